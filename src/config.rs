@@ -1,0 +1,155 @@
+//! The app's own settings, read from Rocket's figment (`Rocket.toml`, `ROCKET_*`, `.env`).
+
+use rocket::fairing::AdHoc;
+use rocket::serde::Deserialize;
+use url::Url;
+
+use crate::keys::KEY_LENGTHS;
+
+/// Settings as written by the operator; `Settings` is the checked form the routes use.
+#[derive(Debug, Deserialize)]
+#[serde(crate = "rocket::serde")]
+struct Config {
+    /// Public address short links are built on; defaults to `http://<address>:<port>`.
+    base_url: Option<String>,
+    /// Name of the deployment, printed at start so operators know which config is live.
+    #[serde(default = "default_env_name")]
+    env_name: String,
+    /// Length of randomly generated keys.
+    #[serde(default = "default_key_length")]
+    key_length: usize,
+}
+
+fn default_env_name() -> String {
+    "development".into()
+}
+
+fn default_key_length() -> usize {
+    5
+}
+
+/// Checked settings, managed as Rocket state.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `base_url` without a trailing slash, ready to have `/<key>` appended.
+    pub base_url: String,
+    /// The host of `base_url`, lower-cased: targets on it would loop back to us.
+    pub own_host: String,
+    /// Name of the deployment.
+    pub env_name: String,
+    /// Length of randomly generated keys.
+    pub key_length: usize,
+}
+
+impl Settings {
+    /// The public short link for `key`.
+    pub fn short_url(&self, key: &str) -> String {
+        format!("{}/{key}", self.base_url)
+    }
+
+    /// The owner's page for `secret`.
+    pub fn admin_url(&self, secret: &str) -> String {
+        format!("{}/admin/{secret}", self.base_url)
+    }
+
+    fn from_config(config: Config, rocket: &rocket::Config) -> Result<Settings, String> {
+        let raw = config
+            .base_url
+            .unwrap_or_else(|| format!("http://{}:{}", rocket.address, rocket.port));
+        let url = Url::parse(&raw).map_err(|e| format!("base_url `{raw}` is not a URL: {e}"))?;
+        let own_host = match (url.scheme(), url.host_str()) {
+            ("http" | "https", Some(host)) => host.trim_end_matches('.').to_ascii_lowercase(),
+            _ => {
+                return Err(format!(
+                    "base_url `{raw}` must be an http(s) URL with a host"
+                ))
+            }
+        };
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(format!(
+                "base_url `{raw}` must not have a query or fragment"
+            ));
+        }
+        if !KEY_LENGTHS.contains(&config.key_length) {
+            return Err(format!("key_length must be within {KEY_LENGTHS:?}"));
+        }
+        Ok(Settings {
+            base_url: url.as_str().trim_end_matches('/').to_owned(),
+            own_host,
+            env_name: config.env_name,
+            key_length: config.key_length,
+        })
+    }
+}
+
+/// Reads and checks the settings on ignite (a bad value stops the launch with a
+/// clear message), and prints where the app serves once it is up.
+pub fn fairing() -> AdHoc {
+    AdHoc::try_on_ignite("Settings", |rocket| async move {
+        let figment = rocket.figment();
+        let settings = figment
+            .extract::<Config>()
+            .and_then(|config| Ok((config, figment.extract::<rocket::Config>()?)))
+            .map_err(|e| e.to_string())
+            .and_then(|(config, rocket_config)| Settings::from_config(config, &rocket_config));
+        match settings {
+            Ok(settings) => Ok(rocket.manage(settings)),
+            Err(e) => {
+                rocket::error!("invalid configuration: {e}");
+                Err(rocket)
+            }
+        }
+    })
+}
+
+/// Logs the environment name once the server listens.
+pub fn announce() -> AdHoc {
+    AdHoc::on_liftoff("Announce", |rocket| {
+        Box::pin(async move {
+            if let Some(s) = rocket.state::<Settings>() {
+                println!(
+                    "shortener: '{}' environment, links on {}",
+                    s.env_name, s.base_url
+                );
+            }
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(base_url: Option<&str>, key_length: usize) -> Result<Settings, String> {
+        let config = Config {
+            base_url: base_url.map(str::to_owned),
+            env_name: "test".into(),
+            key_length,
+        };
+        Settings::from_config(config, &rocket::Config::default())
+    }
+
+    #[test]
+    fn base_url_defaults_to_the_listening_address() {
+        let s = settings(None, 5).unwrap();
+        assert_eq!(s.base_url, "http://127.0.0.1:8000");
+        assert_eq!(s.short_url("abc"), "http://127.0.0.1:8000/abc");
+    }
+
+    #[test]
+    fn base_url_loses_its_trailing_slash_and_keeps_a_path() {
+        let s = settings(Some("https://Sho.RT/s/"), 5).unwrap();
+        assert_eq!(s.base_url, "https://sho.rt/s");
+        assert_eq!(s.own_host, "sho.rt");
+        assert_eq!(s.admin_url("x"), "https://sho.rt/s/admin/x");
+    }
+
+    #[test]
+    fn unusable_settings_are_refused() {
+        assert!(settings(Some("ftp://sho.rt"), 5).is_err());
+        assert!(settings(Some("not a url"), 5).is_err());
+        assert!(settings(Some("https://sho.rt/?a=b"), 5).is_err());
+        assert!(settings(None, 2).is_err());
+        assert!(settings(None, 33).is_err());
+    }
+}

@@ -1,0 +1,104 @@
+//! The app's one error type, mapped once to a status and an HTML or JSON body.
+
+use askama::Template;
+use rocket::http::Status;
+use rocket::request::Request;
+use rocket::response::{self, Responder};
+use serde::Serialize;
+
+use crate::config::Settings;
+use crate::negotiate::Negotiated;
+
+/// Everything that can go wrong in a request; `Display` is the message the client sees.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Unknown, deleted or malformed key or secret: the message names the request URL.
+    #[error("URL doesn't exist")]
+    NotFound,
+    #[error("Your provided URL is not valid: {0}")]
+    InvalidUrl(&'static str),
+    #[error("{0}")]
+    InvalidKey(String),
+    #[error("Custom key '{0}' is already taken")]
+    KeyTaken(String),
+    /// A body that could not be read or parsed, with the status that fits.
+    #[error("{1}")]
+    BadBody(Status, String),
+    #[error("No free short key was found; please try again")]
+    NoFreeKey,
+    #[error("Internal server error")]
+    Database(#[from] sqlx::Error),
+}
+
+/// Shorthand for results whose error is the app's `Error`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// The one status each kind of error answers with.
+    pub fn status(&self) -> Status {
+        match self {
+            Error::NotFound => Status::NotFound,
+            Error::InvalidUrl(_) => Status::BadRequest,
+            Error::InvalidKey(_) => Status::UnprocessableEntity,
+            Error::KeyTaken(_) => Status::Conflict,
+            Error::BadBody(status, _) => *status,
+            Error::NoFreeKey | Error::Database(sqlx::Error::PoolTimedOut) => {
+                Status::ServiceUnavailable
+            }
+            Error::Database(_) => Status::InternalServerError,
+        }
+    }
+
+    /// The form field the error is about, so the page can show it beside that field.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::InvalidUrl(_) => Some("target_url"),
+            Error::InvalidKey(_) | Error::KeyTaken(_) => Some("custom_key"),
+            _ => None,
+        }
+    }
+
+    /// The message for the client; a missing link is described by the URL asked for.
+    fn message(&self, req: &Request<'_>) -> String {
+        match self {
+            Error::NotFound => not_found_message(req),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// The tutorial's wording for a missing link: `URL '<request url>' doesn't exist`.
+pub fn not_found_message(req: &Request<'_>) -> String {
+    let base = req
+        .rocket()
+        .state::<Settings>()
+        .map_or("", |s| s.base_url.as_str());
+    format!("URL '{base}{}' doesn't exist", req.uri())
+}
+
+/// An error as a page (HTML) or as `{"detail": ...}` (JSON, the tutorial's shape).
+#[derive(Debug, Template, Serialize)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    /// The message for the client.
+    pub detail: String,
+    #[serde(skip)]
+    pub status: Status,
+}
+
+impl ErrorPage {
+    /// A page for `status` with the given message.
+    pub fn new(status: Status, detail: String) -> ErrorPage {
+        ErrorPage { detail, status }
+    }
+}
+
+impl<'r> Responder<'r, 'static> for Error {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
+        if let Error::Database(e) = &self {
+            rocket::error!("database error: {e}");
+        }
+        let page = ErrorPage::new(self.status(), self.message(req));
+        (page.status, Negotiated(page)).respond_to(req)
+    }
+}

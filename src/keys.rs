@@ -1,0 +1,180 @@
+//! Short keys (public, in `/<key>`) and secret keys (the owner's only credential),
+//! validated once at the edge so the service never sees an unchecked string.
+
+use std::fmt;
+use std::ops::RangeInclusive;
+
+use rand::distributions::{Alphanumeric, DistString};
+use rand::rngs::OsRng;
+use rocket::request::FromParam;
+
+use crate::error::Error;
+
+/// Allowed lengths of a short key, custom or random.
+pub const KEY_LENGTHS: RangeInclusive<usize> = 3..=32;
+
+/// Length of a secret key: 32 base62 characters carry about 190 bits.
+pub const SECRET_LENGTH: usize = 32;
+
+/// First path segments the app serves itself, now or later: a custom key may not
+/// shadow them. Compared without regard to case, to avoid look-alike links.
+const RESERVED: &[&str] = &[
+    "about", "admin", "api", "assets", "deleted", "docs", "favicon", "health", "help", "index",
+    "login", "logout", "metrics", "new", "openapi", "peek", "qr", "redoc", "robots", "static",
+    "stats", "url", "urls",
+];
+
+/// A short key that may exist: `[A-Za-z0-9_-]`, within `KEY_LENGTHS`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShortKey(String);
+
+impl ShortKey {
+    /// Checks a key chosen by a user (`custom_key`): well-formed and not reserved.
+    pub fn custom(raw: &str) -> Result<ShortKey, Error> {
+        if !is_well_formed(raw) {
+            return Err(Error::InvalidKey(format!(
+                "Custom key '{raw}' is not valid: use 3 to 32 letters, digits, '-' or '_'"
+            )));
+        }
+        if is_reserved(raw) {
+            return Err(Error::InvalidKey(format!("Custom key '{raw}' is reserved")));
+        }
+        Ok(ShortKey(raw.to_owned()))
+    }
+
+    /// A fresh random key of `len` letters and digits from the OS's secure generator.
+    pub fn random(len: usize) -> ShortKey {
+        loop {
+            let key = Alphanumeric.sample_string(&mut OsRng, len);
+            if !is_reserved(&key) {
+                return ShortKey(key);
+            }
+        }
+    }
+
+    /// The key as stored and shown.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ShortKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A malformed key in a path is simply a link that does not exist.
+impl<'a> FromParam<'a> for ShortKey {
+    type Error = Error;
+
+    fn from_param(param: &'a str) -> Result<Self, Self::Error> {
+        match is_well_formed(param) {
+            true => Ok(ShortKey(param.to_owned())),
+            false => Err(Error::NotFound),
+        }
+    }
+}
+
+/// An owner's secret key as it appears in `/admin/<secret_key>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecretKey(String);
+
+impl SecretKey {
+    /// A fresh secret from the OS's secure generator.
+    pub fn random() -> SecretKey {
+        SecretKey(Alphanumeric.sample_string(&mut OsRng, SECRET_LENGTH))
+    }
+
+    /// The secret as it appears in the admin URL.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'a> FromParam<'a> for SecretKey {
+    type Error = Error;
+
+    fn from_param(param: &'a str) -> Result<Self, Self::Error> {
+        match param.len() == SECRET_LENGTH && param.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            true => Ok(SecretKey(param.to_owned())),
+            false => Err(Error::NotFound),
+        }
+    }
+}
+
+fn is_well_formed(key: &str) -> bool {
+    KEY_LENGTHS.contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn is_reserved(key: &str) -> bool {
+    RESERVED.iter().any(|word| word.eq_ignore_ascii_case(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn random_keys_have_the_asked_length_and_alphabet() {
+        for len in [3, 5, 32] {
+            let key = ShortKey::random(len);
+            assert_eq!(key.as_str().len(), len);
+            assert!(key.as_str().bytes().all(|b| b.is_ascii_alphanumeric()));
+        }
+    }
+
+    #[test]
+    fn random_keys_do_not_repeat() {
+        let keys: std::collections::HashSet<_> =
+            (0..10_000).map(|_| ShortKey::random(8).0).collect();
+        assert_eq!(keys.len(), 10_000);
+    }
+
+    #[test]
+    fn secrets_are_long_and_parse_back() {
+        let secret = SecretKey::random();
+        assert_eq!(secret.as_str().len(), SECRET_LENGTH);
+        assert_eq!(SecretKey::from_param(secret.as_str()).unwrap(), secret);
+        assert_ne!(SecretKey::random(), secret);
+    }
+
+    #[test]
+    fn custom_keys_follow_the_rules() {
+        for ok in ["abc", "My-Link_2", &"x".repeat(32)] {
+            assert_eq!(ShortKey::custom(ok).unwrap().as_str(), ok);
+        }
+        for bad in ["ab", "", "with space", "ünï", "a/b", "a.b", &"x".repeat(33)] {
+            assert!(
+                matches!(ShortKey::custom(bad), Err(Error::InvalidKey(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn reserved_words_are_refused_in_any_case() {
+        for word in ["admin", "URL", "Peek", "static", "docs", "health"] {
+            assert!(
+                matches!(ShortKey::custom(word), Err(Error::InvalidKey(_))),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_path_segments_are_not_found() {
+        assert!(matches!(ShortKey::from_param("a b"), Err(Error::NotFound)));
+        assert!(matches!(
+            SecretKey::from_param("short"),
+            Err(Error::NotFound)
+        ));
+        assert!(matches!(
+            SecretKey::from_param(&"-".repeat(32)),
+            Err(Error::NotFound)
+        ));
+    }
+}

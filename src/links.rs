@@ -1,0 +1,113 @@
+//! The link service: every SQL statement the app runs lives here.
+
+use sqlx::SqliteConnection;
+
+use crate::error::{Error, Result};
+use crate::keys::{SecretKey, ShortKey};
+use crate::target::TargetUrl;
+
+/// A stored link, as the owner sees it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Link {
+    pub key: String,
+    pub secret_key: String,
+    pub target_url: String,
+    pub is_active: bool,
+    pub clicks: i64,
+    /// UTC, RFC 3339 (`2026-11-28T14:00:00Z`).
+    pub created_at: String,
+}
+
+/// What a request needs to create a link, already validated.
+#[derive(Debug)]
+pub struct NewLink {
+    pub target: TargetUrl,
+    /// A key chosen by the user; `None` draws a random one.
+    pub custom_key: Option<ShortKey>,
+}
+
+/// How many random keys are tried before giving up; each clash is a one in
+/// ~10^8 event at the default length, so reaching this means the key space is full.
+const RANDOM_KEY_TRIES: usize = 16;
+
+/// Stores a new link. Uniqueness is left to the database's unique indexes (no
+/// check-then-insert): a clash on a random key draws another, on a custom key it is a 409.
+pub async fn create(db: &mut SqliteConnection, new: &NewLink, key_length: usize) -> Result<Link> {
+    if let Some(key) = &new.custom_key {
+        return insert(db, key, &new.target)
+            .await?
+            .ok_or_else(|| Error::KeyTaken(key.to_string()));
+    }
+    for _ in 0..RANDOM_KEY_TRIES {
+        if let Some(link) = insert(db, &ShortKey::random(key_length), &new.target).await? {
+            return Ok(link);
+        }
+    }
+    Err(Error::NoFreeKey)
+}
+
+/// Inserts one row; `None` when the key is already taken (by a live or a deleted link).
+async fn insert(
+    db: &mut SqliteConnection,
+    key: &ShortKey,
+    target: &TargetUrl,
+) -> Result<Option<Link>> {
+    // A secret clash (2^-190) would surface as a unique violation on secret_key
+    // and be reported as an error, never as a stolen admin page.
+    let inserted = sqlx::query_as(
+        "insert into link (key, secret_key, target_url) values ($1, $2, $3) returning *",
+    )
+    .bind(key.as_str())
+    .bind(SecretKey::random().as_str())
+    .bind(target.as_str())
+    .fetch_one(db)
+    .await;
+    match inserted {
+        Ok(link) => Ok(Some(link)),
+        Err(sqlx::Error::Database(e))
+            if e.is_unique_violation() && e.message().contains("link.key") =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Counts one click and returns where to send the visitor.
+pub async fn visit(db: &mut SqliteConnection, key: &ShortKey) -> Result<String> {
+    sqlx::query_scalar(
+        "update link set clicks = clicks + 1 where key = $1 and is_active returning target_url",
+    )
+    .bind(key.as_str())
+    .fetch_optional(db)
+    .await?
+    .ok_or(Error::NotFound)
+}
+
+/// An active link by its public key, without counting a click (HEAD, peek).
+pub async fn find(db: &mut SqliteConnection, key: &ShortKey) -> Result<Link> {
+    sqlx::query_as("select * from link where key = $1 and is_active")
+        .bind(key.as_str())
+        .fetch_optional(db)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// An active link by its owner's secret.
+pub async fn find_by_secret(db: &mut SqliteConnection, secret: &SecretKey) -> Result<Link> {
+    sqlx::query_as("select * from link where secret_key = $1 and is_active")
+        .bind(secret.as_str())
+        .fetch_optional(db)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// Deactivates a link (the tutorial's soft delete): it stops forwarding, and its
+/// key stays taken so it is never handed out again.
+pub async fn deactivate(db: &mut SqliteConnection, secret: &SecretKey) -> Result<Link> {
+    sqlx::query_as("update link set is_active = 0 where secret_key = $1 and is_active returning *")
+        .bind(secret.as_str())
+        .fetch_optional(db)
+        .await?
+        .ok_or(Error::NotFound)
+}

@@ -1,0 +1,129 @@
+//! The owner's pages, reached only through the secret key.
+
+use askama::Template;
+use rocket::form::Form;
+use rocket::request::FlashMessage;
+use rocket::response::{Flash, Redirect};
+use rocket::serde::json::Json;
+use rocket::{delete, get, post, routes, Either, Route, State};
+use rocket_db_pools::Connection;
+use serde::Serialize;
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::keys::SecretKey;
+use crate::links::{self, Link};
+use crate::negotiate::{Format, Negotiated};
+
+pub fn routes() -> Vec<Route> {
+    routes![show, delete, delete_form]
+}
+
+/// The tutorial's `URLInfo`: what programs get for a link they own.
+#[derive(Debug, Serialize)]
+pub struct UrlInfo {
+    pub target_url: String,
+    pub is_active: bool,
+    pub clicks: i64,
+    pub url: String,
+    pub admin_url: String,
+    pub created_at: String,
+}
+
+impl UrlInfo {
+    /// Builds the absolute `url` and `admin_url` on the configured `base_url`.
+    pub fn new(link: Link, settings: &Settings) -> UrlInfo {
+        UrlInfo {
+            url: settings.short_url(&link.key),
+            admin_url: settings.admin_url(&link.secret_key),
+            target_url: link.target_url,
+            is_active: link.is_active,
+            clicks: link.clicks,
+            created_at: link.created_at,
+        }
+    }
+}
+
+/// The admin page; `just_created` greets the creator right after the form.
+#[derive(Template, Serialize)]
+#[template(path = "admin.html")]
+pub struct AdminPage {
+    #[serde(flatten)]
+    info: UrlInfo,
+    #[serde(skip)]
+    just_created: bool,
+}
+
+impl AdminPage {
+    /// `2026-11-28T14:05:09Z` as `2026-11-28 14:05 UTC`, for people.
+    fn created(&self) -> String {
+        let at = &self.info.created_at;
+        match (at.get(..10), at.get(11..16)) {
+            (Some(day), Some(time)) => format!("{day} {time} UTC"),
+            _ => at.clone(),
+        }
+    }
+}
+
+#[get("/admin/<secret>")]
+async fn show(
+    secret: Result<SecretKey, Error>,
+    flash: Option<FlashMessage<'_>>,
+    mut db: Connection<Db>,
+    settings: &State<Settings>,
+) -> Result<Negotiated<AdminPage>> {
+    let link = links::find_by_secret(&mut db, &secret?).await?;
+    let just_created = flash.is_some_and(|f| f.message() == "created");
+    Ok(Negotiated(AdminPage {
+        info: UrlInfo::new(link, settings),
+        just_created,
+    }))
+}
+
+/// The JSON answer to a delete (the tutorial's wording).
+#[derive(Serialize)]
+struct Detail {
+    detail: String,
+}
+
+#[delete("/admin/<secret>")]
+async fn delete(
+    secret: Result<SecretKey, Error>,
+    format: Format,
+    mut db: Connection<Db>,
+) -> Result<Either<Flash<Redirect>, Json<Detail>>> {
+    let link = links::deactivate(&mut db, &secret?).await?;
+    let detail = format!(
+        "Successfully deleted shortened URL for '{}'",
+        link.target_url
+    );
+    Ok(match format {
+        Format::Html => Either::Left(Flash::success(Redirect::to("/deleted"), detail)),
+        Format::Json => Either::Right(Json(Detail { detail })),
+    })
+}
+
+/// A form POST to the admin page; Rocket turns it into DELETE itself only when
+/// `_method` is the first field, so this catches the other field orders.
+#[derive(rocket::FromForm)]
+struct MethodForm {
+    #[field(name = "_method")]
+    method: String,
+}
+
+#[post("/admin/<secret>", data = "<form>")]
+async fn delete_form(
+    secret: Result<SecretKey, Error>,
+    form: Form<MethodForm>,
+    format: Format,
+    db: Connection<Db>,
+) -> Result<Either<Flash<Redirect>, Json<Detail>>> {
+    match form.method.eq_ignore_ascii_case("delete") {
+        true => delete(secret, format, db).await,
+        false => Err(Error::BadBody(
+            rocket::http::Status::MethodNotAllowed,
+            "Only _method=DELETE is accepted here".into(),
+        )),
+    }
+}

@@ -1,0 +1,50 @@
+//! Static files, compiled into the binary so it runs from any directory.
+
+use rocket::http::{ContentType, Header};
+use rocket::response::Responder;
+use rocket::{get, routes, Route};
+
+pub fn routes() -> Vec<Route> {
+    routes![asset, favicon, robots]
+}
+
+/// A file from `static/` with a cache lifetime; browsers revalidate after an hour.
+#[derive(Responder)]
+struct Asset {
+    body: (ContentType, &'static [u8]),
+    cache: Header<'static>,
+}
+
+impl Asset {
+    fn new(content_type: ContentType, body: &'static [u8]) -> Asset {
+        Asset {
+            body: (content_type, body),
+            cache: Header::new("Cache-Control", "public, max-age=3600"),
+        }
+    }
+}
+
+#[get("/static/<name>")]
+fn asset(name: &str) -> Option<Asset> {
+    let (content_type, body): (ContentType, &'static [u8]) = match name {
+        "style.css" => (ContentType::CSS, include_bytes!("../../static/style.css")),
+        "app.js" => (
+            ContentType::JavaScript,
+            include_bytes!("../../static/app.js"),
+        ),
+        "favicon.svg" => (ContentType::SVG, include_bytes!("../../static/favicon.svg")),
+        _ => return None,
+    };
+    Some(Asset::new(content_type, body))
+}
+
+#[get("/favicon.ico")]
+fn favicon() -> Asset {
+    Asset::new(ContentType::SVG, include_bytes!("../../static/favicon.svg"))
+}
+
+/// Keeps crawlers off owners' pages (which also send `X-Robots-Tag: noindex`).
+#[get("/robots.txt")]
+fn robots() -> (ContentType, &'static str) {
+    (ContentType::Plain, "User-agent: *\nDisallow: /admin/\n")
+}

@@ -1,0 +1,98 @@
+//! The home page (the create form) and the page shown after a delete.
+
+use askama::Template;
+use rocket::request::FlashMessage;
+use rocket::{get, routes, Route, State};
+use serde::Serialize;
+
+use crate::config::Settings;
+use crate::error::Error;
+use crate::negotiate::Negotiated;
+
+pub fn routes() -> Vec<Route> {
+    routes![index, deleted]
+}
+
+/// What the user typed into the create form, shown again when it is refused.
+#[derive(Debug, Default, Clone)]
+pub struct FormValues {
+    pub target_url: String,
+    pub custom_key: String,
+}
+
+/// The home page; as JSON, the tutorial's welcome plus a map of the API.
+#[derive(Template, Serialize)]
+#[template(path = "index.html")]
+pub struct IndexPage {
+    detail: &'static str,
+    endpoints: [String; 5],
+    #[serde(skip)]
+    form: FormValues,
+    #[serde(skip)]
+    error: Option<FieldError>,
+}
+
+/// A refused form's message and the field it belongs to (`None`: the whole form).
+struct FieldError {
+    field: Option<&'static str>,
+    message: String,
+}
+
+impl IndexPage {
+    /// The page with `form` filled in, and `error` (if any) beside its field.
+    pub fn new(settings: &Settings, form: FormValues, error: Option<&Error>) -> IndexPage {
+        let base = &settings.base_url;
+        IndexPage {
+            detail: "Welcome to the URL shortener API :)",
+            endpoints: [
+                format!("POST {base}/url {{\"target_url\": ..., \"custom_key\": ...}}"),
+                format!("GET {base}/{{key}}"),
+                format!("GET {base}/peek/{{key}}"),
+                format!("GET {base}/admin/{{secret_key}}"),
+                format!("DELETE {base}/admin/{{secret_key}}"),
+            ],
+            form,
+            error: error.map(|e| FieldError {
+                field: e.field(),
+                message: e.to_string(),
+            }),
+        }
+    }
+
+    /// The message to show beside `field`, if the error is about it.
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.error
+            .as_ref()
+            .filter(|e| e.field == Some(field))
+            .map(|e| e.message.as_str())
+    }
+
+    /// The message about the form as a whole, if any.
+    fn form_error(&self) -> Option<&str> {
+        self.error
+            .as_ref()
+            .filter(|e| e.field.is_none())
+            .map(|e| e.message.as_str())
+    }
+}
+
+#[get("/")]
+fn index(settings: &State<Settings>) -> Negotiated<IndexPage> {
+    Negotiated(IndexPage::new(settings, FormValues::default(), None))
+}
+
+/// Where the delete button lands: the deleted link's admin page is gone (404).
+#[derive(Template, Serialize)]
+#[template(path = "deleted.html")]
+struct DeletedPage {
+    detail: String,
+}
+
+#[get("/deleted")]
+fn deleted(flash: Option<FlashMessage<'_>>) -> Negotiated<DeletedPage> {
+    let detail = flash.map_or_else(
+        || "The link was deleted.".to_owned(),
+        |f| f.message().to_owned(),
+    );
+    Negotiated(DeletedPage { detail })
+}

@@ -1,0 +1,229 @@
+//! Creating links (form and JSON on one path) and following them.
+
+use askama::Template;
+use rocket::form::{self, Form};
+use rocket::http::Status;
+use rocket::request::Request;
+use rocket::response::{self, status, Flash, Redirect, Responder};
+use rocket::serde::json::{self, Json};
+use rocket::{get, head, post, routes, Either, Response, Route, State};
+use rocket_db_pools::Connection;
+use serde::{Deserialize, Serialize};
+
+use super::admin::UrlInfo;
+use super::home::{FormValues, IndexPage};
+use crate::config::Settings;
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::keys::ShortKey;
+use crate::links::{self, Link, NewLink};
+use crate::negotiate::{Format, Negotiated};
+use crate::target::TargetUrl;
+
+pub fn routes() -> Vec<Route> {
+    routes![
+        create_form,
+        create_json,
+        create_unsupported,
+        follow,
+        check,
+        peek
+    ]
+}
+
+/// The create request, from the home form or a JSON body (the tutorial's `URLBase`).
+#[derive(Debug, rocket::FromForm, Deserialize)]
+pub struct LinkForm {
+    target_url: String,
+    #[serde(default)]
+    custom_key: Option<String>,
+}
+
+impl LinkForm {
+    /// Validates the request into a `NewLink`; an empty `custom_key` means "pick one for me".
+    fn validate(&self, settings: &Settings) -> Result<NewLink> {
+        let target = TargetUrl::parse(&self.target_url, &settings.own_host)?;
+        let custom_key = match self.custom_key.as_deref().filter(|k| !k.is_empty()) {
+            Some(key) => Some(ShortKey::custom(key)?),
+            None => None,
+        };
+        Ok(NewLink { target, custom_key })
+    }
+
+    fn values(self) -> FormValues {
+        FormValues {
+            target_url: self.target_url,
+            custom_key: self.custom_key.unwrap_or_default(),
+        }
+    }
+}
+
+/// A new link: people go to its admin page (303), programs get a 201 with `URLInfo`.
+type Created = Either<Flash<Redirect>, status::Created<Json<UrlInfo>>>;
+
+#[post("/url", format = "form", data = "<body>")]
+async fn create_form(
+    body: Result<Form<LinkForm>, form::Errors<'_>>,
+    format: Format,
+    db: Connection<Db>,
+    settings: &State<Settings>,
+) -> Result<Created, Refused> {
+    let body = body.map_err(|e| Refused::blank(form_error(&e)))?;
+    create(body.into_inner(), format, db, settings).await
+}
+
+#[post("/url", format = "json", data = "<body>")]
+async fn create_json(
+    body: Result<Json<LinkForm>, json::Error<'_>>,
+    format: Format,
+    db: Connection<Db>,
+    settings: &State<Settings>,
+) -> Result<Created, Refused> {
+    let body = body.map_err(|e| Refused::blank(json_error(&e)))?;
+    create(body.into_inner(), format, db, settings).await
+}
+
+/// Any other body type (or none) on `POST /url`.
+#[post("/url", rank = 2)]
+fn create_unsupported() -> Error {
+    Error::BadBody(
+        Status::UnsupportedMediaType,
+        "Send the link as application/json or application/x-www-form-urlencoded".into(),
+    )
+}
+
+async fn create(
+    body: LinkForm,
+    format: Format,
+    mut db: Connection<Db>,
+    settings: &Settings,
+) -> Result<Created, Refused> {
+    let link = match body.validate(settings) {
+        Ok(new) => links::create(&mut db, &new, settings.key_length).await,
+        Err(e) => Err(e),
+    };
+    let link = link.map_err(|error| Refused {
+        error,
+        values: body.values(),
+    })?;
+    Ok(created(link, format, settings))
+}
+
+fn created(link: Link, format: Format, settings: &Settings) -> Created {
+    match format {
+        Format::Html => {
+            let page = format!("/admin/{}", link.secret_key);
+            Either::Left(Flash::success(Redirect::to(page), "created"))
+        }
+        Format::Json => {
+            let info = UrlInfo::new(link, settings);
+            Either::Right(status::Created::new(info.admin_url.clone()).body(Json(info)))
+        }
+    }
+}
+
+/// A refused create: programs get the error, people get the form back with
+/// what they typed and the message beside the field.
+pub struct Refused {
+    error: Error,
+    values: FormValues,
+}
+
+impl Refused {
+    fn blank(error: Error) -> Refused {
+        Refused {
+            error,
+            values: FormValues::default(),
+        }
+    }
+}
+
+impl<'r> Responder<'r, 'static> for Refused {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
+        let settings = req.rocket().state::<Settings>();
+        match (Format::of(req), settings) {
+            (Format::Html, Some(settings)) => {
+                let page = IndexPage::new(settings, self.values, Some(&self.error));
+                (self.error.status(), Negotiated(page)).respond_to(req)
+            }
+            _ => self.error.respond_to(req),
+        }
+    }
+}
+
+fn form_error(errors: &form::Errors<'_>) -> Error {
+    let message = match errors.iter().next() {
+        Some(e) if e.status() == Status::PayloadTooLarge => "The form is too large".to_owned(),
+        Some(e) => match e.name.as_ref() {
+            Some(name) => format!("Form field '{name}': {}", e.kind),
+            None => format!("The form could not be read: {}", e.kind),
+        },
+        None => "The form could not be read".to_owned(),
+    };
+    Error::BadBody(errors.status(), message)
+}
+
+fn json_error(error: &json::Error<'_>) -> Error {
+    use serde_json::error::Category;
+    match error {
+        json::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            Error::BadBody(Status::PayloadTooLarge, "The JSON body is too large".into())
+        }
+        json::Error::Io(_) => Error::BadBody(
+            Status::BadRequest,
+            "The body could not be read as UTF-8 text".into(),
+        ),
+        json::Error::Parse(_, e) if e.classify() == Category::Data => Error::BadBody(
+            Status::UnprocessableEntity,
+            format!("Invalid request body: {e}"),
+        ),
+        json::Error::Parse(_, e) => {
+            Error::BadBody(Status::BadRequest, format!("Malformed JSON: {e}"))
+        }
+    }
+}
+
+/// A 307 to the target: temporary, so browsers ask again and every visit is counted.
+/// The Location header is written as stored (validated, ASCII), not re-parsed.
+pub struct Forward(String);
+
+impl<'r> Responder<'r, 'static> for Forward {
+    fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
+        Response::build()
+            .status(Status::TemporaryRedirect)
+            .raw_header("Location", self.0)
+            .ok()
+    }
+}
+
+#[get("/<key>")]
+async fn follow(key: Result<ShortKey, Error>, mut db: Connection<Db>) -> Result<Forward> {
+    Ok(Forward(links::visit(&mut db, &key?).await?))
+}
+
+/// HEAD checks a link without counting a click (Rocket would otherwise run `follow`).
+#[head("/<key>")]
+async fn check(key: Result<ShortKey, Error>, mut db: Connection<Db>) -> Result<Forward> {
+    Ok(Forward(links::find(&mut db, &key?).await?.target_url))
+}
+
+/// Where a link goes, without going there (and without counting a click).
+#[derive(Template, Serialize)]
+#[template(path = "peek.html")]
+struct PeekPage {
+    target_url: String,
+    url: String,
+}
+
+#[get("/peek/<key>")]
+async fn peek(
+    key: Result<ShortKey, Error>,
+    mut db: Connection<Db>,
+    settings: &State<Settings>,
+) -> Result<Negotiated<PeekPage>> {
+    let link = links::find(&mut db, &key?).await?;
+    Ok(Negotiated(PeekPage {
+        url: settings.short_url(&link.key),
+        target_url: link.target_url,
+    }))
+}
