@@ -86,12 +86,7 @@ impl Settings {
 /// clear message), and prints where the app serves once it is up.
 pub fn fairing() -> AdHoc {
     AdHoc::try_on_ignite("Settings", |rocket| async move {
-        let figment = rocket.figment();
-        let settings = figment
-            .extract::<Config>()
-            .and_then(|config| Ok((config, figment.extract::<rocket::Config>()?)))
-            .map_err(|e| e.to_string())
-            .and_then(|(config, rocket_config)| Settings::from_config(config, &rocket_config));
+        let settings = read(rocket.figment());
         match settings {
             Ok(settings) => Ok(rocket.manage(settings)),
             Err(e) => {
@@ -100,6 +95,14 @@ pub fn fairing() -> AdHoc {
             }
         }
     })
+}
+
+fn read(figment: &rocket::figment::Figment) -> Result<Settings, String> {
+    let config = figment.extract::<Config>().map_err(|e| e.to_string())?;
+    let rocket_config = figment
+        .extract::<rocket::Config>()
+        .map_err(|e| e.to_string())?;
+    Settings::from_config(config, &rocket_config)
 }
 
 /// Logs the environment name once the server listens.

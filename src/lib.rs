@@ -1,7 +1,8 @@
 //! A URL shortener: HTML forms for people and the same routes as a JSON API for
 //! programs, on an embedded SQLite database.
 
-use rocket::figment::Figment;
+use rocket::figment::providers::{Env, Format, Toml};
+use rocket::figment::{Figment, Profile};
 use rocket::{Build, Rocket};
 use rocket_db_pools::Database;
 
@@ -15,13 +16,24 @@ pub mod negotiate;
 mod routes;
 pub mod target;
 
-/// The database used when no configuration names one: a file in the working directory.
-pub const DEFAULT_DATABASE_URL: &str = "shortener.db";
+/// Rocket's configuration sources (`Rocket.toml`, then `ROCKET_*` variables) over
+/// this app's defaults, so the binary behaves the same when run away from its `Rocket.toml`.
+pub fn figment() -> Figment {
+    Figment::from(rocket::Config::default())
+        .merge(("log_level", "critical"))
+        .merge(("limits.form", "8 KiB"))
+        .merge(("limits.json", "16 KiB"))
+        .merge(("databases.links.url", "shortener.db"))
+        .merge(Toml::file(Env::var_or("ROCKET_CONFIG", "Rocket.toml")).nested())
+        .merge(Env::prefixed("ROCKET_").ignore(&["PROFILE"]).global())
+        .select(Profile::from_env_or(
+            "ROCKET_PROFILE",
+            rocket::Config::DEFAULT_PROFILE,
+        ))
+}
 
 /// The whole app, built from `figment`, so tests can give it their own database.
 pub fn build(figment: Figment) -> Rocket<Build> {
-    // `join` only fills in what no Rocket.toml, ROCKET_* variable or caller set.
-    let figment = figment.join(("databases.links.url", DEFAULT_DATABASE_URL));
     rocket::custom(figment)
         .attach(config::fairing())
         .attach(db::Db::init())

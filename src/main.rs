@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         }
     }
     rocket::execute(async {
-        match shortener::build(rocket::Config::figment()).launch().await {
+        match shortener::build(shortener::figment()).launch().await {
             Ok(_) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");

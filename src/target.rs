@@ -27,6 +27,11 @@ impl TargetUrl {
         if !matches!(url.scheme(), "http" | "https") {
             return Err(invalid("it must start with http:// or https://"));
         }
+        // The parser forgives `http:host` and `https:///host`; a browser given
+        // them in a Location header may not, so the text itself must be plain.
+        if !has_plain_authority(raw) {
+            return Err(invalid("it has no host"));
+        }
         let host = match url.host_str() {
             Some(host) if !host.is_empty() => host.trim_end_matches('.').to_ascii_lowercase(),
             _ => return Err(invalid("it has no host")),
@@ -52,6 +57,16 @@ impl TargetUrl {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// `http://` or `https://` (any case) directly followed by a host.
+fn has_plain_authority(raw: &str) -> bool {
+    let rest = ["http://", "https://"].iter().find_map(|scheme| {
+        raw.get(..scheme.len())
+            .filter(|prefix| prefix.eq_ignore_ascii_case(scheme))
+            .map(|_| &raw[scheme.len()..])
+    });
+    rest.is_some_and(|rest| !rest.starts_with(['/', '\\']))
 }
 
 fn invalid(reason: &'static str) -> Error {
@@ -112,7 +127,10 @@ mod tests {
         assert_eq!(reason("example.com"), "it is not an absolute URL");
         assert_eq!(reason("/relative/path"), "it is not an absolute URL");
         assert_eq!(reason("http://"), "it is not an absolute URL");
-        assert_eq!(reason("https:///path"), "it is not an absolute URL");
+        assert_eq!(reason("https:///path"), "it has no host");
+        assert_eq!(reason("http:example.com"), "it has no host");
+        assert_eq!(reason("https:\\\\example.com"), "it has no host");
+        assert!(TargetUrl::parse("HTTPS://example.com", OWN).is_ok());
     }
 
     #[test]

@@ -58,6 +58,8 @@ impl LinkForm {
     }
 }
 
+type JsonObject = serde_json::Map<String, serde_json::Value>;
+
 /// A new link: people go to its admin page (303), programs get a 201 with `URLInfo`.
 type Created = Either<Flash<Redirect>, status::Created<Json<UrlInfo>>>;
 
@@ -74,13 +76,22 @@ async fn create_form(
 
 #[post("/url", format = "json", data = "<body>")]
 async fn create_json(
-    body: Result<Json<LinkForm>, json::Error<'_>>,
+    body: Result<Json<JsonObject>, json::Error<'_>>,
     format: Format,
     db: Connection<Db>,
     settings: &State<Settings>,
 ) -> Result<Created, Refused> {
-    let body = body.map_err(|e| Refused::blank(json_error(&e)))?;
-    create(body.into_inner(), format, db, settings).await
+    let object = body
+        .map_err(|e| Refused::blank(json_error(&e)))?
+        .into_inner();
+    // Through a map first: serde would otherwise also take `["<url>"]` as a LinkForm.
+    let body = serde_json::from_value(object.into()).map_err(|e| {
+        Refused::blank(Error::BadBody(
+            Status::UnprocessableEntity,
+            format!("Invalid request body: {e}"),
+        ))
+    })?;
+    create(body, format, db, settings).await
 }
 
 /// Any other body type (or none) on `POST /url`.

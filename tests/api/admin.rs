@@ -1,0 +1,190 @@
+//! The owner's page: `GET`/`DELETE /admin/<secret>` and the delete button.
+
+use rocket::http::{ContentType, Header, Status};
+use serde_json::Value;
+
+use crate::helpers::{header, spawn_app, BROWSER};
+
+#[test]
+fn the_admin_json_is_the_links_urlinfo() {
+    let app = spawn_app();
+    let link = app.seed("https://example.com/x");
+    app.get(&link.path(), None);
+
+    let (status, info) = app.get_json(&link.admin_path());
+
+    assert_eq!(status, Status::Ok);
+    assert_eq!(info["target_url"], "https://example.com/x");
+    assert_eq!(info["clicks"], 1);
+    assert_eq!(info["is_active"], true);
+    assert_eq!(info["url"], link.0["url"]);
+    assert_eq!(info["admin_url"], link.0["admin_url"]);
+}
+
+#[test]
+fn the_admin_page_shows_everything_an_owner_needs() {
+    let app = spawn_app();
+    let link = app.seed("https://example.com/owner");
+
+    let res = app.get(&link.admin_path(), Some(BROWSER));
+
+    assert_eq!(res.status(), Status::Ok);
+    assert_eq!(res.content_type(), Some(ContentType::HTML));
+    let html = res.into_string().unwrap();
+    assert!(
+        html.contains(&format!(r#"value="{}""#, link.str("url"))),
+        "short URL to copy"
+    );
+    assert!(
+        html.contains(&format!(r#"value="{}""#, link.str("admin_url"))),
+        "own URL to bookmark"
+    );
+    assert!(html.contains(r#"data-copy="short_url""#), "copy button");
+    assert!(html.contains("https://example.com/owner"));
+    assert!(html.contains(r#"<dd class="clicks">0</dd>"#));
+    assert!(html.contains("<time datetime="));
+    assert!(
+        html.contains(r#"name="_method" value="DELETE""#),
+        "delete button"
+    );
+    assert!(
+        html.contains("<summary>Delete this link"),
+        "delete asks first"
+    );
+}
+
+#[test]
+fn admin_responses_are_never_cached_referred_or_indexed() {
+    let app = spawn_app();
+    let link = app.seed("https://example.com/");
+
+    for accept in [Some("application/json"), Some(BROWSER), None] {
+        let res = app.get(&link.admin_path(), accept);
+
+        assert_eq!(header(&res, "Cache-Control"), "no-store");
+        assert_eq!(header(&res, "Referrer-Policy"), "no-referrer");
+        assert_eq!(header(&res, "X-Robots-Tag"), "noindex");
+    }
+    let missing = app.get("/admin/ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ", None);
+    assert_eq!(missing.status(), Status::NotFound);
+    assert_eq!(header(&missing, "Cache-Control"), "no-store");
+}
+
+#[test]
+fn deleting_with_json_deactivates_the_link() {
+    let app = spawn_app();
+    let link = app.seed("https://example.com/del");
+
+    let res = app
+        .client
+        .delete(link.admin_path())
+        .header(Header::new("Accept", "application/json"))
+        .dispatch();
+
+    assert_eq!(res.status(), Status::Ok);
+    assert_eq!(
+        res.into_json::<Value>().unwrap()["detail"],
+        "Successfully deleted shortened URL for 'https://example.com/del'"
+    );
+    assert_eq!(app.get_json(&link.admin_path()).0, Status::NotFound);
+    assert_eq!(
+        app.query_i64("select count(*) from link where is_active = 0"),
+        1,
+        "kept, not erased"
+    );
+}
+
+#[test]
+fn deleting_twice_is_not_found() {
+    let app = spawn_app();
+    let link = app.seed("https://example.com/");
+    app.client.delete(link.admin_path()).dispatch();
+
+    let res = app
+        .client
+        .delete(link.admin_path())
+        .header(Header::new("Accept", "application/json"))
+        .dispatch();
+
+    assert_eq!(res.status(), Status::NotFound);
+}
+
+#[test]
+fn the_delete_button_leads_to_the_deleted_page() {
+    let app = spawn_app();
+    let link = app.seed("https://example.com/button");
+
+    let res = app
+        .client
+        .post(link.admin_path())
+        .header(ContentType::Form)
+        .header(Header::new("Accept", BROWSER))
+        .body("_method=DELETE")
+        .dispatch();
+
+    assert_eq!(res.status(), Status::SeeOther);
+    assert_eq!(header(&res, "Location"), "/deleted");
+    let page = app.get("/deleted", Some(BROWSER)).into_string().unwrap();
+    assert!(page
+        .contains("Successfully deleted shortened URL for &#39;https://example.com/button&#39;"));
+    assert_eq!(app.get(&link.path(), None).status(), Status::NotFound);
+}
+
+#[test]
+fn the_delete_button_works_whatever_the_field_order() {
+    let app = spawn_app();
+    let link = app.seed("https://example.com/");
+
+    let res = app
+        .client
+        .post(link.admin_path())
+        .header(ContentType::Form)
+        .body("confirm=yes&_method=delete")
+        .dispatch();
+
+    assert_eq!(res.status(), Status::SeeOther);
+    assert_eq!(app.get(&link.path(), None).status(), Status::NotFound);
+}
+
+#[test]
+fn a_post_to_the_admin_page_that_is_not_a_delete_changes_nothing() {
+    let app = spawn_app();
+    let link = app.seed("https://example.com/");
+
+    let res = app
+        .client
+        .post(link.admin_path())
+        .header(ContentType::Form)
+        .body("_method=PUT")
+        .dispatch();
+
+    assert!(res.status().class().is_client_error(), "{}", res.status());
+    assert_eq!(
+        app.get(&link.path(), None).status(),
+        Status::TemporaryRedirect
+    );
+}
+
+#[test]
+fn wrong_or_malformed_secrets_are_not_found() {
+    let app = spawn_app();
+    let link = app.seed("https://example.com/");
+    let secret = link.admin_path().trim_start_matches("/admin/").to_owned();
+    let mut wrong = secret.clone();
+    wrong.replace_range(0..1, if secret.starts_with('a') { "b" } else { "a" });
+
+    for path in [
+        format!("/admin/{wrong}"),
+        "/admin/short".into(),
+        format!("/admin/{secret}x"),
+        format!("/admin/{}", link.key()),
+    ] {
+        assert_eq!(app.get_json(&path).0, Status::NotFound, "{path}");
+        let del = app.client.delete(path.clone()).dispatch();
+        assert_eq!(del.status(), Status::NotFound, "{path}");
+    }
+    assert_eq!(
+        app.get(&link.path(), None).status(),
+        Status::TemporaryRedirect
+    );
+}

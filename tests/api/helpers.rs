@@ -1,0 +1,143 @@
+//! A fresh app on its own SQLite file per test, and request shortcuts.
+
+use std::path::{Path, PathBuf};
+
+use rocket::figment::Figment;
+use rocket::http::{Accept, ContentType, Header, Status};
+use rocket::local::blocking::{Client, LocalResponse};
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// What Chrome and Firefox send for a page.
+pub const BROWSER: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+/// The public address the test apps build links on.
+pub const BASE: &str = "http://sho.rt";
+
+pub struct TestApp {
+    pub client: Client,
+    pub db_path: PathBuf,
+    _dir: Option<TempDir>,
+}
+
+/// The figment every test app uses, on the database file at `db`.
+pub fn figment(db: &Path) -> Figment {
+    shortener::figment()
+        .merge(("databases.links.url", db.to_str().expect("utf-8 temp path")))
+        .merge(("base_url", BASE))
+        .merge(("log_level", "off"))
+}
+
+pub fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = spawn_app_on(&dir.path().join("test.db"));
+    app._dir = Some(dir);
+    app
+}
+
+/// An app on an existing (or new) database file, e.g. to restart on the same data.
+pub fn spawn_app_on(db_path: &Path) -> TestApp {
+    spawn_with(figment(db_path), db_path)
+}
+
+pub fn spawn_with(figment: Figment, db_path: &Path) -> TestApp {
+    let client = Client::tracked(shortener::build(figment)).expect("valid rocket");
+    TestApp {
+        client,
+        db_path: db_path.to_owned(),
+        _dir: None,
+    }
+}
+
+impl TestApp {
+    /// `POST /url` with a JSON body and `Accept: application/json`.
+    pub fn create_json(&self, body: Value) -> LocalResponse<'_> {
+        self.client
+            .post("/url")
+            .header(ContentType::JSON)
+            .header(Accept::JSON)
+            .body(body.to_string())
+            .dispatch()
+    }
+
+    /// `POST /url` with a form body as a browser sends it.
+    pub fn create_form(&self, body: &str) -> LocalResponse<'_> {
+        self.client
+            .post("/url")
+            .header(ContentType::Form)
+            .header(Header::new("Accept", BROWSER))
+            .body(body)
+            .dispatch()
+    }
+
+    /// Creates a link and returns its `URLInfo`, failing the test unless it is a 201.
+    pub fn seed(&self, target: &str) -> Link {
+        let res = self.create_json(serde_json::json!({ "target_url": target }));
+        assert_eq!(res.status(), Status::Created);
+        Link(res.into_json().expect("URLInfo"))
+    }
+
+    /// GET with the given `Accept` header (`None`: no header).
+    pub fn get(&self, path: &str, accept: Option<&str>) -> LocalResponse<'_> {
+        let mut req = self.client.get(path.to_owned());
+        if let Some(accept) = accept {
+            req = req.header(Header::new("Accept", accept.to_owned()));
+        }
+        req.dispatch()
+    }
+
+    pub fn get_json(&self, path: &str) -> (Status, Value) {
+        let res = self.get(path, Some("application/json"));
+        (res.status(), res.into_json().unwrap_or(Value::Null))
+    }
+
+    /// One number from the database file, read over a connection of the test's own.
+    pub fn query_i64(&self, sql: &str) -> i64 {
+        let url = format!("sqlite://{}", self.db_path.display());
+        let rt = rocket::tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)
+                .await
+                .unwrap();
+            sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
+        })
+    }
+
+    pub fn link_count(&self) -> i64 {
+        self.query_i64("select count(*) from link")
+    }
+}
+
+/// A created link's `URLInfo`, with its key and secret picked out.
+pub struct Link(pub Value);
+
+impl Link {
+    pub fn key(&self) -> String {
+        self.str("url")
+            .strip_prefix(&format!("{BASE}/"))
+            .unwrap()
+            .to_owned()
+    }
+
+    pub fn path(&self) -> String {
+        format!("/{}", self.key())
+    }
+
+    pub fn admin_path(&self) -> String {
+        self.str("admin_url").strip_prefix(BASE).unwrap().to_owned()
+    }
+
+    pub fn str(&self, field: &str) -> &str {
+        self.0[field]
+            .as_str()
+            .unwrap_or_else(|| panic!("no string `{field}` in {}", self.0))
+    }
+}
+
+/// A response's header value, or "" when it is missing.
+pub fn header<'a>(res: &'a LocalResponse<'_>, name: &str) -> &'a str {
+    res.headers().get_one(name).unwrap_or("")
+}

@@ -1,0 +1,11 @@
+//! The whole HTTP contract, through Rocket's local client, each test on its own SQLite file.
+
+mod admin;
+mod binary;
+mod create;
+mod follow;
+mod helpers;
+mod negotiation;
+mod pages;
+mod storage;
+mod validation;

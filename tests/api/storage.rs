@@ -1,0 +1,74 @@
+//! The SQLite file: migrations, restarts, and the pragmas every connection runs with.
+
+use rocket::http::Status;
+use rocket::local::asynchronous::Client;
+use rocket_db_pools::Database;
+use shortener::db::Db;
+
+use crate::helpers::{figment, spawn_app, spawn_app_on};
+
+#[test]
+fn a_fresh_file_is_created_and_migrated() {
+    let app = spawn_app();
+
+    assert!(app.db_path.exists());
+    assert!(app.query_i64("select count(*) from _sqlx_migrations where success") >= 1);
+    assert_eq!(app.link_count(), 0);
+}
+
+#[test]
+fn restarting_on_a_file_with_data_keeps_every_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("restart.db");
+    let first = spawn_app_on(&db);
+    let links: Vec<_> = (0..3)
+        .map(|i| first.seed(&format!("https://example.com/{i}")))
+        .collect();
+    first.get(&links[0].path(), None);
+    drop(first);
+
+    let second = spawn_app_on(&db);
+
+    for (i, link) in links.iter().enumerate() {
+        let (status, info) = second.get_json(&link.admin_path());
+        assert_eq!(status, Status::Ok);
+        assert_eq!(info["target_url"], format!("https://example.com/{i}"));
+    }
+    assert_eq!(second.get_json(&links[0].admin_path()).1["clicks"], 1);
+    assert_eq!(second.link_count(), 3);
+}
+
+#[rocket::async_test]
+async fn every_pooled_connection_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let figment = figment(&dir.path().join("p.db")).merge(("databases.links.min_connections", 4));
+    let client = Client::tracked(shortener::build(figment)).await.unwrap();
+    let pool = &Db::fetch(client.rocket()).expect("pool").0;
+
+    let mut conns = Vec::new();
+    for _ in 0..4 {
+        conns.push(pool.acquire().await.unwrap());
+    }
+    for conn in &mut conns {
+        let journal: String = sqlx::query_scalar("pragma journal_mode")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        let foreign: i64 = sqlx::query_scalar("pragma foreign_keys")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        let busy: i64 = sqlx::query_scalar("pragma busy_timeout")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        let sync: i64 = sqlx::query_scalar("pragma synchronous")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        assert_eq!(journal, "wal");
+        assert_eq!(foreign, 1);
+        assert!(busy >= 1000, "busy_timeout {busy}");
+        assert_eq!(sync, 1, "synchronous=NORMAL");
+    }
+}
