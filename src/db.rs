@@ -73,11 +73,24 @@ async fn migrate(rocket: Rocket<Build>) -> fairing::Result {
     let Some(db) = Db::fetch(&rocket) else {
         return Err(rocket);
     };
-    match sqlx::migrate!().run(&db.0 .0).await {
+    match run_migrations(&db.0 .0).await {
         Ok(()) => Ok(rocket),
         Err(e) => {
             rocket::error!("database migrations failed: {e}");
             Err(rocket)
         }
     }
+}
+
+/// The SQL migrations, then the one data migration SQL cannot do: hashing secrets
+/// stored in the clear by older versions. Safe to run at every start.
+pub async fn run_migrations(pool: &sqlx::SqlitePool) -> Result<(), Box<dyn std::error::Error>> {
+    sqlx::migrate!().run(pool).await?;
+    let mut tx = pool.begin().await?;
+    let hashed = crate::links::hash_legacy_secrets(&mut tx).await?;
+    tx.commit().await?;
+    if hashed > 0 {
+        rocket::info!("hashed {hashed} secret keys stored by an older version");
+    }
+    Ok(())
 }

@@ -7,6 +7,7 @@ use std::ops::RangeInclusive;
 use rand::distributions::{Alphanumeric, DistString};
 use rand::rngs::OsRng;
 use rocket::request::FromParam;
+use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 
@@ -90,6 +91,17 @@ impl SecretKey {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// What the database stores and looks up instead of the secret itself.
+    pub fn hash(&self) -> [u8; 32] {
+        hash_secret(&self.0)
+    }
+}
+
+/// SHA-256 of a secret: with 190 random bits a plain hash cannot be reversed or
+/// guessed, so no salt or slow hash is needed, and lookups stay a single index probe.
+pub fn hash_secret(secret: &str) -> [u8; 32] {
+    Sha256::digest(secret.as_bytes()).into()
 }
 
 impl<'a> FromParam<'a> for SecretKey {
@@ -140,6 +152,19 @@ mod tests {
         assert_eq!(secret.as_str().len(), SECRET_LENGTH);
         assert_eq!(SecretKey::from_param(secret.as_str()).unwrap(), secret);
         assert_ne!(SecretKey::random(), secret);
+        assert_ne!(secret.hash(), SecretKey::random().hash());
+    }
+
+    #[test]
+    fn secrets_hash_to_sha256() {
+        let hex: String = hash_secret("abc")
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(
+            hex,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 
     #[test]

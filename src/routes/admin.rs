@@ -32,11 +32,12 @@ pub struct UrlInfo {
 }
 
 impl UrlInfo {
-    /// Builds the absolute `url` and `admin_url` on the configured `base_url`.
-    pub fn new(link: Link, settings: &Settings) -> UrlInfo {
+    /// Builds the absolute `url` and `admin_url` on the configured `base_url`; the
+    /// secret comes from the request or the create, as the database has only its hash.
+    pub fn new(link: Link, secret: &SecretKey, settings: &Settings) -> UrlInfo {
         UrlInfo {
             url: settings.short_url(&link.key),
-            admin_url: settings.admin_url(&link.secret_key),
+            admin_url: settings.admin_url(secret.as_str()),
             target_url: link.target_url,
             is_active: link.is_active,
             clicks: link.clicks,
@@ -73,10 +74,11 @@ async fn show(
     mut db: Connection<Db>,
     settings: &State<Settings>,
 ) -> Result<Negotiated<AdminPage>> {
-    let link = links::find_by_secret(&mut db, &secret?).await?;
+    let secret = secret?;
+    let link = links::find_by_secret(&mut db, &secret).await?;
     let just_created = flash.is_some_and(|f| f.message() == "created");
     Ok(Negotiated(AdminPage {
-        info: UrlInfo::new(link, settings),
+        info: UrlInfo::new(link, &secret, settings),
         just_created,
     }))
 }

@@ -15,7 +15,7 @@ use super::home::{FormValues, IndexPage};
 use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::keys::ShortKey;
+use crate::keys::{SecretKey, ShortKey};
 use crate::links::{self, Link, NewLink};
 use crate::negotiate::{Format, Negotiated};
 use crate::target::TargetUrl;
@@ -120,14 +120,14 @@ async fn create(
     Ok(created(link, format, settings))
 }
 
-fn created(link: Link, format: Format, settings: &Settings) -> Created {
+fn created((link, secret): (Link, SecretKey), format: Format, settings: &Settings) -> Created {
     match format {
         Format::Html => {
-            let page = format!("/admin/{}", link.secret_key);
+            let page = format!("/admin/{}", secret.as_str());
             Either::Left(Flash::success(Redirect::to(page), "created"))
         }
         Format::Json => {
-            let info = UrlInfo::new(link, settings);
+            let info = UrlInfo::new(link, &secret, settings);
             Either::Right(status::Created::new(info.admin_url.clone()).body(Json(info)))
         }
     }

@@ -72,3 +72,74 @@ async fn every_pooled_connection_runs_in_wal_mode_with_foreign_keys_and_a_busy_t
         assert_eq!(sync, 1, "synchronous=NORMAL");
     }
 }
+
+#[rocket::async_test]
+async fn admin_urls_from_before_secrets_were_hashed_keep_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    let old_secret = "LegacySecretLegacySecretLegacy42";
+    {
+        let options = shortener::db::connect_options(db.to_str().unwrap()).unwrap();
+        let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+        let mut first_schema = sqlx::migrate!();
+        first_schema.migrations = first_schema.migrations[..1].to_vec().into();
+        first_schema.run(&pool).await.unwrap();
+        sqlx::query("insert into link (key, secret_key, target_url, clicks) values ('old', $1, 'https://example.com/old', 7)")
+            .bind(old_secret)
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    }
+
+    let client = Client::tracked(shortener::build(figment(&db)))
+        .await
+        .unwrap();
+
+    let res = client
+        .get(format!("/admin/{old_secret}"))
+        .header(rocket::http::Accept::JSON)
+        .dispatch()
+        .await;
+    assert_eq!(res.status(), Status::Ok);
+    let info: serde_json::Value = res.into_json().await.unwrap();
+    assert_eq!(info["target_url"], "https://example.com/old");
+    assert_eq!(info["clicks"], 7);
+    assert_eq!(
+        info["admin_url"],
+        format!("{}/admin/{old_secret}", crate::helpers::BASE)
+    );
+    let pool = &Db::fetch(client.rocket()).unwrap().0;
+    let clear: i64 = sqlx::query_scalar("select count(*) from link where secret_key is not null")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    let hashed: i64 =
+        sqlx::query_scalar("select count(*) from link where length(secret_hash) = 32")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    assert_eq!((clear, hashed), (0, 1));
+}
+
+#[test]
+fn the_database_never_holds_a_secret_key_in_the_clear() {
+    let app = crate::helpers::spawn_app();
+    let link = app.seed("https://example.com/");
+    let secret = link.admin_path().trim_start_matches("/admin/").to_owned();
+
+    let bytes = std::fs::read(&app.db_path).unwrap();
+    let wal = std::fs::read(app.db_path.with_extension("db-wal")).unwrap_or_default();
+
+    for file in [bytes, wal] {
+        assert!(
+            !file.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "secret found in the database files"
+        );
+    }
+    assert_eq!(
+        app.query_i64("select count(*) from link where secret_key is not null"),
+        0
+    );
+    assert_eq!(app.get_json(&link.admin_path()).0, Status::Ok);
+}
