@@ -1,6 +1,7 @@
 //! The SQLite pool behind `Db`, with the pragmas every connection needs, and
 //! the fairing that applies migrations before the first request.
 
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -17,8 +18,16 @@ use sqlx::ConnectOptions;
 pub struct Db(Pool);
 
 /// A `sqlx::SqlitePool` whose connections all run in WAL mode with foreign keys and a
-/// busy timeout. rocket_db_pools' own sqlx pool sets only the busy timeout.
-pub struct Pool(pub sqlx::SqlitePool);
+/// busy timeout (rocket_db_pools' own sqlx pool sets only the busy timeout), and
+/// the database file's path, so health checks can see the file itself.
+pub struct Pool(pub sqlx::SqlitePool, Option<PathBuf>);
+
+impl Pool {
+    /// The database file; `None` for an in-memory database.
+    pub fn file(&self) -> Option<&Path> {
+        self.1.as_deref()
+    }
+}
 
 /// How long a writer waits for SQLite's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -44,6 +53,8 @@ impl rocket_db_pools::Pool for Pool {
     async fn init(figment: &Figment) -> Result<Self, Self::Error> {
         let config = figment.extract::<Config>()?;
         let options = connect_options(&config.url).map_err(rocket_db_pools::Error::Init)?;
+        let in_memory = config.url.contains(":memory:") || config.url.contains("mode=memory");
+        let file = (!in_memory).then(|| options.clone().get_filename().into_owned());
         SqlitePoolOptions::new()
             .max_connections(config.max_connections as u32)
             .min_connections(config.min_connections.unwrap_or_default())
@@ -51,7 +62,7 @@ impl rocket_db_pools::Pool for Pool {
             .idle_timeout(config.idle_timeout.map(Duration::from_secs))
             .connect_with(options)
             .await
-            .map(Pool)
+            .map(|pool| Pool(pool, file))
             .map_err(rocket_db_pools::Error::Init)
     }
 

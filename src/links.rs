@@ -148,7 +148,7 @@ pub async fn hash_legacy_secrets(db: &mut SqliteConnection) -> Result<usize> {
 }
 
 /// Reads and writes the database once, for `/health`.
-pub async fn check_health(db: &mut SqliteConnection) -> Result<()> {
+pub async fn check_health(db: &mut SqliteConnection) -> Result<(), sqlx::Error> {
     sqlx::query(
         "insert into heartbeat (id, checked_at) values (1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) \
          on conflict (id) do update set checked_at = excluded.checked_at",

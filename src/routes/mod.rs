@@ -8,6 +8,7 @@ use crate::negotiate::Negotiated;
 
 mod admin;
 mod assets;
+mod health;
 mod home;
 mod links;
 
@@ -17,6 +18,7 @@ pub fn routes() -> Vec<Route> {
     all.extend(links::routes());
     all.extend(admin::routes());
     all.extend(assets::routes());
+    all.extend(health::routes());
     all
 }
 

@@ -4,6 +4,7 @@ mod admin;
 mod binary;
 mod create;
 mod follow;
+mod health;
 mod helpers;
 mod negotiation;
 mod pages;

@@ -1,0 +1,55 @@
+//! `GET /health`: is the database there, readable and writable?
+
+use std::time::Duration;
+
+use rocket::http::Status;
+use rocket::serde::json::Json;
+use rocket::{get, routes, Route, State};
+use serde::Serialize;
+
+use crate::db::Db;
+use crate::links;
+
+pub fn routes() -> Vec<Route> {
+    routes![health]
+}
+
+/// How long the check may wait for a connection and the write lock.
+const CHECK_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// For load balancers and monitors: always JSON, whatever `Accept` says.
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<String>,
+}
+
+#[get("/health")]
+async fn health(db: &State<Db>) -> (Status, Json<Health>) {
+    match check(db).await {
+        Ok(()) => (Status::Ok, Json(Health { status: "ok", detail: None })),
+        Err(reason) => {
+            let health = Health { status: "unavailable", detail: Some(reason) };
+            (Status::ServiceUnavailable, Json(health))
+        }
+    }
+}
+
+async fn check(db: &Db) -> Result<(), String> {
+    // A deleted file keeps working through open connections, until the restart that loses it.
+    if let Some(file) = db.file() {
+        if !file.exists() {
+            return Err("the database file is missing".into());
+        }
+    }
+    let query = async {
+        let mut conn = db.0.acquire().await?;
+        links::check_health(&mut conn).await
+    };
+    match rocket::tokio::time::timeout(CHECK_TIMEOUT, query).await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(format!("the database cannot be used: {e}")),
+        Err(_) => Err("the database did not answer in time".into()),
+    }
+}

@@ -1,0 +1,36 @@
+//! `GET /health` checks the database for real.
+
+use rocket::http::Status;
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app, spawn_app_on};
+
+#[test]
+fn health_is_ok_when_the_database_can_be_read_and_written() {
+    let app = spawn_app();
+
+    for accept in [None, Some("text/html"), Some("application/json")] {
+        let res = app.get("/health", accept);
+
+        assert_eq!(res.status(), Status::Ok);
+        assert_eq!(res.into_json::<Value>().unwrap(), json!({ "status": "ok" }));
+    }
+    assert_eq!(app.query_i64("select count(*) from heartbeat"), 1, "the check wrote");
+}
+
+#[test]
+fn health_is_unavailable_when_the_database_directory_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let app = spawn_app_on(&data.join("h.db"));
+    assert_eq!(app.get("/health", None).status(), Status::Ok);
+
+    std::fs::remove_dir_all(&data).unwrap();
+
+    let res = app.get("/health", None);
+    assert_eq!(res.status(), Status::ServiceUnavailable);
+    let body: Value = res.into_json().unwrap();
+    assert_eq!(body["status"], "unavailable");
+    assert_eq!(body["detail"], "the database file is missing");
+}
