@@ -5,6 +5,7 @@ use rocket::serde::Deserialize;
 use url::Url;
 
 use crate::keys::KEY_LENGTHS;
+use crate::limit::{CreateLimiter, RateLimit};
 
 /// Settings as written by the operator; `Settings` is the checked form the routes use.
 #[derive(Debug, Deserialize)]
@@ -18,6 +19,9 @@ struct Config {
     /// Length of randomly generated keys.
     #[serde(default = "default_key_length")]
     key_length: usize,
+    /// Allowance of creates per client.
+    #[serde(default)]
+    rate_limit: RateLimit,
 }
 
 fn default_env_name() -> String {
@@ -86,9 +90,8 @@ impl Settings {
 /// clear message), and prints where the app serves once it is up.
 pub fn fairing() -> AdHoc {
     AdHoc::try_on_ignite("Settings", |rocket| async move {
-        let settings = read(rocket.figment());
-        match settings {
-            Ok(settings) => Ok(rocket.manage(settings)),
+        match read(rocket.figment()) {
+            Ok((settings, limiter)) => Ok(rocket.manage(settings).manage(limiter)),
             Err(e) => {
                 rocket::error!("invalid configuration: {e}");
                 Err(rocket)
@@ -97,12 +100,13 @@ pub fn fairing() -> AdHoc {
     })
 }
 
-fn read(figment: &rocket::figment::Figment) -> Result<Settings, String> {
+fn read(figment: &rocket::figment::Figment) -> Result<(Settings, CreateLimiter), String> {
     let config = figment.extract::<Config>().map_err(|e| e.to_string())?;
     let rocket_config = figment
         .extract::<rocket::Config>()
         .map_err(|e| e.to_string())?;
-    Settings::from_config(config, &rocket_config)
+    let limiter = CreateLimiter::new(config.rate_limit)?;
+    Ok((Settings::from_config(config, &rocket_config)?, limiter))
 }
 
 /// Logs the environment name once the server listens.
@@ -128,6 +132,7 @@ mod tests {
             base_url: base_url.map(str::to_owned),
             env_name: "test".into(),
             key_length,
+            rate_limit: RateLimit::default(),
         };
         Settings::from_config(config, &rocket::Config::default())
     }

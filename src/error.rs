@@ -24,6 +24,8 @@ pub enum Error {
     /// A body that could not be read or parsed, with the status that fits.
     #[error("{1}")]
     BadBody(Status, String),
+    #[error("Too many links created from your address; try again in {0} seconds")]
+    RateLimited(u64),
     #[error("No free short key was found; please try again")]
     NoFreeKey,
     #[error("Internal server error")]
@@ -42,6 +44,7 @@ impl Error {
             Error::InvalidKey(_) => Status::UnprocessableEntity,
             Error::KeyTaken(_) => Status::Conflict,
             Error::BadBody(status, _) => *status,
+            Error::RateLimited(_) => Status::TooManyRequests,
             Error::NoFreeKey | Error::Database(sqlx::Error::PoolTimedOut) => {
                 Status::ServiceUnavailable
             }
@@ -93,12 +96,28 @@ impl ErrorPage {
     }
 }
 
-impl<'r> Responder<'r, 'static> for Error {
-    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
-        if let Error::Database(e) = &self {
+impl Error {
+    /// Answers with this error's status and headers around `body`, which may be
+    /// the error page or a page of the caller's (the refused form).
+    pub fn respond_with<'r>(
+        &self,
+        req: &'r Request<'_>,
+        body: impl Responder<'r, 'static>,
+    ) -> response::Result<'static> {
+        if let Error::Database(e) = self {
             rocket::error!("database error: {e}");
         }
+        let mut res = (self.status(), body).respond_to(req)?;
+        if let Error::RateLimited(seconds) = self {
+            res.set_raw_header("Retry-After", seconds.to_string());
+        }
+        Ok(res)
+    }
+}
+
+impl<'r> Responder<'r, 'static> for Error {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
         let page = ErrorPage::new(self.status(), self.message(req));
-        (page.status, Negotiated(page)).respond_to(req)
+        self.respond_with(req, Negotiated(page))
     }
 }

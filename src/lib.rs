@@ -11,6 +11,7 @@ pub mod db;
 pub mod error;
 pub mod headers;
 pub mod keys;
+pub mod limit;
 pub mod links;
 pub mod negotiate;
 mod routes;
@@ -21,6 +22,8 @@ pub mod target;
 pub fn figment() -> Figment {
     Figment::from(rocket::Config::default())
         .merge(("log_level", "critical"))
+        // Trust no client-sent address header unless the operator sits behind a proxy.
+        .merge(("ip_header", false))
         .merge(("limits.form", "8 KiB"))
         .merge(("limits.json", "16 KiB"))
         .merge(("databases.links.url", "shortener.db"))

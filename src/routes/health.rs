@@ -28,9 +28,18 @@ struct Health {
 #[get("/health")]
 async fn health(db: &State<Db>) -> (Status, Json<Health>) {
     match check(db).await {
-        Ok(()) => (Status::Ok, Json(Health { status: "ok", detail: None })),
+        Ok(()) => (
+            Status::Ok,
+            Json(Health {
+                status: "ok",
+                detail: None,
+            }),
+        ),
         Err(reason) => {
-            let health = Health { status: "unavailable", detail: Some(reason) };
+            let health = Health {
+                status: "unavailable",
+                detail: Some(reason),
+            };
             (Status::ServiceUnavailable, Json(health))
         }
     }

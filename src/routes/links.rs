@@ -16,6 +16,7 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::keys::{SecretKey, ShortKey};
+use crate::limit::Allowed;
 use crate::links::{self, Link, NewLink};
 use crate::negotiate::{Format, Negotiated};
 use crate::target::TargetUrl;
@@ -65,22 +66,26 @@ type Created = Either<Flash<Redirect>, status::Created<Json<UrlInfo>>>;
 
 #[post("/url", format = "form", data = "<body>")]
 async fn create_form(
+    allowed: Result<Allowed, Error>,
     body: Result<Form<LinkForm>, form::Errors<'_>>,
     format: Format,
     db: Connection<Db>,
     settings: &State<Settings>,
 ) -> Result<Created, Refused> {
+    allowed.map_err(Refused::blank)?;
     let body = body.map_err(|e| Refused::blank(form_error(&e)))?;
     create(body.into_inner(), format, db, settings).await
 }
 
 #[post("/url", format = "json", data = "<body>")]
 async fn create_json(
+    allowed: Result<Allowed, Error>,
     body: Result<Json<JsonObject>, json::Error<'_>>,
     format: Format,
     db: Connection<Db>,
     settings: &State<Settings>,
 ) -> Result<Created, Refused> {
+    allowed.map_err(Refused::blank)?;
     let object = body
         .map_err(|e| Refused::blank(json_error(&e)))?
         .into_inner();
@@ -155,7 +160,7 @@ impl<'r> Responder<'r, 'static> for Refused {
         match (Format::of(req), settings) {
             (Format::Html, Some(settings)) => {
                 let page = IndexPage::new(settings, self.values, Some(&self.error));
-                (self.error.status(), Negotiated(page)).respond_to(req)
+                self.error.respond_with(req, Negotiated(page))
             }
             _ => self.error.respond_to(req),
         }

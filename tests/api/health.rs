@@ -15,7 +15,11 @@ fn health_is_ok_when_the_database_can_be_read_and_written() {
         assert_eq!(res.status(), Status::Ok);
         assert_eq!(res.into_json::<Value>().unwrap(), json!({ "status": "ok" }));
     }
-    assert_eq!(app.query_i64("select count(*) from heartbeat"), 1, "the check wrote");
+    assert_eq!(
+        app.query_i64("select count(*) from heartbeat"),
+        1,
+        "the check wrote"
+    );
 }
 
 #[test]

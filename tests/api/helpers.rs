@@ -26,6 +26,7 @@ pub fn figment(db: &Path) -> Figment {
         .merge(("databases.links.url", db.to_str().expect("utf-8 temp path")))
         .merge(("base_url", BASE))
         .merge(("log_level", "off"))
+        .merge(("rate_limit.per_minute", 0))
 }
 
 pub fn spawn_app() -> TestApp {
