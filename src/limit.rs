@@ -14,7 +14,7 @@ use crate::error::Error;
 
 /// `[default.rate_limit]`: creates per minute per client, and the burst allowed at once.
 #[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(crate = "rocket::serde")]
+#[serde(crate = "rocket::serde", default)]
 pub struct RateLimit {
     /// 0 turns limiting off (benchmarks, bulk imports).
     pub per_minute: u32,

@@ -160,3 +160,10 @@ pub async fn check_health(db: &mut SqliteConnection) -> Result<(), sqlx::Error> 
         .await?;
     Ok(())
 }
+
+/// Writes a consistent copy of the live database to `dest` (SQLite's `VACUUM INTO`),
+/// without stopping writers for longer than the copy of one snapshot.
+pub async fn backup_into(db: &mut SqliteConnection, dest: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("vacuum into $1").bind(dest).execute(db).await?;
+    Ok(())
+}

@@ -1,6 +1,8 @@
-//! Starts the shortener: load `.env`, build the app from Rocket's figment, serve.
+//! Starts the shortener: load `.env`, then serve (or run a command) on Rocket's figment.
 
 use std::process::ExitCode;
+
+use shortener::cli::{self, Command};
 
 fn main() -> ExitCode {
     // Loaded before the async runtime starts, so no other thread can read the
@@ -11,13 +13,30 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(command) = Command::parse(&args) else {
+        eprintln!("{}", cli::USAGE);
+        return ExitCode::from(2);
+    };
     rocket::execute(async {
-        match shortener::build(shortener::figment()).launch().await {
-            Ok(_) => ExitCode::SUCCESS,
+        let result = match command {
+            Command::Serve => serve().await,
+            Command::Backup(file) => cli::backup(&shortener::figment(), &file).await,
+        };
+        match result {
+            Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");
                 ExitCode::FAILURE
             }
         }
     })
+}
+
+/// Serves until SIGTERM or Ctrl-C; Rocket then finishes in-flight requests.
+async fn serve() -> Result<(), String> {
+    match shortener::build(shortener::figment()).launch().await {
+        Ok(_) => Ok(()),
+        Err(e) => Err(e.to_string()),
+    }
 }

@@ -1,81 +1,11 @@
-//! The real binary, started the way a newcomer starts it: in an empty directory,
-//! configured by a `.env` file, on the embedded SQLite default.
+//! The real binary: started as a newcomer starts it, stopped gracefully, killed
+//! mid-load, and backed up while it serves.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use serde_json::Value;
-
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn start(dir: &Path, port: u16) -> Server {
-    let log = std::fs::File::create(dir.join("server.log")).unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_shortener"));
-    for (name, _) in std::env::vars().filter(|(name, _)| name.starts_with("ROCKET_")) {
-        command.env_remove(name);
-    }
-    let child = command
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(log.try_clone().unwrap())
-        .stderr(log)
-        .spawn()
-        .expect("start the binary");
-    let server = Server { child, port };
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "the server did not start: {}",
-            read(&dir.join("server.log"))
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    server
-}
-
-/// One HTTP/1.1 exchange over a fresh connection: (status, head, body).
-fn http(port: u16, request: &str) -> (u16, String, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    stream.write_all(request.as_bytes()).unwrap();
-    let mut raw = String::new();
-    stream.read_to_string(&mut raw).unwrap();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (status, head.to_owned(), body.to_owned())
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_default()
-}
+use crate::server::{command, create, free_port, query_text, send, try_send, Server};
 
 #[test]
 fn the_binary_serves_from_an_empty_directory_configured_by_dotenv() {
@@ -83,47 +13,194 @@ fn the_binary_serves_from_an_empty_directory_configured_by_dotenv() {
     let port = free_port();
     let env = format!("ROCKET_PORT={port}\nROCKET_BASE_URL=http://go.test\nROCKET_ENV_NAME=e2e\n");
     std::fs::write(dir.path().join(".env"), env).unwrap();
-    let server = start(dir.path(), port);
+    let server = Server::start(dir.path(), port, &[]);
 
     let body = r#"{"target_url": "https://example.com/e2e"}"#;
-    let (status, _, created) = http(
-        server.port,
-        &format!(
-            "POST /url HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            body.len()
-        ),
+    let created = send(
+        port,
+        "POST",
+        "/url",
+        &[("Content-Type", "application/json")],
+        body,
     );
-    assert_eq!(status, 201, "{created}");
-    let info: Value = serde_json::from_str(&created).unwrap();
+    assert_eq!(created.status, 201, "{}", created.body);
+    let info = created.json();
     let url = info["url"].as_str().unwrap();
-    let admin_url = info["admin_url"].as_str().unwrap();
     assert!(url.starts_with("http://go.test/"), "{url}");
     let key = url.trim_start_matches("http://go.test/");
-    let secret = admin_url.trim_start_matches("http://go.test/admin/");
+    let secret = info["admin_url"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("http://go.test/admin/")
+        .to_owned();
 
-    let (status, head, _) = http(
-        server.port,
-        &format!("GET /{key} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+    let hop = send(port, "GET", &format!("/{key}"), &[], "");
+    assert_eq!(hop.status, 307);
+    assert_eq!(hop.header("location"), Some("https://example.com/e2e"));
+    let page = send(
+        port,
+        "GET",
+        &format!("/admin/{secret}"),
+        &[("Accept", "text/html")],
+        "",
     );
-    assert_eq!(status, 307);
-    assert!(
-        head.to_ascii_lowercase()
-            .contains("location: https://example.com/e2e"),
-        "{head}"
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("https://example.com/e2e"));
+    let gone = send(
+        port,
+        "DELETE",
+        &format!("/admin/{secret}"),
+        &[("Accept", "application/json")],
+        "",
     );
-    let (status, _, page) = http(
-        server.port,
-        &format!("GET /admin/{secret} HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nConnection: close\r\n\r\n"),
-    );
-    assert_eq!(status, 200);
-    assert!(page.contains("https://example.com/e2e"));
+    assert_eq!(gone.status, 200);
 
     assert!(
         dir.path().join("shortener.db").exists(),
         "the default database file"
     );
+    let log = server.log();
     drop(server);
-    let log = read(&dir.path().join("server.log"));
     assert!(log.contains("'e2e' environment"), "{log}");
-    assert!(!log.contains(secret), "the secret key was logged: {log}");
+    assert!(!log.contains(&secret), "the secret key was logged: {log}");
+}
+
+#[test]
+fn sigterm_stops_gracefully_and_every_click_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let server = Server::start(dir.path(), port, &[]);
+    let (_, key, secret) = create(port, "https://example.com/count").unwrap();
+    let n = 300;
+
+    for _ in 0..n {
+        assert_eq!(send(port, "GET", &format!("/{key}"), &[], "").status, 307);
+    }
+    let status = server.signal("TERM");
+
+    assert!(status.success(), "exit status {status:?}");
+    let server = Server::start(dir.path(), port, &[]);
+    let info = send(
+        port,
+        "GET",
+        &format!("/admin/{secret}"),
+        &[("Accept", "application/json")],
+        "",
+    )
+    .json();
+    assert_eq!(info["clicks"], n);
+    drop(server);
+}
+
+#[test]
+fn sigkill_mid_load_loses_no_acknowledged_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let no_limit = [("ROCKET_RATE_LIMIT", "{per_minute=0}".to_owned())];
+    let server = Server::start(dir.path(), port, &no_limit);
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let stop = Arc::new(AtomicBool::new(false));
+
+    let clients: Vec<_> = (0..4)
+        .map(|c| {
+            let (acknowledged, stop) = (acknowledged.clone(), stop.clone());
+            std::thread::spawn(move || {
+                for i in 0.. {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    match create(port, &format!("https://example.com/{c}/{i}")) {
+                        Ok((201, key, _)) => acknowledged
+                            .lock()
+                            .unwrap()
+                            .push((key, format!("https://example.com/{c}/{i}"))),
+                        Ok((status, ..)) => panic!("create answered {status}"),
+                        Err(_) => break,
+                    }
+                }
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(1500));
+    let status = server.signal("KILL");
+    stop.store(true, Ordering::Relaxed);
+    for client in clients {
+        client.join().unwrap();
+    }
+
+    assert!(!status.success());
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(
+        acknowledged.len() > 20,
+        "only {} creates before the kill",
+        acknowledged.len()
+    );
+    let db = dir.path().join("shortener.db");
+    assert_eq!(query_text(&db, "pragma integrity_check"), "ok");
+    let _server = Server::start(dir.path(), port, &no_limit);
+    for (key, target) in &acknowledged {
+        let hop = send(port, "HEAD", &format!("/{key}"), &[], "");
+        assert_eq!(
+            (hop.status, hop.header("location")),
+            (307, Some(target.as_str())),
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn a_backup_taken_while_serving_restores_every_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let server = Server::start(dir.path(), port, &[]);
+    let links: Vec<_> = (0..10)
+        .map(|i| create(port, &format!("https://example.com/{i}")).unwrap())
+        .collect();
+
+    let backup = command(dir.path(), &[])
+        .args(["backup", "backup.db"])
+        .output()
+        .unwrap();
+    assert!(
+        backup.status.success(),
+        "{}",
+        String::from_utf8_lossy(&backup.stderr)
+    );
+    assert_eq!(
+        try_send(port, "GET", "/health", &[], "").unwrap().status,
+        200,
+        "still serving"
+    );
+    let again = command(dir.path(), &[])
+        .args(["backup", "backup.db"])
+        .output()
+        .unwrap();
+    assert!(
+        !again.status.success(),
+        "an existing file is never overwritten"
+    );
+    drop(server);
+
+    let restored = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.path().join("backup.db"),
+        restored.path().join("shortener.db"),
+    )
+    .unwrap();
+    let _server = Server::start(restored.path(), port, &[]);
+    for (i, (_, key, secret)) in links.iter().enumerate() {
+        let info = send(
+            port,
+            "GET",
+            &format!("/admin/{secret}"),
+            &[("Accept", "application/json")],
+            "",
+        )
+        .json();
+        assert_eq!(
+            info["target_url"],
+            format!("https://example.com/{i}"),
+            "{key}"
+        );
+    }
 }

@@ -9,5 +9,6 @@ mod helpers;
 mod limits;
 mod negotiation;
 mod pages;
+mod server;
 mod storage;
 mod validation;

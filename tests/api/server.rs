@@ -1,0 +1,210 @@
+//! The real binary as a child process, and plain HTTP/1.1 over TCP to talk to it.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+/// The binary under test: `SHORTENER_BIN` (CI points it at the release build), else Cargo's.
+pub fn binary() -> PathBuf {
+    std::env::var_os("SHORTENER_BIN")
+        .map_or_else(|| env!("CARGO_BIN_EXE_shortener").into(), PathBuf::from)
+}
+
+/// A running server in `dir`, killed when dropped.
+pub struct Server {
+    child: Child,
+    pub port: u16,
+    pub dir: PathBuf,
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The binary with a clean `ROCKET_*` environment plus `env`, run in `dir`.
+pub fn command(dir: &Path, env: &[(&str, String)]) -> Command {
+    let mut command = Command::new(binary());
+    for (name, _) in std::env::vars().filter(|(name, _)| name.starts_with("ROCKET_")) {
+        command.env_remove(name);
+    }
+    command
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .envs(env.iter().map(|(k, v)| (*k, v)));
+    command
+}
+
+impl Server {
+    /// Starts the server in `dir` (its `.env` and `shortener.db` live there) and waits until it listens.
+    pub fn start(dir: &Path, port: u16, env: &[(&str, String)]) -> Server {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join("server.log"))
+            .unwrap();
+        let child = command(dir, env)
+            .env("ROCKET_PORT", port.to_string())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .expect("start the binary");
+        let server = Server {
+            child,
+            port,
+            dir: dir.to_owned(),
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "the server did not start: {}",
+                server.log()
+            );
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        server
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("server.log")).unwrap_or_default()
+    }
+
+    /// Sends `signal` (`TERM`, `KILL`) and waits for the process to end.
+    pub fn signal(mut self, signal: &str) -> ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(sent.success(), "kill -{signal} {pid}");
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the server did not stop on {signal}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An HTTP answer: status, the head as text (header names lower-cased), the body.
+pub struct Reply {
+    pub status: u16,
+    pub head: String,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let prefix = format!("{}: ", name.to_ascii_lowercase());
+        self.head
+            .lines()
+            .find_map(|line| line.strip_prefix(prefix.as_str()))
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+/// One request over a fresh connection; `Err` when the server is not there.
+pub fn try_send(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> std::io::Result<Reply> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    stream.write_all(request.as_bytes())?;
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw)?;
+    let (head, body) = raw
+        .split_once("\r\n\r\n")
+        .ok_or(std::io::ErrorKind::UnexpectedEof)?;
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or(std::io::ErrorKind::InvalidData)?;
+    let head = head.lines().map(|l| match l.split_once(": ") {
+        Some((name, value)) => format!("{}: {value}", name.to_ascii_lowercase()),
+        None => l.to_owned(),
+    });
+    Ok(Reply {
+        status,
+        head: head.collect::<Vec<_>>().join("\n"),
+        body: body.to_owned(),
+    })
+}
+
+pub fn send(port: u16, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Reply {
+    try_send(port, method, path, headers, body).expect("the server answers")
+}
+
+/// Creates a link over JSON and returns (key, secret).
+pub fn create(port: u16, target: &str) -> std::io::Result<(u16, String, String)> {
+    let body = serde_json::json!({ "target_url": target }).to_string();
+    let reply = try_send(
+        port,
+        "POST",
+        "/url",
+        &[("Content-Type", "application/json")],
+        &body,
+    )?;
+    if reply.status != 201 {
+        return Ok((reply.status, String::new(), String::new()));
+    }
+    let info = reply.json();
+    let last = |field: &str| {
+        info[field]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    Ok((201, last("url"), last("admin_url")))
+}
+
+/// One text value from a query on the database file, once no server holds it.
+pub fn query_text(db: &Path, sql: &str) -> String {
+    let url = format!("sqlite://{}", db.display());
+    let rt = rocket::tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)
+            .await
+            .unwrap();
+        sqlx::query_scalar::<_, String>(sql)
+            .fetch_one(&mut conn)
+            .await
+            .unwrap()
+    })
+}
