@@ -202,4 +202,23 @@ mod tests {
             Err(Error::NotFound)
         ));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn accepted_custom_keys_are_well_formed_and_not_reserved(raw in "\\PC{0,40}|[A-Za-z0-9_-]{0,40}") {
+            if let Ok(key) = ShortKey::custom(&raw) {
+                proptest::prop_assert!(KEY_LENGTHS.contains(&key.as_str().len()));
+                proptest::prop_assert!(key.as_str().bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+                proptest::prop_assert!(!is_reserved(key.as_str()));
+            }
+        }
+
+        #[test]
+        fn path_segments_parse_or_are_not_found(raw in "\\PC{0,70}") {
+            let short = ShortKey::from_param(&raw);
+            let secret = SecretKey::from_param(&raw);
+            proptest::prop_assert!(short.is_ok() == is_well_formed(&raw));
+            proptest::prop_assert!(matches!(secret, Ok(_) | Err(Error::NotFound)));
+        }
+    }
 }

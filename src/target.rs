@@ -172,4 +172,26 @@ mod tests {
         }
         assert!(TargetUrl::parse("https://not.sho.rt/abc", OWN).is_ok());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn whatever_is_accepted_is_an_http_url_with_a_host_within_the_limit(
+            raw in "(?i:(https?|ftp|javascript|data)):(/{0,3})[a-zA-Z0-9.:@/?#%&=_~+\\[\\]\\\\ \t-]{0,64}|.{0,80}"
+        ) {
+            if let Ok(target) = TargetUrl::parse(&raw, OWN) {
+                let stored = target.as_str();
+                let url = Url::parse(stored).unwrap();
+                proptest::prop_assert!(matches!(url.scheme(), "http" | "https"));
+                proptest::prop_assert!(url.host_str().is_some_and(|h| !h.is_empty()));
+                proptest::prop_assert!(stored.len() <= MAX_LENGTH);
+                proptest::prop_assert!(!stored.chars().any(|c| c.is_whitespace() || c.is_control()));
+                proptest::prop_assert!(has_plain_authority(stored));
+            }
+        }
+
+        #[test]
+        fn long_inputs_are_refused_without_panicking(raw in ".{2049,2100}") {
+            proptest::prop_assert!(TargetUrl::parse(&raw, OWN).is_err());
+        }
+    }
 }

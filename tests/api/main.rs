@@ -6,6 +6,7 @@ mod create;
 mod follow;
 mod health;
 mod helpers;
+mod hostile;
 mod limits;
 mod negotiation;
 mod pages;
