@@ -14,6 +14,7 @@ pub mod headers;
 pub mod keys;
 pub mod limit;
 pub mod links;
+pub mod logging;
 pub mod negotiate;
 mod routes;
 pub mod target;

@@ -2,6 +2,8 @@
 
 use std::process::ExitCode;
 
+use rocket::config::LogLevel;
+use rocket::figment::Figment;
 use shortener::cli::{self, Command};
 
 fn main() -> ExitCode {
@@ -18,10 +20,16 @@ fn main() -> ExitCode {
         eprintln!("{}", cli::USAGE);
         return ExitCode::from(2);
     };
+    let figment = shortener::figment();
+    shortener::logging::init(
+        figment
+            .extract_inner("log_level")
+            .unwrap_or(LogLevel::Critical),
+    );
     rocket::execute(async {
         let result = match command {
-            Command::Serve => serve().await,
-            Command::Backup(file) => cli::backup(&shortener::figment(), &file).await,
+            Command::Serve => serve(figment).await,
+            Command::Backup(file) => cli::backup(&figment, &file).await,
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -34,8 +42,8 @@ fn main() -> ExitCode {
 }
 
 /// Serves until SIGTERM or Ctrl-C; Rocket then finishes in-flight requests.
-async fn serve() -> Result<(), String> {
-    match shortener::build(shortener::figment()).launch().await {
+async fn serve(figment: Figment) -> Result<(), String> {
+    match shortener::build(figment).launch().await {
         Ok(_) => Ok(()),
         Err(e) => Err(e.to_string()),
     }

@@ -204,3 +204,42 @@ fn a_backup_taken_while_serving_restores_every_link() {
         );
     }
 }
+
+#[test]
+fn no_secret_key_reaches_the_log_even_when_every_request_is_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let server = Server::start(
+        dir.path(),
+        port,
+        &[("ROCKET_LOG_LEVEL", "normal".to_owned())],
+    );
+    let (_, key, secret) = create(port, "https://example.com/log").unwrap();
+
+    send(port, "GET", &format!("/{key}"), &[], "");
+    send(
+        port,
+        "GET",
+        &format!("/admin/{secret}"),
+        &[("Accept", "text/html")],
+        "",
+    );
+    send(port, "GET", &format!("/admin/{secret}x"), &[], "");
+    send(
+        port,
+        "POST",
+        &format!("/admin/{secret}"),
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        "_method=DELETE",
+    );
+    send(port, "DELETE", &format!("/admin/{secret}"), &[], "");
+
+    let log = server.log();
+    drop(server);
+    assert!(
+        log.contains(&format!("GET /{key}")),
+        "requests are logged at this level: {log}"
+    );
+    assert!(log.contains("/admin/<secret>"), "{log}");
+    assert!(!log.contains(&secret), "a secret key was logged: {log}");
+}

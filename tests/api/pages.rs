@@ -1,34 +1,74 @@
 //! Page chrome: security headers, robots.txt, static files, error pages in the layout.
 
-use rocket::http::{ContentType, Status};
+use rocket::http::{ContentType, Header, Status};
+use rocket::local::blocking::LocalResponse;
 
 use crate::helpers::{header, spawn_app, BROWSER};
 
+fn assert_security_headers(res: &LocalResponse<'_>, what: &str) {
+    assert_eq!(header(res, "X-Content-Type-Options"), "nosniff", "{what}");
+    assert_eq!(header(res, "X-Frame-Options"), "DENY", "{what}");
+    let csp = header(res, "Content-Security-Policy");
+    assert!(
+        csp.contains("default-src 'none'") && csp.contains("script-src 'self'"),
+        "{what}: {csp}"
+    );
+    assert!(
+        csp.contains("style-src 'self'") && csp.contains("frame-ancestors 'none'"),
+        "{what}: {csp}"
+    );
+}
+
 #[test]
-fn pages_carry_the_security_headers() {
+fn every_kind_of_page_carries_the_security_headers() {
     let app = spawn_app();
     let link = app.seed("https://example.com/");
+    let big = format!("target_url={}", "a".repeat(20_000));
+    let form = |body: &str| {
+        app.client
+            .post("/url")
+            .header(ContentType::Form)
+            .header(Header::new("Accept", BROWSER))
+            .body(body.to_owned())
+            .dispatch()
+    };
 
-    for path in [
-        "/".to_owned(),
-        link.admin_path(),
-        format!("/peek/{}", link.key()),
-        "/missing".into(),
-    ] {
-        let res = app.get(&path, Some(BROWSER));
-
-        assert_eq!(header(&res, "X-Content-Type-Options"), "nosniff", "{path}");
-        assert_eq!(header(&res, "X-Frame-Options"), "DENY", "{path}");
-        let csp = header(&res, "Content-Security-Policy");
-        assert!(
-            csp.contains("default-src 'none'") && csp.contains("script-src 'self'"),
-            "{path}: {csp}"
-        );
-        assert!(
-            csp.contains("style-src 'self'") && csp.contains("frame-ancestors 'none'"),
-            "{path}: {csp}"
-        );
+    let pages = [
+        ("home", app.get("/", Some(BROWSER))),
+        ("admin", app.get(&link.admin_path(), Some(BROWSER))),
+        (
+            "peek",
+            app.get(&format!("/peek/{}", link.key()), Some(BROWSER)),
+        ),
+        ("deleted", app.get("/deleted", Some(BROWSER))),
+        ("404", app.get("/missing", Some(BROWSER))),
+        ("400 form", form("target_url=ftp%3A%2F%2Fx")),
+        (
+            "409 form",
+            form(&format!(
+                "target_url=https%3A%2F%2Fx.example&custom_key={}",
+                link.key()
+            )),
+        ),
+        ("413 form", form(&big)),
+        (
+            "415",
+            app.client
+                .post("/url")
+                .header(ContentType::Plain)
+                .header(Header::new("Accept", BROWSER))
+                .dispatch(),
+        ),
+        (
+            "json",
+            app.get(&link.admin_path(), Some("application/json")),
+        ),
+    ];
+    for (what, res) in &pages {
+        assert_security_headers(res, what);
     }
+    let statuses: Vec<u16> = pages.iter().map(|(_, res)| res.status().code).collect();
+    assert_eq!(statuses, [200, 200, 200, 200, 404, 400, 409, 413, 415, 200]);
 }
 
 #[test]
