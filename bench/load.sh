@@ -16,7 +16,10 @@ bin=$PWD/target/release/shortener
 
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cleanup() { [ -n "${pid:-}" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+    if [ -n "${pid:-}" ]; then kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
 trap cleanup EXIT
 
 (cd "$work" && ROCKET_PORT=$port ROCKET_RATE_LIMIT='{per_minute=0}' exec "$bin" > server.log 2>&1) &

@@ -26,6 +26,9 @@ pub enum Error {
     BadBody(Status, String),
     #[error("Too many links created from your address; try again in {0} seconds")]
     RateLimited(u64),
+    /// The path exists, but not for this method; holds the `Allow` header's value.
+    #[error("Method not allowed; this path accepts {0}")]
+    MethodNotAllowed(&'static str),
     #[error("No free short key was found; please try again")]
     NoFreeKey,
     #[error("Internal server error")]
@@ -45,6 +48,7 @@ impl Error {
             Error::KeyTaken(_) => Status::Conflict,
             Error::BadBody(status, _) => *status,
             Error::RateLimited(_) => Status::TooManyRequests,
+            Error::MethodNotAllowed(_) => Status::MethodNotAllowed,
             Error::NoFreeKey | Error::Database(sqlx::Error::PoolTimedOut) => {
                 Status::ServiceUnavailable
             }
@@ -108,9 +112,11 @@ impl Error {
             rocket::error!("database error: {e}");
         }
         let mut res = (self.status(), body).respond_to(req)?;
-        if let Error::RateLimited(seconds) = self {
-            res.set_raw_header("Retry-After", seconds.to_string());
-        }
+        match self {
+            Error::RateLimited(seconds) => res.set_raw_header("Retry-After", seconds.to_string()),
+            Error::MethodNotAllowed(allow) => res.set_raw_header("Allow", *allow),
+            _ => false,
+        };
         Ok(res)
     }
 }

@@ -16,7 +16,7 @@ pub mod limit;
 pub mod links;
 pub mod logging;
 pub mod negotiate;
-mod routes;
+pub mod routes;
 pub mod target;
 
 /// Rocket's configuration sources (`Rocket.toml`, then `ROCKET_*` variables) over

@@ -123,9 +123,6 @@ async fn delete_form(
 ) -> Result<Either<Flash<Redirect>, Json<Detail>>> {
     match form.method.eq_ignore_ascii_case("delete") {
         true => delete(secret, format, db).await,
-        false => Err(Error::BadBody(
-            rocket::http::Status::MethodNotAllowed,
-            "Only _method=DELETE is accepted here".into(),
-        )),
+        false => Err(Error::MethodNotAllowed("GET, HEAD, POST, DELETE")),
     }
 }

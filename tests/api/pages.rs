@@ -125,3 +125,49 @@ fn the_deleted_page_stands_on_its_own() {
     assert_eq!(res.status(), Status::Ok);
     assert!(res.into_string().unwrap().contains("The link was deleted."));
 }
+
+#[test]
+fn a_wrong_method_on_a_known_path_is_405_with_allow() {
+    let app = spawn_app();
+
+    for (res, allow) in [
+        (app.client.put("/url").dispatch(), "POST"),
+        (app.client.delete("/abcde").dispatch(), "GET, HEAD"),
+        (app.client.post("/peek/abcde").dispatch(), "GET, HEAD"),
+        (
+            app.client.patch("/admin/abcde").dispatch(),
+            "GET, HEAD, POST, DELETE",
+        ),
+    ] {
+        assert_eq!(res.status(), Status::MethodNotAllowed);
+        assert_eq!(header(&res, "Allow"), allow);
+    }
+    assert_eq!(
+        app.client.put("/a/b/c").dispatch().status(),
+        Status::NotFound
+    );
+}
+
+#[test]
+fn the_allowed_methods_cover_every_mounted_route() {
+    let app = spawn_app();
+
+    for route in app.client.rocket().routes() {
+        let path: String = route
+            .uri
+            .path()
+            .split('/')
+            .map(|s| if s.starts_with('<') { "x" } else { s })
+            .collect::<Vec<_>>()
+            .join("/");
+        if path == "/" {
+            continue;
+        }
+        let allowed = shortener::routes::allowed_methods(&path).unwrap_or_else(|| panic!("{path}"));
+        assert!(
+            allowed.contains(route.method.as_str()),
+            "{} {path} not in {allowed}",
+            route.method
+        );
+    }
+}
