@@ -1,4 +1,9 @@
 //! The link service: every SQL statement the app runs lives here.
+//!
+//! Statements that write and return rows (`... returning`) are read with `fetch_all`,
+//! never `fetch_one`/`fetch_optional`: sqlx 0.7 hands back the first row before SQLite
+//! has finished, and so committed, the statement, and an answer could then go out for
+//! a write that a crash loses (launchbadge/sqlx#2099, #3430).
 
 use sqlx::SqliteConnection;
 
@@ -70,10 +75,10 @@ async fn insert(
     .bind(key.as_str())
     .bind(&secret.hash()[..])
     .bind(target.as_str())
-    .fetch_one(db)
+    .fetch_all(db)
     .await;
     match inserted {
-        Ok(link) => Ok(Some(link)),
+        Ok(rows) => Ok(rows.into_iter().next()),
         Err(sqlx::Error::Database(e))
             if e.is_unique_violation() && e.message().contains("link.key") =>
         {
@@ -89,8 +94,9 @@ pub async fn visit(db: &mut SqliteConnection, key: &ShortKey) -> Result<String> 
         "update link set clicks = clicks + 1 where key = $1 and is_active returning target_url",
     )
     .bind(key.as_str())
-    .fetch_optional(db)
+    .fetch_all(db)
     .await?
+    .pop()
     .ok_or(Error::NotFound)
 }
 
@@ -125,8 +131,9 @@ pub async fn deactivate(db: &mut SqliteConnection, secret: &SecretKey) -> Result
          returning key, target_url, is_active, clicks, created_at",
     )
     .bind(&secret.hash()[..])
-    .fetch_optional(db)
+    .fetch_all(db)
     .await?
+    .pop()
     .ok_or(Error::NotFound)
 }
 

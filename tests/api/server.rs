@@ -15,7 +15,6 @@ pub fn binary() -> PathBuf {
 /// A running server in `dir`, killed when dropped.
 pub struct Server {
     child: Child,
-    pub port: u16,
     pub dir: PathBuf,
 }
 
@@ -56,7 +55,6 @@ impl Server {
             .expect("start the binary");
         let server = Server {
             child,
-            port,
             dir: dir.to_owned(),
         };
         let deadline = Instant::now() + Duration::from_secs(20);
