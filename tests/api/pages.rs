@@ -29,7 +29,7 @@ fn every_kind_of_page_carries_the_security_headers() {
             .post("/url")
             .header(ContentType::Form)
             .header(Header::new("Accept", BROWSER))
-            .body(body.to_owned())
+            .body(body)
             .dispatch()
     };
 
