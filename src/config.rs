@@ -4,6 +4,7 @@ use rocket::fairing::AdHoc;
 use rocket::serde::Deserialize;
 use url::Url;
 
+use crate::cache::LinkCache;
 use crate::keys::KEY_LENGTHS;
 use crate::limit::{CreateLimiter, RateLimit};
 
@@ -22,6 +23,13 @@ struct Config {
     /// Allowance of creates per client.
     #[serde(default)]
     rate_limit: RateLimit,
+    /// Links whose target is kept in memory; 0 turns the cache off.
+    #[serde(default = "default_cache_size")]
+    cache_size: usize,
+}
+
+fn default_cache_size() -> usize {
+    100_000
 }
 
 fn default_env_name() -> String {
@@ -91,7 +99,9 @@ impl Settings {
 pub fn fairing() -> AdHoc {
     AdHoc::try_on_ignite("Settings", |rocket| async move {
         match read(rocket.figment()) {
-            Ok((settings, limiter)) => Ok(rocket.manage(settings).manage(limiter)),
+            Ok((settings, limiter, cache)) => {
+                Ok(rocket.manage(settings).manage(limiter).manage(cache))
+            }
             Err(e) => {
                 rocket::error!("invalid configuration: {e}");
                 Err(rocket)
@@ -100,13 +110,20 @@ pub fn fairing() -> AdHoc {
     })
 }
 
-fn read(figment: &rocket::figment::Figment) -> Result<(Settings, CreateLimiter), String> {
+fn read(
+    figment: &rocket::figment::Figment,
+) -> Result<(Settings, CreateLimiter, LinkCache), String> {
     let config = figment.extract::<Config>().map_err(|e| e.to_string())?;
     let rocket_config = figment
         .extract::<rocket::Config>()
         .map_err(|e| e.to_string())?;
     let limiter = CreateLimiter::new(config.rate_limit)?;
-    Ok((Settings::from_config(config, &rocket_config)?, limiter))
+    let cache = LinkCache::new(config.cache_size);
+    Ok((
+        Settings::from_config(config, &rocket_config)?,
+        limiter,
+        cache,
+    ))
 }
 
 /// Logs the environment name once the server listens.
@@ -133,6 +150,7 @@ mod tests {
             env_name: "test".into(),
             key_length,
             rate_limit: RateLimit::default(),
+            cache_size: 0,
         };
         Settings::from_config(config, &rocket::Config::default())
     }

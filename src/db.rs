@@ -45,6 +45,11 @@ pub fn connect_options(url: &str) -> Result<SqliteConnectOptions, sqlx::Error> {
         .disable_statement_logging())
 }
 
+/// Whether a database URL names an in-memory database (gone with its last connection).
+pub fn is_in_memory(url: &str) -> bool {
+    url.contains(":memory:") || url.contains("mode=memory")
+}
+
 #[rocket::async_trait]
 impl rocket_db_pools::Pool for Pool {
     type Connection = sqlx::pool::PoolConnection<sqlx::Sqlite>;
@@ -53,8 +58,8 @@ impl rocket_db_pools::Pool for Pool {
     async fn init(figment: &Figment) -> Result<Self, Self::Error> {
         let config = figment.extract::<Config>()?;
         let options = connect_options(&config.url).map_err(rocket_db_pools::Error::Init)?;
-        let in_memory = config.url.contains(":memory:") || config.url.contains("mode=memory");
-        let file = (!in_memory).then(|| options.clone().get_filename().into_owned());
+        let file =
+            (!is_in_memory(&config.url)).then(|| options.clone().get_filename().into_owned());
         SqlitePoolOptions::new()
             .max_connections(config.max_connections as u32)
             .min_connections(config.min_connections.unwrap_or_default())

@@ -6,7 +6,9 @@ use rocket::figment::{Figment, Profile};
 use rocket::{Build, Rocket};
 use rocket_db_pools::Database;
 
+pub mod cache;
 pub mod cli;
+pub mod clicks;
 pub mod config;
 pub mod db;
 pub mod error;
@@ -46,6 +48,8 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(headers::shield())
         .attach(headers::Headers)
         .attach(config::announce())
+        .attach(clicks::flusher())
+        .manage(std::sync::Arc::new(clicks::Clicks::default()))
         .mount("/", routes::routes())
         .register("/", routes::catchers())
 }

@@ -88,16 +88,18 @@ async fn insert(
     }
 }
 
-/// Counts one click and returns where to send the visitor.
-pub async fn visit(db: &mut SqliteConnection, key: &ShortKey) -> Result<String> {
-    sqlx::query_scalar(
-        "update link set clicks = clicks + 1 where key = $1 and is_active returning target_url",
-    )
-    .bind(key.as_str())
-    .fetch_all(db)
-    .await?
-    .pop()
-    .ok_or(Error::NotFound)
+/// Adds clicks counted in memory (see `clicks`); additive, never read-modify-write.
+pub async fn add_clicks(
+    db: &mut SqliteConnection,
+    key: &str,
+    count: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("update link set clicks = clicks + $1 where key = $2")
+        .bind(count)
+        .bind(key)
+        .execute(db)
+        .await?;
+    Ok(())
 }
 
 /// An active link by its public key, without counting a click (HEAD, peek).

@@ -41,10 +41,12 @@ fn main() -> ExitCode {
     })
 }
 
-/// Serves until SIGTERM or Ctrl-C; Rocket then finishes in-flight requests.
+/// Serves until SIGTERM or Ctrl-C; Rocket then finishes in-flight requests, and
+/// the clicks they counted are written last.
 async fn serve(figment: Figment) -> Result<(), String> {
-    match shortener::build(figment).launch().await {
-        Ok(_) => Ok(()),
-        Err(e) => Err(e.to_string()),
-    }
+    let rocket = shortener::build(figment)
+        .launch()
+        .await
+        .map_err(|e| e.to_string())?;
+    shortener::clicks::flush_on_exit(&rocket).await.map(|_| ())
 }

@@ -9,6 +9,10 @@ use rocket::{delete, get, post, routes, Either, Route, State};
 use rocket_db_pools::Connection;
 use serde::Serialize;
 
+use std::sync::Arc;
+
+use crate::cache::LinkCache;
+use crate::clicks::Clicks;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{Error, Result};
@@ -71,11 +75,14 @@ impl AdminPage {
 async fn show(
     secret: Result<SecretKey, Error>,
     flash: Option<FlashMessage<'_>>,
+    clicks: &State<Arc<Clicks>>,
     mut db: Connection<Db>,
     settings: &State<Settings>,
 ) -> Result<Negotiated<AdminPage>> {
     let secret = secret?;
-    let link = links::find_by_secret(&mut db, &secret).await?;
+    let link = clicks
+        .with_pending(links::find_by_secret(&mut db, &secret))
+        .await?;
     let just_created = flash.is_some_and(|f| f.message() == "created");
     Ok(Negotiated(AdminPage {
         info: UrlInfo::new(link, &secret, settings),
@@ -93,9 +100,11 @@ struct Detail {
 async fn delete(
     secret: Result<SecretKey, Error>,
     format: Format,
+    cache: &State<LinkCache>,
     mut db: Connection<Db>,
 ) -> Result<Either<Flash<Redirect>, Json<Detail>>> {
     let link = links::deactivate(&mut db, &secret?).await?;
+    cache.remove(&link.key);
     let detail = format!(
         "Successfully deleted shortened URL for '{}'",
         link.target_url
@@ -119,10 +128,11 @@ async fn delete_form(
     secret: Result<SecretKey, Error>,
     form: Form<MethodForm>,
     format: Format,
+    cache: &State<LinkCache>,
     db: Connection<Db>,
 ) -> Result<Either<Flash<Redirect>, Json<Detail>>> {
     match form.method.eq_ignore_ascii_case("delete") {
-        true => delete(secret, format, db).await,
+        true => delete(secret, format, cache, db).await,
         false => Err(Error::MethodNotAllowed("GET, HEAD, POST, DELETE")),
     }
 }

@@ -12,6 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use super::admin::UrlInfo;
 use super::home::{FormValues, IndexPage};
+use std::sync::Arc;
+
+use crate::cache::LinkCache;
+use crate::clicks::Clicks;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{Error, Result};
@@ -201,26 +205,39 @@ fn json_error(error: &json::Error<'_>) -> Error {
 
 /// A 307 to the target: temporary, so browsers ask again and every visit is counted.
 /// The Location header is written as stored (validated, ASCII), not re-parsed.
-pub struct Forward(String);
+pub struct Forward(Arc<str>);
 
 impl<'r> Responder<'r, 'static> for Forward {
     fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
         Response::build()
             .status(Status::TemporaryRedirect)
-            .raw_header("Location", self.0)
+            .raw_header("Location", self.0.to_string())
             .ok()
     }
 }
 
+/// The hot path: the target from memory, the click counted in memory.
 #[get("/<key>")]
-async fn follow(key: Result<ShortKey, Error>, mut db: Connection<Db>) -> Result<Forward> {
-    Ok(Forward(links::visit(&mut db, &key?).await?))
+async fn follow(
+    key: Result<ShortKey, Error>,
+    db: &State<Db>,
+    cache: &State<LinkCache>,
+    clicks: &State<Arc<Clicks>>,
+) -> Result<Forward> {
+    let key = key?;
+    let target = cache.target(db, &key).await?;
+    clicks.record(key.as_str());
+    Ok(Forward(target))
 }
 
 /// HEAD checks a link without counting a click (Rocket would otherwise run `follow`).
 #[head("/<key>")]
-async fn check(key: Result<ShortKey, Error>, mut db: Connection<Db>) -> Result<Forward> {
-    Ok(Forward(links::find(&mut db, &key?).await?.target_url))
+async fn check(
+    key: Result<ShortKey, Error>,
+    db: &State<Db>,
+    cache: &State<LinkCache>,
+) -> Result<Forward> {
+    Ok(Forward(cache.target(db, &key?).await?))
 }
 
 /// Where a link goes, without going there (and without counting a click).

@@ -93,6 +93,31 @@ fn sigterm_stops_gracefully_and_every_click_is_kept() {
 }
 
 #[test]
+fn sigkill_loses_no_click_older_than_a_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let server = Server::start(dir.path(), port, &[]);
+    let (_, key, secret) = create(port, "https://example.com/kill").unwrap();
+    for _ in 0..100 {
+        assert_eq!(send(port, "GET", &format!("/{key}"), &[], "").status, 307);
+    }
+
+    std::thread::sleep(Duration::from_millis(1500));
+    server.signal("KILL");
+
+    let _server = Server::start(dir.path(), port, &[]);
+    let info = send(
+        port,
+        "GET",
+        &format!("/admin/{secret}"),
+        &[("Accept", "application/json")],
+        "",
+    )
+    .json();
+    assert_eq!(info["clicks"], 100);
+}
+
+#[test]
 fn sigkill_mid_load_loses_no_acknowledged_link() {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();

@@ -104,9 +104,17 @@ fn malformed_keys_are_not_found() {
 }
 
 #[test]
-fn deleted_links_stop_forwarding() {
+fn deleted_links_stop_forwarding_even_once_cached() {
     let app = spawn_app();
     let link = app.seed("https://example.com/");
+    assert_eq!(
+        app.get(&link.path(), None).status(),
+        Status::TemporaryRedirect
+    );
+    assert_eq!(
+        app.client.head(link.path()).dispatch().status(),
+        Status::TemporaryRedirect
+    );
     app.client.delete(link.admin_path()).dispatch();
 
     assert_eq!(app.get(&link.path(), None).status(), Status::NotFound);

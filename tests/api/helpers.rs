@@ -107,6 +107,12 @@ impl TestApp {
         })
     }
 
+    /// Shuts the app down as the binary does: requests end, then pending clicks are written.
+    pub fn stop(self) {
+        let rocket = self.client.terminate();
+        rocket::execute(shortener::clicks::flush_on_exit(&rocket)).expect("final flush");
+    }
+
     pub fn link_count(&self) -> i64 {
         self.query_i64("select count(*) from link")
     }

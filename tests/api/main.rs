@@ -2,6 +2,7 @@
 
 mod admin;
 mod binary;
+mod clicks;
 mod create;
 mod follow;
 mod health;

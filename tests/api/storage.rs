@@ -25,7 +25,7 @@ fn restarting_on_a_file_with_data_keeps_every_link() {
         .map(|i| first.seed(&format!("https://example.com/{i}")))
         .collect();
     first.get(&links[0].path(), None);
-    drop(first);
+    first.stop();
 
     let second = spawn_app_on(&db);
 
@@ -62,6 +62,14 @@ async fn every_pooled_connection_runs_in_wal_mode_with_foreign_keys_and_a_busy_t
             .fetch_one(&mut **conn)
             .await
             .unwrap();
+        let cache: i64 = sqlx::query_scalar("pragma cache_size")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        assert!(
+            cache < 0 && -cache >= 1000,
+            "cache_size {cache} (KiB when negative)"
+        );
         let sync: i64 = sqlx::query_scalar("pragma synchronous")
             .fetch_one(&mut **conn)
             .await

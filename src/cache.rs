@@ -1,0 +1,152 @@
+//! Key → target of active links, in memory, so a redirect needs no database work.
+//! Bounded (random eviction) so memory stays flat whatever the number of links.
+
+use std::collections::hash_map::RandomState;
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+use std::sync::{Arc, RwLock};
+
+use crate::db::Db;
+use crate::error::Result;
+use crate::keys::ShortKey;
+use crate::links;
+
+const SHARDS: usize = 16;
+
+/// The cache; `capacity` 0 turns it off.
+pub struct LinkCache {
+    shards: Vec<RwLock<Shard>>,
+    hasher: RandomState,
+    per_shard: usize,
+}
+
+#[derive(Default)]
+struct Shard {
+    targets: HashMap<Box<str>, Arc<str>>,
+    /// Bumped by every removal, so a lookup that raced with a delete never
+    /// puts the deleted link back.
+    generation: u64,
+}
+
+impl LinkCache {
+    /// A cache holding about `capacity` links.
+    pub fn new(capacity: usize) -> LinkCache {
+        LinkCache {
+            shards: (0..SHARDS).map(|_| RwLock::default()).collect(),
+            hasher: RandomState::new(),
+            per_shard: capacity.div_ceil(SHARDS),
+        }
+    }
+
+    fn shard(&self, key: &str) -> &RwLock<Shard> {
+        &self.shards[self.hasher.hash_one(key) as usize % SHARDS]
+    }
+
+    /// The cached target, or the shard's generation to hand back to `insert`.
+    fn get(&self, key: &str) -> Result<Arc<str>, u64> {
+        let shard = self.shard(key).read().unwrap_or_else(|e| e.into_inner());
+        shard.targets.get(key).cloned().ok_or(shard.generation)
+    }
+
+    /// Caches `target` unless `key` was removed since `generation` was read.
+    fn insert(&self, key: &str, target: Arc<str>, generation: u64) {
+        if self.per_shard == 0 {
+            return;
+        }
+        let mut shard = self.shard(key).write().unwrap_or_else(|e| e.into_inner());
+        if shard.generation != generation {
+            return;
+        }
+        if shard.targets.len() >= self.per_shard {
+            // Random eviction: the first key in hash order is as good as any.
+            if let Some(victim) = shard.targets.keys().next().cloned() {
+                shard.targets.remove(&victim);
+            }
+        }
+        shard.targets.insert(key.into(), target);
+    }
+
+    /// Forgets `key`: call it whenever a link stops forwarding or changes target.
+    pub fn remove(&self, key: &str) {
+        let mut shard = self.shard(key).write().unwrap_or_else(|e| e.into_inner());
+        shard.generation += 1;
+        shard.targets.remove(key);
+    }
+
+    /// Links cached now.
+    pub fn len(&self) -> usize {
+        self.shards
+            .iter()
+            .map(|s| s.read().unwrap_or_else(|e| e.into_inner()).targets.len())
+            .sum()
+    }
+
+    /// Whether nothing is cached.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Where an active link goes: from memory, else from the database (then remembered).
+    pub async fn target(&self, db: &Db, key: &ShortKey) -> Result<Arc<str>> {
+        let generation = match self.get(key.as_str()) {
+            Ok(target) => return Ok(target),
+            Err(generation) => generation,
+        };
+        let mut conn = db.0.acquire().await?;
+        let target: Arc<str> = links::find(&mut conn, key).await?.target_url.into();
+        self.insert(key.as_str(), target.clone(), generation);
+        Ok(target)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cached_targets_come_back_until_removed() {
+        let cache = LinkCache::new(100);
+        let generation = cache.get("abc").unwrap_err();
+
+        cache.insert("abc", "https://a.example/".into(), generation);
+
+        assert_eq!(&*cache.get("abc").unwrap(), "https://a.example/");
+        cache.remove("abc");
+        assert!(cache.get("abc").is_err());
+    }
+
+    #[test]
+    fn a_lookup_that_raced_with_a_removal_is_not_cached() {
+        let cache = LinkCache::new(100);
+        let generation = cache.get("abc").unwrap_err();
+
+        cache.remove("abc");
+        cache.insert("abc", "https://stale.example/".into(), generation);
+
+        assert!(cache.get("abc").is_err());
+    }
+
+    #[test]
+    fn the_cache_stays_within_its_capacity() {
+        let cache = LinkCache::new(160);
+
+        for i in 0..10_000 {
+            let key = format!("k{i}");
+            let generation = cache.get(&key).unwrap_err();
+            cache.insert(&key, "https://a.example/".into(), generation);
+        }
+
+        assert!(cache.len() <= 160, "{}", cache.len());
+        assert!(cache.len() >= 100);
+    }
+
+    #[test]
+    fn a_zero_capacity_caches_nothing() {
+        let cache = LinkCache::new(0);
+        let generation = cache.get("abc").unwrap_err();
+
+        cache.insert("abc", "https://a.example/".into(), generation);
+
+        assert!(cache.is_empty());
+    }
+}
