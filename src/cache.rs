@@ -20,9 +20,16 @@ pub struct LinkCache {
     per_shard: usize,
 }
 
+/// What a redirect needs: the row to count the click on, and where to send the visitor.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub id: i64,
+    pub url: Arc<str>,
+}
+
 #[derive(Default)]
 struct Shard {
-    targets: HashMap<Box<str>, Arc<str>>,
+    targets: HashMap<Box<str>, Target>,
     /// Bumped by every removal, so a lookup that raced with a delete never
     /// puts the deleted link back.
     generation: u64,
@@ -43,13 +50,13 @@ impl LinkCache {
     }
 
     /// The cached target, or the shard's generation to hand back to `insert`.
-    fn get(&self, key: &str) -> Result<Arc<str>, u64> {
+    fn get(&self, key: &str) -> Result<Target, u64> {
         let shard = self.shard(key).read().unwrap_or_else(|e| e.into_inner());
         shard.targets.get(key).cloned().ok_or(shard.generation)
     }
 
     /// Caches `target` unless `key` was removed since `generation` was read.
-    fn insert(&self, key: &str, target: Arc<str>, generation: u64) {
+    fn insert(&self, key: &str, target: Target, generation: u64) {
         if self.per_shard == 0 {
             return;
         }
@@ -87,13 +94,17 @@ impl LinkCache {
     }
 
     /// Where an active link goes: from memory, else from the database (then remembered).
-    pub async fn target(&self, db: &Db, key: &ShortKey) -> Result<Arc<str>> {
+    pub async fn target(&self, db: &Db, key: &ShortKey) -> Result<Target> {
         let generation = match self.get(key.as_str()) {
             Ok(target) => return Ok(target),
             Err(generation) => generation,
         };
         let mut conn = db.0.acquire().await?;
-        let target: Arc<str> = links::find(&mut conn, key).await?.target_url.into();
+        let link = links::find(&mut conn, key).await?;
+        let target = Target {
+            id: link.id,
+            url: link.target_url.into(),
+        };
         self.insert(key.as_str(), target.clone(), generation);
         Ok(target)
     }
@@ -103,14 +114,21 @@ impl LinkCache {
 mod tests {
     use super::*;
 
+    fn target(url: &str) -> Target {
+        Target {
+            id: 1,
+            url: url.into(),
+        }
+    }
+
     #[test]
     fn cached_targets_come_back_until_removed() {
         let cache = LinkCache::new(100);
         let generation = cache.get("abc").unwrap_err();
 
-        cache.insert("abc", "https://a.example/".into(), generation);
+        cache.insert("abc", target("https://a.example/"), generation);
 
-        assert_eq!(&*cache.get("abc").unwrap(), "https://a.example/");
+        assert_eq!(&*cache.get("abc").unwrap().url, "https://a.example/");
         cache.remove("abc");
         assert!(cache.get("abc").is_err());
     }
@@ -121,7 +139,7 @@ mod tests {
         let generation = cache.get("abc").unwrap_err();
 
         cache.remove("abc");
-        cache.insert("abc", "https://stale.example/".into(), generation);
+        cache.insert("abc", target("https://stale.example/"), generation);
 
         assert!(cache.get("abc").is_err());
     }
@@ -133,7 +151,7 @@ mod tests {
         for i in 0..10_000 {
             let key = format!("k{i}");
             let generation = cache.get(&key).unwrap_err();
-            cache.insert(&key, "https://a.example/".into(), generation);
+            cache.insert(&key, target("https://a.example/"), generation);
         }
 
         assert!(cache.len() <= 160, "{}", cache.len());
@@ -145,7 +163,7 @@ mod tests {
         let cache = LinkCache::new(0);
         let generation = cache.get("abc").unwrap_err();
 
-        cache.insert("abc", "https://a.example/".into(), generation);
+        cache.insert("abc", target("https://a.example/"), generation);
 
         assert!(cache.is_empty());
     }

@@ -23,24 +23,19 @@ use crate::links::{self, Link};
 /// How often pending clicks are written.
 pub const FLUSH_EVERY: Duration = Duration::from_secs(1);
 
-/// Clicks not yet in the database, by key.
+/// Clicks not yet in the database, by link id.
 #[derive(Default)]
 pub struct Clicks {
-    pending: Mutex<HashMap<Box<str>, i64>>,
+    pending: Mutex<HashMap<i64, i64>>,
     /// One flush at a time, so counts taken out are written before the next take.
     flushing: rocket::tokio::sync::Mutex<()>,
 }
 
 impl Clicks {
-    /// Counts one click on `key`.
-    pub fn record(&self, key: &str) {
+    /// Counts one click on the link with row id `id`.
+    pub fn record(&self, id: i64) {
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        match pending.get_mut(key) {
-            Some(count) => *count += 1,
-            None => {
-                pending.insert(key.into(), 1);
-            }
-        }
+        *pending.entry(id).or_insert(0) += 1;
     }
 
     /// Loads a link with `read` while no flush is under way, and adds its clicks not
@@ -49,7 +44,7 @@ impl Clicks {
         let _no_flush = self.flushing.lock().await;
         let mut link = read.await?;
         let pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        link.clicks += pending.get(link.key.as_str()).copied().unwrap_or(0);
+        link.clicks += pending.get(&link.id).copied().unwrap_or(0);
         Ok(link)
     }
 
@@ -64,8 +59,8 @@ impl Clicks {
             Ok(()) => Ok(batch.len()),
             Err(e) => {
                 let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-                for (key, count) in batch {
-                    *pending.entry(key).or_insert(0) += count;
+                for (id, count) in batch {
+                    *pending.entry(id).or_insert(0) += count;
                 }
                 Err(e)
             }
@@ -73,13 +68,13 @@ impl Clicks {
     }
 }
 
-async fn write(
-    db: &mut SqliteConnection,
-    batch: &HashMap<Box<str>, i64>,
-) -> Result<(), sqlx::Error> {
+async fn write(db: &mut SqliteConnection, batch: &HashMap<i64, i64>) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
-    for (key, count) in batch {
-        links::add_clicks(&mut tx, key, *count).await?;
+    // In row order, so the pages are visited once, front to back.
+    let mut rows: Vec<_> = batch.iter().collect();
+    rows.sort_unstable();
+    for (id, count) in rows {
+        links::add_clicks(&mut tx, *id, *count).await?;
     }
     tx.commit().await
 }

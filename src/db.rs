@@ -40,7 +40,7 @@ pub fn connect_options(url: &str) -> Result<SqliteConnectOptions, sqlx::Error> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(BUSY_TIMEOUT)
-        .pragma("cache_size", "-16000")
+        .pragma("cache_size", "-4000")
         // Statements are never logged: some carry secret keys as parameters.
         .disable_statement_logging())
 }

@@ -1,7 +1,7 @@
 //! Security and caching headers, set in one place for every response.
 
 use rocket::fairing::{Fairing, Info, Kind};
-use rocket::http::Header;
+use rocket::http::{Header, Status};
 use rocket::shield::{Frame, Shield};
 use rocket::{Request, Response};
 
@@ -29,7 +29,8 @@ impl Fairing for Headers {
 
     async fn on_response<'r>(&self, req: &'r Request<'_>, res: &mut Response<'r>) {
         let path = req.uri().path();
-        if path.starts_with("/static/") {
+        // The forward (307) is the same for every client and carries no document.
+        if path.starts_with("/static/") || res.status() == Status::TemporaryRedirect {
             return;
         }
         res.set_header(Header::new("Vary", "Accept"));

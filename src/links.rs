@@ -14,6 +14,8 @@ use crate::target::TargetUrl;
 /// A stored link, as the owner sees it. Its secret is not here: only its hash is stored.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Link {
+    /// The row id: clicks are written by it (one B-tree probe, not two).
+    pub id: i64,
     pub key: String,
     pub target_url: String,
     pub is_active: bool,
@@ -70,7 +72,7 @@ async fn insert(
     // and be reported as an error, never as a stolen admin page.
     let inserted = sqlx::query_as(
         "insert into link (key, secret_hash, target_url) values ($1, $2, $3) \
-         returning key, target_url, is_active, clicks, created_at",
+         returning id, key, target_url, is_active, clicks, created_at",
     )
     .bind(key.as_str())
     .bind(&secret.hash()[..])
@@ -89,14 +91,10 @@ async fn insert(
 }
 
 /// Adds clicks counted in memory (see `clicks`); additive, never read-modify-write.
-pub async fn add_clicks(
-    db: &mut SqliteConnection,
-    key: &str,
-    count: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("update link set clicks = clicks + $1 where key = $2")
+pub async fn add_clicks(db: &mut SqliteConnection, id: i64, count: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("update link set clicks = clicks + $1 where id = $2")
         .bind(count)
-        .bind(key)
+        .bind(id)
         .execute(db)
         .await?;
     Ok(())
@@ -105,7 +103,7 @@ pub async fn add_clicks(
 /// An active link by its public key, without counting a click (HEAD, peek).
 pub async fn find(db: &mut SqliteConnection, key: &ShortKey) -> Result<Link> {
     sqlx::query_as(
-        "select key, target_url, is_active, clicks, created_at from link where key = $1 and is_active",
+        "select id, key, target_url, is_active, clicks, created_at from link where key = $1 and is_active",
     )
         .bind(key.as_str())
         .fetch_optional(db)
@@ -116,7 +114,7 @@ pub async fn find(db: &mut SqliteConnection, key: &ShortKey) -> Result<Link> {
 /// An active link by its owner's secret.
 pub async fn find_by_secret(db: &mut SqliteConnection, secret: &SecretKey) -> Result<Link> {
     sqlx::query_as(
-        "select key, target_url, is_active, clicks, created_at from link \
+        "select id, key, target_url, is_active, clicks, created_at from link \
          where secret_hash = $1 and is_active",
     )
     .bind(&secret.hash()[..])
@@ -130,7 +128,7 @@ pub async fn find_by_secret(db: &mut SqliteConnection, secret: &SecretKey) -> Re
 pub async fn deactivate(db: &mut SqliteConnection, secret: &SecretKey) -> Result<Link> {
     sqlx::query_as(
         "update link set is_active = 0 where secret_hash = $1 and is_active \
-         returning key, target_url, is_active, clicks, created_at",
+         returning id, key, target_url, is_active, clicks, created_at",
     )
     .bind(&secret.hash()[..])
     .fetch_all(db)

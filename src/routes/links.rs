@@ -224,10 +224,9 @@ async fn follow(
     cache: &State<LinkCache>,
     clicks: &State<Arc<Clicks>>,
 ) -> Result<Forward> {
-    let key = key?;
-    let target = cache.target(db, &key).await?;
-    clicks.record(key.as_str());
-    Ok(Forward(target))
+    let target = cache.target(db, &key?).await?;
+    clicks.record(target.id);
+    Ok(Forward(target.url))
 }
 
 /// HEAD checks a link without counting a click (Rocket would otherwise run `follow`).
@@ -237,7 +236,7 @@ async fn check(
     db: &State<Db>,
     cache: &State<LinkCache>,
 ) -> Result<Forward> {
-    Ok(Forward(cache.target(db, &key?).await?))
+    Ok(Forward(cache.target(db, &key?).await?.url))
 }
 
 /// Where a link goes, without going there (and without counting a click).
