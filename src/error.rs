@@ -29,6 +29,9 @@ pub enum Error {
     /// The path exists, but not for this method; holds the `Allow` header's value.
     #[error("Method not allowed; this path accepts {0}")]
     MethodNotAllowed(&'static str),
+    /// The database could not take the write (logged); safe to retry.
+    #[error("The service is busy; please try again")]
+    Unavailable,
     #[error("No free short key was found; please try again")]
     NoFreeKey,
     #[error("Internal server error")]
@@ -49,7 +52,7 @@ impl Error {
             Error::BadBody(status, _) => *status,
             Error::RateLimited(_) => Status::TooManyRequests,
             Error::MethodNotAllowed(_) => Status::MethodNotAllowed,
-            Error::NoFreeKey | Error::Database(sqlx::Error::PoolTimedOut) => {
+            Error::NoFreeKey | Error::Unavailable | Error::Database(sqlx::Error::PoolTimedOut) => {
                 Status::ServiceUnavailable
             }
             Error::Database(_) => Status::InternalServerError,

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod cli;
 pub mod clicks;
 pub mod config;
+pub mod creator;
 pub mod db;
 pub mod error;
 pub mod headers;
@@ -45,6 +46,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(config::fairing())
         .attach(db::Db::init())
         .attach(db::migrations())
+        .attach(creator::fairing())
         .attach(headers::shield())
         .attach(headers::Headers)
         .attach(config::announce())

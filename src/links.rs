@@ -5,7 +5,9 @@
 //! has finished, and so committed, the statement, and an answer could then go out for
 //! a write that a crash loses (launchbadge/sqlx#2099, #3430).
 
-use sqlx::SqliteConnection;
+use std::collections::HashMap;
+
+use sqlx::{QueryBuilder, SqliteConnection};
 
 use crate::error::{Error, Result};
 use crate::keys::{SecretKey, ShortKey};
@@ -32,62 +34,96 @@ pub struct NewLink {
     pub custom_key: Option<ShortKey>,
 }
 
-/// How many random keys are tried before giving up; each clash is a one in
-/// ~10^8 event at the default length, so reaching this means the key space is full.
+/// How many rounds of random keys are tried before giving up; each clash is a one
+/// in ~10^8 event at the default length, so reaching this means the key space is full.
 const RANDOM_KEY_TRIES: usize = 16;
 
-/// Stores a new link and returns it with its secret, which exists only in this
-/// answer from now on. Uniqueness is left to the database's unique indexes (no
-/// check-then-insert): a clash on a random key draws another, on a custom key it is a 409.
-pub async fn create(
+/// Stores new links, each with its fresh secret, which exists only in this answer from
+/// now on; one result per request, in order. Uniqueness is left to the database's
+/// unique indexes (no check-then-insert): a random key that clashes is drawn again, a
+/// custom key that clashes (with a stored link or an earlier one in the batch) is a 409.
+pub async fn create_many(
     db: &mut SqliteConnection,
-    new: &NewLink,
+    news: &[NewLink],
     key_length: usize,
-) -> Result<(Link, SecretKey)> {
-    let secret = SecretKey::random();
-    if let Some(key) = &new.custom_key {
-        let link = insert(db, key, &secret, &new.target).await?;
-        return Ok((
-            link.ok_or_else(|| Error::KeyTaken(key.to_string()))?,
-            secret,
-        ));
-    }
+) -> Result<Vec<Result<(Link, SecretKey)>>> {
+    let mut results: Vec<Option<Result<(Link, SecretKey)>>> = news.iter().map(|_| None).collect();
+    let mut rows: Vec<Row> = news
+        .iter()
+        .enumerate()
+        .map(|(index, new)| Row {
+            index,
+            key: new
+                .custom_key
+                .clone()
+                .unwrap_or_else(|| ShortKey::random(key_length)),
+            secret: SecretKey::random(),
+        })
+        .collect();
     for _ in 0..RANDOM_KEY_TRIES {
-        let key = ShortKey::random(key_length);
-        if let Some(link) = insert(db, &key, &secret, &new.target).await? {
-            return Ok((link, secret));
+        let mut inserted = insert_many(db, news, &rows).await?;
+        let mut again = Vec::new();
+        for row in rows {
+            let custom = news[row.index].custom_key.is_some();
+            results[row.index] = match inserted.remove(&row.secret.hash()[..]) {
+                Some(link) => Some(Ok((link, row.secret))),
+                None if custom => Some(Err(Error::KeyTaken(row.key.to_string()))),
+                None => {
+                    again.push(Row {
+                        key: ShortKey::random(key_length),
+                        ..row
+                    });
+                    None
+                }
+            };
+        }
+        rows = again;
+        if rows.is_empty() {
+            break;
         }
     }
-    Err(Error::NoFreeKey)
+    Ok(results
+        .into_iter()
+        .map(|r| r.unwrap_or(Err(Error::NoFreeKey)))
+        .collect())
 }
 
-/// Inserts one row; `None` when the key is already taken (by a live or a deleted link).
-async fn insert(
+/// One link to insert: which request it answers, its key and its secret.
+struct Row {
+    index: usize,
+    key: ShortKey,
+    secret: SecretKey,
+}
+
+/// A stored row with the secret hash it was stored under, to match it to its request.
+#[derive(sqlx::FromRow)]
+struct Inserted {
+    secret_hash: Vec<u8>,
+    #[sqlx(flatten)]
+    link: Link,
+}
+
+/// Inserts `rows` in one statement (one transaction); a row whose key is taken is
+/// skipped, so the answer holds the stored links by secret hash.
+async fn insert_many(
     db: &mut SqliteConnection,
-    key: &ShortKey,
-    secret: &SecretKey,
-    target: &TargetUrl,
-) -> Result<Option<Link>> {
-    // A secret clash (2^-190) would surface as a unique violation on secret_hash
-    // and be reported as an error, never as a stolen admin page.
-    let inserted = sqlx::query_as(
-        "insert into link (key, secret_hash, target_url) values ($1, $2, $3) \
-         returning id, key, target_url, is_active, clicks, created_at",
-    )
-    .bind(key.as_str())
-    .bind(&secret.hash()[..])
-    .bind(target.as_str())
-    .fetch_all(db)
-    .await;
-    match inserted {
-        Ok(rows) => Ok(rows.into_iter().next()),
-        Err(sqlx::Error::Database(e))
-            if e.is_unique_violation() && e.message().contains("link.key") =>
-        {
-            Ok(None)
-        }
-        Err(e) => Err(e.into()),
-    }
+    news: &[NewLink],
+    rows: &[Row],
+) -> Result<HashMap<Vec<u8>, Link>> {
+    let mut insert =
+        QueryBuilder::new("insert or ignore into link (key, secret_hash, target_url) ");
+    insert.push_values(rows, |mut values, row| {
+        values
+            .push_bind(row.key.as_str().to_owned())
+            .push_bind(row.secret.hash().to_vec())
+            .push_bind(news[row.index].target.as_str().to_owned());
+    });
+    insert.push(" returning secret_hash, id, key, target_url, is_active, clicks, created_at");
+    let stored: Vec<Inserted> = insert.build_query_as().fetch_all(db).await?;
+    Ok(stored
+        .into_iter()
+        .map(|row| (row.secret_hash, row.link))
+        .collect())
 }
 
 /// Adds clicks counted in memory (see `clicks`); additive, never read-modify-write.

@@ -17,6 +17,7 @@ use std::sync::Arc;
 use crate::cache::LinkCache;
 use crate::clicks::Clicks;
 use crate::config::Settings;
+use crate::creator::Creator;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::keys::{SecretKey, ShortKey};
@@ -73,12 +74,12 @@ async fn create_form(
     allowed: Result<Allowed, Error>,
     body: Result<Form<LinkForm>, form::Errors<'_>>,
     format: Format,
-    db: Connection<Db>,
+    creator: &State<Creator>,
     settings: &State<Settings>,
 ) -> Result<Created, Refused> {
     allowed.map_err(Refused::blank)?;
     let body = body.map_err(|e| Refused::blank(form_error(&e)))?;
-    create(body.into_inner(), format, db, settings).await
+    create(body.into_inner(), format, creator, settings).await
 }
 
 #[post("/url", format = "json", data = "<body>")]
@@ -86,7 +87,7 @@ async fn create_json(
     allowed: Result<Allowed, Error>,
     body: Result<Json<JsonObject>, json::Error<'_>>,
     format: Format,
-    db: Connection<Db>,
+    creator: &State<Creator>,
     settings: &State<Settings>,
 ) -> Result<Created, Refused> {
     allowed.map_err(Refused::blank)?;
@@ -100,7 +101,7 @@ async fn create_json(
             format!("Invalid request body: {e}"),
         ))
     })?;
-    create(body, format, db, settings).await
+    create(body, format, creator, settings).await
 }
 
 /// Any other body type (or none) on `POST /url`.
@@ -115,11 +116,11 @@ fn create_unsupported() -> Error {
 async fn create(
     body: LinkForm,
     format: Format,
-    mut db: Connection<Db>,
+    creator: &Creator,
     settings: &Settings,
 ) -> Result<Created, Refused> {
     let link = match body.validate(settings) {
-        Ok(new) => links::create(&mut db, &new, settings.key_length).await,
+        Ok(new) => creator.create(new).await,
         Err(e) => Err(e),
     };
     let link = link.map_err(|error| Refused {

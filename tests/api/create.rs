@@ -210,3 +210,44 @@ async fn two_hundred_concurrent_creates_give_two_hundred_unique_keys() {
     }
     assert_eq!(keys.len(), 200);
 }
+
+#[rocket::async_test]
+async fn concurrent_creates_with_one_custom_key_give_one_link_and_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let client = Client::tracked(shortener::build(figment(&dir.path().join("k.db"))))
+        .await
+        .unwrap();
+
+    let requests = (0..30).map(|i| {
+        client
+            .post("/url")
+            .header(ContentType::JSON)
+            .body(
+                json!({ "target_url": format!("https://example.com/{i}"), "custom_key": "same" })
+                    .to_string(),
+            )
+            .dispatch()
+    });
+    let responses = futures::future::join_all(requests).await;
+
+    let created: Vec<_> = responses
+        .iter()
+        .filter(|r| r.status() == Status::Created)
+        .collect();
+    let conflicts = responses
+        .iter()
+        .filter(|r| r.status() == Status::Conflict)
+        .count();
+    assert_eq!((created.len(), conflicts), (1, 29));
+    let location = created[0].headers().get_one("Location").unwrap().to_owned();
+    let admin = location.strip_prefix(BASE).unwrap().to_owned();
+    let info: Value = client
+        .get(admin)
+        .header(rocket::http::Accept::JSON)
+        .dispatch()
+        .await
+        .into_json()
+        .await
+        .unwrap();
+    assert_eq!(info["url"], format!("{BASE}/same"));
+}
