@@ -38,14 +38,19 @@ impl Clicks {
         *pending.entry(id).or_insert(0) += 1;
     }
 
-    /// Loads a link with `read` while no flush is under way, and adds its clicks not
-    /// yet written: the total is exact, never a batch short or counted twice.
-    pub async fn with_pending(&self, read: impl Future<Output = Result<Link>>) -> Result<Link> {
+    /// Loads links with `read` while no flush is under way, and adds their clicks not
+    /// yet written: each total is exact, never a batch short or counted twice.
+    pub async fn with_pending<K>(
+        &self,
+        read: impl Future<Output = Result<HashMap<K, Link>>>,
+    ) -> Result<HashMap<K, Link>> {
         let _no_flush = self.flushing.lock().await;
-        let mut link = read.await?;
+        let mut links = read.await?;
         let pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        link.clicks += pending.get(&link.id).copied().unwrap_or(0);
-        Ok(link)
+        for link in links.values_mut() {
+            link.clicks += pending.get(&link.id).copied().unwrap_or(0);
+        }
+        Ok(links)
     }
 
     /// Writes every pending click in one transaction; on failure they stay pending.

@@ -1,75 +1,71 @@
-//! Group commit for creates: requests queue up, and one writer stores each batch with
-//! one multi-row statement, so the commit and sqlx's hand-off to SQLite's thread are
-//! paid once per batch instead of once per link. Every answer still waits for its commit.
+//! Group commit for creates and batched admin reads, both on `batch::Batcher`.
+
+use std::sync::Arc;
 
 use rocket::fairing::AdHoc;
-use rocket::tokio::sync::{mpsc, oneshot};
 use rocket_db_pools::Database;
+use sqlx::SqliteConnection;
 
+use crate::batch::{Batcher, Job};
+use crate::clicks::Clicks;
 use crate::config::Settings;
 use crate::db::Db;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::keys::SecretKey;
 use crate::links::{self, Link, NewLink};
 
-/// Most links written in one statement (3 parameters each, far below SQLite's limit).
-const MAX_BATCH: usize = 256;
+/// Creates share one multi-row insert, and so one commit, per batch.
+#[rocket::async_trait]
+impl Job for NewLink {
+    type Output = (Link, SecretKey);
+    /// The length of random keys.
+    type Context = usize;
 
-struct Job {
-    new: NewLink,
-    reply: oneshot::Sender<Result<(Link, SecretKey)>>,
-}
-
-/// The queue in front of the writer, managed as state.
-pub struct Creator {
-    jobs: mpsc::Sender<Job>,
-}
-
-impl Creator {
-    /// Stores `new` with the next batch and returns it with its secret once committed.
-    pub async fn create(&self, new: NewLink) -> Result<(Link, SecretKey)> {
-        let (reply, answer) = oneshot::channel();
-        self.jobs
-            .send(Job { new, reply })
-            .await
-            .map_err(|_| Error::Unavailable)?;
-        answer.await.map_err(|_| Error::Unavailable)?
+    async fn run(
+        db: &mut SqliteConnection,
+        key_length: &usize,
+        jobs: Vec<Self>,
+    ) -> Result<Vec<Result<Self::Output>>> {
+        links::create_many(db, &jobs, *key_length).await
     }
 }
 
-/// Starts the writer once settings and database are ready (attach after both).
+/// An owner's page, looked up by its secret.
+pub struct AdminLookup(pub SecretKey);
+
+/// Admin reads share one query per batch, with the clicks still pending added.
+#[rocket::async_trait]
+impl Job for AdminLookup {
+    type Output = Link;
+    type Context = Arc<Clicks>;
+
+    async fn run(
+        db: &mut SqliteConnection,
+        clicks: &Arc<Clicks>,
+        jobs: Vec<Self>,
+    ) -> Result<Vec<Result<Link>>> {
+        let hashes: Vec<[u8; 32]> = jobs.iter().map(|job| job.0.hash()).collect();
+        let mut found = clicks
+            .with_pending(links::find_by_secrets(db, &hashes))
+            .await?;
+        Ok(hashes
+            .iter()
+            .map(|hash| found.remove(&hash[..]).ok_or(crate::error::Error::NotFound))
+            .collect())
+    }
+}
+
+/// Starts both batchers once settings and database are ready (attach after both).
 pub fn fairing() -> AdHoc {
-    AdHoc::try_on_ignite("Group commit", |rocket| async move {
-        let (Some(db), Some(settings)) = (Db::fetch(&rocket), rocket.state::<Settings>()) else {
+    AdHoc::try_on_ignite("Batched creates and admin reads", |rocket| async move {
+        let db = Db::fetch(&rocket).map(|db| db.0.clone());
+        let settings = rocket.state::<Settings>().map(|s| s.key_length);
+        let clicks = rocket.state::<Arc<Clicks>>().cloned();
+        let (Some(pool), Some(key_length), Some(clicks)) = (db, settings, clicks) else {
             return Err(rocket);
         };
-        let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
-        rocket::tokio::spawn(write(db.0.clone(), queue, settings.key_length));
-        Ok(rocket.manage(Creator { jobs }))
+        let creates = Batcher::<NewLink>::start(pool.clone(), key_length);
+        let reads = Batcher::<AdminLookup>::start(pool, clicks);
+        Ok(rocket.manage(creates).manage(reads))
     })
-}
-
-async fn write(pool: sqlx::SqlitePool, mut queue: mpsc::Receiver<Job>, key_length: usize) {
-    let mut batch = Vec::with_capacity(MAX_BATCH);
-    while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        let (news, replies): (Vec<NewLink>, Vec<_>) =
-            batch.drain(..).map(|j| (j.new, j.reply)).unzip();
-        let stored = match pool.acquire().await {
-            Ok(mut conn) => links::create_many(&mut conn, &news, key_length).await,
-            Err(e) => Err(e.into()),
-        };
-        match stored {
-            Ok(results) => {
-                for (reply, result) in replies.into_iter().zip(results) {
-                    let _ = reply.send(result);
-                }
-            }
-            Err(e) => {
-                rocket::error!("storing {} new links failed: {e:?}", replies.len());
-                for reply in replies {
-                    let _ = reply.send(Err(Error::Unavailable));
-                }
-            }
-        }
-    }
 }

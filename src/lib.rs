@@ -6,6 +6,7 @@ use rocket::figment::{Figment, Profile};
 use rocket::{Build, Rocket};
 use rocket_db_pools::Database;
 
+pub mod batch;
 pub mod cache;
 pub mod cli;
 pub mod clicks;

@@ -95,9 +95,9 @@ struct Row {
     secret: SecretKey,
 }
 
-/// A stored row with the secret hash it was stored under, to match it to its request.
+/// A stored row with its secret hash, to match it to the request that named the secret.
 #[derive(sqlx::FromRow)]
-struct Inserted {
+struct BySecret {
     secret_hash: Vec<u8>,
     #[sqlx(flatten)]
     link: Link,
@@ -119,7 +119,7 @@ async fn insert_many(
             .push_bind(news[row.index].target.as_str().to_owned());
     });
     insert.push(" returning secret_hash, id, key, target_url, is_active, clicks, created_at");
-    let stored: Vec<Inserted> = insert.build_query_as().fetch_all(db).await?;
+    let stored: Vec<BySecret> = insert.build_query_as().fetch_all(db).await?;
     Ok(stored
         .into_iter()
         .map(|row| (row.secret_hash, row.link))
@@ -147,16 +147,25 @@ pub async fn find(db: &mut SqliteConnection, key: &ShortKey) -> Result<Link> {
         .ok_or(Error::NotFound)
 }
 
-/// An active link by its owner's secret.
-pub async fn find_by_secret(db: &mut SqliteConnection, secret: &SecretKey) -> Result<Link> {
-    sqlx::query_as(
-        "select id, key, target_url, is_active, clicks, created_at from link \
-         where secret_hash = $1 and is_active",
-    )
-    .bind(&secret.hash()[..])
-    .fetch_optional(db)
-    .await?
-    .ok_or(Error::NotFound)
+/// Active links by their owners' secret hashes, in one query.
+pub async fn find_by_secrets(
+    db: &mut SqliteConnection,
+    hashes: &[[u8; 32]],
+) -> Result<HashMap<Vec<u8>, Link>> {
+    let mut select = QueryBuilder::new(
+        "select secret_hash, id, key, target_url, is_active, clicks, created_at from link \
+         where is_active and secret_hash in (",
+    );
+    let mut list = select.separated(", ");
+    for hash in hashes {
+        list.push_bind(hash.to_vec());
+    }
+    select.push(")");
+    let found: Vec<BySecret> = select.build_query_as().fetch_all(db).await?;
+    Ok(found
+        .into_iter()
+        .map(|row| (row.secret_hash, row.link))
+        .collect())
 }
 
 /// Deactivates a link (the tutorial's soft delete): it stops forwarding, and its

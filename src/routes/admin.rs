@@ -9,11 +9,10 @@ use rocket::{delete, get, post, routes, Either, Route, State};
 use rocket_db_pools::Connection;
 use serde::Serialize;
 
-use std::sync::Arc;
-
+use crate::batch::Batcher;
 use crate::cache::LinkCache;
-use crate::clicks::Clicks;
 use crate::config::Settings;
+use crate::creator::AdminLookup;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::keys::SecretKey;
@@ -75,14 +74,11 @@ impl AdminPage {
 async fn show(
     secret: Result<SecretKey, Error>,
     flash: Option<FlashMessage<'_>>,
-    clicks: &State<Arc<Clicks>>,
-    mut db: Connection<Db>,
+    reads: &State<Batcher<AdminLookup>>,
     settings: &State<Settings>,
 ) -> Result<Negotiated<AdminPage>> {
     let secret = secret?;
-    let link = clicks
-        .with_pending(links::find_by_secret(&mut db, &secret))
-        .await?;
+    let link = reads.run(AdminLookup(secret.clone())).await?;
     let just_created = flash.is_some_and(|f| f.message() == "created");
     Ok(Negotiated(AdminPage {
         info: UrlInfo::new(link, &secret, settings),

@@ -14,10 +14,10 @@ use super::admin::UrlInfo;
 use super::home::{FormValues, IndexPage};
 use std::sync::Arc;
 
+use crate::batch::Batcher;
 use crate::cache::LinkCache;
 use crate::clicks::Clicks;
 use crate::config::Settings;
-use crate::creator::Creator;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::keys::{SecretKey, ShortKey};
@@ -74,12 +74,12 @@ async fn create_form(
     allowed: Result<Allowed, Error>,
     body: Result<Form<LinkForm>, form::Errors<'_>>,
     format: Format,
-    creator: &State<Creator>,
+    creates: &State<Batcher<NewLink>>,
     settings: &State<Settings>,
 ) -> Result<Created, Refused> {
     allowed.map_err(Refused::blank)?;
     let body = body.map_err(|e| Refused::blank(form_error(&e)))?;
-    create(body.into_inner(), format, creator, settings).await
+    create(body.into_inner(), format, creates, settings).await
 }
 
 #[post("/url", format = "json", data = "<body>")]
@@ -87,7 +87,7 @@ async fn create_json(
     allowed: Result<Allowed, Error>,
     body: Result<Json<JsonObject>, json::Error<'_>>,
     format: Format,
-    creator: &State<Creator>,
+    creates: &State<Batcher<NewLink>>,
     settings: &State<Settings>,
 ) -> Result<Created, Refused> {
     allowed.map_err(Refused::blank)?;
@@ -101,7 +101,7 @@ async fn create_json(
             format!("Invalid request body: {e}"),
         ))
     })?;
-    create(body, format, creator, settings).await
+    create(body, format, creates, settings).await
 }
 
 /// Any other body type (or none) on `POST /url`.
@@ -116,11 +116,11 @@ fn create_unsupported() -> Error {
 async fn create(
     body: LinkForm,
     format: Format,
-    creator: &Creator,
+    creates: &Batcher<NewLink>,
     settings: &Settings,
 ) -> Result<Created, Refused> {
     let link = match body.validate(settings) {
-        Ok(new) => creator.create(new).await,
+        Ok(new) => creates.run(new).await,
         Err(e) => Err(e),
     };
     let link = link.map_err(|error| Refused {

@@ -188,3 +188,40 @@ fn wrong_or_malformed_secrets_are_not_found() {
         Status::TemporaryRedirect
     );
 }
+
+#[rocket::async_test]
+async fn concurrent_admin_reads_each_get_their_own_link() {
+    use rocket::http::Accept;
+    use rocket::local::asynchronous::Client;
+
+    let dir = tempfile::tempdir().unwrap();
+    let figment = crate::helpers::figment(&dir.path().join("a.db"));
+    let client = Client::tracked(shortener::build(figment)).await.unwrap();
+    let mut admins = Vec::new();
+    for i in 0..50 {
+        let body =
+            serde_json::json!({ "target_url": format!("https://example.com/{i}") }).to_string();
+        let res = client
+            .post("/url")
+            .header(ContentType::JSON)
+            .body(body)
+            .dispatch()
+            .await;
+        admins.push(crate::helpers::Link(res.into_json().await.unwrap()).admin_path());
+    }
+    admins.push("/admin/ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ".into());
+
+    let reads = admins
+        .iter()
+        .map(|path| client.get(path.clone()).header(Accept::JSON).dispatch());
+    let responses = futures::future::join_all(reads).await;
+
+    for (i, res) in responses.into_iter().enumerate() {
+        if i == 50 {
+            assert_eq!(res.status(), Status::NotFound);
+            continue;
+        }
+        let info: Value = res.into_json().await.unwrap();
+        assert_eq!(info["target_url"], format!("https://example.com/{i}"));
+    }
+}
