@@ -5,7 +5,6 @@ use std::fmt;
 use std::ops::RangeInclusive;
 
 use rand::distributions::{Alphanumeric, DistString};
-use rand::rngs::OsRng;
 use rocket::request::FromParam;
 use sha2::{Digest, Sha256};
 
@@ -43,10 +42,12 @@ impl ShortKey {
         Ok(ShortKey(raw.to_owned()))
     }
 
-    /// A fresh random key of `len` letters and digits from the OS's secure generator.
+    /// A fresh random key of `len` letters and digits. `thread_rng` is rand's
+    /// cryptographically secure generator (ChaCha, seeded and reseeded from the OS),
+    /// without a system call per key.
     pub fn random(len: usize) -> ShortKey {
         loop {
-            let key = Alphanumeric.sample_string(&mut OsRng, len);
+            let key = Alphanumeric.sample_string(&mut rand::thread_rng(), len);
             if !is_reserved(&key) {
                 return ShortKey(key);
             }
@@ -82,9 +83,9 @@ impl<'a> FromParam<'a> for ShortKey {
 pub struct SecretKey(String);
 
 impl SecretKey {
-    /// A fresh secret from the OS's secure generator.
+    /// A fresh secret from rand's cryptographically secure `thread_rng`.
     pub fn random() -> SecretKey {
-        SecretKey(Alphanumeric.sample_string(&mut OsRng, SECRET_LENGTH))
+        SecretKey(Alphanumeric.sample_string(&mut rand::thread_rng(), SECRET_LENGTH))
     }
 
     /// The secret as it appears in the admin URL.
