@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test: mixed traffic against the release binary on loopback, then a graceful
 # stop, then a count of lost clicks. Usage: bench/load.sh [seconds=60] [connections=256]
-# Prints one RESULT line and fails if any 5xx, socket error or lost click is seen.
+# Prints one RESULT line and fails on any 4xx or 5xx (every request is valid), socket
+# error or lost click.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -58,6 +59,7 @@ grep -E 'Requests/sec|Latency' "$work/wrk.txt"
 fail=0
 grep -q ' 5xx=0 ' <<<"$result" || { echo "FAIL: server errors"; fail=1; }
 grep -q ' socket_errors=0 ' <<<"$result" || { echo "FAIL: socket errors"; fail=1; }
+grep -q ' 4xx=0 ' <<<"$result" || { echo "FAIL: refusals of valid requests"; fail=1; }
 [ "$lost" -eq 0 ] || { echo "FAIL: $lost clicks lost"; fail=1; }
 [ "$stopped" -eq 0 ] || { echo "FAIL: graceful stop exited $stopped"; fail=1; }
 [ "$fail" -eq 0 ] && echo "load: ok"

@@ -50,7 +50,12 @@ impl Job for AdminLookup {
             .await?;
         Ok(hashes
             .iter()
-            .map(|hash| found.remove(&hash[..]).ok_or(crate::error::Error::NotFound))
+            .map(|hash| {
+                found
+                    .get(&hash[..])
+                    .cloned()
+                    .ok_or(crate::error::Error::NotFound)
+            })
             .collect())
     }
 }
