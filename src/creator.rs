@@ -45,7 +45,7 @@ impl Job for AdminLookup {
         jobs: Vec<Self>,
     ) -> Result<Vec<Result<Link>>> {
         let hashes: Vec<[u8; 32]> = jobs.iter().map(|job| job.0.hash()).collect();
-        let mut found = clicks
+        let found = clicks
             .with_pending(links::find_by_secrets(db, &hashes))
             .await?;
         Ok(hashes
