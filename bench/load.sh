@@ -12,23 +12,9 @@ links=${LOAD_LINKS:-2000}
 if ! command -v wrk >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
-cargo build --release --locked --quiet
-bin=$PWD/target/release/shortener
-
-work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cleanup() {
-    if [ -n "${pid:-}" ]; then kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-(cd "$work" && ROCKET_PORT=$port ROCKET_RATE_LIMIT='{per_minute=0}' exec "$bin" > server.log 2>&1) &
-pid=$!
-for _ in $(seq 100); do
-    curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-    sleep 0.1
-done
+source bench/common.sh
+start_app "$work"
+port=$app_port
 
 echo "seeding $links links"
 python3 - "$port" "$links" > "$work/keys.txt" <<'PY'
@@ -46,9 +32,7 @@ echo "wrk: ${seconds}s, $connections connections, 90% redirects / 9% creates / 1
 quiet_at=$(( $(date +%s) + seconds - 2 ))
 result=$(LOAD_KEYS="$work/keys.txt" LOAD_QUIET_AT=$quiet_at wrk -t2 -c"$connections" -d"${seconds}s" --timeout 5s \
     -s bench/mixed.lua "http://127.0.0.1:$port" | tee "$work/wrk.txt" | grep '^RESULT')
-kill -TERM "$pid"
-wait "$pid" && stopped=0 || stopped=$?
-pid=
+stop_app && stopped=0 || stopped=$?
 
 clicks=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select coalesce(sum(clicks),0) from link").fetchone()[0])' "$work/shortener.db")
 redirects=$(sed -E 's/.* 3xx=([0-9]+).*/\1/' <<<"$result")

@@ -16,20 +16,7 @@ command -v nginx >/dev/null || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-cargo build --release --locked --quiet
-bin=$PWD/target/release/shortener
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    # TERM first: nginx's master then takes its worker down with it.
-    for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-    sleep 0.5
-    for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/common.sh
 
 # nginx: one worker on core 0, no logs, the same 307 a shortener sends.
 nport=$(free_port)
@@ -56,18 +43,6 @@ NGINX
 taskset -c 0 nginx -c "$work/nginx/nginx.conf" &
 pids+=($!)
 
-# The app on a database in $1, pinned like nginx; sets app_pid and app_port.
-start_app() {
-    app_port=$(free_port)
-    (cd "$1" && ROCKET_PORT=$app_port ROCKET_RATE_LIMIT='{per_minute=0}' exec taskset -c 0 "$bin" > server.log 2>&1) &
-    app_pid=$!
-    pids+=($app_pid)
-    until curl -fs "http://127.0.0.1:$app_port/health" >/dev/null 2>&1; do sleep 0.005; done
-}
-stop_app() {
-    kill -TERM "$app_pid"
-    wait "$app_pid"
-}
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 clicks() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select coalesce(sum(clicks),0) from link").fetchone()[0])' "$1/shortener.db"; }
 
@@ -75,7 +50,8 @@ clicks() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).ex
 bench() {
     local port=$1 mode=$2 conns=$3 threads=2 quiet=0
     [ "$conns" -lt 2 ] && threads=1
-    [ "$mode" = redirect ] && quiet=$(( $(date +%s) + secs - 1 ))
+    # The quiet last second is for click accounting, so only the app gets it.
+    [ "$mode" = redirect ] && [ "$port" != "$nport" ] && quiet=$(( $(date +%s) + secs - 1 ))
     local out
     out=$(BENCH_KEYS="$keys" BENCH_MODE=$mode BENCH_QUIET_AT=$quiet taskset -c 1 \
         wrk -t$threads -c"$conns" -d"${secs}s" -s bench/redirect.lua "http://127.0.0.1:$port" | grep '^RESULT')
@@ -131,10 +107,10 @@ lost_row() { # name dir
 
 echo "seeding 10,000 links"
 small=$work/small; mkdir -p "$small"
-start_app "$small"; stop_app
+start_app "$small" 0; stop_app
 keys=$work/keys-small.txt
 python3 bench/seed.py "$small/shortener.db" 10000 10000 "$keys"
-start_app "$small"
+start_app "$small" 0
 row "10k links: start" "" "" "" "" "" "$(rss_mb "$app_pid")"
 total_3xx=0
 scenario "redirect, 64 conns, 10k links" "$small" redirect 64
@@ -146,10 +122,10 @@ lost_row "10k links" "$small"
 
 echo "seeding $big links"
 large=$work/large; mkdir -p "$large"
-start_app "$large"; stop_app
+start_app "$large" 0; stop_app
 keys=$work/keys-large.txt
 python3 bench/seed.py "$large/shortener.db" "$big" 10000 "$keys"
-t0=$(date +%s%N); start_app "$large"; t1=$(date +%s%N)
+t0=$(date +%s%N); start_app "$large" 0; t1=$(date +%s%N)
 row "$big links: start-up to first answer" "" "$(( (t1 - t0) / 1000000 )) ms" "" "" "" "$(rss_mb "$app_pid")"
 total_3xx=0
 scenario "redirect, 64 conns, $big links" "$large" redirect 64

@@ -114,13 +114,7 @@ fn the_delete_button_leads_to_the_deleted_page() {
     let app = spawn_app();
     let link = app.seed("https://example.com/button");
 
-    let res = app
-        .client
-        .post(link.admin_path())
-        .header(ContentType::Form)
-        .header(Header::new("Accept", BROWSER))
-        .body("_method=DELETE")
-        .dispatch();
+    let res = app.post_form(&link.admin_path(), "_method=DELETE");
 
     assert_eq!(res.status(), Status::SeeOther);
     assert_eq!(header(&res, "Location"), "/deleted");
@@ -135,12 +129,7 @@ fn the_delete_button_works_whatever_the_field_order() {
     let app = spawn_app();
     let link = app.seed("https://example.com/");
 
-    let res = app
-        .client
-        .post(link.admin_path())
-        .header(ContentType::Form)
-        .body("confirm=yes&_method=delete")
-        .dispatch();
+    let res = app.post_form(&link.admin_path(), "confirm=yes&_method=delete");
 
     assert_eq!(res.status(), Status::SeeOther);
     assert_eq!(app.get(&link.path(), None).status(), Status::NotFound);
@@ -151,12 +140,7 @@ fn a_post_to_the_admin_page_that_is_not_a_delete_changes_nothing() {
     let app = spawn_app();
     let link = app.seed("https://example.com/");
 
-    let res = app
-        .client
-        .post(link.admin_path())
-        .header(ContentType::Form)
-        .body("_method=PUT")
-        .dispatch();
+    let res = app.post_form(&link.admin_path(), "_method=PUT");
 
     assert!(res.status().class().is_client_error(), "{}", res.status());
     assert_eq!(

@@ -5,7 +5,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::server::{command, create, free_port, query_text, send, try_send, Server};
+use crate::helpers::query_scalar;
+use crate::server::{admin_info, command, create, free_port, send, try_send, Server};
 
 #[test]
 fn the_binary_serves_from_an_empty_directory_configured_by_dotenv() {
@@ -80,14 +81,7 @@ fn sigterm_stops_gracefully_and_every_click_is_kept() {
 
     assert!(status.success(), "exit status {status:?}");
     let server = Server::start(dir.path(), port, &[]);
-    let info = send(
-        port,
-        "GET",
-        &format!("/admin/{secret}"),
-        &[("Accept", "application/json")],
-        "",
-    )
-    .json();
+    let info = admin_info(port, &secret);
     assert_eq!(info["clicks"], n);
     drop(server);
 }
@@ -106,14 +100,7 @@ fn sigkill_loses_no_click_older_than_a_second() {
     server.signal("KILL");
 
     let _server = Server::start(dir.path(), port, &[]);
-    let info = send(
-        port,
-        "GET",
-        &format!("/admin/{secret}"),
-        &[("Accept", "application/json")],
-        "",
-    )
-    .json();
+    let info = admin_info(port, &secret);
     assert_eq!(info["clicks"], 100);
 }
 
@@ -161,7 +148,7 @@ fn sigkill_mid_load_loses_no_acknowledged_link() {
         acknowledged.len()
     );
     let db = dir.path().join("shortener.db");
-    assert_eq!(query_text(&db, "pragma integrity_check"), "ok");
+    assert_eq!(query_scalar::<String>(&db, "pragma integrity_check"), "ok");
     let _server = Server::start(dir.path(), port, &no_limit);
     for (key, target) in &acknowledged {
         let hop = send(port, "HEAD", &format!("/{key}"), &[], "");
@@ -214,14 +201,7 @@ fn a_backup_taken_while_serving_restores_every_link() {
     .unwrap();
     let _server = Server::start(restored.path(), port, &[]);
     for (i, (_, key, secret)) in links.iter().enumerate() {
-        let info = send(
-            port,
-            "GET",
-            &format!("/admin/{secret}"),
-            &[("Accept", "application/json")],
-            "",
-        )
-        .json();
+        let info = admin_info(port, secret);
         assert_eq!(
             info["target_url"],
             format!("https://example.com/{i}"),

@@ -94,17 +94,15 @@ impl TestApp {
 
     /// One number from the database file, read over a connection of the test's own.
     pub fn query_i64(&self, sql: &str) -> i64 {
-        let url = format!("sqlite://{}", self.db_path.display());
-        let rt = rocket::tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async {
-            let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)
-                .await
-                .unwrap();
-            sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
-        })
+        query_scalar(&self.db_path, sql)
+    }
+
+    /// A form POST, as the browser sends the admin page's buttons.
+    pub fn post_form(&self, path: &str, body: &str) -> LocalResponse<'_> {
+        let req = self.client.post(path.to_owned()).header(ContentType::Form);
+        req.header(Header::new("Accept", BROWSER))
+            .body(body)
+            .dispatch()
     }
 
     /// Shuts the app down as the binary does: requests end, then pending clicks are written.
@@ -116,6 +114,24 @@ impl TestApp {
     pub fn link_count(&self) -> i64 {
         self.query_i64("select count(*) from link")
     }
+}
+
+/// One value from a query on a database file, over a connection of the test's own.
+pub fn query_scalar<T>(db: &Path, sql: &str) -> T
+where
+    T: for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite> + Send + Unpin,
+{
+    let url = format!("sqlite://{}", db.display());
+    let rt = rocket::tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)
+            .await
+            .unwrap();
+        sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
+    })
 }
 
 /// A created link's `URLInfo`, with its key and secret picked out.

@@ -189,20 +189,8 @@ pub fn create(port: u16, target: &str) -> std::io::Result<(u16, String, String)>
     Ok((201, last("url"), last("admin_url")))
 }
 
-/// One text value from a query on the database file, once no server holds it.
-pub fn query_text(db: &Path, sql: &str) -> String {
-    let url = format!("sqlite://{}", db.display());
-    let rt = rocket::tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)
-            .await
-            .unwrap();
-        sqlx::query_scalar::<_, String>(sql)
-            .fetch_one(&mut conn)
-            .await
-            .unwrap()
-    })
+/// The owner's view of a link, as JSON.
+pub fn admin_info(port: u16, secret: &str) -> serde_json::Value {
+    let path = format!("/admin/{secret}");
+    send(port, "GET", &path, &[("Accept", "application/json")], "").json()
 }
