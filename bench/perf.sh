@@ -48,21 +48,22 @@ clicks() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).ex
 
 # wrk against port $1 in mode $2 with $3 connections; prints "req/s p50_ms p99_ms 3xx".
 bench() {
-    local port=$1 mode=$2 conns=$3 threads=2 quiet=0
+    local port=$1 mode=$2 conns=$3 threads=2 quiet=0 start
     [ "$conns" -lt 2 ] && threads=1
+    start=$(date +%s.%N)
     # The quiet last second is for click accounting, so only the app gets it.
-    [ "$mode" = redirect ] && [ "$port" != "$nport" ] && quiet=$(( $(date +%s) + secs - 1 ))
+    [ "$mode" = redirect ] && [ "$port" != "$nport" ] && quiet=$(( ${start%.*} + secs - 1 ))
     local out
     out=$(BENCH_KEYS="$keys" BENCH_MODE=$mode BENCH_QUIET_AT=$quiet taskset -c 1 \
         wrk -t$threads -c"$conns" -d"${secs}s" -s bench/redirect.lua "http://127.0.0.1:$port" | grep '^RESULT')
-    python3 - "$out" "$mode" "$quiet" <<'PY'
+    python3 - "$out" "$mode" "$quiet" "$start" <<'PY'
 import re, sys
 r = dict(re.findall(r"(\w+)=(\d+)", sys.argv[1]))
-mode, quiet = sys.argv[2], int(sys.argv[3])
+mode, quiet, start = sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
 secs = int(r["duration_us"]) / 1e6
 # With a quiet tail, the redirect rate is over the redirect phase only.
 count = int(r["3xx"]) if mode == "redirect" else int(r["requests"])
-phase = secs - (1 if quiet else 0)
+phase = quiet - start if quiet else secs
 bad = int(r["errors"]) + (0 if mode == "create" else 0)
 print(f"{count / phase:.0f} {int(r['p50_us']) / 1000:.3f} {int(r['p99_us']) / 1000:.3f} {r['3xx']} {bad}")
 PY
