@@ -20,6 +20,7 @@ pub mod limit;
 pub mod links;
 pub mod logging;
 pub mod negotiate;
+pub mod qr;
 pub mod routes;
 pub mod target;
 

@@ -60,6 +60,13 @@ pub struct AdminPage {
 }
 
 impl AdminPage {
+    /// The short URL's QR code, inline (without the XML prolog); only HTML renders it.
+    fn qr_svg(&self) -> String {
+        let svg = crate::qr::svg(&self.info.url).unwrap_or_default();
+        svg.find("<svg")
+            .map_or(svg.clone(), |at| svg[at..].to_owned())
+    }
+
     /// `2026-11-28T14:05:09Z` as `2026-11-28 14:05 UTC`, for people.
     fn created(&self) -> String {
         let at = &self.info.created_at;

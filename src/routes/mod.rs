@@ -11,6 +11,7 @@ mod assets;
 mod health;
 mod home;
 mod links;
+mod qr;
 
 /// All routes, for `build()` to mount at `/`.
 pub fn routes() -> Vec<Route> {
@@ -19,6 +20,7 @@ pub fn routes() -> Vec<Route> {
     all.extend(admin::routes());
     all.extend(assets::routes());
     all.extend(health::routes());
+    all.extend(qr::routes());
     all
 }
 
@@ -34,6 +36,7 @@ pub fn allowed_methods(path: &str) -> Option<&'static str> {
     match segments.as_slice() {
         ["url"] => Some("POST"),
         ["admin", _] => Some("GET, HEAD, POST, DELETE"),
+        ["admin", _, "qr.svg" | "qr.png"] => Some("GET, HEAD"),
         [_] | ["peek" | "static", _] => Some("GET, HEAD"),
         _ => None,
     }

@@ -11,6 +11,7 @@ mod hostile;
 mod limits;
 mod negotiation;
 mod pages;
+mod qr;
 mod server;
 mod storage;
 mod validation;
