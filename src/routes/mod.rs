@@ -36,7 +36,7 @@ pub fn allowed_methods(path: &str) -> Option<&'static str> {
     match segments.as_slice() {
         ["url"] => Some("POST"),
         ["admin", _] => Some("GET, HEAD, POST, DELETE"),
-        ["admin", _, "qr.svg" | "qr.png"] => Some("GET, HEAD"),
+        ["admin", _, _] => Some("GET, HEAD"),
         [_] | ["peek" | "static", _] => Some("GET, HEAD"),
         _ => None,
     }

@@ -12,7 +12,7 @@ use crate::keys::SecretKey;
 use crate::qr;
 
 pub fn routes() -> Vec<Route> {
-    routes![qr_svg, qr_png]
+    routes![qr_file]
 }
 
 /// A QR code file, named after the link's key.
@@ -32,40 +32,21 @@ impl QrFile {
     }
 }
 
-/// The short URL of the link that `secret` opens.
-async fn short_url(
+/// `qr.svg` or `qr.png`: the QR code of the link that `secret` opens, as a file.
+#[get("/admin/<secret>/<file>")]
+async fn qr_file(
     secret: Result<SecretKey, Error>,
-    reads: &Batcher<AdminLookup>,
-    settings: &Settings,
-) -> Result<(String, String)> {
+    file: &str,
+    reads: &State<Batcher<AdminLookup>>,
+    settings: &State<Settings>,
+) -> Result<QrFile> {
     let link = reads.run(AdminLookup(secret?)).await?;
-    Ok((settings.short_url(&link.key), link.key))
-}
-
-#[get("/admin/<secret>/qr.svg")]
-async fn qr_svg(
-    secret: Result<SecretKey, Error>,
-    reads: &State<Batcher<AdminLookup>>,
-    settings: &State<Settings>,
-) -> Result<QrFile> {
-    let (url, key) = short_url(secret, reads, settings).await?;
-    Ok(QrFile::new(
-        ContentType::SVG,
-        qr::svg(&url)?.into_bytes(),
-        format!("{key}.svg"),
-    ))
-}
-
-#[get("/admin/<secret>/qr.png")]
-async fn qr_png(
-    secret: Result<SecretKey, Error>,
-    reads: &State<Batcher<AdminLookup>>,
-    settings: &State<Settings>,
-) -> Result<QrFile> {
-    let (url, key) = short_url(secret, reads, settings).await?;
-    Ok(QrFile::new(
-        ContentType::PNG,
-        qr::png(&url)?,
-        format!("{key}.png"),
-    ))
+    let url = settings.short_url(&link.key);
+    let (content_type, body) = match file {
+        "qr.svg" => (ContentType::SVG, qr::svg(&url)?.into_bytes()),
+        "qr.png" => (ContentType::PNG, qr::png(&url)?),
+        _ => return Err(Error::NotFound),
+    };
+    let name = format!("{}.{}", link.key, file.trim_start_matches("qr."));
+    Ok(QrFile::new(content_type, body, name))
 }
