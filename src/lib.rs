@@ -11,10 +11,10 @@ pub mod cache;
 pub mod cli;
 pub mod clicks;
 pub mod config;
-pub mod creator;
 pub mod db;
 pub mod error;
 pub mod headers;
+pub mod jobs;
 pub mod keys;
 pub mod limit;
 pub mod links;
@@ -48,7 +48,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(config::fairing())
         .attach(db::Db::init())
         .attach(db::migrations())
-        .attach(creator::fairing())
+        .attach(jobs::fairing())
         .attach(headers::shield())
         .attach(headers::Headers)
         .attach(config::announce())

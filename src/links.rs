@@ -119,8 +119,16 @@ async fn insert_many(
             .push_bind(news[row.index].target.as_str().to_owned());
     });
     insert.push(" returning secret_hash, id, key, target_url, is_active, clicks, created_at");
-    let stored: Vec<BySecret> = insert.build_query_as().fetch_all(db).await?;
-    Ok(stored
+    by_secret_hash(insert, db).await
+}
+
+/// Runs a query for `BySecret` rows and keys the links by their secret hash.
+async fn by_secret_hash(
+    mut query: QueryBuilder<'_, sqlx::Sqlite>,
+    db: &mut SqliteConnection,
+) -> Result<HashMap<Vec<u8>, Link>> {
+    let rows: Vec<BySecret> = query.build_query_as().fetch_all(db).await?;
+    Ok(rows
         .into_iter()
         .map(|row| (row.secret_hash, row.link))
         .collect())
@@ -161,11 +169,7 @@ pub async fn find_by_secrets(
         list.push_bind(hash.to_vec());
     }
     select.push(")");
-    let found: Vec<BySecret> = select.build_query_as().fetch_all(db).await?;
-    Ok(found
-        .into_iter()
-        .map(|row| (row.secret_hash, row.link))
-        .collect())
+    by_secret_hash(select, db).await
 }
 
 /// Deactivates a link (the tutorial's soft delete): it stops forwarding, and its

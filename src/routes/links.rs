@@ -1,40 +1,26 @@
-//! Creating links (form and JSON on one path) and following them.
+//! Creating links: the home form and JSON bodies on one path.
 
-use askama::Template;
 use rocket::form::{self, Form};
 use rocket::http::Status;
 use rocket::request::Request;
 use rocket::response::{self, status, Flash, Redirect, Responder};
 use rocket::serde::json::{self, Json};
-use rocket::{get, head, post, routes, Either, Response, Route, State};
-use rocket_db_pools::Connection;
-use serde::{Deserialize, Serialize};
+use rocket::{post, routes, Either, Route, State};
+use serde::Deserialize;
 
 use super::admin::UrlInfo;
 use super::home::{FormValues, IndexPage};
-use std::sync::Arc;
-
 use crate::batch::Batcher;
-use crate::cache::LinkCache;
-use crate::clicks::Clicks;
 use crate::config::Settings;
-use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::keys::{SecretKey, ShortKey};
 use crate::limit::Allowed;
-use crate::links::{self, Link, NewLink};
+use crate::links::{Link, NewLink};
 use crate::negotiate::{Format, Negotiated};
 use crate::target::TargetUrl;
 
 pub fn routes() -> Vec<Route> {
-    routes![
-        create_form,
-        create_json,
-        create_unsupported,
-        follow,
-        check,
-        peek
-    ]
+    routes![create_form, create_json, create_unsupported]
 }
 
 /// The create request, from the home form or a JSON body (the tutorial's `URLBase`).
@@ -202,61 +188,4 @@ fn json_error(error: &json::Error<'_>) -> Error {
             Error::BadBody(Status::BadRequest, format!("Malformed JSON: {e}"))
         }
     }
-}
-
-/// A 307 to the target: temporary, so browsers ask again and every visit is counted.
-/// The Location header is written as stored (validated, ASCII), not re-parsed.
-pub struct Forward(Arc<str>);
-
-impl<'r> Responder<'r, 'static> for Forward {
-    fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
-        Response::build()
-            .status(Status::TemporaryRedirect)
-            .raw_header("Location", self.0.to_string())
-            .ok()
-    }
-}
-
-/// The hot path: the target from memory, the click counted in memory.
-#[get("/<key>")]
-async fn follow(
-    key: Result<ShortKey, Error>,
-    db: &State<Db>,
-    cache: &State<LinkCache>,
-    clicks: &State<Arc<Clicks>>,
-) -> Result<Forward> {
-    let target = cache.target(db, &key?).await?;
-    clicks.record(target.id);
-    Ok(Forward(target.url))
-}
-
-/// HEAD checks a link without counting a click (Rocket would otherwise run `follow`).
-#[head("/<key>")]
-async fn check(
-    key: Result<ShortKey, Error>,
-    db: &State<Db>,
-    cache: &State<LinkCache>,
-) -> Result<Forward> {
-    Ok(Forward(cache.target(db, &key?).await?.url))
-}
-
-/// Where a link goes, without going there (and without counting a click).
-#[derive(Template, Serialize)]
-#[template(path = "peek.html")]
-struct PeekPage {
-    target_url: String,
-    url: String,
-}
-
-#[get("/peek/<key>")]
-async fn peek(
-    key: Result<ShortKey, Error>,
-    mut db: Connection<Db>,
-    settings: &State<Settings>,
-) -> Result<Negotiated<PeekPage>> {
-    let link = links::find(&mut db, &key?).await?;
-    Ok(Negotiated(PeekPage {
-        url: settings.short_url(&link.key),
-        target_url: link.target_url,
-    }))
 }

@@ -8,6 +8,7 @@ use crate::negotiate::Negotiated;
 
 mod admin;
 mod assets;
+mod follow;
 mod health;
 mod home;
 mod links;
@@ -17,6 +18,7 @@ mod qr;
 pub fn routes() -> Vec<Route> {
     let mut all = home::routes();
     all.extend(links::routes());
+    all.extend(follow::routes());
     all.extend(admin::routes());
     all.extend(assets::routes());
     all.extend(health::routes());

@@ -6,8 +6,8 @@ use rocket::{get, routes, Route, State};
 
 use crate::batch::Batcher;
 use crate::config::Settings;
-use crate::creator::AdminLookup;
 use crate::error::{Error, Result};
+use crate::jobs::AdminLookup;
 use crate::keys::SecretKey;
 use crate::qr;
 

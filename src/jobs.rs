@@ -1,4 +1,4 @@
-//! Group commit for creates and batched admin reads, both on `batch::Batcher`.
+//! The two kinds of batched work on `batch::Batcher`: creates (group commit) and admin reads.
 
 use std::sync::Arc;
 
