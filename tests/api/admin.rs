@@ -3,7 +3,7 @@
 use rocket::http::{ContentType, Header, Status};
 use serde_json::Value;
 
-use crate::helpers::{header, spawn_app, BROWSER};
+use crate::helpers::{detail, header, spawn_app, BROWSER};
 
 #[test]
 fn the_admin_json_is_the_links_urlinfo() {
@@ -83,7 +83,7 @@ fn deleting_with_json_deactivates_the_link() {
 
     assert_eq!(res.status(), Status::Ok);
     assert_eq!(
-        res.into_json::<Value>().unwrap()["detail"],
+        detail(res),
         "Successfully deleted shortened URL for 'https://example.com/del'"
     );
     assert_eq!(app.get_json(&link.admin_path()).0, Status::NotFound);

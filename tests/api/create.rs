@@ -4,7 +4,7 @@ use rocket::http::{ContentType, Status};
 use rocket::local::asynchronous::Client;
 use serde_json::{json, Value};
 
-use crate::helpers::{figment, header, spawn_app, spawn_with, Link, BASE};
+use crate::helpers::{detail, figment, header, spawn_app, spawn_with, Link, BASE};
 
 #[test]
 fn creating_a_link_with_json_answers_201_with_its_urlinfo() {
@@ -115,10 +115,7 @@ fn creating_a_link_with_a_taken_custom_key_is_a_conflict() {
     let form = app.create_form("target_url=https%3A%2F%2Fb.example%2F&custom_key=dup");
 
     assert_eq!(json.status(), Status::Conflict);
-    assert_eq!(
-        json.into_json::<Value>().unwrap()["detail"],
-        "Custom key 'dup' is already taken"
-    );
+    assert_eq!(detail(json), "Custom key 'dup' is already taken");
     assert_eq!(form.status(), Status::Conflict);
     let html = form.into_string().unwrap();
     assert!(html.contains(r#"id="custom_key-error""#));
@@ -159,10 +156,7 @@ fn invalid_custom_keys_are_unprocessable() {
             app.create_json(json!({ "target_url": "https://example.com/", "custom_key": key }));
 
         assert_eq!(res.status(), Status::UnprocessableEntity, "{key}");
-        let detail = res.into_json::<Value>().unwrap()["detail"]
-            .as_str()
-            .unwrap()
-            .to_owned();
+        let detail = detail(res);
         assert!(detail.contains("is not valid"), "{detail}");
     }
     assert_eq!(app.link_count(), 0);
@@ -179,10 +173,7 @@ fn reserved_words_cannot_be_custom_keys() {
             app.create_json(json!({ "target_url": "https://example.com/", "custom_key": key }));
 
         assert_eq!(res.status(), Status::UnprocessableEntity, "{key}");
-        assert_eq!(
-            res.into_json::<Value>().unwrap()["detail"],
-            format!("Custom key '{key}' is reserved")
-        );
+        assert_eq!(detail(res), format!("Custom key '{key}' is reserved"));
     }
 }
 

@@ -1,9 +1,9 @@
 //! `GET /<key>` forwards and counts; `HEAD` and peek look without counting.
 
 use rocket::http::{ContentType, Status};
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::helpers::{header, spawn_app, BASE, BROWSER};
+use crate::helpers::{detail, header, spawn_app, BASE, BROWSER};
 
 #[test]
 fn following_a_link_redirects_with_307_and_counts_each_click() {
@@ -72,10 +72,7 @@ fn unknown_keys_are_not_found_in_every_form() {
 
     let res = app.get("/nokey", Some("application/json"));
     assert_eq!(res.status(), Status::NotFound);
-    assert_eq!(
-        res.into_json::<Value>().unwrap()["detail"],
-        format!("URL '{BASE}/nokey' doesn't exist")
-    );
+    assert_eq!(detail(res), format!("URL '{BASE}/nokey' doesn't exist"));
 
     let html = app.get("/nokey", Some(BROWSER));
     assert_eq!(html.status(), Status::NotFound);

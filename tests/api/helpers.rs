@@ -71,6 +71,23 @@ impl TestApp {
             .dispatch()
     }
 
+    /// `POST /url` with any body type (`None`: no Content-Type) and `Accept` (`None`: no header).
+    pub fn post_url(
+        &self,
+        content_type: Option<ContentType>,
+        accept: Option<&str>,
+        body: impl Into<String>,
+    ) -> LocalResponse<'_> {
+        let mut req = self.client.post("/url");
+        if let Some(content_type) = content_type {
+            req = req.header(content_type);
+        }
+        if let Some(accept) = accept {
+            req = req.header(Header::new("Accept", accept.to_owned()));
+        }
+        req.body(body.into()).dispatch()
+    }
+
     /// Creates a link and returns its `URLInfo`, failing the test unless it is a 201.
     pub fn seed(&self, target: &str) -> Link {
         let res = self.create_json(serde_json::json!({ "target_url": target }));
@@ -158,6 +175,15 @@ impl Link {
             .as_str()
             .unwrap_or_else(|| panic!("no string `{field}` in {}", self.0))
     }
+}
+
+/// The `detail` message of a JSON error answer.
+pub fn detail(res: LocalResponse<'_>) -> String {
+    let body: Value = res.into_json().expect("a JSON answer");
+    body["detail"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no detail in {body}"))
+        .to_owned()
 }
 
 /// A response's header value, or "" when it is missing.

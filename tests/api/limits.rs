@@ -6,7 +6,7 @@ use rocket::http::{ContentType, Header, Status};
 use rocket::local::blocking::LocalResponse;
 use serde_json::{json, Value};
 
-use crate::helpers::{figment, header, spawn_with, TestApp, BROWSER};
+use crate::helpers::{detail, figment, header, spawn_with, TestApp, BROWSER};
 
 fn limited_app(extra: &[(&str, &str)]) -> (TestApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
@@ -52,10 +52,7 @@ fn a_client_over_its_burst_gets_429_with_retry_after() {
 
     assert_eq!(res.status(), Status::TooManyRequests);
     assert_eq!(header(&res, "Retry-After"), "1");
-    let detail = res.into_json::<Value>().unwrap()["detail"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let detail = detail(res);
     assert!(detail.starts_with("Too many links created"), "{detail}");
     assert_eq!(
         create_from(&app, "192.0.2.2", &[]).status(),

@@ -1,6 +1,6 @@
 //! One set of routes, HTML or JSON depending on `Accept` and the body's type.
 
-use rocket::http::{ContentType, Header, Status};
+use rocket::http::{ContentType, Status};
 use serde_json::{json, Value};
 
 use crate::helpers::{header, spawn_app, BROWSER};
@@ -50,13 +50,8 @@ fn a_json_body_with_star_or_no_accept_gets_json_back() {
     let app = spawn_app();
 
     for accept in [Some("*/*"), None] {
-        let mut req = app.client.post("/url").header(ContentType::JSON);
-        if let Some(accept) = accept {
-            req = req.header(Header::new("Accept", accept));
-        }
-        let res = req
-            .body(json!({ "target_url": "https://example.com/" }).to_string())
-            .dispatch();
+        let body = json!({ "target_url": "https://example.com/" }).to_string();
+        let res = app.post_url(Some(ContentType::JSON), accept, body);
 
         assert_eq!(res.status(), Status::Created, "{accept:?}");
         assert_eq!(res.content_type(), Some(ContentType::JSON));
@@ -69,16 +64,12 @@ fn a_form_body_with_star_or_no_accept_gets_the_html_redirect() {
     let app = spawn_app();
 
     for accept in [Some("*/*"), None] {
-        let mut req = app.client.post("/url").header(ContentType::Form);
-        if let Some(accept) = accept {
-            req = req.header(Header::new("Accept", accept));
-        }
-        let res = req
-            .body("target_url=https%3A%2F%2Fexample.com%2F")
-            .dispatch();
+        let body = "target_url=https%3A%2F%2Fexample.com%2F";
+        let res = app.post_url(Some(ContentType::Form), accept, body);
 
         assert_eq!(res.status(), Status::SeeOther, "{accept:?}");
         assert!(header(&res, "Location").starts_with("/admin/"));
+        assert_eq!(header(&res, "Vary"), "Accept", "JSON would get a 201 here");
     }
 }
 
@@ -86,13 +77,8 @@ fn a_form_body_with_star_or_no_accept_gets_the_html_redirect() {
 fn a_form_body_asking_for_json_gets_json() {
     let app = spawn_app();
 
-    let res = app
-        .client
-        .post("/url")
-        .header(ContentType::Form)
-        .header(Header::new("Accept", "application/json"))
-        .body("target_url=https%3A%2F%2Fexample.com%2Fform")
-        .dispatch();
+    let body = "target_url=https%3A%2F%2Fexample.com%2Fform";
+    let res = app.post_url(Some(ContentType::Form), Some("application/json"), body);
 
     assert_eq!(res.status(), Status::Created);
     let body: Value = res.into_json().unwrap();

@@ -1,9 +1,9 @@
 //! Bad input gets a clear 4xx in the asked-for format, and nothing is stored.
 
-use rocket::http::{ContentType, Header, Status};
-use serde_json::{json, Value};
+use rocket::http::{ContentType, Status};
+use serde_json::json;
 
-use crate::helpers::{spawn_app, BASE};
+use crate::helpers::{detail, spawn_app, BASE};
 
 const INVALID_TARGETS: &[&str] = &[
     "",
@@ -29,10 +29,7 @@ fn invalid_target_urls_are_bad_requests_in_json() {
         let res = app.create_json(json!({ "target_url": target }));
 
         assert_eq!(res.status(), Status::BadRequest, "{target:?}");
-        let detail = res.into_json::<Value>().unwrap()["detail"]
-            .as_str()
-            .unwrap()
-            .to_owned();
+        let detail = detail(res);
         assert!(
             detail.starts_with("Your provided URL is not valid"),
             "{target:?}: {detail}"
@@ -50,7 +47,7 @@ fn over_long_targets_are_refused() {
 
     assert_eq!(res.status(), Status::BadRequest);
     assert_eq!(
-        res.into_json::<Value>().unwrap()["detail"],
+        detail(res),
         "Your provided URL is not valid: it is longer than 2048 characters"
     );
 }
@@ -63,7 +60,7 @@ fn a_link_to_the_shortener_itself_is_refused() {
 
     assert_eq!(res.status(), Status::BadRequest);
     assert_eq!(
-        res.into_json::<Value>().unwrap()["detail"],
+        detail(res),
         "Your provided URL is not valid: it points back to this shortener"
     );
 }
@@ -112,18 +109,10 @@ fn malformed_json_is_a_bad_request() {
     let app = spawn_app();
 
     for body in [r#"{"target_url": "#, "not json", ""] {
-        let res = app
-            .client
-            .post("/url")
-            .header(ContentType::JSON)
-            .body(body)
-            .dispatch();
+        let res = app.post_url(Some(ContentType::JSON), None, body);
 
         assert_eq!(res.status(), Status::BadRequest, "{body:?}");
-        let detail = res.into_json::<Value>().unwrap()["detail"]
-            .as_str()
-            .unwrap()
-            .to_owned();
+        let detail = detail(res);
         assert!(detail.starts_with("Malformed JSON"), "{detail}");
     }
 }
@@ -141,10 +130,7 @@ fn json_of_the_wrong_shape_is_unprocessable() {
         let res = app.create_json(body.clone());
 
         assert_eq!(res.status(), Status::UnprocessableEntity, "{body}");
-        let detail = res.into_json::<Value>().unwrap()["detail"]
-            .as_str()
-            .unwrap()
-            .to_owned();
+        let detail = detail(res);
         assert!(detail.starts_with("Invalid request body"), "{detail}");
     }
 }
@@ -153,19 +139,14 @@ fn json_of_the_wrong_shape_is_unprocessable() {
 fn a_form_without_a_target_is_unprocessable() {
     let app = spawn_app();
 
-    let res = app
-        .client
-        .post("/url")
-        .header(ContentType::Form)
-        .header(Header::new("Accept", "application/json"))
-        .body("custom_key=abc")
-        .dispatch();
+    let res = app.post_url(
+        Some(ContentType::Form),
+        Some("application/json"),
+        "custom_key=abc",
+    );
 
     assert_eq!(res.status(), Status::UnprocessableEntity);
-    let detail = res.into_json::<Value>().unwrap()["detail"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let detail = detail(res);
     assert!(detail.contains("target_url"), "{detail}");
 }
 
@@ -173,32 +154,14 @@ fn a_form_without_a_target_is_unprocessable() {
 fn other_body_types_are_unsupported() {
     let app = spawn_app();
 
-    let plain = app
-        .client
-        .post("/url")
-        .header(ContentType::Plain)
-        .body("https://example.com/")
-        .dispatch();
-    let none = app
-        .client
-        .post("/url")
-        .body("target_url=https://example.com/")
-        .dispatch();
-    let xml = app
-        .client
-        .post("/url")
-        .header(ContentType::XML)
-        .header(Header::new("Accept", "application/json"))
-        .body("<a/>")
-        .dispatch();
+    let plain = app.post_url(Some(ContentType::Plain), None, "https://example.com/");
+    let none = app.post_url(None, None, "target_url=https://example.com/");
+    let xml = app.post_url(Some(ContentType::XML), Some("application/json"), "<a/>");
 
     assert_eq!(plain.status(), Status::UnsupportedMediaType);
     assert_eq!(none.status(), Status::UnsupportedMediaType);
     assert_eq!(xml.status(), Status::UnsupportedMediaType);
-    assert!(xml.into_json::<Value>().unwrap()["detail"]
-        .as_str()
-        .unwrap()
-        .contains("application/json"));
+    assert!(detail(xml).contains("application/json"));
     assert_eq!(app.link_count(), 0);
 }
 
@@ -208,24 +171,16 @@ fn over_size_bodies_are_too_large() {
     let huge = "a".repeat(64 * 1024);
 
     let json = app.create_json(json!({ "target_url": format!("https://example.com/{huge}") }));
-    let form = app
-        .client
-        .post("/url")
-        .header(ContentType::Form)
-        .header(Header::new("Accept", "application/json"))
-        .body(format!("target_url=https://example.com/{huge}"))
-        .dispatch();
+    let form = app.post_url(
+        Some(ContentType::Form),
+        Some("application/json"),
+        format!("target_url=https://example.com/{huge}"),
+    );
 
     assert_eq!(json.status(), Status::PayloadTooLarge);
-    assert_eq!(
-        json.into_json::<Value>().unwrap()["detail"],
-        "The JSON body is too large"
-    );
+    assert_eq!(detail(json), "The JSON body is too large");
     assert_eq!(form.status(), Status::PayloadTooLarge);
-    assert_eq!(
-        form.into_json::<Value>().unwrap()["detail"],
-        "The form is too large"
-    );
+    assert_eq!(detail(form), "The form is too large");
     assert_eq!(app.link_count(), 0);
 }
 
@@ -237,11 +192,7 @@ fn refused_input_leaves_stored_links_untouched() {
 
     app.create_json(json!({ "target_url": "javascript:x", "custom_key": link.key() }));
     app.create_json(json!({ "target_url": "https://evil.example/", "custom_key": link.key() }));
-    app.client
-        .post("/url")
-        .header(ContentType::JSON)
-        .body("{")
-        .dispatch();
+    app.post_url(Some(ContentType::JSON), None, "{");
 
     let (_, info) = app.get_json(&link.admin_path());
     assert_eq!(info["target_url"], "https://example.com/keep");
