@@ -1,5 +1,6 @@
 //! Clicks counted in memory and written to the database in one transaction per
-//! second, so a redirect never waits for SQLite's write lock.
+//! second, so a redirect never waits for SQLite's write lock. The same write keeps
+//! each link's history: clicks per UTC day, per referring host and per client class.
 //!
 //! A graceful stop writes what is pending after the last request has finished
 //! (`main` calls `flush_on_exit` once `launch()` returns); a SIGKILL loses at most
@@ -13,44 +14,89 @@ use std::time::Duration;
 use rocket::fairing::AdHoc;
 use rocket::{Ignite, Rocket};
 use sqlx::{Connection, SqliteConnection};
+use time::{Date, OffsetDateTime};
 
 use rocket_db_pools::Database;
 
+use crate::clock::{day, stamp};
 use crate::db::Db;
 use crate::error::Result;
-use crate::links::{self, Link};
+use crate::links;
+use crate::visit::{Client, Visit};
 
 /// How often pending clicks are written.
 pub const FLUSH_EVERY: Duration = Duration::from_secs(1);
 
+/// Clicks on one link not yet in the database.
+#[derive(Debug, Default)]
+pub struct Pending {
+    pub total: i64,
+    pub last_at: Option<OffsetDateTime>,
+    pub days: HashMap<Date, i64>,
+    pub referrers: HashMap<Box<str>, i64>,
+    pub clients: HashMap<Client, i64>,
+}
+
+impl Pending {
+    fn add(&mut self, visit: &Visit, at: OffsetDateTime) {
+        self.total += 1;
+        self.last_at = self.last_at.max(Some(at));
+        let utc_day = at.to_offset(time::UtcOffset::UTC).date();
+        *self.days.entry(utc_day).or_insert(0) += 1;
+        match self.referrers.get_mut(&visit.referrer) {
+            Some(count) => *count += 1,
+            None => {
+                self.referrers.insert(visit.referrer.clone(), 1);
+            }
+        }
+        *self.clients.entry(visit.client).or_insert(0) += 1;
+    }
+
+    /// Takes back clicks whose write failed.
+    fn absorb(&mut self, other: Pending) {
+        self.total += other.total;
+        self.last_at = self.last_at.max(other.last_at);
+        for (day, count) in other.days {
+            *self.days.entry(day).or_insert(0) += count;
+        }
+        for (host, count) in other.referrers {
+            *self.referrers.entry(host).or_insert(0) += count;
+        }
+        for (client, count) in other.clients {
+            *self.clients.entry(client).or_insert(0) += count;
+        }
+    }
+}
+
 /// Clicks not yet in the database, by link id.
 #[derive(Default)]
 pub struct Clicks {
-    pending: Mutex<HashMap<i64, i64>>,
+    pending: Mutex<HashMap<i64, Pending>>,
     /// One flush at a time, so counts taken out are written before the next take.
     flushing: rocket::tokio::sync::Mutex<()>,
 }
 
 impl Clicks {
     /// Counts one click on the link with row id `id`.
-    pub fn record(&self, id: i64) {
+    pub fn record(&self, id: i64, visit: &Visit, at: OffsetDateTime) {
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        *pending.entry(id).or_insert(0) += 1;
+        pending.entry(id).or_default().add(visit, at);
     }
 
-    /// Loads links with `read` while no flush is under way, and adds their clicks not
+    /// Runs `read` while no flush is under way, then lets `merge` add the clicks not
     /// yet written: each total is exact, never a batch short or counted twice.
-    pub async fn with_pending<K>(
+    pub async fn with_pending<T>(
         &self,
-        read: impl Future<Output = Result<HashMap<K, Link>>>,
-    ) -> Result<HashMap<K, Link>> {
+        read: impl Future<Output = Result<T>>,
+        merge: impl FnOnce(&mut T, &HashMap<i64, Pending>),
+    ) -> Result<T> {
         let _no_flush = self.flushing.lock().await;
-        let mut links = read.await?;
-        let pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        for link in links.values_mut() {
-            link.clicks += pending.get(&link.id).copied().unwrap_or(0);
-        }
-        Ok(links)
+        let mut read = read.await?;
+        merge(
+            &mut read,
+            &self.pending.lock().unwrap_or_else(|e| e.into_inner()),
+        );
+        Ok(read)
     }
 
     /// Writes every pending click in one transaction; on failure they stay pending.
@@ -64,8 +110,8 @@ impl Clicks {
             Ok(()) => Ok(batch.len()),
             Err(e) => {
                 let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-                for (id, count) in batch {
-                    *pending.entry(id).or_insert(0) += count;
+                for (id, clicks) in batch {
+                    pending.entry(id).or_default().absorb(clicks);
                 }
                 Err(e)
             }
@@ -73,13 +119,26 @@ impl Clicks {
     }
 }
 
-async fn write(db: &mut SqliteConnection, batch: &HashMap<i64, i64>) -> Result<(), sqlx::Error> {
+async fn write(
+    db: &mut SqliteConnection,
+    batch: &HashMap<i64, Pending>,
+) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     // In row order, so the pages are visited once, front to back.
     let mut rows: Vec<_> = batch.iter().collect();
-    rows.sort_unstable();
-    for (id, count) in rows {
-        links::add_clicks(&mut tx, *id, *count).await?;
+    rows.sort_unstable_by_key(|(id, _)| **id);
+    for (&id, clicks) in rows {
+        let last = clicks.last_at.map(stamp).unwrap_or_default();
+        links::add_clicks(&mut tx, id, clicks.total, &last).await?;
+        for (date, &count) in &clicks.days {
+            links::add_day_clicks(&mut tx, id, &day(*date), count).await?;
+        }
+        for (host, &count) in &clicks.referrers {
+            links::add_source_clicks(&mut tx, id, "referrer", host, count).await?;
+        }
+        for (client, &count) in &clicks.clients {
+            links::add_source_clicks(&mut tx, id, "client", client.as_str(), count).await?;
+        }
     }
     tx.commit().await
 }

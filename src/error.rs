@@ -19,6 +19,9 @@ pub enum Error {
     InvalidUrl(&'static str),
     #[error("{0}")]
     InvalidKey(String),
+    /// A query parameter outside what the page offers.
+    #[error("{0}")]
+    InvalidParam(String),
     #[error("Custom key '{0}' is already taken")]
     KeyTaken(String),
     /// A body that could not be read or parsed, with the status that fits.
@@ -47,7 +50,7 @@ impl Error {
         match self {
             Error::NotFound => Status::NotFound,
             Error::InvalidUrl(_) => Status::BadRequest,
-            Error::InvalidKey(_) => Status::UnprocessableEntity,
+            Error::InvalidKey(_) | Error::InvalidParam(_) => Status::UnprocessableEntity,
             Error::KeyTaken(_) => Status::Conflict,
             Error::BadBody(status, _) => *status,
             Error::RateLimited(_) => Status::TooManyRequests,

@@ -1,18 +1,22 @@
 //! The two kinds of batched work on `batch::Batcher`: creates (group commit) and admin reads.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rocket::fairing::AdHoc;
 use rocket_db_pools::Database;
 use sqlx::SqliteConnection;
+use time::Date;
 
 use crate::batch::{Batcher, Job};
-use crate::clicks::Clicks;
+use crate::clicks::{Clicks, Pending};
+use crate::clock::{day, stamp};
 use crate::config::Settings;
 use crate::db::Db;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::keys::SecretKey;
 use crate::links::{self, Link, NewLink};
+use crate::stats::Insight;
 
 /// Creates share one multi-row insert, and so one commit, per batch.
 #[rocket::async_trait]
@@ -30,33 +34,55 @@ impl Job for NewLink {
     }
 }
 
-/// An owner's page, looked up by its secret.
-pub struct AdminLookup(pub SecretKey);
+/// An owner's page, looked up by its secret, with history from `since` on
+/// (none when `None`: the QR code needs only the link).
+pub struct AdminLookup {
+    pub secret: SecretKey,
+    pub since: Option<Date>,
+}
 
-/// Admin reads share one query per batch, with the clicks still pending added.
+/// Admin reads share one lookup per batch, with the clicks still pending added.
 #[rocket::async_trait]
 impl Job for AdminLookup {
-    type Output = Link;
+    type Output = (Link, Insight);
     type Context = Arc<Clicks>;
 
     async fn run(
         db: &mut SqliteConnection,
         clicks: &Arc<Clicks>,
         jobs: Vec<Self>,
-    ) -> Result<Vec<Result<Link>>> {
-        let hashes: Vec<[u8; 32]> = jobs.iter().map(|job| job.0.hash()).collect();
-        let found = clicks
-            .with_pending(links::find_by_secrets(db, &hashes))
-            .await?;
-        Ok(hashes
-            .iter()
-            .map(|hash| {
-                found
-                    .get(&hash[..])
-                    .cloned()
-                    .ok_or(crate::error::Error::NotFound)
-            })
-            .collect())
+    ) -> Result<Vec<Result<Self::Output>>> {
+        let hashes: Vec<[u8; 32]> = jobs.iter().map(|job| job.secret.hash()).collect();
+        let read = async {
+            let found = links::find_by_secrets(db, &hashes).await?;
+            let mut pages = Vec::with_capacity(jobs.len());
+            for (job, hash) in jobs.iter().zip(&hashes) {
+                let page = match (found.get(&hash[..]), job.since) {
+                    (Some(link), Some(since)) => {
+                        let insight = links::insight(db, link.id, &day(since)).await?;
+                        Ok((link.clone(), insight))
+                    }
+                    (Some(link), None) => Ok((link.clone(), Insight::default())),
+                    (None, _) => Err(Error::NotFound),
+                };
+                pages.push(page);
+            }
+            Ok::<_, Error>(pages)
+        };
+        let merge = |pages: &mut Vec<Result<Self::Output>>, pending: &HashMap<i64, Pending>| {
+            for (page, job) in pages.iter_mut().zip(&jobs) {
+                let Ok((link, insight)) = page else { continue };
+                if let Some(clicks) = pending.get(&link.id) {
+                    link.clicks += clicks.total;
+                    let last = clicks.last_at.map(stamp);
+                    link.last_clicked_at = link.last_clicked_at.take().max(last);
+                    if let Some(since) = job.since {
+                        insight.add_pending(clicks, since);
+                    }
+                }
+            }
+        };
+        clicks.with_pending(read, merge).await
     }
 }
 

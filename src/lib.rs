@@ -8,8 +8,10 @@ use rocket_db_pools::Database;
 
 pub mod batch;
 pub mod cache;
+pub mod chart;
 pub mod cli;
 pub mod clicks;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
@@ -22,7 +24,9 @@ pub mod logging;
 pub mod negotiate;
 pub mod qr;
 pub mod routes;
+pub mod stats;
 pub mod target;
+pub mod visit;
 
 /// Rocket's configuration sources (`Rocket.toml`, then `ROCKET_*` variables) over
 /// this app's defaults, so the binary behaves the same when run away from its `Rocket.toml`.
@@ -54,6 +58,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(config::announce())
         .attach(clicks::flusher())
         .manage(std::sync::Arc::new(clicks::Clicks::default()))
+        .manage(clock::Clock::default())
         .mount("/", routes::routes())
         .register("/", routes::catchers())
 }

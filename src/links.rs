@@ -11,6 +11,7 @@ use sqlx::{QueryBuilder, SqliteConnection};
 
 use crate::error::{Error, Result};
 use crate::keys::{SecretKey, ShortKey};
+use crate::stats::Insight;
 use crate::target::TargetUrl;
 
 /// A stored link, as the owner sees it. Its secret is not here: only its hash is stored.
@@ -24,6 +25,15 @@ pub struct Link {
     pub clicks: i64,
     /// UTC, RFC 3339 (`2026-11-28T14:00:00Z`).
     pub created_at: String,
+    /// When the last click was written, in the same form; `None` before the first.
+    pub last_clicked_at: Option<String>,
+}
+
+/// The columns of `Link`, for every statement that returns links.
+macro_rules! link_columns {
+    () => {
+        "id, key, target_url, is_active, clicks, created_at, last_clicked_at"
+    };
 }
 
 /// What a request needs to create a link, already validated.
@@ -118,7 +128,7 @@ async fn insert_many(
             .push_bind(row.secret.hash().to_vec())
             .push_bind(news[row.index].target.as_str().to_owned());
     });
-    insert.push(" returning secret_hash, id, key, target_url, is_active, clicks, created_at");
+    insert.push(concat!(" returning secret_hash, ", link_columns!()));
     by_secret_hash(insert, db).await
 }
 
@@ -135,24 +145,101 @@ async fn by_secret_hash(
 }
 
 /// Adds clicks counted in memory (see `clicks`); additive, never read-modify-write.
-pub async fn add_clicks(db: &mut SqliteConnection, id: i64, count: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("update link set clicks = clicks + $1 where id = $2")
-        .bind(count)
-        .bind(id)
-        .execute(db)
-        .await?;
+/// `last_at` is a stamp (`clock::stamp`), so the later of two compares greater.
+pub async fn add_clicks(
+    db: &mut SqliteConnection,
+    id: i64,
+    count: i64,
+    last_at: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update link set clicks = clicks + $1, \
+         last_clicked_at = max(coalesce(last_clicked_at, ''), $2) where id = $3",
+    )
+    .bind(count)
+    .bind(last_at)
+    .bind(id)
+    .execute(db)
+    .await?;
     Ok(())
+}
+
+/// Adds clicks to a link's total for one UTC day (`YYYY-MM-DD`).
+pub async fn add_day_clicks(
+    db: &mut SqliteConnection,
+    id: i64,
+    day: &str,
+    count: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into click_day (link_id, day, clicks) values ($1, $2, $3) \
+         on conflict (link_id, day) do update set clicks = clicks + excluded.clicks",
+    )
+    .bind(id)
+    .bind(day)
+    .bind(count)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Adds clicks to a link's total from one source: a referring host or a client class.
+pub async fn add_source_clicks(
+    db: &mut SqliteConnection,
+    id: i64,
+    kind: &str,
+    name: &str,
+    count: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into click_source (link_id, kind, name, clicks) values ($1, $2, $3, $4) \
+         on conflict (link_id, kind, name) do update set clicks = clicks + excluded.clicks",
+    )
+    .bind(id)
+    .bind(kind)
+    .bind(name)
+    .bind(count)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// A link's written history: clicks per day from `since` (`YYYY-MM-DD`) and per source.
+pub async fn insight(db: &mut SqliteConnection, id: i64, since: &str) -> Result<Insight> {
+    let days: Vec<(String, i64)> =
+        sqlx::query_as("select day, clicks from click_day where link_id = $1 and day >= $2")
+            .bind(id)
+            .bind(since)
+            .fetch_all(&mut *db)
+            .await?;
+    let sources: Vec<(String, String, i64)> =
+        sqlx::query_as("select kind, name, clicks from click_source where link_id = $1")
+            .bind(id)
+            .fetch_all(db)
+            .await?;
+    let mut insight = Insight::default();
+    insight.days.extend(days);
+    for (kind, name, clicks) in sources {
+        let counts = match kind.as_str() {
+            "client" => &mut insight.clients,
+            _ => &mut insight.referrers,
+        };
+        counts.insert(name, clicks);
+    }
+    Ok(insight)
 }
 
 /// An active link by its public key, without counting a click (HEAD, peek).
 pub async fn find(db: &mut SqliteConnection, key: &ShortKey) -> Result<Link> {
-    sqlx::query_as(
-        "select id, key, target_url, is_active, clicks, created_at from link where key = $1 and is_active",
-    )
-        .bind(key.as_str())
-        .fetch_optional(db)
-        .await?
-        .ok_or(Error::NotFound)
+    sqlx::query_as(concat!(
+        "select ",
+        link_columns!(),
+        " from link where key = $1 and is_active"
+    ))
+    .bind(key.as_str())
+    .fetch_optional(db)
+    .await?
+    .ok_or(Error::NotFound)
 }
 
 /// Active links by their owners' secret hashes, in one query.
@@ -160,10 +247,11 @@ pub async fn find_by_secrets(
     db: &mut SqliteConnection,
     hashes: &[[u8; 32]],
 ) -> Result<HashMap<Vec<u8>, Link>> {
-    let mut select = QueryBuilder::new(
-        "select secret_hash, id, key, target_url, is_active, clicks, created_at from link \
-         where is_active and secret_hash in (",
-    );
+    let mut select = QueryBuilder::new(concat!(
+        "select secret_hash, ",
+        link_columns!(),
+        " from link where is_active and secret_hash in ("
+    ));
     let mut list = select.separated(", ");
     for hash in hashes {
         list.push_bind(hash.to_vec());
@@ -175,10 +263,10 @@ pub async fn find_by_secrets(
 /// Deactivates a link (the tutorial's soft delete): it stops forwarding, and its
 /// key stays taken so it is never handed out again.
 pub async fn deactivate(db: &mut SqliteConnection, secret: &SecretKey) -> Result<Link> {
-    sqlx::query_as(
-        "update link set is_active = 0 where secret_hash = $1 and is_active \
-         returning id, key, target_url, is_active, clicks, created_at",
-    )
+    sqlx::query_as(concat!(
+        "update link set is_active = 0 where secret_hash = $1 and is_active returning ",
+        link_columns!()
+    ))
     .bind(&secret.hash()[..])
     .fetch_all(db)
     .await?

@@ -11,6 +11,8 @@ use serde::Serialize;
 
 use crate::batch::Batcher;
 use crate::cache::LinkCache;
+use crate::chart::Chart;
+use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{Error, Result};
@@ -18,6 +20,7 @@ use crate::jobs::AdminLookup;
 use crate::keys::SecretKey;
 use crate::links::{self, Link};
 use crate::negotiate::{Format, Negotiated};
+use crate::stats::{DayClicks, SourceClicks, Window};
 
 pub fn routes() -> Vec<Route> {
     routes![show, delete, delete_form]
@@ -55,6 +58,13 @@ impl UrlInfo {
 pub struct AdminPage {
     #[serde(flatten)]
     info: UrlInfo,
+    last_clicked_at: Option<String>,
+    /// Clicks per UTC day over the chosen window, oldest first.
+    history: Vec<DayClicks>,
+    referrers: Vec<SourceClicks>,
+    clients: Vec<SourceClicks>,
+    #[serde(skip)]
+    days: u16,
     #[serde(skip)]
     just_created: bool,
 }
@@ -67,29 +77,66 @@ impl AdminPage {
             .map_or(svg.clone(), |at| svg[at..].to_owned())
     }
 
-    /// `2026-11-28T14:05:09Z` as `2026-11-28 14:05 UTC`, for people.
     fn created(&self) -> String {
-        let at = &self.info.created_at;
-        match (at.get(..10), at.get(11..16)) {
-            (Some(day), Some(time)) => format!("{day} {time} UTC"),
-            _ => at.clone(),
-        }
+        for_people(&self.info.created_at)
+    }
+
+    fn last_click(&self) -> String {
+        self.last_clicked_at
+            .as_deref()
+            .map_or("never".to_owned(), for_people)
+    }
+
+    fn chart(&self) -> Chart {
+        Chart::new(&self.history)
+    }
+
+    fn windows(&self) -> [u16; 4] {
+        Window::CHOICES
+    }
+
+    /// Each breakdown with its heading and first column's name.
+    fn sources(&self) -> [(&str, &str, &[SourceClicks]); 2] {
+        [
+            ("Referrers", "Site", &self.referrers),
+            ("Clients", "Kind", &self.clients),
+        ]
     }
 }
 
-#[get("/admin/<secret>")]
+/// `2026-11-28T14:05:09Z` as `2026-11-28 14:05 UTC`.
+fn for_people(at: &str) -> String {
+    match (at.get(..10), at.get(11..16)) {
+        (Some(day), Some(time)) => format!("{day} {time} UTC"),
+        _ => at.to_owned(),
+    }
+}
+
+#[get("/admin/<secret>?<days>")]
 async fn show(
     secret: Result<SecretKey, Error>,
+    days: Option<&str>,
     flash: Option<FlashMessage<'_>>,
     reads: &State<Batcher<AdminLookup>>,
     settings: &State<Settings>,
+    clock: &State<Clock>,
 ) -> Result<Negotiated<AdminPage>> {
     let secret = secret?;
-    let link = reads.run(AdminLookup(secret.clone())).await?;
-    let just_created = flash.is_some_and(|f| f.message() == "created");
+    let window = Window::parse(days)?;
+    let today = clock.today();
+    let lookup = AdminLookup {
+        secret: secret.clone(),
+        since: Some(window.since(today)),
+    };
+    let (link, insight) = reads.run(lookup).await?;
     Ok(Negotiated(AdminPage {
+        last_clicked_at: link.last_clicked_at.clone(),
+        history: insight.history(window, today),
+        referrers: insight.top_referrers(),
+        clients: insight.top_clients(),
         info: UrlInfo::new(link, &secret, settings),
-        just_created,
+        days: window.days(),
+        just_created: flash.is_some_and(|f| f.message() == "created"),
     }))
 }
 

@@ -12,12 +12,14 @@ use serde::Serialize;
 
 use crate::cache::LinkCache;
 use crate::clicks::Clicks;
+use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::keys::ShortKey;
 use crate::links;
 use crate::negotiate::Negotiated;
+use crate::visit::Visit;
 
 pub fn routes() -> Vec<Route> {
     routes![follow, check, peek]
@@ -43,9 +45,11 @@ async fn follow(
     db: &State<Db>,
     cache: &State<LinkCache>,
     clicks: &State<Arc<Clicks>>,
+    clock: &State<Clock>,
+    visit: Visit,
 ) -> Result<Forward> {
     let target = cache.target(db, &key?).await?;
-    clicks.record(target.id);
+    clicks.record(target.id, &visit, clock.now());
     Ok(Forward(target.url))
 }
 

@@ -40,7 +40,11 @@ async fn qr_file(
     reads: &State<Batcher<AdminLookup>>,
     settings: &State<Settings>,
 ) -> Result<QrFile> {
-    let link = reads.run(AdminLookup(secret?)).await?;
+    let lookup = AdminLookup {
+        secret: secret?,
+        since: None,
+    };
+    let (link, _) = reads.run(lookup).await?;
     let url = settings.short_url(&link.key);
     let (content_type, body) = match file {
         "qr.svg" => (ContentType::SVG, qr::svg(&url)?.into_bytes()),

@@ -128,6 +128,31 @@ impl TestApp {
         rocket::execute(shortener::clicks::flush_on_exit(&rocket)).expect("final flush");
     }
 
+    /// Stops the app's clock at `at` (RFC 3339), so clicks land on chosen days.
+    pub fn set_clock(&self, at: &str) {
+        let at = time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339)
+            .expect("an RFC 3339 time");
+        let clock = self.client.rocket().state::<shortener::clock::Clock>();
+        clock.expect("managed clock").set(Some(at));
+    }
+
+    /// Writes pending clicks now, as the once-a-second flush would.
+    pub fn flush_clicks(&self) -> usize {
+        let clicks = self
+            .client
+            .rocket()
+            .state::<std::sync::Arc<shortener::clicks::Clicks>>();
+        let clicks = clicks.expect("managed clicks").clone();
+        let options = shortener::db::connect_options(self.db_path.to_str().unwrap()).unwrap();
+        rocket::execute(async move {
+            use sqlx::Connection;
+            let mut conn = sqlx::SqliteConnection::connect_with(&options)
+                .await
+                .unwrap();
+            clicks.flush(&mut conn).await.expect("clicks written")
+        })
+    }
+
     pub fn link_count(&self) -> i64 {
         self.query_i64("select count(*) from link")
     }

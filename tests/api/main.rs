@@ -8,6 +8,7 @@ mod follow;
 mod health;
 mod helpers;
 mod hostile;
+mod insight;
 mod limits;
 mod negotiation;
 mod pages;

@@ -1,0 +1,75 @@
+//! The time the app acts on: the system clock, or a time fixed by a test, so
+//! histories and expiry can be checked on chosen days without sleeping.
+
+use std::sync::RwLock;
+
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime, UtcOffset};
+
+/// Managed as Rocket state; every "now" the app uses comes from here.
+#[derive(Debug, Default)]
+pub struct Clock {
+    fixed: RwLock<Option<OffsetDateTime>>,
+}
+
+impl Clock {
+    /// The current time in UTC.
+    pub fn now(&self) -> OffsetDateTime {
+        let fixed = *self.fixed.read().unwrap_or_else(|e| e.into_inner());
+        fixed.unwrap_or_else(OffsetDateTime::now_utc)
+    }
+
+    /// Stops the clock at `at` (tests); `None` lets it run again.
+    pub fn set(&self, at: Option<OffsetDateTime>) {
+        let at = at.map(|at| at.to_offset(UtcOffset::UTC));
+        *self.fixed.write().unwrap_or_else(|e| e.into_inner()) = at;
+    }
+
+    /// Today's date in UTC.
+    pub fn today(&self) -> Date {
+        self.now().date()
+    }
+}
+
+/// A time as stored and shown: UTC, whole seconds, `2026-11-28T14:00:00Z`, so stored
+/// times compare correctly as text.
+pub fn stamp(at: OffsetDateTime) -> String {
+    let at = at
+        .to_offset(UtcOffset::UTC)
+        .replace_nanosecond(0)
+        .unwrap_or(at);
+    at.format(&Rfc3339).unwrap_or_default()
+}
+
+/// A UTC day as stored and shown: `2026-11-28`.
+pub fn day(date: Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn stamps_are_utc_whole_seconds() {
+        assert_eq!(
+            stamp(datetime!(2026-11-28 15:04:05.678 +01:00)),
+            "2026-11-28T14:04:05Z"
+        );
+    }
+
+    #[test]
+    fn a_set_clock_stays_put_until_released() {
+        let clock = Clock::default();
+        clock.set(Some(datetime!(2020-01-02 03:04:05 UTC)));
+        assert_eq!(day(clock.today()), "2020-01-02");
+        clock.set(None);
+        assert!(clock.now().year() >= 2026);
+    }
+}

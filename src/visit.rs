@@ -1,0 +1,149 @@
+//! What a click tells owners about where it came from, and nothing more: the
+//! referring host (never the full URL) and a coarse client class (never the user agent).
+
+use rocket::request::{FromRequest, Outcome, Request};
+use serde::Serialize;
+
+/// A coarse kind of client, from the User-Agent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Client {
+    Browser,
+    Bot,
+    Other,
+}
+
+/// Words that crawlers, link unfurlers and monitors put in their User-Agent.
+const BOT_MARKERS: &[&str] = &[
+    "bot",
+    "crawl",
+    "spider",
+    "slurp",
+    "facebookexternalhit",
+    "embedly",
+    "preview",
+    "headless",
+    "monitor",
+    "lighthouse",
+];
+
+impl Client {
+    /// The class of a User-Agent: bots first (they often claim to be Mozilla).
+    pub fn of(user_agent: Option<&str>) -> Client {
+        let Some(ua) = user_agent.map(str::to_ascii_lowercase) else {
+            return Client::Other;
+        };
+        if BOT_MARKERS.iter().any(|marker| ua.contains(marker)) {
+            Client::Bot
+        } else if ua.starts_with("mozilla/") || ua.starts_with("opera/") {
+            Client::Browser
+        } else {
+            Client::Other
+        }
+    }
+
+    /// The name stored and shown.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Client::Browser => "browser",
+            Client::Bot => "bot",
+            Client::Other => "other",
+        }
+    }
+}
+
+/// Shown for clicks that sent no `Referer`.
+pub const DIRECT: &str = "direct";
+/// Shown for clicks whose `Referer` named no host.
+pub const UNKNOWN: &str = "unknown";
+
+/// The longest host name DNS allows; anything longer is not a host.
+const MAX_HOST: usize = 253;
+
+/// The host of a `Referer` value, lower-cased; `None` when it names none.
+pub fn referrer_host(referer: &str) -> Option<String> {
+    let url = url::Url::parse(referer.trim()).ok()?;
+    let host = url.host_str()?.trim_end_matches('.').to_ascii_lowercase();
+    (!host.is_empty() && host.len() <= MAX_HOST).then_some(host)
+}
+
+/// One click's origin, as counted.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Visit {
+    /// The referring host, `direct` or `unknown`.
+    pub referrer: Box<str>,
+    pub client: Client,
+}
+
+impl Visit {
+    /// The visit described by these request headers.
+    pub fn from_headers(referer: Option<&str>, user_agent: Option<&str>) -> Visit {
+        let referrer = match referer {
+            None => DIRECT.into(),
+            Some(value) => referrer_host(value).map_or(UNKNOWN.into(), String::into_boxed_str),
+        };
+        Visit {
+            referrer,
+            client: Client::of(user_agent),
+        }
+    }
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Visit {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let headers = req.headers();
+        Outcome::Success(Visit::from_headers(
+            headers.get_one("Referer"),
+            headers.get_one("User-Agent"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_referrer_is_reduced_to_its_host() {
+        let visit = Visit::from_headers(Some("https://News.YCombinator.com./item?id=1"), None);
+        assert_eq!(&*visit.referrer, "news.ycombinator.com");
+        assert_eq!(&*Visit::from_headers(None, None).referrer, DIRECT);
+        for bad in [
+            "",
+            "not a url",
+            "data:text/plain,hi",
+            "https://",
+            "/relative",
+        ] {
+            assert_eq!(
+                &*Visit::from_headers(Some(bad), None).referrer,
+                UNKNOWN,
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn real_user_agents_are_classed() {
+        let cases = [
+            ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36", Client::Browser),
+            ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1", Client::Browser),
+            ("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0", Client::Browser),
+            ("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", Client::Bot),
+            ("Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)", Client::Bot),
+            ("facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)", Client::Bot),
+            ("Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)", Client::Bot),
+            ("Twitterbot/1.0", Client::Bot),
+            ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36", Client::Bot),
+            ("curl/8.5.0", Client::Other),
+            ("python-requests/2.32.3", Client::Other),
+        ];
+        for (ua, class) in cases {
+            assert_eq!(Client::of(Some(ua)), class, "{ua}");
+        }
+        assert_eq!(Client::of(None), Client::Other);
+    }
+}
