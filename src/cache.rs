@@ -9,7 +9,8 @@ use std::sync::{Arc, RwLock};
 use crate::db::Db;
 use crate::error::Result;
 use crate::keys::ShortKey;
-use crate::links;
+use crate::links::{self, Link};
+use time::OffsetDateTime;
 
 const SHARDS: usize = 16;
 
@@ -20,11 +21,35 @@ pub struct LinkCache {
     per_shard: usize,
 }
 
-/// What a redirect needs: the row to count the click on, and where to send the visitor.
+/// What a redirect needs: the row to count the click on, where to send the visitor,
+/// and the rules that may stop it.
 #[derive(Debug, Clone)]
 pub struct Target {
     pub id: i64,
     pub url: Arc<str>,
+    pub expires_at: Option<OffsetDateTime>,
+    /// Has `max_clicks`: each click is counted (and allowed) by the database.
+    pub limited: bool,
+    /// Needs a password.
+    pub protected: bool,
+}
+
+impl Target {
+    /// The forwarding facts of a stored link.
+    pub fn of(link: Link) -> Target {
+        Target {
+            id: link.id,
+            url: link.target_url.into(),
+            expires_at: link.expires_at.as_deref().and_then(crate::clock::parse),
+            limited: link.max_clicks.is_some(),
+            protected: link.protected,
+        }
+    }
+
+    /// Whether the expiry time has passed at `now`.
+    pub fn expired(&self, now: OffsetDateTime) -> bool {
+        self.expires_at.is_some_and(|at| at <= now)
+    }
 }
 
 #[derive(Default)]
@@ -102,11 +127,7 @@ impl LinkCache {
             Err(generation) => generation,
         };
         let mut conn = db.0.acquire().await?;
-        let link = links::find(&mut conn, key).await?;
-        let target = Target {
-            id: link.id,
-            url: link.target_url.into(),
-        };
+        let target = Target::of(links::find(&mut conn, key).await?);
         self.insert(key.as_str(), target.clone(), generation);
         Ok(target)
     }
@@ -120,6 +141,9 @@ mod tests {
         Target {
             id: 1,
             url: url.into(),
+            expires_at: None,
+            limited: false,
+            protected: false,
         }
     }
 

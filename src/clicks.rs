@@ -38,8 +38,9 @@ pub struct Pending {
 }
 
 impl Pending {
-    fn add(&mut self, visit: &Visit, at: OffsetDateTime) {
-        self.total += 1;
+    /// One click; `counted` when its total is already in the database (`max_clicks`).
+    fn add(&mut self, visit: &Visit, at: OffsetDateTime, counted: bool) {
+        self.total += i64::from(!counted);
         self.last_at = self.last_at.max(Some(at));
         let utc_day = at.to_offset(time::UtcOffset::UTC).date();
         *self.days.entry(utc_day).or_insert(0) += 1;
@@ -80,7 +81,14 @@ impl Clicks {
     /// Counts one click on the link with row id `id`.
     pub fn record(&self, id: i64, visit: &Visit, at: OffsetDateTime) {
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        pending.entry(id).or_default().add(visit, at);
+        pending.entry(id).or_default().add(visit, at, false);
+    }
+
+    /// Keeps the history of a click whose total the database already counted
+    /// (`links::take_click`, for links with `max_clicks`).
+    pub fn record_counted(&self, id: i64, visit: &Visit, at: OffsetDateTime) {
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        pending.entry(id).or_default().add(visit, at, true);
     }
 
     /// Runs `read` while no flush is under way, then lets `merge` add the clicks not

@@ -4,7 +4,8 @@
 use std::sync::RwLock;
 
 use time::format_description::well_known::Rfc3339;
-use time::{Date, OffsetDateTime, UtcOffset};
+use time::macros::format_description;
+use time::{Date, OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
 /// Managed as Rocket state; every "now" the app uses comes from here.
 #[derive(Debug, Default)]
@@ -41,6 +42,21 @@ pub fn stamp(at: OffsetDateTime) -> String {
     at.format(&Rfc3339).unwrap_or_default()
 }
 
+/// A time as people and programs write it: RFC 3339 (`2026-12-01T09:00:00+01:00`), or
+/// what a browser's date-time field sends (`2026-12-01T09:00`, taken as UTC).
+pub fn parse(raw: &str) -> Option<OffsetDateTime> {
+    let raw = raw.trim();
+    if let Ok(at) = OffsetDateTime::parse(raw, &Rfc3339) {
+        return Some(at.to_offset(UtcOffset::UTC));
+    }
+    let minutes = format_description!("[year]-[month]-[day]T[hour]:[minute]");
+    let seconds = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
+    PrimitiveDateTime::parse(raw, minutes)
+        .or_else(|_| PrimitiveDateTime::parse(raw, seconds))
+        .ok()
+        .map(PrimitiveDateTime::assume_utc)
+}
+
 /// A UTC day as stored and shown: `2026-11-28`.
 pub fn day(date: Date) -> String {
     format!(
@@ -62,6 +78,26 @@ mod tests {
             stamp(datetime!(2026-11-28 15:04:05.678 +01:00)),
             "2026-11-28T14:04:05Z"
         );
+    }
+
+    #[test]
+    fn times_are_read_as_rfc_3339_or_as_a_browser_sends_them() {
+        let utc = |raw| parse(raw).map(stamp);
+        assert_eq!(
+            utc("2026-12-01T09:00:00+01:00").unwrap(),
+            "2026-12-01T08:00:00Z"
+        );
+        assert_eq!(utc("2026-12-01T09:00").unwrap(), "2026-12-01T09:00:00Z");
+        assert_eq!(utc("2026-12-01T09:00:30").unwrap(), "2026-12-01T09:00:30Z");
+        for bad in [
+            "",
+            "tomorrow",
+            "2026-13-01T00:00",
+            "2026-12-01",
+            "2026-12-01 09:00",
+        ] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

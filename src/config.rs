@@ -5,8 +5,9 @@ use rocket::serde::Deserialize;
 use url::Url;
 
 use crate::cache::LinkCache;
+use crate::check::CheckPolicy;
 use crate::keys::KEY_LENGTHS;
-use crate::limit::{CreateLimiter, RateLimit};
+use crate::limit::{Limiter, Limiters, RateLimit};
 
 /// Settings as written by the operator; `Settings` is the checked form the routes use.
 #[derive(Debug, Deserialize)]
@@ -23,6 +24,15 @@ struct Config {
     /// Allowance of creates per client.
     #[serde(default)]
     rate_limit: RateLimit,
+    /// Allowance of password attempts per client.
+    #[serde(default = "RateLimit::unlock_default")]
+    unlock_rate_limit: RateLimit,
+    /// Whether checked targets may be on loopback, private or link-local addresses.
+    #[serde(default)]
+    allow_private_targets: bool,
+    /// How long a checked target may take to answer, in milliseconds.
+    #[serde(default = "default_check_timeout")]
+    check_timeout_ms: u64,
     /// Links whose target is kept in memory; 0 turns the cache off.
     #[serde(default = "default_cache_size")]
     cache_size: usize,
@@ -30,6 +40,10 @@ struct Config {
 
 fn default_cache_size() -> usize {
     100_000
+}
+
+fn default_check_timeout() -> u64 {
+    3000
 }
 
 fn default_env_name() -> String {
@@ -51,6 +65,8 @@ pub struct Settings {
     pub env_name: String,
     /// Length of randomly generated keys.
     pub key_length: usize,
+    /// How checked targets are requested.
+    pub check: CheckPolicy,
 }
 
 impl Settings {
@@ -90,6 +106,10 @@ impl Settings {
             own_host,
             env_name: config.env_name,
             key_length: config.key_length,
+            check: CheckPolicy {
+                allow_private: config.allow_private_targets,
+                timeout: std::time::Duration::from_millis(config.check_timeout_ms),
+            },
         })
     }
 }
@@ -110,14 +130,15 @@ pub fn fairing() -> AdHoc {
     })
 }
 
-fn read(
-    figment: &rocket::figment::Figment,
-) -> Result<(Settings, CreateLimiter, LinkCache), String> {
+fn read(figment: &rocket::figment::Figment) -> Result<(Settings, Limiters, LinkCache), String> {
     let config = figment.extract::<Config>().map_err(|e| e.to_string())?;
     let rocket_config = figment
         .extract::<rocket::Config>()
         .map_err(|e| e.to_string())?;
-    let limiter = CreateLimiter::new(config.rate_limit)?;
+    let limiter = Limiters {
+        create: Limiter::new(config.rate_limit)?,
+        unlock: Limiter::new(config.unlock_rate_limit)?,
+    };
     let cache = LinkCache::new(config.cache_size);
     Ok((
         Settings::from_config(config, &rocket_config)?,
@@ -150,6 +171,9 @@ mod tests {
             env_name: "test".into(),
             key_length,
             rate_limit: RateLimit::default(),
+            unlock_rate_limit: RateLimit::unlock_default(),
+            allow_private_targets: false,
+            check_timeout_ms: 3000,
             cache_size: 0,
         };
         Settings::from_config(config, &rocket::Config::default())

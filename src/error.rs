@@ -19,9 +19,22 @@ pub enum Error {
     InvalidUrl(&'static str),
     #[error("{0}")]
     InvalidKey(String),
-    /// A query parameter outside what the page offers.
-    #[error("{0}")]
-    InvalidParam(String),
+    /// A field or parameter outside what it may be, with its name.
+    #[error("{message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    /// A checked target did not answer well (unreachable, 404, 5xx, timeout, ...).
+    #[error("The target URL could not be checked: {0}")]
+    TargetCheck(String),
+    /// The link expired or used up its clicks: never forwarded again.
+    #[error("This link has expired")]
+    Gone,
+    #[error("This link is protected by a password")]
+    PasswordRequired,
+    #[error("Wrong password")]
+    WrongPassword,
     #[error("Custom key '{0}' is already taken")]
     KeyTaken(String),
     /// A body that could not be read or parsed, with the status that fits.
@@ -29,6 +42,8 @@ pub enum Error {
     BadBody(Status, String),
     #[error("Too many links created from your address; try again in {0} seconds")]
     RateLimited(u64),
+    #[error("Too many password attempts from your address; try again in {0} seconds")]
+    TooManyAttempts(u64),
     /// The path exists, but not for this method; holds the `Allow` header's value.
     #[error("Method not allowed; this path accepts {0}")]
     MethodNotAllowed(&'static str),
@@ -50,10 +65,13 @@ impl Error {
         match self {
             Error::NotFound => Status::NotFound,
             Error::InvalidUrl(_) => Status::BadRequest,
-            Error::InvalidKey(_) | Error::InvalidParam(_) => Status::UnprocessableEntity,
+            Error::InvalidKey(_) | Error::Invalid { .. } => Status::UnprocessableEntity,
+            Error::TargetCheck(_) => Status::BadRequest,
+            Error::Gone => Status::Gone,
+            Error::PasswordRequired | Error::WrongPassword => Status::Unauthorized,
             Error::KeyTaken(_) => Status::Conflict,
             Error::BadBody(status, _) => *status,
-            Error::RateLimited(_) => Status::TooManyRequests,
+            Error::RateLimited(_) | Error::TooManyAttempts(_) => Status::TooManyRequests,
             Error::MethodNotAllowed(_) => Status::MethodNotAllowed,
             Error::NoFreeKey | Error::Unavailable | Error::Database(sqlx::Error::PoolTimedOut) => {
                 Status::ServiceUnavailable
@@ -65,7 +83,9 @@ impl Error {
     /// The form field the error is about, so the page can show it beside that field.
     pub fn field(&self) -> Option<&'static str> {
         match self {
-            Error::InvalidUrl(_) => Some("target_url"),
+            Error::InvalidUrl(_) | Error::TargetCheck(_) => Some("target_url"),
+            Error::Invalid { field, .. } => Some(field),
+            Error::WrongPassword => Some("password"),
             Error::InvalidKey(_) | Error::KeyTaken(_) => Some("custom_key"),
             _ => None,
         }
@@ -119,7 +139,9 @@ impl Error {
         }
         let mut res = (self.status(), body).respond_to(req)?;
         match self {
-            Error::RateLimited(seconds) => res.set_raw_header("Retry-After", seconds.to_string()),
+            Error::RateLimited(seconds) | Error::TooManyAttempts(seconds) => {
+                res.set_raw_header("Retry-After", seconds.to_string())
+            }
             Error::MethodNotAllowed(allow) => res.set_raw_header("Allow", *allow),
             _ => false,
         };

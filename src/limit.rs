@@ -1,4 +1,5 @@
-//! Per-client rate limiting of link creation (governor's GCRA, keyed by client IP).
+//! Per-client rate limits (governor's GCRA, keyed by client IP): on link creation, and
+//! on password attempts for protected links.
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::num::NonZeroU32;
@@ -30,15 +31,33 @@ impl Default for RateLimit {
     }
 }
 
-/// The limiter for `POST /url`, managed as state; `None` when limiting is off.
-pub struct CreateLimiter {
+/// The app's two limiters, managed as state.
+pub struct Limiters {
+    /// `POST /url`.
+    pub create: Limiter,
+    /// Password attempts on protected links (`POST /{key}`).
+    pub unlock: Limiter,
+}
+
+impl RateLimit {
+    /// The default for password attempts: a person retyping is fine, guessing is not.
+    pub fn unlock_default() -> RateLimit {
+        RateLimit {
+            per_minute: 10,
+            burst: 5,
+        }
+    }
+}
+
+/// One limiter; `None` inside when limiting is off.
+pub struct Limiter {
     limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
     checks: AtomicU32,
 }
 
-impl CreateLimiter {
+impl Limiter {
     /// A limiter for `config`; `Err` explains a value that cannot work.
-    pub fn new(config: RateLimit) -> Result<CreateLimiter, String> {
+    pub fn new(config: RateLimit) -> Result<Limiter, String> {
         let limiter = match NonZeroU32::new(config.per_minute) {
             None => None,
             Some(per_minute) => {
@@ -49,14 +68,14 @@ impl CreateLimiter {
                 ))
             }
         };
-        Ok(CreateLimiter {
+        Ok(Limiter {
             limiter,
             checks: AtomicU32::new(0),
         })
     }
 
-    /// Takes one create from `client`'s allowance; `Err` holds the seconds to wait.
-    fn check(&self, client: Option<IpAddr>) -> Result<(), u64> {
+    /// Takes one request from `client`'s allowance; `Err` holds the seconds to wait.
+    pub fn check(&self, client: Option<IpAddr>) -> Result<(), u64> {
         let Some(limiter) = &self.limiter else {
             return Ok(());
         };
@@ -81,10 +100,10 @@ impl<'r> FromRequest<'r> for Allowed {
     type Error = Error;
 
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let Some(limiter) = req.rocket().state::<CreateLimiter>() else {
+        let Some(limiters) = req.rocket().state::<Limiters>() else {
             return Outcome::Success(Allowed);
         };
-        match limiter.check(req.client_ip()) {
+        match limiters.create.check(req.client_ip()) {
             Ok(()) => Outcome::Success(Allowed),
             Err(seconds) => Outcome::Error((Status::TooManyRequests, Error::RateLimited(seconds))),
         }
@@ -97,7 +116,7 @@ mod tests {
 
     #[test]
     fn a_client_gets_its_burst_then_waits() {
-        let limiter = CreateLimiter::new(RateLimit {
+        let limiter = Limiter::new(RateLimit {
             per_minute: 60,
             burst: 3,
         })
@@ -116,7 +135,7 @@ mod tests {
 
     #[test]
     fn zero_per_minute_turns_limiting_off() {
-        let limiter = CreateLimiter::new(RateLimit {
+        let limiter = Limiter::new(RateLimit {
             per_minute: 0,
             burst: 0,
         })
@@ -127,7 +146,7 @@ mod tests {
 
     #[test]
     fn a_zero_burst_is_refused() {
-        assert!(CreateLimiter::new(RateLimit {
+        assert!(Limiter::new(RateLimit {
             per_minute: 10,
             burst: 0
         })

@@ -27,12 +27,19 @@ pub struct Link {
     pub created_at: String,
     /// When the last click was written, in the same form; `None` before the first.
     pub last_clicked_at: Option<String>,
+    /// When the link stops forwarding (same form), if ever.
+    pub expires_at: Option<String>,
+    /// The click that reaches this is the last one forwarded.
+    pub max_clicks: Option<i64>,
+    /// Whether visitors need a password (its hash is read only to check one).
+    pub protected: bool,
 }
 
 /// The columns of `Link`, for every statement that returns links.
 macro_rules! link_columns {
     () => {
-        "id, key, target_url, is_active, clicks, created_at, last_clicked_at"
+        "id, key, target_url, is_active, clicks, created_at, last_clicked_at, \
+         expires_at, max_clicks, password_hash is not null as protected"
     };
 }
 
@@ -42,6 +49,12 @@ pub struct NewLink {
     pub target: TargetUrl,
     /// A key chosen by the user; `None` draws a random one.
     pub custom_key: Option<ShortKey>,
+    /// A stamp (`clock::stamp`) in the future.
+    pub expires_at: Option<String>,
+    /// At least 1.
+    pub max_clicks: Option<i64>,
+    /// An argon2 PHC string (`password::hash`).
+    pub password_hash: Option<String>,
 }
 
 /// How many rounds of random keys are tried before giving up; each clash is a one
@@ -120,13 +133,19 @@ async fn insert_many(
     news: &[NewLink],
     rows: &[Row],
 ) -> Result<HashMap<Vec<u8>, Link>> {
-    let mut insert =
-        QueryBuilder::new("insert or ignore into link (key, secret_hash, target_url) ");
+    let mut insert = QueryBuilder::new(
+        "insert or ignore into link \
+         (key, secret_hash, target_url, expires_at, max_clicks, password_hash) ",
+    );
     insert.push_values(rows, |mut values, row| {
+        let new = &news[row.index];
         values
             .push_bind(row.key.as_str().to_owned())
             .push_bind(row.secret.hash().to_vec())
-            .push_bind(news[row.index].target.as_str().to_owned());
+            .push_bind(new.target.as_str().to_owned())
+            .push_bind(new.expires_at.clone())
+            .push_bind(new.max_clicks)
+            .push_bind(new.password_hash.clone());
     });
     insert.push(concat!(" returning secret_hash, ", link_columns!()));
     by_secret_hash(insert, db).await
@@ -227,6 +246,48 @@ pub async fn insight(db: &mut SqliteConnection, id: i64, since: &str) -> Result<
         counts.insert(name, clicks);
     }
     Ok(insight)
+}
+
+/// Counts one click on a link with `max_clicks` in the database itself, so the
+/// limit holds under any concurrency; `false` when the link is used up (or gone).
+pub async fn take_click(db: &mut SqliteConnection, id: i64, at: &str) -> Result<bool> {
+    let taken: Vec<(i64,)> = sqlx::query_as(
+        "update link set clicks = clicks + 1, last_clicked_at = max(coalesce(last_clicked_at, ''), $1) \
+         where id = $2 and is_active and clicks < max_clicks returning id",
+    )
+    .bind(at)
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    Ok(!taken.is_empty())
+}
+
+/// Points an active link at a new target; clicks, limits and password stay.
+pub async fn set_target(
+    db: &mut SqliteConnection,
+    secret: &SecretKey,
+    target: &TargetUrl,
+) -> Result<Link> {
+    sqlx::query_as(concat!(
+        "update link set target_url = $1 where secret_hash = $2 and is_active returning ",
+        link_columns!()
+    ))
+    .bind(target.as_str())
+    .bind(&secret.hash()[..])
+    .fetch_all(db)
+    .await?
+    .pop()
+    .ok_or(Error::NotFound)
+}
+
+/// The password hash of an active, protected link, to check a visitor's password.
+pub async fn password_hash(db: &mut SqliteConnection, id: i64) -> Result<String> {
+    sqlx::query_scalar("select password_hash from link where id = $1 and is_active")
+        .bind(id)
+        .fetch_optional(db)
+        .await?
+        .flatten()
+        .ok_or(Error::NotFound)
 }
 
 /// An active link by its public key, without counting a click (HEAD, peek).

@@ -16,6 +16,12 @@ pub const TOP: usize = 10;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Window(u16);
 
+impl Default for Window {
+    fn default() -> Window {
+        Window(30)
+    }
+}
+
 impl Window {
     /// The windows on offer, in days.
     pub const CHOICES: [u16; 4] = [7, 30, 90, 365];
@@ -29,7 +35,10 @@ impl Window {
             .ok()
             .filter(|d| Self::CHOICES.contains(d))
             .map(Window)
-            .ok_or_else(|| Error::InvalidParam("days must be 7, 30, 90 or 365".into()))
+            .ok_or_else(|| Error::Invalid {
+                field: "days",
+                message: "days must be 7, 30, 90 or 365".into(),
+            })
     }
 
     /// How many days.

@@ -1,29 +1,24 @@
 //! The owner's pages, reached only through the secret key.
 
 use askama::Template;
-use rocket::form::Form;
 use rocket::request::FlashMessage;
-use rocket::response::{Flash, Redirect};
-use rocket::serde::json::Json;
-use rocket::{delete, get, post, routes, Either, Route, State};
-use rocket_db_pools::Connection;
+use rocket::{get, routes, Route, State};
 use serde::Serialize;
 
 use crate::batch::Batcher;
-use crate::cache::LinkCache;
+use crate::cache::Target;
 use crate::chart::Chart;
 use crate::clock::Clock;
 use crate::config::Settings;
-use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::jobs::AdminLookup;
 use crate::keys::SecretKey;
-use crate::links::{self, Link};
-use crate::negotiate::{Format, Negotiated};
+use crate::links::Link;
+use crate::negotiate::Negotiated;
 use crate::stats::{DayClicks, SourceClicks, Window};
 
 pub fn routes() -> Vec<Route> {
-    routes![show, delete, delete_form]
+    routes![show]
 }
 
 /// The tutorial's `URLInfo`: what programs get for a link they own.
@@ -35,6 +30,11 @@ pub struct UrlInfo {
     pub url: String,
     pub admin_url: String,
     pub created_at: String,
+    /// When the link stops forwarding, if ever (UTC, RFC 3339).
+    pub expires_at: Option<String>,
+    /// The click that reaches this is the last one forwarded.
+    pub max_clicks: Option<i64>,
+    pub password_protected: bool,
 }
 
 impl UrlInfo {
@@ -48,6 +48,9 @@ impl UrlInfo {
             is_active: link.is_active,
             clicks: link.clicks,
             created_at: link.created_at,
+            expires_at: link.expires_at,
+            max_clicks: link.max_clicks,
+            password_protected: link.protected,
         }
     }
 }
@@ -63,10 +66,16 @@ pub struct AdminPage {
     history: Vec<DayClicks>,
     referrers: Vec<SourceClicks>,
     clients: Vec<SourceClicks>,
+    /// Past its expiry time or its click limit: it answers 410 now.
+    is_expired: bool,
     #[serde(skip)]
     days: u16,
+    /// The one-time greeting: `created` or `updated`.
     #[serde(skip)]
-    just_created: bool,
+    pub flash: Option<String>,
+    /// A refused edit: what was typed and why.
+    #[serde(skip)]
+    pub edit: Option<(String, String)>,
 }
 
 impl AdminPage {
@@ -79,6 +88,24 @@ impl AdminPage {
 
     fn created(&self) -> String {
         for_people(&self.info.created_at)
+    }
+
+    fn expires(&self) -> Option<String> {
+        self.info.expires_at.as_deref().map(for_people)
+    }
+
+    fn remaining(&self) -> Option<i64> {
+        self.info
+            .max_clicks
+            .map(|max| (max - self.info.clicks).max(0))
+    }
+
+    fn just_created(&self) -> bool {
+        self.flash.as_deref() == Some("created")
+    }
+
+    fn just_updated(&self) -> bool {
+        self.flash.as_deref() == Some("updated")
     }
 
     fn last_click(&self) -> String {
@@ -121,68 +148,39 @@ async fn show(
     settings: &State<Settings>,
     clock: &State<Clock>,
 ) -> Result<Negotiated<AdminPage>> {
-    let secret = secret?;
     let window = Window::parse(days)?;
-    let today = clock.today();
-    let lookup = AdminLookup {
-        secret: secret.clone(),
-        since: Some(window.since(today)),
-    };
-    let (link, insight) = reads.run(lookup).await?;
-    Ok(Negotiated(AdminPage {
-        last_clicked_at: link.last_clicked_at.clone(),
-        history: insight.history(window, today),
-        referrers: insight.top_referrers(),
-        clients: insight.top_clients(),
-        info: UrlInfo::new(link, &secret, settings),
-        days: window.days(),
-        just_created: flash.is_some_and(|f| f.message() == "created"),
-    }))
+    let mut page = AdminPage::load(secret?, window, reads, settings, clock).await?;
+    page.flash = flash.map(|f| f.message().to_owned());
+    Ok(Negotiated(page))
 }
 
-/// The JSON answer to a delete (the tutorial's wording).
-#[derive(Serialize)]
-struct Detail {
-    detail: String,
-}
-
-#[delete("/admin/<secret>")]
-async fn delete(
-    secret: Result<SecretKey, Error>,
-    format: Format,
-    cache: &State<LinkCache>,
-    mut db: Connection<Db>,
-) -> Result<Either<Flash<Redirect>, Json<Detail>>> {
-    let link = links::deactivate(&mut db, &secret?).await?;
-    cache.remove(&link.key);
-    let detail = format!(
-        "Successfully deleted shortened URL for '{}'",
-        link.target_url
-    );
-    Ok(match format {
-        Format::Html => Either::Left(Flash::success(Redirect::to("/deleted"), detail)),
-        Format::Json => Either::Right(Json(Detail { detail })),
-    })
-}
-
-/// A form POST to the admin page; Rocket turns it into DELETE itself only when
-/// `_method` is the first field, so this catches the other field orders.
-#[derive(rocket::FromForm)]
-struct MethodForm {
-    #[field(name = "_method")]
-    method: String,
-}
-
-#[post("/admin/<secret>", data = "<form>")]
-async fn delete_form(
-    secret: Result<SecretKey, Error>,
-    form: Form<MethodForm>,
-    format: Format,
-    cache: &State<LinkCache>,
-    db: Connection<Db>,
-) -> Result<Either<Flash<Redirect>, Json<Detail>>> {
-    match form.method.eq_ignore_ascii_case("delete") {
-        true => delete(secret, format, cache, db).await,
-        false => Err(Error::MethodNotAllowed("GET, HEAD, POST, DELETE")),
+impl AdminPage {
+    /// The owner's page of the link behind `secret`, with `window` days of history.
+    pub async fn load(
+        secret: SecretKey,
+        window: Window,
+        reads: &Batcher<AdminLookup>,
+        settings: &Settings,
+        clock: &Clock,
+    ) -> Result<AdminPage> {
+        let now = clock.now();
+        let lookup = AdminLookup {
+            secret: secret.clone(),
+            since: Some(window.since(now.date())),
+        };
+        let (link, insight) = reads.run(lookup).await?;
+        let used_up = link.max_clicks.is_some_and(|max| link.clicks >= max);
+        let is_expired = used_up || Target::of(link.clone()).expired(now);
+        Ok(AdminPage {
+            last_clicked_at: link.last_clicked_at.clone(),
+            history: insight.history(window, now.date()),
+            referrers: insight.top_referrers(),
+            clients: insight.top_clients(),
+            is_expired,
+            info: UrlInfo::new(link, &secret, settings),
+            days: window.days(),
+            flash: None,
+            edit: None,
+        })
     }
 }

@@ -1,39 +1,46 @@
-//! Following links: the redirect (the hot path), HEAD, and peek.
+//! Following links: the redirect (the hot path), HEAD, peek, and the password form
+//! of protected links.
 
+use std::net::IpAddr;
 use std::sync::Arc;
 
 use askama::Template;
+use rocket::form::Form;
 use rocket::http::Status;
 use rocket::request::Request;
-use rocket::response::{self, Responder};
-use rocket::{get, head, routes, Response, Route, State};
+use rocket::response::{self, content::RawHtml, Responder};
+use rocket::serde::json::Json;
+use rocket::{get, head, post, routes, Response, Route, State};
 use rocket_db_pools::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::cache::LinkCache;
+use crate::cache::{LinkCache, Target};
 use crate::clicks::Clicks;
-use crate::clock::Clock;
+use crate::clock::{stamp, Clock};
 use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::keys::ShortKey;
+use crate::limit::Limiters;
 use crate::links;
-use crate::negotiate::Negotiated;
+use crate::negotiate::{Format, Negotiated};
+use crate::password;
 use crate::visit::Visit;
 
 pub fn routes() -> Vec<Route> {
-    routes![follow, check, peek]
+    routes![follow, check, peek, unlock_form, unlock_json]
 }
 
-/// A 307 to the target: temporary, so browsers ask again and every visit is counted.
-/// The Location header is written as stored (validated, ASCII), not re-parsed.
-pub struct Forward(Arc<str>);
+/// A redirect to the target, its Location written as stored (validated, ASCII).
+/// 307 for a visit: temporary, so browsers ask again and every visit is counted;
+/// 303 after the password form, so the browser GETs the target.
+pub struct Forward(Status, Arc<str>);
 
 impl<'r> Responder<'r, 'static> for Forward {
     fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
         Response::build()
-            .status(Status::TemporaryRedirect)
-            .raw_header("Location", self.0.to_string())
+            .status(self.0)
+            .raw_header("Location", self.1.to_string())
             .ok()
     }
 }
@@ -47,20 +54,63 @@ async fn follow(
     clicks: &State<Arc<Clicks>>,
     clock: &State<Clock>,
     visit: Visit,
-) -> Result<Forward> {
+) -> Result<Forward, Locked> {
     let target = cache.target(db, &key?).await?;
-    clicks.record(target.id, &visit, clock.now());
-    Ok(Forward(target.url))
+    if target.protected {
+        return Err(Error::PasswordRequired.into());
+    }
+    let url = pass(&target, db, clicks, &visit, clock.inner()).await?;
+    Ok(Forward(Status::TemporaryRedirect, url))
+}
+
+/// Lets a visit through the link's limits and counts it: expired links never
+/// forward; links with `max_clicks` are counted by the database, so the last
+/// allowed click is exact under any concurrency.
+async fn pass(
+    target: &Target,
+    db: &Db,
+    clicks: &Clicks,
+    visit: &Visit,
+    clock: &Clock,
+) -> Result<Arc<str>> {
+    let now = clock.now();
+    if target.expired(now) {
+        return Err(Error::Gone);
+    }
+    if target.limited {
+        let mut conn = db.0.acquire().await?;
+        if !links::take_click(&mut conn, target.id, &stamp(now)).await? {
+            return Err(Error::Gone);
+        }
+        clicks.record_counted(target.id, visit, now);
+    } else {
+        clicks.record(target.id, visit, now);
+    }
+    Ok(target.url.clone())
 }
 
 /// HEAD checks a link without counting a click (Rocket would otherwise run `follow`).
 #[head("/<key>")]
 async fn check(
     key: Result<ShortKey, Error>,
-    db: &State<Db>,
-    cache: &State<LinkCache>,
+    mut db: Connection<Db>,
+    clock: &State<Clock>,
 ) -> Result<Forward> {
-    Ok(Forward(cache.target(db, &key?).await?.url))
+    let link = open_link(&mut db, &key?, clock).await?;
+    Ok(Forward(Status::TemporaryRedirect, link.target_url.into()))
+}
+
+/// A link that would forward a visitor now (for HEAD and peek, which count nothing).
+async fn open_link(db: &mut Connection<Db>, key: &ShortKey, clock: &Clock) -> Result<links::Link> {
+    let link = links::find(db, key).await?;
+    if link.protected {
+        return Err(Error::PasswordRequired);
+    }
+    let used_up = link.max_clicks.is_some_and(|max| link.clicks >= max);
+    if used_up || Target::of(link.clone()).expired(clock.now()) {
+        return Err(Error::Gone);
+    }
+    Ok(link)
 }
 
 /// Where a link goes, without going there (and without counting a click).
@@ -76,10 +126,142 @@ async fn peek(
     key: Result<ShortKey, Error>,
     mut db: Connection<Db>,
     settings: &State<Settings>,
+    clock: &State<Clock>,
 ) -> Result<Negotiated<PeekPage>> {
-    let link = links::find(&mut db, &key?).await?;
+    let link = open_link(&mut db, &key?, clock).await?;
     Ok(Negotiated(PeekPage {
         url: settings.short_url(&link.key),
         target_url: link.target_url,
     }))
+}
+
+/// The password form's body (or `{"password": ...}`).
+#[derive(rocket::FromForm, Deserialize)]
+struct Unlock {
+    password: String,
+}
+
+#[post("/<key>", format = "form", data = "<body>")]
+async fn unlock_form(
+    key: Result<ShortKey, Error>,
+    body: Option<Form<Unlock>>,
+    gate: Gate<'_>,
+) -> Result<Forward, Locked> {
+    gate.unlock(key?, body.map(|b| b.into_inner().password))
+        .await
+}
+
+#[post("/<key>", format = "json", data = "<body>")]
+async fn unlock_json(
+    key: Result<ShortKey, Error>,
+    body: Option<Json<Unlock>>,
+    gate: Gate<'_>,
+) -> Result<Forward, Locked> {
+    gate.unlock(key?, body.map(|b| b.into_inner().password))
+        .await
+}
+
+/// Everything a password attempt needs from the app and the request.
+struct Gate<'r> {
+    db: &'r Db,
+    cache: &'r LinkCache,
+    clicks: &'r Clicks,
+    clock: &'r Clock,
+    limiters: &'r Limiters,
+    client: Option<IpAddr>,
+    visit: Visit,
+}
+
+#[rocket::async_trait]
+impl<'r> rocket::request::FromRequest<'r> for Gate<'r> {
+    type Error = ();
+
+    async fn from_request(req: &'r Request<'_>) -> rocket::request::Outcome<Self, ()> {
+        let rocket = req.rocket();
+        let parts = (
+            rocket.state::<Db>(),
+            rocket.state::<LinkCache>(),
+            rocket.state::<Arc<Clicks>>(),
+            rocket.state::<Clock>(),
+            rocket.state::<Limiters>(),
+        );
+        let (Some(db), Some(cache), Some(clicks), Some(clock), Some(limiters)) = parts else {
+            return rocket::request::Outcome::Error((Status::InternalServerError, ()));
+        };
+        let visit = req.guard::<Visit>().await.succeeded();
+        rocket::request::Outcome::Success(Gate {
+            db,
+            cache,
+            clicks,
+            clock,
+            limiters,
+            client: req.client_ip(),
+            visit: visit.unwrap_or_else(|| Visit::from_headers(None, None)),
+        })
+    }
+}
+
+impl Gate<'_> {
+    /// The right password forwards (303) and counts the click; attempts are rate
+    /// limited per client, and checked against the argon2 hash only.
+    async fn unlock(&self, key: ShortKey, password: Option<String>) -> Result<Forward, Locked> {
+        let target = self.cache.target(self.db, &key).await?;
+        if target.protected {
+            let attempt = password.ok_or(Error::PasswordRequired)?;
+            let limit = self.limiters.unlock.check(self.client);
+            limit.map_err(Error::TooManyAttempts)?;
+            let mut conn = self.db.0.acquire().await.map_err(Error::from)?;
+            let hash = links::password_hash(&mut conn, target.id).await?;
+            drop(conn);
+            if !password::verify(attempt, hash).await? {
+                return Err(Error::WrongPassword.into());
+            }
+        }
+        let url = pass(&target, self.db, self.clicks, &self.visit, self.clock).await?;
+        Ok(Forward(Status::SeeOther, url))
+    }
+}
+
+/// A visit that did not go through: protected links get the password form (HTML)
+/// or the error (JSON); anything else is the error as usual.
+pub struct Locked(Error);
+
+impl From<Error> for Locked {
+    fn from(error: Error) -> Locked {
+        Locked(error)
+    }
+}
+
+/// The password form, with the last attempt's message.
+#[derive(Template)]
+#[template(path = "locked.html")]
+struct LockedPage<'a> {
+    error: &'a Error,
+}
+
+impl LockedPage<'_> {
+    fn field_error(&self) -> Option<String> {
+        matches!(self.error, Error::WrongPassword).then(|| self.error.to_string())
+    }
+
+    fn form_error(&self) -> Option<String> {
+        matches!(self.error, Error::TooManyAttempts(_)).then(|| self.error.to_string())
+    }
+}
+
+impl<'r> Responder<'r, 'static> for Locked {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
+        let locked = matches!(
+            self.0,
+            Error::PasswordRequired | Error::WrongPassword | Error::TooManyAttempts(_)
+        );
+        if !locked || Format::of(req) == Format::Json {
+            return self.0.respond_to(req);
+        }
+        let page = LockedPage { error: &self.0 };
+        match page.render() {
+            Ok(html) => self.0.respond_with(req, RawHtml(html)),
+            Err(_) => self.0.respond_to(req),
+        }
+    }
 }

@@ -5,6 +5,7 @@ use rocket::request::FlashMessage;
 use rocket::{get, routes, Route, State};
 use serde::Serialize;
 
+use super::link_form::LinkForm;
 use crate::config::Settings;
 use crate::error::Error;
 use crate::negotiate::Negotiated;
@@ -13,11 +14,29 @@ pub fn routes() -> Vec<Route> {
     routes![index, deleted]
 }
 
-/// What the user typed into the create form, shown again when it is refused.
+/// What the user typed into the create form, shown again when it is refused
+/// (all but the password, which is never sent back).
 #[derive(Debug, Default, Clone)]
 pub struct FormValues {
     pub target_url: String,
     pub custom_key: String,
+    pub expires_at: String,
+    pub max_clicks: String,
+    pub check_target: bool,
+    pub target_urls: String,
+}
+
+impl From<LinkForm> for FormValues {
+    fn from(form: LinkForm) -> FormValues {
+        FormValues {
+            target_url: form.target_url.unwrap_or_default(),
+            custom_key: form.custom_key.unwrap_or_default(),
+            expires_at: form.expires_at.unwrap_or_default(),
+            max_clicks: form.max_clicks.unwrap_or_default(),
+            check_target: form.check_target,
+            target_urls: form.target_urls.unwrap_or_default(),
+        }
+    }
 }
 
 /// The home page; as JSON, the tutorial's welcome plus a map of the API.
@@ -65,6 +84,15 @@ impl IndexPage {
             .as_ref()
             .filter(|e| e.field == Some(field))
             .map(|e| e.message.as_str())
+    }
+
+    /// Whether "more options" starts open: something in it was typed or refused.
+    fn options_open(&self) -> bool {
+        let f = &self.form;
+        !(f.expires_at.is_empty() && f.max_clicks.is_empty() && !f.check_target)
+            || ["expires_at", "max_clicks", "password"]
+                .iter()
+                .any(|field| self.error_for(field).is_some())
     }
 
     /// The message about the form as a whole, if any.

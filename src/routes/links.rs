@@ -6,51 +6,25 @@ use rocket::request::Request;
 use rocket::response::{self, status, Flash, Redirect, Responder};
 use rocket::serde::json::{self, Json};
 use rocket::{post, routes, Either, Route, State};
-use serde::Deserialize;
+use serde_json::Value;
+use time::OffsetDateTime;
 
 use super::admin::UrlInfo;
+use super::bulk::{self, BulkPage};
 use super::home::{FormValues, IndexPage};
+use super::link_form::LinkForm;
 use crate::batch::Batcher;
+use crate::clock::Clock;
 use crate::config::Settings;
 use crate::error::{Error, Result};
-use crate::keys::{SecretKey, ShortKey};
+use crate::keys::SecretKey;
 use crate::limit::Allowed;
 use crate::links::{Link, NewLink};
 use crate::negotiate::{Format, Negotiated};
-use crate::target::TargetUrl;
 
 pub fn routes() -> Vec<Route> {
     routes![create_form, create_json, create_unsupported]
 }
-
-/// The create request, from the home form or a JSON body (the tutorial's `URLBase`).
-#[derive(Debug, rocket::FromForm, Deserialize)]
-pub struct LinkForm {
-    target_url: String,
-    #[serde(default)]
-    custom_key: Option<String>,
-}
-
-impl LinkForm {
-    /// Validates the request into a `NewLink`; an empty `custom_key` means "pick one for me".
-    fn validate(&self, settings: &Settings) -> Result<NewLink> {
-        let target = TargetUrl::parse(&self.target_url, &settings.own_host)?;
-        let custom_key = match self.custom_key.as_deref().filter(|k| !k.is_empty()) {
-            Some(key) => Some(ShortKey::custom(key)?),
-            None => None,
-        };
-        Ok(NewLink { target, custom_key })
-    }
-
-    fn values(self) -> FormValues {
-        FormValues {
-            target_url: self.target_url,
-            custom_key: self.custom_key.unwrap_or_default(),
-        }
-    }
-}
-
-type JsonObject = serde_json::Map<String, serde_json::Value>;
 
 /// A new link: people go to its admin page (303), programs get a 201 with `URLInfo`.
 type Created = Either<Flash<Redirect>, status::Created<Json<UrlInfo>>>;
@@ -62,32 +36,64 @@ async fn create_form(
     format: Format,
     creates: &State<Batcher<NewLink>>,
     settings: &State<Settings>,
-) -> Result<Created, Refused> {
+    clock: &State<Clock>,
+) -> Result<Either<Created, BulkPage>, Refused> {
     allowed.map_err(Refused::blank)?;
-    let body = body.map_err(|e| Refused::blank(form_error(&e)))?;
-    create(body.into_inner(), format, creates, settings).await
+    let body = body
+        .map_err(|e| Refused::blank(form_error(&e)))?
+        .into_inner();
+    let now = clock.now();
+    match body.target_urls.is_some() {
+        true => bulk::from_form(body, creates, settings, now)
+            .await
+            .map(Either::Right),
+        false => create(body, format, creates, settings, now)
+            .await
+            .map(Either::Left),
+    }
 }
 
 #[post("/url", format = "json", data = "<body>")]
 async fn create_json(
     allowed: Result<Allowed, Error>,
-    body: Result<Json<JsonObject>, json::Error<'_>>,
+    body: Result<Json<Value>, json::Error<'_>>,
     format: Format,
     creates: &State<Batcher<NewLink>>,
     settings: &State<Settings>,
-) -> Result<Created, Refused> {
+    clock: &State<Clock>,
+) -> Result<Either<Created, Json<Vec<bulk::Outcome>>>, Refused> {
     allowed.map_err(Refused::blank)?;
-    let object = body
+    let body = body
         .map_err(|e| Refused::blank(json_error(&e)))?
         .into_inner();
-    // Through a map first: serde would otherwise also take `["<url>"]` as a LinkForm.
-    let body = serde_json::from_value(object.into()).map_err(|e| {
-        Refused::blank(Error::BadBody(
-            Status::UnprocessableEntity,
-            format!("Invalid request body: {e}"),
-        ))
-    })?;
-    create(body, format, creates, settings).await
+    let now = clock.now();
+    match body {
+        Value::Array(items) => bulk::from_json(items, creates, settings, now)
+            .await
+            .map(|all| Either::Right(Json(all)))
+            .map_err(Refused::blank),
+        object @ Value::Object(_) => {
+            let body = parse_item(object).map_err(Refused::blank)?;
+            create(body, format, creates, settings, now)
+                .await
+                .map(Either::Left)
+        }
+        _ => Err(Refused::blank(unprocessable(
+            "The body must be a JSON object, or an array of up to 100 of them",
+        ))),
+    }
+}
+
+/// One create request from JSON; only objects (serde would also take `["<url>"]`).
+pub fn parse_item(value: Value) -> Result<LinkForm> {
+    if !value.is_object() {
+        return Err(unprocessable("Each link must be a JSON object"));
+    }
+    serde_json::from_value(value).map_err(|e| unprocessable(&format!("Invalid request body: {e}")))
+}
+
+fn unprocessable(message: &str) -> Error {
+    Error::BadBody(Status::UnprocessableEntity, message.to_owned())
 }
 
 /// Any other body type (or none) on `POST /url`.
@@ -104,19 +110,27 @@ async fn create(
     format: Format,
     creates: &Batcher<NewLink>,
     settings: &Settings,
+    now: OffsetDateTime,
 ) -> Result<Created, Refused> {
-    let link = match body.validate(settings) {
-        Ok(new) => creates.run(new).await,
-        Err(e) => Err(e),
-    };
+    let link = create_one(&body, creates, settings, now).await;
     let link = link.map_err(|error| Refused {
         error,
-        values: body.values(),
+        values: FormValues::from(body),
     })?;
     Ok(created(link, format, settings))
 }
 
-fn created((link, secret): (Link, SecretKey), format: Format, settings: &Settings) -> Created {
+/// Validates and stores one link.
+pub async fn create_one(
+    body: &LinkForm,
+    creates: &Batcher<NewLink>,
+    settings: &Settings,
+    now: OffsetDateTime,
+) -> Result<(Link, SecretKey)> {
+    creates.run(body.validate(settings, now).await?).await
+}
+
+pub fn created((link, secret): (Link, SecretKey), format: Format, settings: &Settings) -> Created {
     match format {
         Format::Html => {
             let page = format!("/admin/{}", secret.as_str());
@@ -132,12 +146,13 @@ fn created((link, secret): (Link, SecretKey), format: Format, settings: &Setting
 /// A refused create: programs get the error, people get the form back with
 /// what they typed and the message beside the field.
 pub struct Refused {
-    error: Error,
-    values: FormValues,
+    pub error: Error,
+    pub values: FormValues,
 }
 
 impl Refused {
-    fn blank(error: Error) -> Refused {
+    /// The error with the form emptied.
+    pub fn blank(error: Error) -> Refused {
         Refused {
             error,
             values: FormValues::default(),
@@ -170,7 +185,7 @@ fn form_error(errors: &form::Errors<'_>) -> Error {
     Error::BadBody(errors.status(), message)
 }
 
-fn json_error(error: &json::Error<'_>) -> Error {
+pub fn json_error(error: &json::Error<'_>) -> Error {
     use serde_json::error::Category;
     match error {
         json::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {

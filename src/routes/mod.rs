@@ -8,10 +8,13 @@ use crate::negotiate::Negotiated;
 
 mod admin;
 mod assets;
+mod bulk;
 mod follow;
 mod health;
 mod home;
+mod link_form;
 mod links;
+mod manage;
 mod qr;
 
 /// All routes, for `build()` to mount at `/`.
@@ -20,6 +23,7 @@ pub fn routes() -> Vec<Route> {
     all.extend(links::routes());
     all.extend(follow::routes());
     all.extend(admin::routes());
+    all.extend(manage::routes());
     all.extend(assets::routes());
     all.extend(health::routes());
     all.extend(qr::routes());
@@ -37,9 +41,10 @@ pub fn allowed_methods(path: &str) -> Option<&'static str> {
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match segments.as_slice() {
         ["url"] => Some("POST"),
-        ["admin", _] => Some("GET, HEAD, POST, DELETE"),
+        ["admin", _] => Some("GET, HEAD, POST, PATCH, DELETE"),
         ["admin", _, _] => Some("GET, HEAD"),
-        [_] | ["peek" | "static", _] => Some("GET, HEAD"),
+        [_] => Some("GET, HEAD, POST"),
+        ["peek" | "static", _] => Some("GET, HEAD"),
         _ => None,
     }
 }

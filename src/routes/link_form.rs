@@ -1,0 +1,158 @@
+//! The create request, from the home form or a JSON body (the tutorial's `URLBase`
+//! plus this app's options), and its validation into a `NewLink`.
+
+use serde::{Deserialize, Deserializer};
+use time::OffsetDateTime;
+
+use crate::check;
+use crate::clock::{self, stamp};
+use crate::config::Settings;
+use crate::error::{Error, Result};
+use crate::keys::ShortKey;
+use crate::links::NewLink;
+use crate::password::Password;
+use crate::target::TargetUrl;
+
+/// One create request; in JSON, the same fields (`max_clicks` as a number).
+#[derive(Debug, Default, Clone, rocket::FromForm, Deserialize)]
+pub struct LinkForm {
+    /// Required; optional here only so a missing one gets the same 422 from both kinds of body.
+    pub target_url: Option<String>,
+    #[serde(default)]
+    pub custom_key: Option<String>,
+    /// RFC 3339, or a browser's `YYYY-MM-DDTHH:MM` taken as UTC.
+    #[serde(default)]
+    pub expires_at: Option<String>,
+    #[serde(default, deserialize_with = "number_or_text")]
+    pub max_clicks: Option<String>,
+    #[serde(default)]
+    pub password: Option<String>,
+    /// Ask the target before creating (the tutorial's "graceful forward").
+    #[serde(default)]
+    #[field(default = false)]
+    pub check_target: bool,
+    /// The home page's "one URL per line" box; never read from JSON (send an array).
+    #[serde(skip)]
+    pub target_urls: Option<String>,
+}
+
+/// `max_clicks` as JSON sends it (a number) or as a form does (text), checked later.
+fn number_or_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Number(serde_json::Number),
+        Text(String),
+    }
+    Ok(Option::<Raw>::deserialize(d)?.map(|raw| match raw {
+        Raw::Number(n) => n.to_string(),
+        Raw::Text(t) => t,
+    }))
+}
+
+/// A non-empty optional field.
+fn given(field: &Option<String>) -> Option<&str> {
+    field.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn invalid(field: &'static str, message: &str) -> Error {
+    Error::Invalid {
+        field,
+        message: message.to_owned(),
+    }
+}
+
+impl LinkForm {
+    /// Validates the request into a `NewLink`: fields first (cheap), then the target
+    /// check and the password hash (slow), so a bad field never costs either.
+    pub async fn validate(&self, settings: &Settings, now: OffsetDateTime) -> Result<NewLink> {
+        let Some(target_url) = &self.target_url else {
+            return Err(Error::BadBody(
+                rocket::http::Status::UnprocessableEntity,
+                "Invalid request body: missing field `target_url`".into(),
+            ));
+        };
+        let target = TargetUrl::parse(target_url, &settings.own_host)?;
+        let custom_key = given(&self.custom_key).map(ShortKey::custom).transpose()?;
+        let expires_at = given(&self.expires_at)
+            .map(|raw| expiry(raw, now))
+            .transpose()?;
+        let max_clicks = given(&self.max_clicks).map(max_clicks).transpose()?;
+        let password = Password::parse(self.password.as_deref().unwrap_or(""))?;
+        if self.check_target {
+            check::target(&target, settings.check).await?;
+        }
+        let password_hash = match password {
+            Some(password) => Some(password.hash().await?),
+            None => None,
+        };
+        Ok(NewLink {
+            target,
+            custom_key,
+            expires_at,
+            max_clicks,
+            password_hash,
+        })
+    }
+}
+
+/// A future time, stored as a stamp.
+fn expiry(raw: &str, now: OffsetDateTime) -> Result<String> {
+    let at = clock::parse(raw).ok_or_else(|| {
+        invalid(
+            "expires_at",
+            "expires_at must be a date and time such as 2026-12-31T23:59:00Z",
+        )
+    })?;
+    if at <= now {
+        return Err(invalid("expires_at", "expires_at must be in the future"));
+    }
+    Ok(stamp(at))
+}
+
+fn max_clicks(raw: &str) -> Result<i64> {
+    raw.parse::<i64>().ok().filter(|n| *n >= 1).ok_or_else(|| {
+        invalid(
+            "max_clicks",
+            "max_clicks must be a whole number, at least 1",
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn expiry_must_be_a_future_time() {
+        let now = datetime!(2026-11-28 12:00 UTC);
+        assert_eq!(
+            expiry("2026-11-28T12:01", now).unwrap(),
+            "2026-11-28T12:01:00Z"
+        );
+        assert!(expiry("2026-11-28T12:00:00Z", now).is_err());
+        assert!(expiry("next week", now).is_err());
+    }
+
+    #[test]
+    fn max_clicks_is_a_positive_whole_number() {
+        assert_eq!(max_clicks("10").unwrap(), 10);
+        for bad in ["0", "-1", "1.5", "ten", "99999999999999999999"] {
+            assert!(max_clicks(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn json_max_clicks_may_be_a_number_or_text() {
+        let form: LinkForm =
+            serde_json::from_str(r#"{"target_url": "https://a.b/", "max_clicks": 5}"#).unwrap();
+        assert_eq!(form.max_clicks.as_deref(), Some("5"));
+        let form: LinkForm =
+            serde_json::from_str(r#"{"target_url": "https://a.b/", "max_clicks": "5"}"#).unwrap();
+        assert_eq!(form.max_clicks.as_deref(), Some("5"));
+        assert!(
+            serde_json::from_str::<LinkForm>(r#"{"target_url": "x", "max_clicks": [1]}"#).is_err()
+        );
+    }
+}

@@ -1,0 +1,232 @@
+//! The owner's changes, through the secret key: a new target, or delete.
+//! Each works from JSON (`PATCH`/`DELETE`) and from the admin page's forms (`_method`).
+
+use rocket::form::Form;
+use rocket::request::Request;
+use rocket::response::{self, Flash, Redirect, Responder};
+use rocket::serde::json::{self, Json};
+use rocket::{delete, patch, post, routes, Route, State};
+use rocket_db_pools::Connection;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::admin::{AdminPage, UrlInfo};
+use super::links::json_error;
+use crate::batch::Batcher;
+use crate::cache::LinkCache;
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::jobs::AdminLookup;
+use crate::keys::SecretKey;
+use crate::links;
+use crate::negotiate::{Format, Negotiated};
+use crate::stats::Window;
+use crate::target::TargetUrl;
+
+pub fn routes() -> Vec<Route> {
+    routes![delete, edit_json, edit_form, method_form]
+}
+
+/// The JSON answer to a delete (the tutorial's wording).
+#[derive(Serialize)]
+struct Detail {
+    detail: String,
+}
+
+/// What a change answers: people go back to a page, programs get JSON.
+#[derive(rocket::Responder)]
+enum Changed {
+    Page(Flash<Redirect>),
+    Deleted(Json<Detail>),
+    Edited(Json<UrlInfo>),
+}
+
+#[delete("/admin/<secret>")]
+async fn delete(
+    secret: Result<SecretKey, Error>,
+    format: Format,
+    cache: &State<LinkCache>,
+    mut db: Connection<Db>,
+) -> Result<Changed> {
+    let link = links::deactivate(&mut db, &secret?).await?;
+    cache.remove(&link.key);
+    let detail = format!(
+        "Successfully deleted shortened URL for '{}'",
+        link.target_url
+    );
+    Ok(match format {
+        Format::Html => Changed::Page(Flash::success(Redirect::to("/deleted"), detail)),
+        Format::Json => Changed::Deleted(Json(Detail { detail })),
+    })
+}
+
+/// Points the link at a new target: same rules as creation; clicks, limits and
+/// password stay; the cached target is dropped, so the next visit goes to the new one.
+async fn change_target(
+    secret: &SecretKey,
+    raw: &str,
+    settings: &Settings,
+    cache: &LinkCache,
+    db: &mut Connection<Db>,
+) -> Result<links::Link> {
+    let target = TargetUrl::parse(raw, &settings.own_host)?;
+    let link = links::set_target(db, secret, &target).await?;
+    cache.remove(&link.key);
+    Ok(link)
+}
+
+#[patch("/admin/<secret>", format = "json", data = "<body>")]
+async fn edit_json(
+    secret: Result<SecretKey, Error>,
+    body: Result<Json<Value>, json::Error<'_>>,
+    settings: &State<Settings>,
+    cache: &State<LinkCache>,
+    mut db: Connection<Db>,
+) -> Result<Json<UrlInfo>> {
+    let secret = secret?;
+    let body = body.map_err(|e| json_error(&e))?.into_inner();
+    let Some(Value::String(raw)) = body.as_object().and_then(|o| o.get("target_url")) else {
+        return Err(Error::BadBody(
+            rocket::http::Status::UnprocessableEntity,
+            "Send {\"target_url\": \"<new URL>\"}".into(),
+        ));
+    };
+    let link = change_target(&secret, raw, settings, cache, &mut db).await?;
+    Ok(Json(UrlInfo::new(link, &secret, settings)))
+}
+
+/// The admin page's forms: `_method` says which change (`DELETE` or `PATCH`).
+#[derive(rocket::FromForm)]
+struct MethodForm {
+    #[field(name = "_method")]
+    method: String,
+    target_url: Option<String>,
+}
+
+/// Rocket turns a form POST into PATCH or DELETE itself when `_method` comes first.
+#[patch("/admin/<secret>", format = "form", data = "<form>")]
+async fn edit_form(
+    secret: Result<SecretKey, Error>,
+    form: Form<MethodForm>,
+    owner: Owner<'_>,
+    db: Connection<Db>,
+) -> Result<Changed, EditRefused> {
+    owner.edit(secret?, form.into_inner(), db).await
+}
+
+/// Any other field order arrives as a POST.
+#[post("/admin/<secret>", data = "<form>")]
+async fn method_form(
+    secret: Result<SecretKey, Error>,
+    form: Form<MethodForm>,
+    format: Format,
+    owner: Owner<'_>,
+    db: Connection<Db>,
+) -> Result<Changed, EditRefused> {
+    let form = form.into_inner();
+    if form.method.eq_ignore_ascii_case("delete") {
+        return Ok(delete(secret, format, State::from(owner.cache), db).await?);
+    }
+    if form.method.eq_ignore_ascii_case("patch") {
+        return owner.edit(secret?, form, db).await;
+    }
+    Err(Error::MethodNotAllowed("GET, HEAD, POST, PATCH, DELETE").into())
+}
+
+/// What an edit from a form needs.
+struct Owner<'r> {
+    settings: &'r Settings,
+    cache: &'r LinkCache,
+    reads: &'r Batcher<AdminLookup>,
+    clock: &'r Clock,
+    format: Format,
+}
+
+#[rocket::async_trait]
+impl<'r> rocket::request::FromRequest<'r> for Owner<'r> {
+    type Error = ();
+
+    async fn from_request(req: &'r Request<'_>) -> rocket::request::Outcome<Self, ()> {
+        let rocket = req.rocket();
+        let parts = (
+            rocket.state::<Settings>(),
+            rocket.state::<LinkCache>(),
+            rocket.state::<Batcher<AdminLookup>>(),
+            rocket.state::<Clock>(),
+        );
+        let (Some(settings), Some(cache), Some(reads), Some(clock)) = parts else {
+            return rocket::request::Outcome::Error((
+                rocket::http::Status::InternalServerError,
+                (),
+            ));
+        };
+        rocket::request::Outcome::Success(Owner {
+            settings,
+            cache,
+            reads,
+            clock,
+            format: Format::of(req),
+        })
+    }
+}
+
+impl Owner<'_> {
+    /// A new target from the admin page's form: back to the page (303) with a notice,
+    /// or the page again with the message beside the field.
+    async fn edit(
+        &self,
+        secret: SecretKey,
+        form: MethodForm,
+        mut db: Connection<Db>,
+    ) -> Result<Changed, EditRefused> {
+        let typed = form.target_url.unwrap_or_default();
+        match change_target(&secret, &typed, self.settings, self.cache, &mut db).await {
+            Ok(link) if self.format == Format::Json => Ok(Changed::Edited(Json(UrlInfo::new(
+                link,
+                &secret,
+                self.settings,
+            )))),
+            Ok(_) => {
+                let page = Redirect::to(format!("/admin/{}", secret.as_str()));
+                Ok(Changed::Page(Flash::success(page, "updated")))
+            }
+            Err(error) => {
+                let page = AdminPage::load(
+                    secret,
+                    Window::default(),
+                    self.reads,
+                    self.settings,
+                    self.clock,
+                );
+                let page = page.await.ok().map(|mut page| {
+                    page.edit = Some((typed, error.to_string()));
+                    page
+                });
+                Err(EditRefused { error, page })
+            }
+        }
+    }
+}
+
+/// A refused edit: programs get the error, people get the admin page again.
+struct EditRefused {
+    error: Error,
+    page: Option<AdminPage>,
+}
+
+impl From<Error> for EditRefused {
+    fn from(error: Error) -> EditRefused {
+        EditRefused { error, page: None }
+    }
+}
+
+impl<'r> Responder<'r, 'static> for EditRefused {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
+        match (self.page, Format::of(req)) {
+            (Some(page), Format::Html) => self.error.respond_with(req, Negotiated(page)),
+            _ => self.error.respond_to(req),
+        }
+    }
+}
