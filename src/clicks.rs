@@ -21,7 +21,7 @@ use rocket_db_pools::Database;
 use crate::clock::{day, stamp};
 use crate::db::Db;
 use crate::error::Result;
-use crate::links;
+use crate::links::{self, Link};
 use crate::visit::{Client, Visit};
 
 /// How often pending clicks are written.
@@ -66,6 +66,15 @@ impl Pending {
         for (client, count) in other.clients {
             *self.clients.entry(client).or_insert(0) += count;
         }
+    }
+}
+
+impl Pending {
+    /// Adds these clicks to `link` as read from the database (total, last click).
+    pub fn add_to(&self, link: &mut Link) {
+        link.clicks += self.total;
+        let last = self.last_at.map(stamp);
+        link.last_clicked_at = link.last_clicked_at.take().max(last);
     }
 }
 

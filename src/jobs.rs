@@ -10,7 +10,7 @@ use time::Date;
 
 use crate::batch::{Batcher, Job};
 use crate::clicks::{Clicks, Pending};
-use crate::clock::{day, stamp};
+use crate::clock::day;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{Error, Result};
@@ -73,9 +73,7 @@ impl Job for AdminLookup {
             for (page, job) in pages.iter_mut().zip(&jobs) {
                 let Ok((link, insight)) = page else { continue };
                 if let Some(clicks) = pending.get(&link.id) {
-                    link.clicks += clicks.total;
-                    let last = clicks.last_at.map(stamp);
-                    link.last_clicked_at = link.last_clicked_at.take().max(last);
+                    clicks.add_to(link);
                     if let Some(since) = job.since {
                         insight.add_pending(clicks, since);
                     }

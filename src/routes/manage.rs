@@ -13,7 +13,10 @@ use serde_json::Value;
 use super::admin::{AdminPage, UrlInfo};
 use super::links::json_error;
 use crate::batch::Batcher;
+use std::sync::Arc;
+
 use crate::cache::LinkCache;
+use crate::clicks::Clicks;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
@@ -67,13 +70,20 @@ async fn delete(
 async fn change_target(
     secret: &SecretKey,
     raw: &str,
-    settings: &Settings,
-    cache: &LinkCache,
+    app: &Owner<'_>,
     db: &mut Connection<Db>,
 ) -> Result<links::Link> {
-    let target = TargetUrl::parse(raw, &settings.own_host)?;
-    let link = links::set_target(db, secret, &target).await?;
-    cache.remove(&link.key);
+    let target = TargetUrl::parse(raw, &app.settings.own_host)?;
+    let update = links::set_target(db, secret, &target);
+    let link = app
+        .clicks
+        .with_pending(update, |link, pending| {
+            if let Some(clicks) = pending.get(&link.id) {
+                clicks.add_to(link);
+            }
+        })
+        .await?;
+    app.cache.remove(&link.key);
     Ok(link)
 }
 
@@ -81,8 +91,7 @@ async fn change_target(
 async fn edit_json(
     secret: Result<SecretKey, Error>,
     body: Result<Json<Value>, json::Error<'_>>,
-    settings: &State<Settings>,
-    cache: &State<LinkCache>,
+    owner: Owner<'_>,
     mut db: Connection<Db>,
 ) -> Result<Json<UrlInfo>> {
     let secret = secret?;
@@ -93,8 +102,8 @@ async fn edit_json(
             "Send {\"target_url\": \"<new URL>\"}".into(),
         ));
     };
-    let link = change_target(&secret, raw, settings, cache, &mut db).await?;
-    Ok(Json(UrlInfo::new(link, &secret, settings)))
+    let link = change_target(&secret, raw, &owner, &mut db).await?;
+    Ok(Json(UrlInfo::new(link, &secret, owner.settings)))
 }
 
 /// The admin page's forms: `_method` says which change (`DELETE` or `PATCH`).
@@ -139,6 +148,7 @@ async fn method_form(
 struct Owner<'r> {
     settings: &'r Settings,
     cache: &'r LinkCache,
+    clicks: &'r Clicks,
     reads: &'r Batcher<AdminLookup>,
     clock: &'r Clock,
     format: Format,
@@ -155,8 +165,9 @@ impl<'r> rocket::request::FromRequest<'r> for Owner<'r> {
             rocket.state::<LinkCache>(),
             rocket.state::<Batcher<AdminLookup>>(),
             rocket.state::<Clock>(),
+            rocket.state::<Arc<Clicks>>(),
         );
-        let (Some(settings), Some(cache), Some(reads), Some(clock)) = parts else {
+        let (Some(settings), Some(cache), Some(reads), Some(clock), Some(clicks)) = parts else {
             return rocket::request::Outcome::Error((
                 rocket::http::Status::InternalServerError,
                 (),
@@ -167,6 +178,7 @@ impl<'r> rocket::request::FromRequest<'r> for Owner<'r> {
             cache,
             reads,
             clock,
+            clicks,
             format: Format::of(req),
         })
     }
@@ -182,7 +194,7 @@ impl Owner<'_> {
         mut db: Connection<Db>,
     ) -> Result<Changed, EditRefused> {
         let typed = form.target_url.unwrap_or_default();
-        match change_target(&secret, &typed, self.settings, self.cache, &mut db).await {
+        match change_target(&secret, &typed, self, &mut db).await {
             Ok(link) if self.format == Format::Json => Ok(Changed::Edited(Json(UrlInfo::new(
                 link,
                 &secret,

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use rocket::figment::Figment;
-use rocket::http::{Accept, ContentType, Header, Status};
+use rocket::http::{Accept, ContentType, Header, Method, Status};
 use rocket::local::blocking::{Client, LocalResponse};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -32,6 +32,15 @@ pub fn figment(db: &Path) -> Figment {
 pub fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = spawn_app_on(&dir.path().join("test.db"));
+    app._dir = Some(dir);
+    app
+}
+
+/// A fresh app with settings of the test's own on top of the usual ones.
+pub fn spawn_app_with(configure: impl FnOnce(Figment) -> Figment) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("test.db");
+    let mut app = spawn_with(configure(figment(&db)), &db);
     app._dir = Some(dir);
     app
 }
@@ -93,6 +102,23 @@ impl TestApp {
         let res = self.create_json(serde_json::json!({ "target_url": target }));
         assert_eq!(res.status(), Status::Created);
         Link(res.into_json().expect("URLInfo"))
+    }
+
+    /// Creates a link from a whole JSON body, failing the test unless it is a 201.
+    pub fn seed_with(&self, body: Value) -> Link {
+        let res = self.create_json(body.clone());
+        assert_eq!(res.status(), Status::Created, "creating {body}");
+        Link(res.into_json().expect("URLInfo"))
+    }
+
+    /// A request with a JSON body and `Accept: application/json`.
+    pub fn send_json(&self, method: Method, path: &str, body: Value) -> LocalResponse<'_> {
+        self.client
+            .req(method, path.to_owned())
+            .header(ContentType::JSON)
+            .header(Accept::JSON)
+            .body(body.to_string())
+            .dispatch()
     }
 
     /// GET with the given `Accept` header (`None`: no header).

@@ -2,8 +2,12 @@
 
 mod admin;
 mod binary;
+mod bulk;
+mod checked;
 mod clicks;
 mod create;
+mod edit;
+mod expiry;
 mod follow;
 mod health;
 mod helpers;
@@ -12,6 +16,7 @@ mod insight;
 mod limits;
 mod negotiation;
 mod pages;
+mod protected;
 mod qr;
 mod server;
 mod storage;

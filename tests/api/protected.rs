@@ -1,0 +1,189 @@
+//! Password-protected links: a form (HTML) or 401 (JSON) until the right password is
+//! POSTed to the link; only an argon2 hash is stored; guessing is rate limited.
+
+use std::net::SocketAddr;
+
+use rocket::http::{ContentType, Header, Method, Status};
+use rocket::local::blocking::LocalResponse;
+use serde_json::json;
+
+use crate::helpers::{
+    detail, header, query_scalar, spawn_app, spawn_app_with, Link, TestApp, BROWSER,
+};
+
+const PASSWORD: &str = "correct horse";
+
+fn protected(app: &TestApp) -> Link {
+    app.seed_with(json!({ "target_url": "https://example.com/secret-doc", "password": PASSWORD }))
+}
+
+/// The password form's POST, from `ip`.
+fn unlock<'a>(app: &'a TestApp, link: &Link, password: &str, ip: &str) -> LocalResponse<'a> {
+    app.client
+        .post(link.path())
+        .remote(format!("{ip}:5000").parse::<SocketAddr>().unwrap())
+        .header(ContentType::Form)
+        .header(Header::new("Accept", BROWSER))
+        .body(format!("password={}", password.replace(' ', "+")))
+        .dispatch()
+}
+
+#[test]
+fn a_protected_link_asks_for_its_password_and_forwards_nowhere() {
+    let app = spawn_app();
+    let link = protected(&app);
+    assert_eq!(link.0["password_protected"], true);
+
+    let page = app.get(&link.path(), Some(BROWSER));
+    assert_eq!(page.status(), Status::Unauthorized);
+    assert_eq!(header(&page, "Location"), "");
+    let html = page.into_string().unwrap();
+    assert!(html.contains(r#"type="password""#));
+    assert!(!html.contains("secret-doc"));
+    let res = app.get(&link.path(), Some("application/json"));
+    assert_eq!(res.status(), Status::Unauthorized);
+    assert_eq!(detail(res), "This link is protected by a password");
+    let (_, info) = app.get_json(&link.admin_path());
+    assert_eq!(info["clicks"], 0);
+}
+
+#[test]
+fn the_right_password_forwards_with_303_and_counts_a_click() {
+    let app = spawn_app();
+    let link = protected(&app);
+
+    let res = unlock(&app, &link, PASSWORD, "192.0.2.1");
+    assert_eq!(res.status(), Status::SeeOther);
+    assert_eq!(header(&res, "Location"), "https://example.com/secret-doc");
+    let res = app.send_json(Method::Post, &link.path(), json!({ "password": PASSWORD }));
+    assert_eq!(res.status(), Status::SeeOther);
+
+    let (_, info) = app.get_json(&link.admin_path());
+    assert_eq!(info["clicks"], 2);
+}
+
+#[test]
+fn a_wrong_password_is_401_with_the_message_beside_the_field() {
+    let app = spawn_app();
+    let link = protected(&app);
+
+    let res = unlock(&app, &link, "wrong horse", "192.0.2.1");
+    assert_eq!(res.status(), Status::Unauthorized);
+    let html = res.into_string().unwrap();
+    assert!(html.contains(r#"aria-describedby="password-error""#));
+    assert!(html.contains(r#"<p class="error" id="password-error">Wrong password</p>"#));
+    let res = app.send_json(Method::Post, &link.path(), json!({ "password": "nope" }));
+    assert_eq!(res.status(), Status::Unauthorized);
+    assert_eq!(detail(res), "Wrong password");
+    let (_, info) = app.get_json(&link.admin_path());
+    assert_eq!(info["clicks"], 0);
+}
+
+#[test]
+fn wrong_passwords_are_rate_limited_per_client() {
+    let app = spawn_app_with(|f| {
+        f.merge(("unlock_rate_limit.per_minute", 60))
+            .merge(("unlock_rate_limit.burst", 3))
+    });
+    let link = protected(&app);
+    for _ in 0..3 {
+        assert_eq!(
+            unlock(&app, &link, "guess", "192.0.2.7").status(),
+            Status::Unauthorized
+        );
+    }
+
+    let limited = unlock(&app, &link, PASSWORD, "192.0.2.7");
+    assert_eq!(limited.status(), Status::TooManyRequests);
+    assert_eq!(header(&limited, "Retry-After"), "1");
+    assert!(limited
+        .into_string()
+        .unwrap()
+        .contains("Too many password attempts"));
+    assert_eq!(
+        unlock(&app, &link, PASSWORD, "192.0.2.8").status(),
+        Status::SeeOther
+    );
+}
+
+#[test]
+fn only_an_argon2_hash_of_the_password_is_stored() {
+    let app = spawn_app();
+    protected(&app);
+    app.flush_clicks();
+
+    let hash: String = query_scalar(&app.db_path, "select password_hash from link");
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    let mut bytes = std::fs::read(&app.db_path).unwrap();
+    let wal = app.db_path.with_extension("db-wal");
+    bytes.extend(std::fs::read(wal).unwrap_or_default());
+    assert!(!bytes
+        .windows(PASSWORD.len())
+        .any(|w| w == PASSWORD.as_bytes()));
+}
+
+#[test]
+fn peek_and_head_do_not_reveal_a_protected_target() {
+    let app = spawn_app();
+    let link = protected(&app);
+
+    let peek = app.get(&format!("/peek/{}", link.key()), Some("application/json"));
+    assert_eq!(peek.status(), Status::Unauthorized);
+    assert!(!peek.into_string().unwrap().contains("secret-doc"));
+    let head = app.client.head(link.path()).dispatch();
+    assert_eq!(head.status(), Status::Unauthorized);
+    assert_eq!(header(&head, "Location"), "");
+}
+
+#[test]
+fn a_protected_link_can_be_edited_and_deleted_by_its_owner() {
+    let app = spawn_app();
+    let link = protected(&app);
+
+    let res = app.send_json(
+        Method::Patch,
+        &link.admin_path(),
+        json!({ "target_url": "https://example.org/moved" }),
+    );
+    assert_eq!(res.status(), Status::Ok);
+    let res = unlock(&app, &link, PASSWORD, "192.0.2.1");
+    assert_eq!(header(&res, "Location"), "https://example.org/moved");
+
+    let res = app.send_json(Method::Delete, &link.admin_path(), json!({}));
+    assert_eq!(res.status(), Status::Ok);
+    assert_eq!(
+        unlock(&app, &link, PASSWORD, "192.0.2.1").status(),
+        Status::NotFound
+    );
+}
+
+#[test]
+fn passwords_shorter_than_four_characters_are_refused() {
+    let app = spawn_app();
+    let res = app.create_json(json!({ "target_url": "https://example.com/", "password": "abc" }));
+    assert_eq!(res.status(), Status::UnprocessableEntity);
+    assert_eq!(detail(res), "The password must have at least 4 characters");
+    let res = app.create_form("target_url=https://example.com/&password=abc");
+    assert!(res
+        .into_string()
+        .unwrap()
+        .contains(r#"id="password-error""#));
+    assert_eq!(app.link_count(), 0);
+}
+
+#[test]
+fn a_protected_link_with_a_click_limit_counts_unlocked_visits() {
+    let app = spawn_app();
+    let link = app.seed_with(
+        json!({ "target_url": "https://example.com/", "password": PASSWORD, "max_clicks": 1 }),
+    );
+
+    assert_eq!(
+        unlock(&app, &link, PASSWORD, "192.0.2.1").status(),
+        Status::SeeOther
+    );
+    assert_eq!(
+        unlock(&app, &link, PASSWORD, "192.0.2.1").status(),
+        Status::Gone
+    );
+}
