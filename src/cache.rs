@@ -10,6 +10,7 @@ use crate::db::Db;
 use crate::error::Result;
 use crate::keys::ShortKey;
 use crate::links::{self, Link};
+use prometheus::IntCounter;
 use time::OffsetDateTime;
 
 const SHARDS: usize = 16;
@@ -19,6 +20,8 @@ pub struct LinkCache {
     shards: Vec<RwLock<Shard>>,
     hasher: RandomState,
     per_shard: usize,
+    /// Hits and misses, for `/metrics`.
+    counters: Option<(IntCounter, IntCounter)>,
 }
 
 /// What a redirect needs: the row to count the click on, where to send the visitor,
@@ -67,6 +70,15 @@ impl LinkCache {
             shards: (0..SHARDS).map(|_| RwLock::default()).collect(),
             hasher: RandomState::new(),
             per_shard: capacity.div_ceil(SHARDS),
+            counters: None,
+        }
+    }
+
+    /// Counts hits and misses on these counters.
+    pub fn counting(self, hits: IntCounter, misses: IntCounter) -> LinkCache {
+        LinkCache {
+            counters: Some((hits, misses)),
+            ..self
         }
     }
 
@@ -123,9 +135,17 @@ impl LinkCache {
     /// Where an active link goes: from memory, else from the database (then remembered).
     pub async fn target(&self, db: &Db, key: &ShortKey) -> Result<Target> {
         let generation = match self.get(key.as_str()) {
-            Ok(target) => return Ok(target),
+            Ok(target) => {
+                if let Some((hits, _)) = &self.counters {
+                    hits.inc();
+                }
+                return Ok(target);
+            }
             Err(generation) => generation,
         };
+        if let Some((_, misses)) = &self.counters {
+            misses.inc();
+        }
         let mut conn = db.0.acquire().await?;
         let target = Target::of(links::find(&mut conn, key).await?);
         self.insert(key.as_str(), target.clone(), generation);

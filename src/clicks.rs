@@ -22,6 +22,7 @@ use crate::clock::{day, stamp};
 use crate::db::Db;
 use crate::error::Result;
 use crate::links::{self, Link};
+use crate::metrics::Metrics;
 use crate::visit::{Client, Visit};
 
 /// How often pending clicks are written.
@@ -116,7 +117,8 @@ impl Clicks {
         Ok(read)
     }
 
-    /// Writes every pending click in one transaction; on failure they stay pending.
+    /// Writes every pending click in one transaction, returning how many; on failure
+    /// they stay pending.
     pub async fn flush(&self, db: &mut SqliteConnection) -> Result<usize, sqlx::Error> {
         let _one_at_a_time = self.flushing.lock().await;
         let batch = std::mem::take(&mut *self.pending.lock().unwrap_or_else(|e| e.into_inner()));
@@ -124,7 +126,7 @@ impl Clicks {
             return Ok(0);
         }
         match write(db, &batch).await {
-            Ok(()) => Ok(batch.len()),
+            Ok(()) => Ok(batch.values().map(|p| p.total as usize).sum()),
             Err(e) => {
                 let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
                 for (id, clicks) in batch {
@@ -170,6 +172,7 @@ pub fn flusher() -> AdHoc {
                 return;
             };
             let (pool, clicks, mut shutdown) = (db.0.clone(), clicks.clone(), rocket.shutdown());
+            let metrics = rocket.state::<std::sync::Arc<Metrics>>().cloned();
             rocket::tokio::spawn(async move {
                 let mut tick = rocket::tokio::time::interval(FLUSH_EVERY);
                 loop {
@@ -178,10 +181,13 @@ pub fn flusher() -> AdHoc {
                         _ = &mut shutdown => break,
                     }
                     let flushed = match pool.acquire().await {
-                        Ok(mut conn) => clicks.flush(&mut conn).await.map(|_| ()),
+                        Ok(mut conn) => clicks.flush(&mut conn).await,
                         Err(e) => Err(e),
                     };
-                    if let Err(e) = flushed {
+                    if let (Ok(written), Some(metrics)) = (&flushed, &metrics) {
+                        metrics.clicks_written.inc_by(*written as u64);
+                    }
+                    if let Err(e) = flushed.map(|_| ()) {
                         rocket::error!("writing clicks failed (kept for the next try): {e}");
                     }
                 }

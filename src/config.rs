@@ -8,6 +8,8 @@ use crate::cache::LinkCache;
 use crate::check::CheckPolicy;
 use crate::keys::KEY_LENGTHS;
 use crate::limit::{Limiter, Limiters, RateLimit};
+use crate::metrics::Metrics;
+use std::sync::Arc;
 
 /// Settings as written by the operator; `Settings` is the checked form the routes use.
 #[derive(Debug, Deserialize)]
@@ -30,6 +32,9 @@ struct Config {
     /// Whether checked targets may be on loopback, private or link-local addresses.
     #[serde(default)]
     allow_private_targets: bool,
+    /// Whether `/metrics` answers.
+    #[serde(default = "default_true")]
+    metrics: bool,
     /// How long a checked target may take to answer, in milliseconds.
     #[serde(default = "default_check_timeout")]
     check_timeout_ms: u64,
@@ -40,6 +45,10 @@ struct Config {
 
 fn default_cache_size() -> usize {
     100_000
+}
+
+fn default_true() -> bool {
+    true
 }
 
 fn default_check_timeout() -> u64 {
@@ -67,6 +76,8 @@ pub struct Settings {
     pub key_length: usize,
     /// How checked targets are requested.
     pub check: CheckPolicy,
+    /// Whether `/metrics` answers.
+    pub metrics: bool,
 }
 
 impl Settings {
@@ -110,6 +121,7 @@ impl Settings {
                 allow_private: config.allow_private_targets,
                 timeout: std::time::Duration::from_millis(config.check_timeout_ms),
             },
+            metrics: config.metrics,
         })
     }
 }
@@ -119,9 +131,11 @@ impl Settings {
 pub fn fairing() -> AdHoc {
     AdHoc::try_on_ignite("Settings", |rocket| async move {
         match read(rocket.figment()) {
-            Ok((settings, limiter, cache)) => {
-                Ok(rocket.manage(settings).manage(limiter).manage(cache))
-            }
+            Ok((settings, limiter, cache, metrics)) => Ok(rocket
+                .manage(settings)
+                .manage(limiter)
+                .manage(cache)
+                .manage(metrics)),
             Err(e) => {
                 rocket::error!("invalid configuration: {e}");
                 Err(rocket)
@@ -130,7 +144,9 @@ pub fn fairing() -> AdHoc {
     })
 }
 
-fn read(figment: &rocket::figment::Figment) -> Result<(Settings, Limiters, LinkCache), String> {
+fn read(
+    figment: &rocket::figment::Figment,
+) -> Result<(Settings, Limiters, LinkCache, Arc<Metrics>), String> {
     let config = figment.extract::<Config>().map_err(|e| e.to_string())?;
     let rocket_config = figment
         .extract::<rocket::Config>()
@@ -139,11 +155,14 @@ fn read(figment: &rocket::figment::Figment) -> Result<(Settings, Limiters, LinkC
         create: Limiter::new(config.rate_limit)?,
         unlock: Limiter::new(config.unlock_rate_limit)?,
     };
-    let cache = LinkCache::new(config.cache_size);
+    let metrics = Metrics::new().map_err(|e| e.to_string())?;
+    let cache = LinkCache::new(config.cache_size)
+        .counting(metrics.cache_hits.clone(), metrics.cache_misses.clone());
     Ok((
         Settings::from_config(config, &rocket_config)?,
         limiter,
         cache,
+        Arc::new(metrics),
     ))
 }
 
@@ -174,6 +193,7 @@ mod tests {
             unlock_rate_limit: RateLimit::unlock_default(),
             allow_private_targets: false,
             check_timeout_ms: 3000,
+            metrics: true,
             cache_size: 0,
         };
         Settings::from_config(config, &rocket::Config::default())

@@ -16,21 +16,25 @@ use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::keys::SecretKey;
 use crate::links::{self, Link, NewLink};
+use crate::metrics::Metrics;
 use crate::stats::Insight;
 
 /// Creates share one multi-row insert, and so one commit, per batch.
 #[rocket::async_trait]
 impl Job for NewLink {
     type Output = (Link, SecretKey);
-    /// The length of random keys.
-    type Context = usize;
+    /// The length of random keys, and the count of links created.
+    type Context = (usize, Arc<Metrics>);
 
     async fn run(
         db: &mut SqliteConnection,
-        key_length: &usize,
+        (key_length, metrics): &(usize, Arc<Metrics>),
         jobs: Vec<Self>,
     ) -> Result<Vec<Result<Self::Output>>> {
-        links::create_many(db, &jobs, *key_length).await
+        let created = links::create_many(db, &jobs, *key_length).await?;
+        let stored = created.iter().filter(|r| r.is_ok()).count();
+        metrics.links_created.inc_by(stored as u64);
+        Ok(created)
     }
 }
 
@@ -90,10 +94,13 @@ pub fn fairing() -> AdHoc {
         let db = Db::fetch(&rocket).map(|db| db.0.clone());
         let settings = rocket.state::<Settings>().map(|s| s.key_length);
         let clicks = rocket.state::<Arc<Clicks>>().cloned();
-        let (Some(pool), Some(key_length), Some(clicks)) = (db, settings, clicks) else {
+        let metrics = rocket.state::<Arc<Metrics>>().cloned();
+        let (Some(pool), Some(key_length), Some(clicks), Some(metrics)) =
+            (db, settings, clicks, metrics)
+        else {
             return Err(rocket);
         };
-        let creates = Batcher::<NewLink>::start(pool.clone(), key_length);
+        let creates = Batcher::<NewLink>::start(pool.clone(), (key_length, metrics));
         let reads = Batcher::<AdminLookup>::start(pool, clicks);
         Ok(rocket.manage(creates).manage(reads))
     })

@@ -22,6 +22,7 @@ pub mod keys;
 pub mod limit;
 pub mod links;
 pub mod logging;
+pub mod metrics;
 pub mod negotiate;
 pub mod password;
 pub mod qr;
@@ -37,8 +38,8 @@ pub fn figment() -> Figment {
         .merge(("log_level", "critical"))
         // Trust no client-sent address header unless the operator sits behind a proxy.
         .merge(("ip_header", false))
-        .merge(("limits.form", "8 KiB"))
-        .merge(("limits.json", "16 KiB"))
+        .merge(("limits.form", "256 KiB"))
+        .merge(("limits.json", "256 KiB"))
         .merge(("databases.links.url", "shortener.db"))
         .merge(Toml::file(Env::var_or("ROCKET_CONFIG", "Rocket.toml")).nested())
         .merge(Env::prefixed("ROCKET_").ignore(&["PROFILE"]).global())
@@ -57,6 +58,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(jobs::fairing())
         .attach(headers::shield())
         .attach(headers::Headers)
+        .attach(metrics::Meter)
         .attach(config::announce())
         .attach(clicks::flusher())
         .manage(std::sync::Arc::new(clicks::Clicks::default()))

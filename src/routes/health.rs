@@ -1,4 +1,5 @@
-//! `GET /health`: is the database there, readable and writable?
+//! For operators: `GET /health` (is the database there, readable and writable?) and
+//! `GET /metrics` (Prometheus).
 
 use std::time::Duration;
 
@@ -7,11 +8,14 @@ use rocket::serde::json::Json;
 use rocket::{get, routes, Route, State};
 use serde::Serialize;
 
+use crate::config::Settings;
 use crate::db::Db;
+use crate::error::Error;
 use crate::links;
+use crate::metrics::Metrics;
 
 pub fn routes() -> Vec<Route> {
-    routes![health]
+    routes![health, metrics]
 }
 
 /// How long the check may wait for a connection and the write lock.
@@ -61,4 +65,18 @@ async fn check(db: &Db) -> Result<(), String> {
         Ok(Err(e)) => Err(format!("the database cannot be used: {e}")),
         Err(_) => Err("the database did not answer in time".into()),
     }
+}
+
+/// Prometheus' text format; 404 when the operator turned metrics off.
+#[get("/metrics")]
+fn metrics(
+    settings: &State<Settings>,
+    metrics: &State<std::sync::Arc<Metrics>>,
+) -> Result<(rocket::http::ContentType, String), Error> {
+    if !settings.metrics {
+        return Err(Error::NotFound);
+    }
+    let text = rocket::http::ContentType::new("text", "plain")
+        .with_params([("version", "0.0.4"), ("charset", "utf-8")]);
+    Ok((text, metrics.render()))
 }

@@ -14,6 +14,7 @@ mod helpers;
 mod hostile;
 mod insight;
 mod limits;
+mod metrics;
 mod negotiation;
 mod pages;
 mod protected;

@@ -23,7 +23,7 @@ fn assert_security_headers(res: &LocalResponse<'_>, what: &str) {
 fn every_kind_of_page_carries_the_security_headers() {
     let app = spawn_app();
     let link = app.seed("https://example.com/");
-    let big = format!("target_url={}", "a".repeat(20_000));
+    let big = format!("target_url={}", "a".repeat(300_000));
     let form = |body: &str| {
         app.client
             .post("/url")

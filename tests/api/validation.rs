@@ -167,7 +167,7 @@ fn other_body_types_are_unsupported() {
 #[test]
 fn over_size_bodies_are_too_large() {
     let app = spawn_app();
-    let huge = "a".repeat(64 * 1024);
+    let huge = "a".repeat(300 * 1024);
 
     let json = app.create_json(json!({ "target_url": format!("https://example.com/{huge}") }));
     let form = app.post_url(

@@ -1,0 +1,83 @@
+//! `/metrics` in Prometheus' text format, counting what operators watch; off on request.
+
+use std::time::{Duration, Instant};
+
+use rocket::http::Status;
+use serde_json::json;
+
+use crate::helpers::{header, spawn_app, spawn_app_with, TestApp};
+
+fn scrape(app: &TestApp) -> String {
+    let res = app.get("/metrics", None);
+    assert_eq!(res.status(), Status::Ok);
+    assert!(header(&res, "Content-Type").starts_with("text/plain; version=0.0.4"));
+    res.into_string().unwrap()
+}
+
+/// The value of the sample line starting with `name` (labels included).
+fn sample(text: &str, name: &str) -> Option<f64> {
+    text.lines()
+        .find(|line| line.starts_with(name) && line[name.len()..].starts_with(' '))
+        .and_then(|line| line.rsplit(' ').next())
+        .and_then(|value| value.parse().ok())
+}
+
+#[test]
+fn metrics_count_requests_links_clicks_and_cache_hits() {
+    let app = spawn_app();
+    let link = app.seed("https://example.com/");
+    app.create_json(json!([{ "target_url": "https://example.com/a" }, { "target_url": "bad" }]));
+    for _ in 0..3 {
+        app.get(&link.path(), None);
+    }
+    app.get("/nope-nope", None);
+
+    let text = scrape(&app);
+    assert_eq!(sample(&text, "shortener_links_created_total"), Some(2.0));
+    assert_eq!(
+        sample(
+            &text,
+            r#"shortener_http_requests_total{route="follow",status="307"}"#
+        ),
+        Some(3.0)
+    );
+    assert_eq!(
+        sample(
+            &text,
+            r#"shortener_http_requests_total{route="follow",status="404"}"#
+        ),
+        Some(1.0)
+    );
+    assert_eq!(
+        sample(
+            &text,
+            r#"shortener_http_requests_total{route="create_json",status="201"}"#
+        ),
+        Some(1.0)
+    );
+    assert_eq!(
+        sample(&text, "shortener_redirect_duration_seconds_count"),
+        Some(4.0)
+    );
+    assert_eq!(
+        sample(&text, "shortener_cache_misses_total"),
+        Some(2.0),
+        "first visit and the unknown key"
+    );
+    assert_eq!(sample(&text, "shortener_cache_hits_total"), Some(2.0));
+
+    let started = Instant::now();
+    while sample(&scrape(&app), "shortener_clicks_written_total") != Some(3.0) {
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "clicks not written"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn metrics_can_be_turned_off() {
+    let app = spawn_app_with(|f| f.merge(("metrics", false)));
+    assert_eq!(app.get("/metrics", None).status(), Status::NotFound);
+}
