@@ -15,9 +15,10 @@ use time::OffsetDateTime;
 
 const SHARDS: usize = 16;
 
-/// The cache; `capacity` 0 turns it off.
+/// The cache; `capacity` 0 turns it off. Clones share the same entries.
+#[derive(Clone)]
 pub struct LinkCache {
-    shards: Vec<RwLock<Shard>>,
+    shards: Arc<[RwLock<Shard>]>,
     hasher: RandomState,
     per_shard: usize,
     /// Hits and misses, for `/metrics`.
@@ -67,7 +68,10 @@ impl LinkCache {
     /// A cache holding about `capacity` links.
     pub fn new(capacity: usize) -> LinkCache {
         LinkCache {
-            shards: (0..SHARDS).map(|_| RwLock::default()).collect(),
+            shards: (0..SHARDS)
+                .map(|_| RwLock::default())
+                .collect::<Vec<_>>()
+                .into(),
             hasher: RandomState::new(),
             per_shard: capacity.div_ceil(SHARDS),
             counters: None,
@@ -117,6 +121,16 @@ impl LinkCache {
         shard.targets.remove(key);
     }
 
+    /// Forgets every link, as if each were removed: for changes made behind the
+    /// server's back (operator commands; see `watcher`).
+    pub fn clear(&self) {
+        for shard in self.shards.iter() {
+            let mut shard = shard.write().unwrap_or_else(|e| e.into_inner());
+            shard.generation += 1;
+            shard.targets.clear();
+        }
+    }
+
     /// Links cached now.
     #[cfg(test)]
     fn len(&self) -> usize {
@@ -151,6 +165,46 @@ impl LinkCache {
         self.insert(key.as_str(), target.clone(), generation);
         Ok(target)
     }
+}
+
+/// How often the server looks for changes made behind its back.
+pub const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Once a second, reads the epoch that operator commands bump (`links delete`,
+/// `links restore`, `import`) and forgets every cached target when it moved, so such
+/// a change reaches a running server within about a second.
+pub fn watcher() -> rocket::fairing::AdHoc {
+    use rocket_db_pools::Database;
+    rocket::fairing::AdHoc::on_liftoff("Cache watcher", |rocket| {
+        Box::pin(async move {
+            let (Some(db), Some(cache)) = (Db::fetch(rocket), rocket.state::<LinkCache>()) else {
+                return;
+            };
+            let pool = db.0.clone();
+            let mut shutdown = rocket.shutdown();
+            let cache = cache.clone();
+            rocket::tokio::spawn(async move {
+                let mut seen = None;
+                let mut tick = rocket::tokio::time::interval(WATCH_EVERY);
+                loop {
+                    rocket::tokio::select! {
+                        _ = tick.tick() => {}
+                        _ = &mut shutdown => break,
+                    }
+                    let Ok(mut conn) = pool.acquire().await else {
+                        continue;
+                    };
+                    let Ok(epoch) = links::records::epoch(&mut conn).await else {
+                        continue;
+                    };
+                    if seen.is_some_and(|seen| seen != epoch) {
+                        cache.clear();
+                    }
+                    seen = Some(epoch);
+                }
+            });
+        })
+    })
 }
 
 #[cfg(test)]

@@ -1,30 +1,167 @@
-//! Commands besides serving: `shortener backup FILE`.
+//! The operator's command line: serve (the default), migrate, look after links,
+//! export and import whole installations, back up. Every command works on the
+//! database the configuration names, as the server would.
 
-use std::path::Path;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
 
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 use rocket::figment::Figment;
-use sqlx::Connection;
+use sqlx::sqlite::SqlitePoolOptions;
+use sqlx::SqlitePool;
 
-/// What the command line asked for.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Command {
-    Serve,
-    Backup(String),
+use crate::links::records;
+
+/// A self-hosted URL shortener.
+#[derive(Debug, Parser)]
+#[command(name = "shortener", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
 }
 
-/// Usage, printed for anything else.
-pub const USAGE: &str = "usage: shortener [serve]\n       shortener backup FILE";
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the app (what `shortener` alone does).
+    Serve,
+    /// Apply the database migrations, then exit.
+    Migrate,
+    /// List, show, delete or restore links.
+    Links {
+        #[command(subcommand)]
+        action: LinksCommand,
+    },
+    /// Write every link, with every field, to standard output or a file.
+    Export {
+        #[arg(long, value_enum, default_value_t = FileFormat::Json)]
+        format: FileFormat,
+        /// Where to write (standard output when absent).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Read links written by `export`; rows that fail a check are reported and skipped.
+    Import {
+        file: PathBuf,
+        /// Taken from the file's extension when absent (`.csv`, else JSON).
+        #[arg(long, value_enum)]
+        format: Option<FileFormat>,
+    },
+    /// Copy the database to a new file while the server keeps serving.
+    Backup { file: String },
+}
 
-impl Command {
-    /// Parses the arguments after the program name.
-    pub fn parse(args: &[String]) -> Option<Command> {
-        match args {
-            [] => Some(Command::Serve),
-            [cmd] if cmd == "serve" => Some(Command::Serve),
-            [cmd, file] if cmd == "backup" => Some(Command::Backup(file.clone())),
-            _ => None,
+#[derive(Debug, Subcommand)]
+pub enum LinksCommand {
+    /// One line per link: key, state, clicks, created, target.
+    List {
+        /// Deleted links too.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Every field of one link.
+    Show { key: String },
+    /// Deactivate a link, as its owner's delete button does.
+    Delete { key: String },
+    /// Undo a delete: the link forwards again.
+    Restore { key: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FileFormat {
+    Json,
+    Csv,
+}
+
+/// Runs a command other than `serve`; the message is for the operator.
+pub async fn run(figment: &Figment, command: Command) -> Result<(), String> {
+    match command {
+        Command::Serve => Err("serve is run by main".into()),
+        Command::Migrate => open(figment, true)
+            .await
+            .map(|_| println!("migrations applied")),
+        Command::Links { action } => links(&open(figment, false).await?, action).await,
+        Command::Export { format, output } => {
+            crate::transfer::export(&open(figment, false).await?, format, output.as_deref()).await
+        }
+        Command::Import { file, format } => {
+            let format = format.unwrap_or(match file.extension().and_then(|e| e.to_str()) {
+                Some("csv") => FileFormat::Csv,
+                _ => FileFormat::Json,
+            });
+            crate::transfer::import(&open(figment, true).await?, &file, format).await
+        }
+        Command::Backup { file } => backup(figment, &file).await,
+    }
+}
+
+/// The configured database, migrated; `create` allows a new file.
+async fn open(figment: &Figment, create: bool) -> Result<SqlitePool, String> {
+    let url = database_url(figment)?;
+    let options = crate::db::connect_options(&url).map_err(|e| e.to_string())?;
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options.create_if_missing(create))
+        .await
+        .map_err(|e| format!("cannot open {url}: {e}"))?;
+    crate::db::run_migrations(&pool)
+        .await
+        .map_err(|e| format!("migrations failed: {e}"))?;
+    Ok(pool)
+}
+
+fn database_url(figment: &Figment) -> Result<String, String> {
+    figment
+        .extract_inner("databases.links.url")
+        .map_err(|e| e.to_string())
+}
+
+async fn links(pool: &SqlitePool, action: LinksCommand) -> Result<(), String> {
+    let mut db = pool.acquire().await.map_err(|e| e.to_string())?;
+    let found = |e: crate::error::Error| match e {
+        crate::error::Error::NotFound => "no link has that key".to_owned(),
+        e => e.to_string(),
+    };
+    match action {
+        LinksCommand::List { all } => {
+            let rows = records::all_records(&mut db).await.map_err(found)?;
+            println!(
+                "{:<12} {:<8} {:>8}  {:<20}  target",
+                "key", "state", "clicks", "created"
+            );
+            for r in rows.iter().filter(|r| all || r.is_active) {
+                let state = if r.is_active { "active" } else { "deleted" };
+                println!(
+                    "{:<12} {:<8} {:>8}  {:<20}  {}",
+                    r.key, state, r.clicks, r.created_at, r.target_url
+                );
+            }
+        }
+        LinksCommand::Show { key } => {
+            let r = records::record(&mut db, &key).await.map_err(found)?;
+            let value = serde_json::to_value(&r).map_err(|e| e.to_string())?;
+            for (field, value) in value.as_object().into_iter().flatten() {
+                let text = value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), str::to_owned);
+                println!("{field}: {text}");
+            }
+        }
+        LinksCommand::Delete { key } => {
+            records::set_active(&mut db, &key, false)
+                .await
+                .map_err(found)?;
+            println!("deleted {key} (undo with: shortener links restore {key})");
+        }
+        LinksCommand::Restore { key } => {
+            records::set_active(&mut db, &key, true)
+                .await
+                .map_err(found)?;
+            println!("restored {key}");
         }
     }
+    Ok(())
 }
 
 /// Copies the configured database to `dest` while a server may keep serving from it.
@@ -32,36 +169,36 @@ pub async fn backup(figment: &Figment, dest: &str) -> Result<(), String> {
     if Path::new(dest).exists() {
         return Err(format!("{dest} already exists; choose a new file"));
     }
-    let url: String = figment
-        .extract_inner("databases.links.url")
-        .map_err(|e| e.to_string())?;
-    let options = crate::db::connect_options(&url).map_err(|e| e.to_string())?;
-    let mut conn = sqlx::SqliteConnection::connect_with(&options.create_if_missing(false))
-        .await
-        .map_err(|e| format!("cannot open {url}: {e}"))?;
+    let pool = open(figment, false).await?;
+    let mut conn = pool.acquire().await.map_err(|e| e.to_string())?;
     crate::links::backup_into(&mut conn, dest)
         .await
-        .map_err(|e| format!("backup failed: {e}"))?;
-    conn.close().await.map_err(|e| e.to_string())
+        .map_err(|e| format!("backup failed: {e}"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
+/// A progress bar on standard error for `len` links (drawn only on a terminal).
+pub fn progress(len: u64, what: &str) -> ProgressBar {
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} ({eta})") {
+        bar.set_style(style);
     }
+    bar.set_message(what.to_owned());
+    bar
+}
 
-    #[test]
-    fn commands_parse() {
-        assert_eq!(Command::parse(&args(&[])), Some(Command::Serve));
-        assert_eq!(Command::parse(&args(&["serve"])), Some(Command::Serve));
-        assert_eq!(
-            Command::parse(&args(&["backup", "b.db"])),
-            Some(Command::Backup("b.db".into()))
-        );
-        assert_eq!(Command::parse(&args(&["backup"])), None);
-        assert_eq!(Command::parse(&args(&["nope"])), None);
-    }
+/// Opens `path` for writing, or standard output.
+pub fn writer(path: Option<&Path>) -> Result<Box<dyn Write>, String> {
+    Ok(match path {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout())),
+    })
+}
+
+/// Opens `path` for reading.
+pub fn reader(path: &Path) -> Result<BufReader<File>, String> {
+    File::open(path)
+        .map(BufReader::new)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))
 }

@@ -29,6 +29,7 @@ pub mod qr;
 pub mod routes;
 pub mod stats;
 pub mod target;
+pub mod transfer;
 pub mod visit;
 
 /// Rocket's configuration sources (`Rocket.toml`, then `ROCKET_*` variables) over
@@ -61,6 +62,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(metrics::Meter)
         .attach(config::announce())
         .attach(clicks::flusher())
+        .attach(cache::watcher())
         .manage(std::sync::Arc::new(clicks::Clicks::default()))
         .manage(clock::Clock::default())
         .mount("/", routes::routes())

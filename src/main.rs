@@ -1,10 +1,12 @@
-//! Starts the shortener: load `.env`, then serve (or run a command) on Rocket's figment.
+//! Starts the shortener: load `.env`, then serve (or run an operator command) on
+//! Rocket's figment. `shortener --help` lists the commands.
 
 use std::process::ExitCode;
 
+use clap::Parser;
 use rocket::config::LogLevel;
 use rocket::figment::Figment;
-use shortener::cli::{self, Command};
+use shortener::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
     // Loaded before the async runtime starts, so no other thread can read the
@@ -15,11 +17,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(command) = Command::parse(&args) else {
-        eprintln!("{}", cli::USAGE);
-        return ExitCode::from(2);
-    };
+    let command = Cli::parse().command.unwrap_or(Command::Serve);
     let figment = shortener::figment();
     shortener::logging::init(
         figment
@@ -29,7 +27,7 @@ fn main() -> ExitCode {
     rocket::execute(async {
         let result = match command {
             Command::Serve => serve(figment).await,
-            Command::Backup(file) => cli::backup(&figment, &file).await,
+            other => cli::run(&figment, other).await,
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,

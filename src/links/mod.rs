@@ -14,6 +14,7 @@ use crate::keys::{SecretKey, ShortKey};
 use crate::target::TargetUrl;
 
 mod clicks;
+pub mod records;
 pub use clicks::{add_clicks, add_day_clicks, add_source_clicks, insight, take_click};
 
 /// A stored link, as the owner sees it. Its secret is not here: only its hash is stored.

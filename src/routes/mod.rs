@@ -41,6 +41,7 @@ pub fn allowed_methods(path: &str) -> Option<&'static str> {
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match segments.as_slice() {
         ["url"] => Some("POST"),
+        [""] => Some("GET, HEAD"),
         ["health" | "metrics"] => Some("GET, HEAD"),
         ["admin", _] => Some("GET, HEAD, POST, PATCH, DELETE"),
         ["admin", _, _] => Some("GET, HEAD"),

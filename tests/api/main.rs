@@ -4,6 +4,7 @@ mod admin;
 mod binary;
 mod bulk;
 mod checked;
+mod cli;
 mod clicks;
 mod create;
 mod edit;

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Lighthouse (accessibility and best practices) on the home, admin, protected-link and
+# error pages of the release binary, in Debian's Chromium, light theme then dark.
+# Prints each score; exits 1 if any is below 100.
+# Usage: bench/a11y.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+lighthouse=bench/.npm/node_modules/.bin/lighthouse
+if [ ! -x "$lighthouse" ]; then
+    npm install --silent --no-audit --no-fund --prefix bench/.npm lighthouse@12 >/dev/null
+fi
+
+source bench/common.sh
+start_app "$work"
+base="http://127.0.0.1:$app_port"
+created=$(curl -sf -H 'Content-Type: application/json' \
+    -d '{"target_url": "https://example.com/a/long/address"}' "$base/url")
+admin=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["admin_url"])' <<<"$created")
+short=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])' <<<"$created")
+for _ in 1 2 3; do curl -s -o /dev/null -H 'Referer: https://news.example.com/' "$short"; done
+locked=$(curl -sf -H 'Content-Type: application/json' \
+    -d '{"target_url": "https://example.com/", "password": "open sesame"}' "$base/url" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])')
+
+export CHROME_PATH=$(command -v chromium)
+status=0
+printf '%-10s %-6s %14s %15s\n' page theme accessibility best-practices
+for theme in light dark; do
+    for page in "home $base/" "admin $admin" "protected $locked" "error $base/no-such-link"; do
+        set -- $page
+        scheme=()
+        [ "$theme" = dark ] && scheme=(--blink-settings=preferredColorScheme=0)
+        "$lighthouse" "$2" --quiet --output=json --output-path="$work/report.json" \
+            --only-categories=accessibility,best-practices --form-factor=desktop --screenEmulation.disabled \
+            --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run ${scheme[*]:-}" \
+            >/dev/null 2>&1 || { echo "lighthouse failed on $1" >&2; status=1; continue; }
+        read -r a b failed < <(python3 - "$work/report.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+c = r["categories"]
+bad = [a["id"] for cat in c.values() for ref in cat["auditRefs"]
+       for a in [r["audits"][ref["id"]]] if ref["weight"] > 0 and a["score"] is not None and a["score"] < 1]
+print(round(c["accessibility"]["score"] * 100), round(c["best-practices"]["score"] * 100), ",".join(bad) or "-")
+PY
+)
+        printf '%-10s %-6s %14s %15s  %s\n' "$1" "$theme" "$a" "$b" "$failed"
+        [ "$a" = 100 ] && [ "$b" = 100 ] || status=1
+    done
+done
+exit $status

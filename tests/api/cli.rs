@@ -1,0 +1,238 @@
+//! The operator's command line, on the real binary: migrate, links list/show/delete/
+//! restore, export and import (every field, both formats), and a running server
+//! picking up a delete made behind its back.
+
+use std::path::Path;
+use std::process::Output;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::helpers::{query_scalar, spawn_app_on, Link};
+use crate::server::{command, create, free_port, send, Server};
+
+/// Runs `shortener ARGS` in `dir` and returns its output.
+fn run(dir: &Path, args: &[&str]) -> Output {
+    command(dir, &[])
+        .args(args)
+        .output()
+        .expect("run the binary")
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A database in `dir` with three links that use every field.
+fn seeded(dir: &Path) -> Vec<Link> {
+    let app = spawn_app_on(&dir.join("shortener.db"));
+    app.set_clock("2026-11-28T10:00:00Z");
+    let links = vec![
+        app.seed_with(json!({ "target_url": "https://example.com/plain", "custom_key": "plain" })),
+        app.seed_with(json!({
+            "target_url": "https://example.com/every-field",
+            "custom_key": "every",
+            "expires_at": "2027-01-01T00:00:00Z",
+            "max_clicks": 50,
+            "password": "open sesame",
+        })),
+        app.seed_with(json!({ "target_url": "https://example.com/gone", "custom_key": "gone" })),
+    ];
+    app.get("/plain", None);
+    app.get("/plain", None);
+    app.send_json(
+        rocket::http::Method::Delete,
+        &links[2].admin_path(),
+        json!({}),
+    );
+    app.stop();
+    links
+}
+
+#[test]
+fn migrate_creates_a_ready_database() {
+    let dir = tempfile::tempdir().unwrap();
+
+    let out = stdout(&run(dir.path(), &["migrate"]));
+
+    assert!(out.contains("migrations applied"));
+    let tables: i64 = query_scalar(
+        &dir.path().join("shortener.db"),
+        "select count(*) from sqlite_master where name in ('link', 'click_day', 'click_source', 'cache_epoch')",
+    );
+    assert_eq!(tables, 4);
+    assert!(
+        stdout(&run(dir.path(), &["migrate"])).contains("migrations applied"),
+        "twice is fine"
+    );
+}
+
+#[test]
+fn links_list_and_show_describe_links_without_their_secrets() {
+    let dir = tempfile::tempdir().unwrap();
+    let links = seeded(dir.path());
+
+    let list = stdout(&run(dir.path(), &["links", "list"]));
+    assert!(
+        list.contains("plain") && list.contains("https://example.com/plain"),
+        "{list}"
+    );
+    assert!(
+        !list.contains("https://example.com/gone"),
+        "deleted links only with --all"
+    );
+    let all = stdout(&run(dir.path(), &["links", "list", "--all"]));
+    assert!(
+        all.lines()
+            .any(|l| l.starts_with("gone") && l.contains("deleted")),
+        "{all}"
+    );
+
+    let show = stdout(&run(dir.path(), &["links", "show", "every"]));
+    assert!(
+        show.contains("target_url: https://example.com/every-field"),
+        "{show}"
+    );
+    assert!(show.contains("max_clicks: 50"));
+    assert!(show.contains("expires_at: 2027-01-01T00:00:00Z"));
+    let secret = links[1].admin_path().rsplit('/').next().unwrap().to_owned();
+    assert!(
+        !show.contains(&secret),
+        "the secret is never stored, so never shown"
+    );
+}
+
+#[test]
+fn links_delete_and_restore_undo_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    seeded(dir.path());
+    let active = |key: &str| -> i64 {
+        query_scalar(
+            &dir.path().join("shortener.db"),
+            &format!("select is_active from link where key = '{key}'"),
+        )
+    };
+
+    assert!(stdout(&run(dir.path(), &["links", "delete", "plain"])).contains("deleted plain"));
+    assert_eq!(active("plain"), 0);
+    assert!(stdout(&run(dir.path(), &["links", "restore", "gone"])).contains("restored gone"));
+    assert_eq!(active("gone"), 1);
+
+    let missing = run(dir.path(), &["links", "restore", "nope"]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no link has that key"));
+}
+
+#[test]
+fn a_running_server_stops_forwarding_a_link_deleted_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let server = Server::start(dir.path(), port, &[]);
+    let (_, key, _) = create(port, "https://example.com/").unwrap();
+    let path = format!("/{key}");
+    assert_eq!(send(port, "GET", &path, &[], "").status, 307, "cached now");
+
+    stdout(&run(dir.path(), &["links", "delete", &key]));
+
+    let started = Instant::now();
+    while send(port, "GET", &path, &[], "").status != 404 {
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "still forwarding after 3 s"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    stdout(&run(dir.path(), &["links", "restore", &key]));
+    assert_eq!(send(port, "GET", &path, &[], "").status, 307);
+    drop(server);
+}
+
+#[test]
+fn export_then_import_moves_every_field_in_both_formats() {
+    for format in ["json", "csv"] {
+        let from = tempfile::tempdir().unwrap();
+        let to = tempfile::tempdir().unwrap();
+        seeded(from.path());
+        let file = to.path().join(format!("links.{format}"));
+
+        let out = run(
+            from.path(),
+            &[
+                "export",
+                "--format",
+                format,
+                "--output",
+                file.to_str().unwrap(),
+            ],
+        );
+        assert!(String::from_utf8_lossy(&out.stderr).contains("exported 3 links"));
+        let imported = stdout(&run(to.path(), &["import", file.to_str().unwrap()]));
+        assert!(
+            imported.contains("imported 3 links, rejected 0"),
+            "{imported}"
+        );
+
+        let again = stdout(&run(to.path(), &["export", "--format", format]));
+        assert_eq!(
+            again,
+            std::fs::read_to_string(&file).unwrap(),
+            "{format}: every field round-trips"
+        );
+        assert!(again.contains("$argon2id$") && again.contains("2027-01-01T00:00:00Z"));
+    }
+}
+
+#[test]
+fn import_reports_bad_rows_and_keeps_the_good_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let hash = "ab".repeat(32);
+    let row = |key: &str, target: &str, hash: &str| {
+        json!({
+            "key": key, "secret_hash": hash, "target_url": target, "is_active": true,
+            "clicks": 3, "created_at": "2026-11-28T10:00:00Z", "last_clicked_at": null,
+            "expires_at": null, "max_clicks": null, "password_hash": null,
+        })
+    };
+    let rows = json!([
+        row("good", "https://example.com/", &hash),
+        row("bad-url", "javascript:alert(1)", &"cd".repeat(32)),
+        row("bad-hash", "https://example.com/", "xyz"),
+        row("good", "https://example.com/again", &"ef".repeat(32)),
+        { "key": "half" },
+    ]);
+    let file = dir.path().join("links.json");
+    std::fs::write(&file, rows.to_string()).unwrap();
+
+    let out = run(dir.path(), &["import", file.to_str().unwrap()]);
+
+    assert!(stdout(&out).contains("imported 1 links, rejected 4"));
+    let errors = String::from_utf8_lossy(&out.stderr);
+    for expected in [
+        "row 2: Your provided URL is not valid",
+        "row 3: secret_hash",
+        "row 4: Custom key 'good' is already taken",
+        "row 5: missing field",
+    ] {
+        assert!(errors.contains(expected), "{expected} in {errors}");
+    }
+    let clicks: i64 = query_scalar(
+        &dir.path().join("shortener.db"),
+        "select clicks from link where key = 'good'",
+    );
+    assert_eq!(clicks, 3);
+}
+
+#[test]
+fn help_lists_the_commands_and_a_wrong_one_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = stdout(&run(dir.path(), &["--help"]));
+    for name in ["serve", "migrate", "links", "export", "import", "backup"] {
+        assert!(help.contains(name), "{name}");
+    }
+    assert_eq!(run(dir.path(), &["nope"]).status.code(), Some(2));
+}
