@@ -2,6 +2,7 @@
 
 mod admin;
 mod binary;
+mod browser;
 mod bulk;
 mod checked;
 mod cli;
