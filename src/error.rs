@@ -110,12 +110,14 @@ pub fn not_found_message(req: &Request<'_>) -> String {
 }
 
 /// An error as a page (HTML) or as `{"detail": ...}` (JSON, the tutorial's shape).
-#[derive(Debug, Template, Serialize)]
+#[derive(Debug, Template, Serialize, utoipa::ToSchema)]
 #[template(path = "error.html")]
+#[schema(as = Detail)]
 pub struct ErrorPage {
     /// The message for the client.
     pub detail: String,
     #[serde(skip)]
+    #[schema(ignore)]
     pub status: Status,
 }
 

@@ -61,14 +61,14 @@ pub struct Insight {
 }
 
 /// One day of history.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DayClicks {
     pub day: String,
     pub clicks: i64,
 }
 
 /// One source of clicks: a referring host or a client class.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SourceClicks {
     pub name: String,
     pub clicks: i64,

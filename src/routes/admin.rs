@@ -22,7 +22,8 @@ pub fn routes() -> Vec<Route> {
 }
 
 /// The tutorial's `URLInfo`: what programs get for a link they own.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = URLInfo)]
 pub struct UrlInfo {
     pub target_url: String,
     pub is_active: bool,
@@ -56,8 +57,9 @@ impl UrlInfo {
 }
 
 /// The admin page; `just_created` greets the creator right after the form.
-#[derive(Template, Serialize)]
+#[derive(Template, Serialize, utoipa::ToSchema)]
 #[template(path = "admin.html")]
+#[schema(as = AdminInfo)]
 pub struct AdminPage {
     #[serde(flatten)]
     info: UrlInfo,
@@ -69,12 +71,15 @@ pub struct AdminPage {
     /// Past its expiry time or its click limit: it answers 410 now.
     is_expired: bool,
     #[serde(skip)]
+    #[schema(ignore)]
     days: u16,
     /// The one-time greeting: `created` or `updated`.
     #[serde(skip)]
+    #[schema(ignore)]
     pub flash: Option<String>,
     /// A refused edit: what was typed and why.
     #[serde(skip)]
+    #[schema(ignore)]
     pub edit: Option<(String, String)>,
 }
 
@@ -139,8 +144,19 @@ fn for_people(at: &str) -> String {
     }
 }
 
+#[utoipa::path(get, path = "/admin/{secret_key}", tag = "owners",
+    summary = "The owner's view: URLInfo with click history and sources",
+    params(
+        ("secret_key" = String, Path, description = "The secret from admin_url"),
+        ("days" = Option<u16>, Query, description = "History window: 7, 30 (default), 90 or 365"),
+    ),
+    responses(
+        (status = 200, body = AdminPage),
+        (status = 404, body = crate::error::ErrorPage),
+        (status = 422, description = "Another window", body = crate::error::ErrorPage),
+    ))]
 #[get("/admin/<secret>?<days>")]
-async fn show(
+pub(super) async fn show(
     secret: Result<SecretKey, Error>,
     days: Option<&str>,
     flash: Option<FlashMessage<'_>>,

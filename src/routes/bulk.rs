@@ -25,7 +25,7 @@ use crate::negotiate::Format;
 pub const MAX_ITEMS: usize = 100;
 
 /// One item's result: the link, or why it was refused (with the status it would get alone).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(untagged)]
 pub enum Outcome {
     Created(UrlInfo),

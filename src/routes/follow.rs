@@ -46,8 +46,16 @@ impl<'r> Responder<'r, 'static> for Forward {
 }
 
 /// The hot path: the target from memory, the click counted in memory.
+#[utoipa::path(get, path = "/{key}", tag = "links", summary = "Follow a short link (counts a click)",
+    params(("key" = String, Path, description = "The short key")),
+    responses(
+        (status = 307, description = "To the target", headers(("Location" = String))),
+        (status = 401, description = "Protected by a password", body = crate::error::ErrorPage),
+        (status = 404, description = "No such link", body = crate::error::ErrorPage),
+        (status = 410, description = "Expired or used up", body = crate::error::ErrorPage),
+    ))]
 #[get("/<key>")]
-async fn follow(
+pub(super) async fn follow(
     key: Result<ShortKey, Error>,
     db: &State<Db>,
     cache: &State<LinkCache>,
@@ -90,8 +98,11 @@ async fn pass(
 }
 
 /// HEAD checks a link without counting a click (Rocket would otherwise run `follow`).
+#[utoipa::path(head, path = "/{key}", tag = "links", summary = "Check a short link without counting a click",
+    params(("key" = String, Path, description = "The short key")),
+    responses((status = 307, description = "It forwards"), (status = 401), (status = 404), (status = 410)))]
 #[head("/<key>")]
-async fn check(
+pub(super) async fn check(
     key: Result<ShortKey, Error>,
     mut db: Connection<Db>,
     clock: &State<Clock>,
@@ -114,15 +125,24 @@ async fn open_link(db: &mut Connection<Db>, key: &ShortKey, clock: &Clock) -> Re
 }
 
 /// Where a link goes, without going there (and without counting a click).
-#[derive(Template, Serialize)]
+#[derive(Template, Serialize, utoipa::ToSchema)]
 #[template(path = "peek.html")]
-struct PeekPage {
+#[schema(as = Peek)]
+pub struct PeekPage {
     target_url: String,
     url: String,
 }
 
+#[utoipa::path(get, path = "/peek/{key}", tag = "links", summary = "Where a link goes, without going there",
+    params(("key" = String, Path, description = "The short key")),
+    responses(
+        (status = 200, body = PeekPage),
+        (status = 401, description = "Protected: the target is not shown", body = crate::error::ErrorPage),
+        (status = 404, body = crate::error::ErrorPage),
+        (status = 410, body = crate::error::ErrorPage),
+    ))]
 #[get("/peek/<key>")]
-async fn peek(
+pub(super) async fn peek(
     key: Result<ShortKey, Error>,
     mut db: Connection<Db>,
     settings: &State<Settings>,
@@ -136,8 +156,8 @@ async fn peek(
 }
 
 /// The password form's body (or `{"password": ...}`).
-#[derive(rocket::FromForm, Deserialize)]
-struct Unlock {
+#[derive(rocket::FromForm, Deserialize, utoipa::ToSchema)]
+pub struct Unlock {
     password: String,
 }
 
@@ -151,8 +171,18 @@ async fn unlock_form(
         .await
 }
 
+#[utoipa::path(post, path = "/{key}", tag = "links", summary = "Open a password-protected link",
+    params(("key" = String, Path, description = "The short key")),
+    request_body = Unlock,
+    responses(
+        (status = 303, description = "Right password: to the target (a click is counted)", headers(("Location" = String))),
+        (status = 401, description = "Wrong or missing password", body = crate::error::ErrorPage),
+        (status = 404, body = crate::error::ErrorPage),
+        (status = 410, body = crate::error::ErrorPage),
+        (status = 429, description = "Too many attempts from this address", body = crate::error::ErrorPage),
+    ))]
 #[post("/<key>", format = "json", data = "<body>")]
-async fn unlock_json(
+pub(super) async fn unlock_json(
     key: Result<ShortKey, Error>,
     body: Option<Json<Unlock>>,
     gate: Gate<'_>,
@@ -162,7 +192,7 @@ async fn unlock_json(
 }
 
 /// Everything a password attempt needs from the app and the request.
-struct Gate<'r> {
+pub(super) struct Gate<'r> {
     db: &'r Db,
     cache: &'r LinkCache,
     clicks: &'r Clicks,

@@ -22,15 +22,17 @@ pub fn routes() -> Vec<Route> {
 const CHECK_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// For load balancers and monitors: always JSON, whatever `Accept` says.
-#[derive(Serialize)]
-struct Health {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Health {
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     detail: Option<String>,
 }
 
+#[utoipa::path(get, path = "/health", tag = "operators", summary = "Is the database readable and writable?",
+    responses((status = 200, body = Health), (status = 503, body = Health)))]
 #[get("/health")]
-async fn health(db: &State<Db>) -> (Status, Json<Health>) {
+pub(super) async fn health(db: &State<Db>) -> (Status, Json<Health>) {
     match check(db).await {
         Ok(()) => (
             Status::Ok,
@@ -68,8 +70,10 @@ async fn check(db: &Db) -> Result<(), String> {
 }
 
 /// Prometheus' text format; 404 when the operator turned metrics off.
+#[utoipa::path(get, path = "/metrics", tag = "operators", summary = "Prometheus metrics",
+    responses((status = 200, content_type = "text/plain", body = String), (status = 404, description = "Turned off")))]
 #[get("/metrics")]
-fn metrics(
+pub(super) fn metrics(
     settings: &State<Settings>,
     metrics: &State<std::sync::Arc<Metrics>>,
 ) -> Result<(rocket::http::ContentType, String), Error> {

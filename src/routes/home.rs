@@ -40,14 +40,17 @@ impl From<LinkForm> for FormValues {
 }
 
 /// The home page; as JSON, the tutorial's welcome plus a map of the API.
-#[derive(Template, Serialize)]
+#[derive(Template, Serialize, utoipa::ToSchema)]
 #[template(path = "index.html")]
+#[schema(as = Welcome)]
 pub struct IndexPage {
     detail: &'static str,
     endpoints: [String; 5],
     #[serde(skip)]
+    #[schema(ignore)]
     form: FormValues,
     #[serde(skip)]
+    #[schema(ignore)]
     error: Option<FieldError>,
 }
 
@@ -104,8 +107,11 @@ impl IndexPage {
     }
 }
 
+#[utoipa::path(get, path = "/", tag = "links",
+    summary = "Welcome message and a map of the API (the create form in HTML)",
+    responses((status = 200, body = IndexPage)))]
 #[get("/")]
-fn index(settings: &State<Settings>) -> Negotiated<IndexPage> {
+pub(super) fn index(settings: &State<Settings>) -> Negotiated<IndexPage> {
     Negotiated(IndexPage::new(settings, FormValues::default(), None))
 }
 

@@ -14,9 +14,11 @@ use crate::password::Password;
 use crate::target::TargetUrl;
 
 /// One create request; in JSON, the same fields (`max_clicks` as a number).
-#[derive(Debug, Default, Clone, rocket::FromForm, Deserialize)]
+#[derive(Debug, Default, Clone, rocket::FromForm, Deserialize, utoipa::ToSchema)]
+#[schema(as = NewLink)]
 pub struct LinkForm {
     /// Required; optional here only so a missing one gets the same 422 from both kinds of body.
+    #[schema(value_type = String, required = true, max_length = 2048)]
     pub target_url: Option<String>,
     #[serde(default)]
     pub custom_key: Option<String>,
@@ -24,6 +26,7 @@ pub struct LinkForm {
     #[serde(default)]
     pub expires_at: Option<String>,
     #[serde(default, deserialize_with = "number_or_text")]
+    #[schema(value_type = Option<i64>, minimum = 1)]
     pub max_clicks: Option<String>,
     #[serde(default)]
     pub password: Option<String>,
@@ -33,6 +36,7 @@ pub struct LinkForm {
     pub check_target: bool,
     /// The home page's "one URL per line" box; never read from JSON (send an array).
     #[serde(skip)]
+    #[schema(ignore)]
     pub target_urls: Option<String>,
 }
 

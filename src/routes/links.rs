@@ -53,8 +53,25 @@ async fn create_form(
     }
 }
 
+#[utoipa::path(post, path = "/url", tag = "links",
+    summary = "Create a short link, or up to 100 at once",
+    description = "One object answers 201 with URLInfo; an array of 1 to 100 objects answers 200 \
+        with one result per item, in order: URLInfo, or {detail, status}. The same fields work as \
+        an HTML form (application/x-www-form-urlencoded).",
+    request_body(content = LinkForm, description = "A NewLink, or an array of up to 100"),
+    responses(
+        (status = 201, description = "Created", body = UrlInfo,
+            headers(("Location" = String, description = "The admin URL"))),
+        (status = 200, description = "Bulk: one result per item", body = Vec<super::bulk::Outcome>),
+        (status = 400, description = "Invalid target URL, malformed JSON, or a failed target check", body = crate::error::ErrorPage),
+        (status = 409, description = "Custom key taken", body = crate::error::ErrorPage),
+        (status = 413, description = "Body too large", body = crate::error::ErrorPage),
+        (status = 415, description = "Neither JSON nor a form", body = crate::error::ErrorPage),
+        (status = 422, description = "Invalid field", body = crate::error::ErrorPage),
+        (status = 429, description = "Too many creates from this address", body = crate::error::ErrorPage),
+    ))]
 #[post("/url", format = "json", data = "<body>")]
-async fn create_json(
+pub(super) async fn create_json(
     allowed: Result<Allowed, Error>,
     body: Result<Json<Value>, json::Error<'_>>,
     format: Format,

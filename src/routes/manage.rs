@@ -33,21 +33,25 @@ pub fn routes() -> Vec<Route> {
 }
 
 /// The JSON answer to a delete (the tutorial's wording).
-#[derive(Serialize)]
-struct Detail {
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = Deleted)]
+pub struct Detail {
     detail: String,
 }
 
 /// What a change answers: people go back to a page, programs get JSON.
 #[derive(rocket::Responder)]
-enum Changed {
+pub(super) enum Changed {
     Page(Flash<Redirect>),
     Deleted(Json<Detail>),
     Edited(Json<UrlInfo>),
 }
 
+#[utoipa::path(delete, path = "/admin/{secret_key}", tag = "owners", summary = "Deactivate a link",
+    params(("secret_key" = String, Path)),
+    responses((status = 200, body = Detail), (status = 404, body = crate::error::ErrorPage)))]
 #[delete("/admin/<secret>")]
-async fn delete(
+pub(super) async fn delete(
     secret: Result<SecretKey, Error>,
     format: Format,
     cache: &State<LinkCache>,
@@ -87,8 +91,24 @@ async fn change_target(
     Ok(link)
 }
 
+/// The body of an edit.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+pub struct Edit {
+    pub target_url: String,
+}
+
+#[utoipa::path(patch, path = "/admin/{secret_key}", tag = "owners",
+    summary = "Point the link at a new target (clicks, expiry, limit and password stay)",
+    params(("secret_key" = String, Path)),
+    request_body = Edit,
+    responses(
+        (status = 200, body = UrlInfo),
+        (status = 400, description = "Invalid target URL", body = crate::error::ErrorPage),
+        (status = 404, body = crate::error::ErrorPage),
+        (status = 422, description = "Not {\"target_url\": <string>}", body = crate::error::ErrorPage),
+    ))]
 #[patch("/admin/<secret>", format = "json", data = "<body>")]
-async fn edit_json(
+pub(super) async fn edit_json(
     secret: Result<SecretKey, Error>,
     body: Result<Json<Value>, json::Error<'_>>,
     owner: Owner<'_>,
@@ -96,13 +116,17 @@ async fn edit_json(
 ) -> Result<Json<UrlInfo>> {
     let secret = secret?;
     let body = body.map_err(|e| json_error(&e))?.into_inner();
-    let Some(Value::String(raw)) = body.as_object().and_then(|o| o.get("target_url")) else {
-        return Err(Error::BadBody(
+    let edit: Edit = match body {
+        object @ Value::Object(_) => serde_json::from_value(object).ok(),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        Error::BadBody(
             rocket::http::Status::UnprocessableEntity,
             "Send {\"target_url\": \"<new URL>\"}".into(),
-        ));
-    };
-    let link = change_target(&secret, raw, &owner, &mut db).await?;
+        )
+    })?;
+    let link = change_target(&secret, &edit.target_url, &owner, &mut db).await?;
     Ok(Json(UrlInfo::new(link, &secret, owner.settings)))
 }
 
@@ -145,7 +169,7 @@ async fn method_form(
 }
 
 /// What an edit from a form needs.
-struct Owner<'r> {
+pub(super) struct Owner<'r> {
     settings: &'r Settings,
     cache: &'r LinkCache,
     clicks: &'r Clicks,
@@ -223,7 +247,7 @@ impl Owner<'_> {
 }
 
 /// A refused edit: programs get the error, people get the admin page again.
-struct EditRefused {
+pub(super) struct EditRefused {
     error: Error,
     page: Option<AdminPage>,
 }

@@ -9,6 +9,7 @@ use crate::negotiate::Negotiated;
 mod admin;
 mod assets;
 mod bulk;
+pub mod docs;
 mod follow;
 mod health;
 mod home;
@@ -27,6 +28,7 @@ pub fn routes() -> Vec<Route> {
     all.extend(assets::routes());
     all.extend(health::routes());
     all.extend(qr::routes());
+    all.extend(docs::routes());
     all
 }
 
@@ -42,7 +44,7 @@ pub fn allowed_methods(path: &str) -> Option<&'static str> {
     match segments.as_slice() {
         ["url"] => Some("POST"),
         [""] => Some("GET, HEAD"),
-        ["health" | "metrics"] => Some("GET, HEAD"),
+        ["health" | "metrics" | "docs" | "openapi.json"] => Some("GET, HEAD"),
         ["admin", _] => Some("GET, HEAD, POST, PATCH, DELETE"),
         ["admin", _, _] => Some("GET, HEAD"),
         [_] => Some("GET, HEAD, POST"),

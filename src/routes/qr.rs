@@ -17,7 +17,7 @@ pub fn routes() -> Vec<Route> {
 
 /// A QR code file, named after the link's key.
 #[derive(Responder)]
-struct QrFile {
+pub(super) struct QrFile {
     body: (ContentType, Vec<u8>),
     disposition: Header<'static>,
 }
@@ -33,8 +33,15 @@ impl QrFile {
 }
 
 /// `qr.svg` or `qr.png`: the QR code of the link that `secret` opens, as a file.
+#[utoipa::path(get, path = "/admin/{secret_key}/{file}", tag = "owners",
+    summary = "The short link's QR code, to download",
+    params(("secret_key" = String, Path), ("file" = String, Path, description = "qr.svg or qr.png")),
+    responses(
+        (status = 200, content((String = "image/svg+xml"), (Vec<u8> = "image/png"))),
+        (status = 404, body = crate::error::ErrorPage),
+    ))]
 #[get("/admin/<secret>/<file>")]
-async fn qr_file(
+pub(super) async fn qr_file(
     secret: Result<SecretKey, Error>,
     file: &str,
     reads: &State<Batcher<AdminLookup>>,

@@ -8,6 +8,7 @@ mod checked;
 mod cli;
 mod clicks;
 mod create;
+mod docs;
 mod edit;
 mod expiry;
 mod follow;
