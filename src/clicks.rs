@@ -142,23 +142,23 @@ async fn write(
     db: &mut SqliteConnection,
     batch: &HashMap<i64, Pending>,
 ) -> Result<(), sqlx::Error> {
-    let mut tx = db.begin().await?;
     // In row order, so the pages are visited once, front to back.
-    let mut rows: Vec<_> = batch.iter().collect();
-    rows.sort_unstable_by_key(|(id, _)| **id);
-    for (&id, clicks) in rows {
+    let mut ids: Vec<&i64> = batch.keys().collect();
+    ids.sort_unstable();
+    let (mut totals, mut days, mut sources) = (Vec::new(), Vec::new(), Vec::new());
+    for &id in ids {
+        let clicks = &batch[&id];
         let last = clicks.last_at.map(stamp).unwrap_or_default();
-        links::add_clicks(&mut tx, id, clicks.total, &last).await?;
-        for (date, &count) in &clicks.days {
-            links::add_day_clicks(&mut tx, id, &day(*date), count).await?;
-        }
-        for (host, &count) in &clicks.referrers {
-            links::add_source_clicks(&mut tx, id, "referrer", host, count).await?;
-        }
-        for (client, &count) in &clicks.clients {
-            links::add_source_clicks(&mut tx, id, "client", client.as_str(), count).await?;
-        }
+        totals.push((id, clicks.total, last));
+        days.extend(clicks.days.iter().map(|(date, &n)| (id, day(*date), n)));
+        let hosts = clicks.referrers.iter().map(|(host, &n)| (id, "referrer", &**host, n));
+        let kinds = clicks.clients.iter().map(|(c, &n)| (id, "client", c.as_str(), n));
+        sources.extend(hosts.chain(kinds));
     }
+    let mut tx = db.begin().await?;
+    links::add_clicks(&mut tx, &totals).await?;
+    links::add_day_clicks(&mut tx, &days).await?;
+    links::add_source_clicks(&mut tx, &sources).await?;
     tx.commit().await
 }
 

@@ -1,68 +1,71 @@
 //! The click statements of the link service: counts, history and sources, written
 //! by the once-a-second flush, and the exact count of links with a click limit.
 
-use sqlx::SqliteConnection;
+use sqlx::{QueryBuilder, SqliteConnection};
 
 use crate::error::Result;
 use crate::stats::Insight;
 
-/// Adds clicks counted in memory (see `clicks`); additive, never read-modify-write.
-/// `last_at` is a stamp (`clock::stamp`), so the later of two compares greater.
+/// Rows per statement: well under SQLite's 32,766 bound parameters.
+const CHUNK: usize = 4096;
+
+/// Adds clicks counted in memory (see `clicks`) to each link's total, as
+/// `(id, count, last click stamp)`: one statement per chunk, additive, never
+/// read-modify-write. Stamps compare as text, so the later of two wins.
 pub async fn add_clicks(
     db: &mut SqliteConnection,
-    id: i64,
-    count: i64,
-    last_at: &str,
+    rows: &[(i64, i64, String)],
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "update link set clicks = clicks + $1, \
-         last_clicked_at = max(coalesce(last_clicked_at, ''), $2) where id = $3",
-    )
-    .bind(count)
-    .bind(last_at)
-    .bind(id)
-    .execute(db)
-    .await?;
+    for chunk in rows.chunks(CHUNK) {
+        let mut update = QueryBuilder::new(
+            "update link set clicks = link.clicks + v.column2, \
+             last_clicked_at = max(coalesce(link.last_clicked_at, ''), v.column3) from (",
+        );
+        update.push_values(chunk, |mut row, (id, count, last)| {
+            row.push_bind(*id).push_bind(*count).push_bind(last.as_str());
+        });
+        update.push(") as v where link.id = v.column1");
+        update.build().execute(&mut *db).await?;
+    }
     Ok(())
 }
 
-/// Adds clicks to a link's total for one UTC day (`YYYY-MM-DD`).
+/// Adds clicks to links' totals per UTC day, as `(id, YYYY-MM-DD, count)`.
 pub async fn add_day_clicks(
     db: &mut SqliteConnection,
-    id: i64,
-    day: &str,
-    count: i64,
+    rows: &[(i64, String, i64)],
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "insert into click_day (link_id, day, clicks) values ($1, $2, $3) \
-         on conflict (link_id, day) do update set clicks = clicks + excluded.clicks",
-    )
-    .bind(id)
-    .bind(day)
-    .bind(count)
-    .execute(db)
-    .await?;
+    for chunk in rows.chunks(CHUNK) {
+        let mut insert = QueryBuilder::new("insert into click_day (link_id, day, clicks) ");
+        insert.push_values(chunk, |mut row, (id, day, count)| {
+            row.push_bind(*id).push_bind(day.as_str()).push_bind(*count);
+        });
+        insert.push(" on conflict (link_id, day) do update set clicks = clicks + excluded.clicks");
+        insert.build().execute(&mut *db).await?;
+    }
     Ok(())
 }
 
-/// Adds clicks to a link's total from one source: a referring host or a client class.
+/// Adds clicks to links' totals per source, as `(id, kind, name, count)`: kind is
+/// `referrer` (name: a host) or `client` (name: a client class).
 pub async fn add_source_clicks(
     db: &mut SqliteConnection,
-    id: i64,
-    kind: &str,
-    name: &str,
-    count: i64,
+    rows: &[(i64, &str, &str, i64)],
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "insert into click_source (link_id, kind, name, clicks) values ($1, $2, $3, $4) \
-         on conflict (link_id, kind, name) do update set clicks = clicks + excluded.clicks",
-    )
-    .bind(id)
-    .bind(kind)
-    .bind(name)
-    .bind(count)
-    .execute(db)
-    .await?;
+    for chunk in rows.chunks(CHUNK) {
+        let mut insert =
+            QueryBuilder::new("insert into click_source (link_id, kind, name, clicks) ");
+        insert.push_values(chunk, |mut row, (id, kind, name, count)| {
+            row.push_bind(*id)
+                .push_bind(*kind)
+                .push_bind(*name)
+                .push_bind(*count);
+        });
+        insert.push(
+            " on conflict (link_id, kind, name) do update set clicks = clicks + excluded.clicks",
+        );
+        insert.build().execute(&mut *db).await?;
+    }
     Ok(())
 }
 
