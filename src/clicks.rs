@@ -151,8 +151,14 @@ async fn write(
         let last = clicks.last_at.map(stamp).unwrap_or_default();
         totals.push((id, clicks.total, last));
         days.extend(clicks.days.iter().map(|(date, &n)| (id, day(*date), n)));
-        let hosts = clicks.referrers.iter().map(|(host, &n)| (id, "referrer", &**host, n));
-        let kinds = clicks.clients.iter().map(|(c, &n)| (id, "client", c.as_str(), n));
+        let hosts = clicks
+            .referrers
+            .iter()
+            .map(|(host, &n)| (id, "referrer", &**host, n));
+        let kinds = clicks
+            .clients
+            .iter()
+            .map(|(c, &n)| (id, "client", c.as_str(), n));
         sources.extend(hosts.chain(kinds));
     }
     let mut tx = db.begin().await?;

@@ -22,7 +22,9 @@ pub async fn add_clicks(
              last_clicked_at = max(coalesce(link.last_clicked_at, ''), v.column3) from (",
         );
         update.push_values(chunk, |mut row, (id, count, last)| {
-            row.push_bind(*id).push_bind(*count).push_bind(last.as_str());
+            row.push_bind(*id)
+                .push_bind(*count)
+                .push_bind(last.as_str());
         });
         update.push(") as v where link.id = v.column1");
         update.build().execute(&mut *db).await?;

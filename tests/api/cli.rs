@@ -236,3 +236,29 @@ fn help_lists_the_commands_and_a_wrong_one_is_a_usage_error() {
     }
     assert_eq!(run(dir.path(), &["nope"]).status.code(), Some(2));
 }
+
+#[test]
+fn serve_is_the_default_and_can_be_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let mut child = command(dir.path(), &[("ROCKET_PORT", port.to_string())])
+        .arg("serve")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start the binary");
+    let started = Instant::now();
+    let health = loop {
+        match crate::server::try_send(port, "GET", "/health", &[], "") {
+            Ok(reply) => break reply,
+            Err(_) if started.elapsed() < Duration::from_secs(10) => {
+                std::thread::sleep(Duration::from_millis(50))
+            }
+            Err(e) => panic!("`shortener serve` did not answer: {e}"),
+        }
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(health.status, 200);
+    assert!(dir.path().join("shortener.db").exists());
+}
