@@ -6,7 +6,9 @@ use sqlx::{QueryBuilder, SqliteConnection};
 use crate::error::Result;
 use crate::stats::Insight;
 
-/// Rows per statement: well under SQLite's 32,766 bound parameters.
+/// Rows per statement: well under SQLite's 32,766 bound parameters. The statements
+/// are not kept prepared (`persistent(false)`): their text changes with the row count,
+/// and sqlx would otherwise cache up to 100 of them per connection, megabytes each.
 const CHUNK: usize = 4096;
 
 /// Adds clicks counted in memory (see `clicks`) to each link's total, as
@@ -27,7 +29,7 @@ pub async fn add_clicks(
                 .push_bind(last.as_str());
         });
         update.push(") as v where link.id = v.column1");
-        update.build().execute(&mut *db).await?;
+        update.build().persistent(false).execute(&mut *db).await?;
     }
     Ok(())
 }
@@ -43,7 +45,7 @@ pub async fn add_day_clicks(
             row.push_bind(*id).push_bind(day.as_str()).push_bind(*count);
         });
         insert.push(" on conflict (link_id, day) do update set clicks = clicks + excluded.clicks");
-        insert.build().execute(&mut *db).await?;
+        insert.build().persistent(false).execute(&mut *db).await?;
     }
     Ok(())
 }
@@ -66,7 +68,7 @@ pub async fn add_source_clicks(
         insert.push(
             " on conflict (link_id, kind, name) do update set clicks = clicks + excluded.clicks",
         );
-        insert.build().execute(&mut *db).await?;
+        insert.build().persistent(false).execute(&mut *db).await?;
     }
     Ok(())
 }

@@ -154,12 +154,17 @@ async fn insert_many(
     by_secret_hash(insert, db).await
 }
 
-/// Runs a query for `BySecret` rows and keys the links by their secret hash.
+/// Runs a query for `BySecret` rows and keys the links by their secret hash. Not kept
+/// prepared: the text changes with the batch size (see `clicks::CHUNK`).
 async fn by_secret_hash(
     mut query: QueryBuilder<'_, sqlx::Sqlite>,
     db: &mut SqliteConnection,
 ) -> Result<HashMap<Vec<u8>, Link>> {
-    let rows: Vec<BySecret> = query.build_query_as().fetch_all(db).await?;
+    let rows: Vec<BySecret> = query
+        .build_query_as()
+        .persistent(false)
+        .fetch_all(db)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|row| (row.secret_hash, row.link))
