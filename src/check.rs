@@ -215,16 +215,12 @@ mod tests {
             "http://169.254.169.254/latest",
         ] {
             let target = TargetUrl::parse(url, "sho.rt").unwrap();
-            let refused = target_check(&target, policy).await;
+            let refused = super::target(&target, policy).await;
             assert_eq!(
                 refused.unwrap_err().to_string(),
                 format!("The target URL could not be checked: {OFF_LIMITS}"),
                 "{url}"
             );
         }
-    }
-
-    async fn target_check(t: &TargetUrl, policy: CheckPolicy) -> Result<()> {
-        target(t, policy).await
     }
 }

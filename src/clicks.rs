@@ -6,6 +6,7 @@
 //! (`main` calls `flush_on_exit` once `launch()` returns); a SIGKILL loses at most
 //! the last second of clicks, never a link.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Mutex;
@@ -34,7 +35,7 @@ pub struct Pending {
     pub total: i64,
     pub last_at: Option<OffsetDateTime>,
     pub days: HashMap<Date, i64>,
-    pub referrers: HashMap<Box<str>, i64>,
+    pub referrers: HashMap<Cow<'static, str>, i64>,
     pub clients: HashMap<Client, i64>,
 }
 
@@ -45,7 +46,7 @@ impl Pending {
         self.last_at = self.last_at.max(Some(at));
         let utc_day = at.to_offset(time::UtcOffset::UTC).date();
         *self.days.entry(utc_day).or_insert(0) += 1;
-        match self.referrers.get_mut(&visit.referrer) {
+        match self.referrers.get_mut(visit.referrer.as_ref()) {
             Some(count) => *count += 1,
             None => {
                 self.referrers.insert(visit.referrer.clone(), 1);

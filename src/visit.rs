@@ -1,6 +1,8 @@
 //! What a click tells owners about where it came from, and nothing more: the
 //! referring host (never the full URL) and a coarse client class (never the user agent).
 
+use std::borrow::Cow;
+
 use rocket::request::{FromRequest, Outcome, Request};
 use serde::Serialize;
 
@@ -70,8 +72,9 @@ pub fn referrer_host(referer: &str) -> Option<String> {
 /// One click's origin, as counted.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Visit {
-    /// The referring host, `direct` or `unknown`.
-    pub referrer: Box<str>,
+    /// The referring host, `direct` or `unknown` (those two borrowed: most redirects
+    /// carry no `Referer`, and the hot path need not allocate for them).
+    pub referrer: Cow<'static, str>,
     pub client: Client,
 }
 
@@ -79,8 +82,8 @@ impl Visit {
     /// The visit described by these request headers.
     pub fn from_headers(referer: Option<&str>, user_agent: Option<&str>) -> Visit {
         let referrer = match referer {
-            None => DIRECT.into(),
-            Some(value) => referrer_host(value).map_or(UNKNOWN.into(), String::into_boxed_str),
+            None => Cow::Borrowed(DIRECT),
+            Some(value) => referrer_host(value).map_or(Cow::Borrowed(UNKNOWN), Cow::Owned),
         };
         Visit {
             referrer,

@@ -38,6 +38,19 @@ pub struct Link {
     pub protected: bool,
 }
 
+impl Link {
+    /// Past its expiry time or its click limit at `now`: it answers 410 from then on.
+    pub fn is_expired(&self, now: time::OffsetDateTime) -> bool {
+        let used_up = self.max_clicks.is_some_and(|max| self.clicks >= max);
+        let timed_out = self
+            .expires_at
+            .as_deref()
+            .and_then(crate::clock::parse)
+            .is_some_and(|at| at <= now);
+        used_up || timed_out
+    }
+}
+
 /// The columns of `Link`, for every statement that returns links.
 macro_rules! link_columns {
     () => {

@@ -6,7 +6,6 @@ use rocket::{get, routes, Route, State};
 use serde::Serialize;
 
 use crate::batch::Batcher;
-use crate::cache::Target;
 use crate::chart::Chart;
 use crate::clock::Clock;
 use crate::config::Settings;
@@ -185,14 +184,12 @@ impl AdminPage {
             since: Some(window.since(now.date())),
         };
         let (link, insight) = reads.run(lookup).await?;
-        let used_up = link.max_clicks.is_some_and(|max| link.clicks >= max);
-        let is_expired = used_up || Target::of(link.clone()).expired(now);
         Ok(AdminPage {
             last_clicked_at: link.last_clicked_at.clone(),
             history: insight.history(window, now.date()),
             referrers: insight.top_referrers(),
             clients: insight.top_clients(),
-            is_expired,
+            is_expired: link.is_expired(now),
             info: UrlInfo::new(link, &secret, settings),
             days: window.days(),
             flash: None,

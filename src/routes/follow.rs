@@ -117,8 +117,7 @@ async fn open_link(db: &mut Connection<Db>, key: &ShortKey, clock: &Clock) -> Re
     if link.protected {
         return Err(Error::PasswordRequired);
     }
-    let used_up = link.max_clicks.is_some_and(|max| link.clicks >= max);
-    if used_up || Target::of(link.clone()).expired(clock.now()) {
+    if link.is_expired(clock.now()) {
         return Err(Error::Gone);
     }
     Ok(link)
