@@ -25,7 +25,7 @@ pub struct LinkForm {
     /// RFC 3339, or a browser's `YYYY-MM-DDTHH:MM` taken as UTC.
     #[serde(default)]
     pub expires_at: Option<String>,
-    #[serde(default, deserialize_with = "number_or_text")]
+    #[serde(default, deserialize_with = "json_number")]
     #[schema(value_type = Option<i64>, minimum = 1)]
     pub max_clicks: Option<String>,
     #[serde(default)]
@@ -40,18 +40,10 @@ pub struct LinkForm {
     pub target_urls: Option<String>,
 }
 
-/// `max_clicks` as JSON sends it (a number) or as a form does (text), checked later.
-fn number_or_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        Number(serde_json::Number),
-        Text(String),
-    }
-    Ok(Option::<Raw>::deserialize(d)?.map(|raw| match raw {
-        Raw::Number(n) => n.to_string(),
-        Raw::Text(t) => t,
-    }))
+/// `max_clicks` in JSON is a number or null, as the contract says; kept as text so the
+/// form's field and JSON's share one check later.
+fn json_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<serde_json::Number>::deserialize(d)?.map(|n| n.to_string()))
 }
 
 /// A non-empty optional field.
@@ -148,15 +140,16 @@ mod tests {
     }
 
     #[test]
-    fn json_max_clicks_may_be_a_number_or_text() {
+    fn json_max_clicks_is_a_number_or_null() {
         let form: LinkForm =
             serde_json::from_str(r#"{"target_url": "https://a.b/", "max_clicks": 5}"#).unwrap();
         assert_eq!(form.max_clicks.as_deref(), Some("5"));
         let form: LinkForm =
-            serde_json::from_str(r#"{"target_url": "https://a.b/", "max_clicks": "5"}"#).unwrap();
-        assert_eq!(form.max_clicks.as_deref(), Some("5"));
-        assert!(
-            serde_json::from_str::<LinkForm>(r#"{"target_url": "x", "max_clicks": [1]}"#).is_err()
-        );
+            serde_json::from_str(r#"{"target_url": "https://a.b/", "max_clicks": null}"#).unwrap();
+        assert_eq!(form.max_clicks, None);
+        for bad in [r#""5""#, r#""""#, "[1]", "true"] {
+            let body = format!(r#"{{"target_url": "x", "max_clicks": {bad}}}"#);
+            assert!(serde_json::from_str::<LinkForm>(&body).is_err(), "{bad}");
+        }
     }
 }

@@ -189,7 +189,16 @@ fn the_key_of_an_expired_link_is_never_handed_out_again() {
 #[test]
 fn a_click_limit_must_be_a_positive_whole_number() {
     let app = spawn_app();
-    for max in [json!(0), json!(-1), json!(1.5), json!("ten"), json!(true)] {
+    let refused = [
+        json!(0),
+        json!(-1),
+        json!(1.5),
+        json!("ten"),
+        json!(""),
+        json!("5"),
+        json!(true),
+    ];
+    for max in refused {
         let res =
             app.create_json(json!({ "target_url": "https://example.com/", "max_clicks": max }));
         assert_eq!(res.status(), Status::UnprocessableEntity, "{max}");
