@@ -2,8 +2,8 @@
 //! so sqlx's hand-off to SQLite's thread (and, for writes, the commit) is paid once
 //! per batch instead of once per request. Each answer still waits for its own result.
 
+use crate::db::{Conn, Pool};
 use rocket::tokio::sync::{mpsc, oneshot};
-use sqlx::SqliteConnection;
 
 use crate::error::{Error, Result};
 
@@ -19,7 +19,7 @@ pub trait Job: Sized + Send + 'static {
 
     /// One result per job, in order; `Err` fails the whole batch.
     async fn run(
-        db: &mut SqliteConnection,
+        db: &mut Conn,
         context: &Self::Context,
         jobs: Vec<Self>,
     ) -> Result<Vec<Result<Self::Output>>>;
@@ -34,7 +34,7 @@ pub struct Batcher<J: Job> {
 
 impl<J: Job> Batcher<J> {
     /// Starts the task on `pool`; it ends when the batcher is dropped.
-    pub fn start(pool: sqlx::SqlitePool, context: J::Context) -> Batcher<J> {
+    pub fn start(pool: Pool, context: J::Context) -> Batcher<J> {
         let (queue, jobs) = mpsc::channel(4 * MAX_BATCH);
         rocket::tokio::spawn(serve(pool, context, jobs));
         Batcher { queue }
@@ -51,11 +51,7 @@ impl<J: Job> Batcher<J> {
     }
 }
 
-async fn serve<J: Job>(
-    pool: sqlx::SqlitePool,
-    context: J::Context,
-    mut queue: mpsc::Receiver<Queued<J>>,
-) {
+async fn serve<J: Job>(pool: Pool, context: J::Context, mut queue: mpsc::Receiver<Queued<J>>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let (jobs, replies): (Vec<J>, Vec<_>) = batch.drain(..).unzip();

@@ -9,9 +9,8 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rocket::figment::Figment;
-use sqlx::sqlite::SqlitePoolOptions;
-use sqlx::SqlitePool;
 
+use crate::db::Pool;
 use crate::links::records;
 
 /// A self-hosted URL shortener.
@@ -97,15 +96,12 @@ pub async fn run(figment: &Figment, command: Command) -> Result<(), String> {
 }
 
 /// The configured database, migrated; `create` allows a new file.
-async fn open(figment: &Figment, create: bool) -> Result<SqlitePool, String> {
+async fn open(figment: &Figment, create: bool) -> Result<Pool, String> {
     let url = database_url(figment)?;
-    let options = crate::db::connect_options(&url).map_err(|e| e.to_string())?;
-    let pool = SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(options.create_if_missing(create))
+    let pool = Pool::connect(&crate::db::single(&url), create)
         .await
-        .map_err(|e| format!("cannot open {url}: {e}"))?;
-    crate::db::run_migrations(&pool)
+        .map_err(|e| format!("cannot open {}: {e}", crate::db::redacted(&url)))?;
+    pool.migrate()
         .await
         .map_err(|e| format!("migrations failed: {e}"))?;
     Ok(pool)
@@ -117,7 +113,7 @@ fn database_url(figment: &Figment) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
-async fn links(pool: &SqlitePool, action: LinksCommand) -> Result<(), String> {
+async fn links(pool: &Pool, action: LinksCommand) -> Result<(), String> {
     let mut db = pool.acquire().await.map_err(|e| e.to_string())?;
     let found = |e: crate::error::Error| match e {
         crate::error::Error::NotFound => "no link has that key".to_owned(),

@@ -14,10 +14,11 @@ use std::time::Duration;
 
 use rocket::fairing::AdHoc;
 use rocket::{Ignite, Rocket};
-use sqlx::{Connection, SqliteConnection};
 use time::{Date, OffsetDateTime};
 
 use rocket_db_pools::Database;
+
+use crate::db::Pool;
 
 use crate::clock::{day, stamp};
 use crate::db::Db;
@@ -120,7 +121,7 @@ impl Clicks {
 
     /// Writes every pending click in one transaction, returning how many; on failure
     /// they stay pending.
-    pub async fn flush(&self, db: &mut SqliteConnection) -> Result<usize, sqlx::Error> {
+    pub async fn flush(&self, db: &Pool) -> Result<usize, sqlx::Error> {
         let _one_at_a_time = self.flushing.lock().await;
         let batch = std::mem::take(&mut *self.pending.lock().unwrap_or_else(|e| e.into_inner()));
         if batch.is_empty() {
@@ -139,10 +140,7 @@ impl Clicks {
     }
 }
 
-async fn write(
-    db: &mut SqliteConnection,
-    batch: &HashMap<i64, Pending>,
-) -> Result<(), sqlx::Error> {
+async fn write(db: &Pool, batch: &HashMap<i64, Pending>) -> Result<(), sqlx::Error> {
     // In row order, so the pages are visited once, front to back.
     let mut ids: Vec<&i64> = batch.keys().collect();
     ids.sort_unstable();
@@ -187,10 +185,7 @@ pub fn flusher() -> AdHoc {
                         _ = tick.tick() => {}
                         _ = &mut shutdown => break,
                     }
-                    let flushed = match pool.acquire().await {
-                        Ok(mut conn) => clicks.flush(&mut conn).await,
-                        Err(e) => Err(e),
-                    };
+                    let flushed = clicks.flush(&pool).await;
                     if let (Ok(written), Some(metrics)) = (&flushed, &metrics) {
                         metrics.clicks_written.inc_by(*written as u64);
                     }
@@ -216,14 +211,14 @@ pub async fn flush_on_exit(rocket: &Rocket<Ignite>) -> Result<usize, String> {
     if crate::db::is_in_memory(&url) {
         return Ok(0);
     }
-    let options = crate::db::connect_options(&url).map_err(|e| e.to_string())?;
-    let mut conn = SqliteConnection::connect_with(&options)
+    let config = crate::db::single(&url);
+    let pool = Pool::connect(&config, false)
         .await
         .map_err(|e| e.to_string())?;
     let written = clicks
-        .flush(&mut conn)
+        .flush(&pool)
         .await
-        .map_err(|e| format!("writing clicks failed: {e}"))?;
-    conn.close().await.map_err(|e| e.to_string())?;
-    Ok(written)
+        .map_err(|e| format!("writing clicks failed: {e}"));
+    pool.close().await;
+    written
 }

@@ -1,5 +1,6 @@
-//! The SQLite pool behind `Db`, with the pragmas every connection needs, and
-//! the fairing that applies migrations before the first request.
+//! The database behind `Db`: SQLite (the embedded default) or PostgreSQL (for several
+//! instances), chosen by the URL's scheme. Only this module knows which one it is:
+//! the service writes each statement once and runs it through `on_db!`.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -9,31 +10,104 @@ use rocket::fairing::{self, AdHoc};
 use rocket::figment::Figment;
 use rocket::{Build, Rocket};
 use rocket_db_pools::{Config, Database};
+use sqlx::pool::PoolConnection;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::ConnectOptions;
+use sqlx::{ConnectOptions, PgConnection, Postgres, Sqlite, SqliteConnection};
 
 /// The app's database handle; `Connection<Db>` is a request guard for one pooled connection.
 #[derive(Database)]
 #[database("links")]
-pub struct Db(Pool);
+pub struct Db(pub Pool);
 
-/// A `sqlx::SqlitePool` whose connections all run in WAL mode with foreign keys and a
-/// busy timeout (rocket_db_pools' own sqlx pool sets only the busy timeout), and
-/// the database file's path, so health checks can see the file itself.
-pub struct Pool(pub sqlx::SqlitePool, Option<PathBuf>);
+/// A pool on either database. SQLite connections run in WAL mode with foreign keys
+/// and a busy timeout, and the file's path is kept so health checks can see it.
+#[derive(Clone)]
+pub enum Pool {
+    Sqlite(sqlx::SqlitePool, Option<PathBuf>),
+    Postgres(sqlx::PgPool),
+}
 
-impl Pool {
-    /// The database file; `None` for an in-memory database.
-    pub fn file(&self) -> Option<&Path> {
-        self.1.as_deref()
+/// One pooled connection of either kind (PostgreSQL's is boxed: it is several times larger).
+pub enum Conn {
+    Sqlite(PoolConnection<Sqlite>),
+    Postgres(Box<PoolConnection<Postgres>>),
+}
+
+/// An open transaction of either kind; dropped without `commit`, it rolls back.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, Sqlite>),
+    Postgres(Box<sqlx::Transaction<'static, Postgres>>),
+}
+
+/// A borrowed connection: what `on_db!` matches on to run a statement.
+pub enum Handle<'c> {
+    Sqlite(&'c mut SqliteConnection),
+    Postgres(&'c mut PgConnection),
+}
+
+/// Anything statements can run on: a pooled connection, a transaction, a request's guard.
+pub trait Exec: Send {
+    /// The connection underneath, for one or more statements.
+    fn handle(&mut self) -> Handle<'_>;
+}
+
+/// Runs `$body` with `$c` bound to the connection of whichever database `$db` is on:
+/// the statement is written once and compiled for both.
+macro_rules! on_db {
+    ($db:expr, |$c:ident| $body:expr) => {
+        match $crate::db::Exec::handle($db) {
+            $crate::db::Handle::Sqlite($c) => $body,
+            $crate::db::Handle::Postgres($c) => $body,
+        }
+    };
+}
+pub(crate) use on_db;
+
+impl Exec for Conn {
+    fn handle(&mut self) -> Handle<'_> {
+        match self {
+            Conn::Sqlite(c) => Handle::Sqlite(c),
+            Conn::Postgres(c) => Handle::Postgres(c),
+        }
+    }
+}
+
+impl Exec for Tx {
+    fn handle(&mut self) -> Handle<'_> {
+        match self {
+            Tx::Sqlite(c) => Handle::Sqlite(c),
+            Tx::Postgres(c) => Handle::Postgres(c),
+        }
+    }
+}
+
+impl Exec for rocket_db_pools::Connection<Db> {
+    fn handle(&mut self) -> Handle<'_> {
+        (**self).handle()
+    }
+}
+
+impl Tx {
+    /// Makes the transaction's writes durable and visible.
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await,
+            Tx::Postgres(tx) => (*tx).commit().await,
+        }
     }
 }
 
 /// How long a writer waits for SQLite's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Connection options for a database URL (`shortener.db`, `sqlite://path`, `sqlite::memory:`).
-pub fn connect_options(url: &str) -> Result<SqliteConnectOptions, sqlx::Error> {
+/// Whether a database URL names PostgreSQL (`postgres://` or `postgresql://`).
+pub fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres:") || url.starts_with("postgresql:")
+}
+
+/// SQLite connection options for a URL (`shortener.db`, `sqlite://path`, `sqlite::memory:`).
+pub fn sqlite_options(url: &str) -> Result<SqliteConnectOptions, sqlx::Error> {
     Ok(SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -50,37 +124,141 @@ pub fn is_in_memory(url: &str) -> bool {
     url.contains(":memory:") || url.contains("mode=memory")
 }
 
+/// A database URL fit for messages: a PostgreSQL password is replaced by `***`.
+pub fn redacted(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if is_postgres(url) && parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Pool settings for one connection to `url`: operator commands and the last flush.
+pub fn single(url: &str) -> Config {
+    Config {
+        url: url.to_owned(),
+        min_connections: None,
+        max_connections: 1,
+        connect_timeout: 5,
+        idle_timeout: None,
+        extensions: None,
+    }
+}
+
+impl Pool {
+    /// Opens a pool on `config.url`; a missing SQLite file is created unless `create` is false.
+    pub async fn connect(config: &Config, create: bool) -> Result<Pool, sqlx::Error> {
+        let acquire = Duration::from_secs(config.connect_timeout);
+        let idle = config.idle_timeout.map(Duration::from_secs);
+        let (max, min) = (
+            config.max_connections as u32,
+            config.min_connections.unwrap_or_default(),
+        );
+        if is_postgres(&config.url) {
+            let options = PgConnectOptions::from_str(&config.url)?.disable_statement_logging();
+            let pool = PgPoolOptions::new()
+                .max_connections(max)
+                .min_connections(min)
+                .acquire_timeout(acquire)
+                .idle_timeout(idle)
+                .connect_with(options)
+                .await?;
+            return Ok(Pool::Postgres(pool));
+        }
+        let options = sqlite_options(&config.url)?.create_if_missing(create);
+        let file =
+            (!is_in_memory(&config.url)).then(|| options.clone().get_filename().into_owned());
+        let pool = SqlitePoolOptions::new()
+            .max_connections(max)
+            .min_connections(min)
+            .acquire_timeout(acquire)
+            .idle_timeout(idle)
+            .connect_with(options)
+            .await?;
+        Ok(Pool::Sqlite(pool, file))
+    }
+
+    /// The database file; `None` for PostgreSQL and in-memory SQLite.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Pool::Sqlite(_, file) => file.as_deref(),
+            Pool::Postgres(_) => None,
+        }
+    }
+
+    /// Whether this is PostgreSQL, for the few operations only one database has.
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Pool::Postgres(_))
+    }
+
+    /// One connection from the pool.
+    pub async fn acquire(&self) -> Result<Conn, sqlx::Error> {
+        Ok(match self {
+            Pool::Sqlite(pool, _) => Conn::Sqlite(pool.acquire().await?),
+            Pool::Postgres(pool) => Conn::Postgres(Box::new(pool.acquire().await?)),
+        })
+    }
+
+    /// A transaction on one connection from the pool.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Pool::Sqlite(pool, _) => Tx::Sqlite(pool.begin().await?),
+            Pool::Postgres(pool) => Tx::Postgres(Box::new(pool.begin().await?)),
+        })
+    }
+
+    /// Waits for connections in use, then closes them all.
+    pub async fn close(&self) {
+        match self {
+            Pool::Sqlite(pool, _) => pool.close().await,
+            Pool::Postgres(pool) => pool.close().await,
+        }
+    }
+
+    /// The SQL migrations of this database, then the one data migration SQL cannot
+    /// do on SQLite: hashing secrets stored in the clear by older versions. Safe to
+    /// run at every start, and by several instances at once (sqlx takes a lock).
+    pub async fn migrate(&self) -> Result<(), Box<dyn std::error::Error>> {
+        match self {
+            Pool::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await?,
+            Pool::Sqlite(pool, _) => {
+                sqlx::migrate!("migrations/sqlite").run(pool).await?;
+                let mut tx = self.begin().await?;
+                let hashed = crate::links::hash_legacy_secrets(&mut tx).await?;
+                tx.commit().await?;
+                if hashed > 0 {
+                    rocket::info!("hashed {hashed} secret keys stored by an older version");
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 #[rocket::async_trait]
 impl rocket_db_pools::Pool for Pool {
-    type Connection = sqlx::pool::PoolConnection<sqlx::Sqlite>;
+    type Connection = Conn;
     type Error = rocket_db_pools::Error<sqlx::Error>;
 
     async fn init(figment: &Figment) -> Result<Self, Self::Error> {
         let config = figment.extract::<Config>()?;
-        let options = connect_options(&config.url).map_err(rocket_db_pools::Error::Init)?;
-        let file =
-            (!is_in_memory(&config.url)).then(|| options.clone().get_filename().into_owned());
-        SqlitePoolOptions::new()
-            .max_connections(config.max_connections as u32)
-            .min_connections(config.min_connections.unwrap_or_default())
-            .acquire_timeout(Duration::from_secs(config.connect_timeout))
-            .idle_timeout(config.idle_timeout.map(Duration::from_secs))
-            .connect_with(options)
+        Pool::connect(&config, true)
             .await
-            .map(|pool| Pool(pool, file))
             .map_err(rocket_db_pools::Error::Init)
     }
 
     async fn get(&self) -> Result<Self::Connection, Self::Error> {
-        self.0.acquire().await.map_err(rocket_db_pools::Error::Get)
+        self.acquire().await.map_err(rocket_db_pools::Error::Get)
     }
 
     async fn close(&self) {
-        self.0.close().await;
+        Pool::close(self).await;
     }
 }
 
-/// Applies `migrations/` (embedded at build time) on ignite, so a fresh file is ready to serve.
+/// Applies the migrations (embedded at build time) on ignite, so a fresh database is ready to serve.
 pub fn migrations() -> AdHoc {
     AdHoc::try_on_ignite("Database migrations", migrate)
 }
@@ -89,24 +267,11 @@ async fn migrate(rocket: Rocket<Build>) -> fairing::Result {
     let Some(db) = Db::fetch(&rocket) else {
         return Err(rocket);
     };
-    match run_migrations(&db.0 .0).await {
+    match db.0.migrate().await {
         Ok(()) => Ok(rocket),
         Err(e) => {
             rocket::error!("database migrations failed: {e}");
             Err(rocket)
         }
     }
-}
-
-/// The SQL migrations, then the one data migration SQL cannot do: hashing secrets
-/// stored in the clear by older versions. Safe to run at every start.
-pub async fn run_migrations(pool: &sqlx::SqlitePool) -> Result<(), Box<dyn std::error::Error>> {
-    sqlx::migrate!().run(pool).await?;
-    let mut tx = pool.begin().await?;
-    let hashed = crate::links::hash_legacy_secrets(&mut tx).await?;
-    tx.commit().await?;
-    if hashed > 0 {
-        rocket::info!("hashed {hashed} secret keys stored by an older version");
-    }
-    Ok(())
 }

@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::db::Conn;
 use rocket::fairing::AdHoc;
 use rocket_db_pools::Database;
-use sqlx::SqliteConnection;
 use time::Date;
 
 use crate::batch::{Batcher, Job};
@@ -27,7 +27,7 @@ impl Job for NewLink {
     type Context = (usize, Arc<Metrics>);
 
     async fn run(
-        db: &mut SqliteConnection,
+        db: &mut Conn,
         (key_length, metrics): &(usize, Arc<Metrics>),
         jobs: Vec<Self>,
     ) -> Result<Vec<Result<Self::Output>>> {
@@ -52,7 +52,7 @@ impl Job for AdminLookup {
     type Context = Arc<Clicks>;
 
     async fn run(
-        db: &mut SqliteConnection,
+        db: &mut Conn,
         clicks: &Arc<Clicks>,
         jobs: Vec<Self>,
     ) -> Result<Vec<Result<Self::Output>>> {

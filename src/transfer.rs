@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::cli::{progress, reader, writer, FileFormat};
 use crate::clock;
@@ -13,11 +13,7 @@ use crate::links::records::{self, Record};
 use crate::target::TargetUrl;
 
 /// Writes every link to `output` (standard output when `None`).
-pub async fn export(
-    pool: &SqlitePool,
-    format: FileFormat,
-    output: Option<&Path>,
-) -> Result<(), String> {
+pub async fn export(pool: &Pool, format: FileFormat, output: Option<&Path>) -> Result<(), String> {
     let mut db = pool.acquire().await.map_err(|e| e.to_string())?;
     let rows = records::all_records(&mut db)
         .await
@@ -55,7 +51,7 @@ pub async fn export(
 
 /// Reads `file`, checks every row and stores the good ones; prints one line per
 /// rejected row (with its number) and a summary.
-pub async fn import(pool: &SqlitePool, file: &Path, format: FileFormat) -> Result<(), String> {
+pub async fn import(pool: &Pool, file: &Path, format: FileFormat) -> Result<(), String> {
     let rows = read(file, format)?;
     let bar = progress(rows.len() as u64, "importing");
     let mut tx = pool.begin().await.map_err(|e| e.to_string())?;

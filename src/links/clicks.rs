@@ -1,51 +1,78 @@
 //! The click statements of the link service: counts, history and sources, written
 //! by the once-a-second flush, and the exact count of links with a click limit.
 
-use sqlx::{QueryBuilder, SqliteConnection};
+use sqlx::QueryBuilder;
+
+use crate::db::{on_db, Exec};
 
 use crate::error::Result;
 use crate::stats::Insight;
 
-/// Rows per statement: well under SQLite's 32,766 bound parameters. The statements
+/// Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. The statements
 /// are not kept prepared (`persistent(false)`): their text changes with the row count,
 /// and sqlx would otherwise cache up to 100 of them per connection, megabytes each.
 const CHUNK: usize = 4096;
+
+/// The later of a stored stamp (perhaps null) and a new one, as SQL both databases
+/// understand (SQLite's two-argument `max` is PostgreSQL's `greatest`).
+macro_rules! later {
+    ($stored:literal, $new:literal) => {
+        concat!(
+            "case when ",
+            $stored,
+            " > ",
+            $new,
+            " then ",
+            $stored,
+            " else ",
+            $new,
+            " end"
+        )
+    };
+}
 
 /// Adds clicks counted in memory (see `clicks`) to each link's total, as
 /// `(id, count, last click stamp)`: one statement per chunk, additive, never
 /// read-modify-write. Stamps compare as text, so the later of two wins.
 pub async fn add_clicks(
-    db: &mut SqliteConnection,
+    db: &mut impl Exec,
     rows: &[(i64, i64, String)],
 ) -> Result<(), sqlx::Error> {
     for chunk in rows.chunks(CHUNK) {
-        let mut update = QueryBuilder::new(
-            "update link set clicks = link.clicks + v.column2, \
-             last_clicked_at = max(coalesce(link.last_clicked_at, ''), v.column3) from (",
-        );
-        update.push_values(chunk, |mut row, (id, count, last)| {
-            row.push_bind(*id)
-                .push_bind(*count)
-                .push_bind(last.as_str());
+        on_db!(db, |c| {
+            let mut update = QueryBuilder::new(concat!(
+                "update link set clicks = link.clicks + v.column2, last_clicked_at = ",
+                later!("link.last_clicked_at", "v.column3"),
+                " from ("
+            ));
+            update.push_values(chunk, |mut row, (id, count, last)| {
+                row.push_bind(*id)
+                    .push_bind(*count)
+                    .push_bind(last.as_str());
+            });
+            update.push(") as v where link.id = v.column1");
+            update.build().persistent(false).execute(c).await?;
         });
-        update.push(") as v where link.id = v.column1");
-        update.build().persistent(false).execute(&mut *db).await?;
     }
     Ok(())
 }
 
 /// Adds clicks to links' totals per UTC day, as `(id, YYYY-MM-DD, count)`.
 pub async fn add_day_clicks(
-    db: &mut SqliteConnection,
+    db: &mut impl Exec,
     rows: &[(i64, String, i64)],
 ) -> Result<(), sqlx::Error> {
     for chunk in rows.chunks(CHUNK) {
-        let mut insert = QueryBuilder::new("insert into click_day (link_id, day, clicks) ");
-        insert.push_values(chunk, |mut row, (id, day, count)| {
-            row.push_bind(*id).push_bind(day.as_str()).push_bind(*count);
+        on_db!(db, |c| {
+            let mut insert = QueryBuilder::new("insert into click_day (link_id, day, clicks) ");
+            insert.push_values(chunk, |mut row, (id, day, count)| {
+                row.push_bind(*id).push_bind(day.as_str()).push_bind(*count);
+            });
+            insert.push(
+                " on conflict (link_id, day) do update set clicks = click_day.clicks + excluded.clicks",
+            );
+            insert.build().persistent(false).execute(c).await?;
         });
-        insert.push(" on conflict (link_id, day) do update set clicks = clicks + excluded.clicks");
-        insert.build().persistent(false).execute(&mut *db).await?;
     }
     Ok(())
 }
@@ -53,39 +80,43 @@ pub async fn add_day_clicks(
 /// Adds clicks to links' totals per source, as `(id, kind, name, count)`: kind is
 /// `referrer` (name: a host) or `client` (name: a client class).
 pub async fn add_source_clicks(
-    db: &mut SqliteConnection,
+    db: &mut impl Exec,
     rows: &[(i64, &str, &str, i64)],
 ) -> Result<(), sqlx::Error> {
     for chunk in rows.chunks(CHUNK) {
-        let mut insert =
-            QueryBuilder::new("insert into click_source (link_id, kind, name, clicks) ");
-        insert.push_values(chunk, |mut row, (id, kind, name, count)| {
-            row.push_bind(*id)
-                .push_bind(*kind)
-                .push_bind(*name)
-                .push_bind(*count);
+        on_db!(db, |c| {
+            let mut insert =
+                QueryBuilder::new("insert into click_source (link_id, kind, name, clicks) ");
+            insert.push_values(chunk, |mut row, (id, kind, name, count)| {
+                row.push_bind(*id)
+                    .push_bind(*kind)
+                    .push_bind(*name)
+                    .push_bind(*count);
+            });
+            insert.push(
+                " on conflict (link_id, kind, name) \
+                 do update set clicks = click_source.clicks + excluded.clicks",
+            );
+            insert.build().persistent(false).execute(c).await?;
         });
-        insert.push(
-            " on conflict (link_id, kind, name) do update set clicks = clicks + excluded.clicks",
-        );
-        insert.build().persistent(false).execute(&mut *db).await?;
     }
     Ok(())
 }
 
 /// A link's written history: clicks per day from `since` (`YYYY-MM-DD`) and per source.
-pub async fn insight(db: &mut SqliteConnection, id: i64, since: &str) -> Result<Insight> {
-    let days: Vec<(String, i64)> =
-        sqlx::query_as("select day, clicks from click_day where link_id = $1 and day >= $2")
+pub async fn insight(db: &mut impl Exec, id: i64, since: &str) -> Result<Insight> {
+    let by_day = "select day, clicks from click_day where link_id = $1 and day >= $2";
+    let by_source = "select kind, name, clicks from click_source where link_id = $1";
+    type Days = Vec<(String, i64)>;
+    type Sources = Vec<(String, String, i64)>;
+    let (days, sources): (Days, Sources) = on_db!(db, |c| {
+        let days = sqlx::query_as(by_day)
             .bind(id)
             .bind(since)
-            .fetch_all(&mut *db)
+            .fetch_all(&mut *c)
             .await?;
-    let sources: Vec<(String, String, i64)> =
-        sqlx::query_as("select kind, name, clicks from click_source where link_id = $1")
-            .bind(id)
-            .fetch_all(db)
-            .await?;
+        (days, sqlx::query_as(by_source).bind(id).fetch_all(c).await?)
+    });
     let mut insight = Insight::default();
     insight.days.extend(days);
     for (kind, name, clicks) in sources {
@@ -100,14 +131,14 @@ pub async fn insight(db: &mut SqliteConnection, id: i64, since: &str) -> Result<
 
 /// Counts one click on a link with `max_clicks` in the database itself, so the
 /// limit holds under any concurrency; `false` when the link is used up (or gone).
-pub async fn take_click(db: &mut SqliteConnection, id: i64, at: &str) -> Result<bool> {
-    let taken: Vec<(i64,)> = sqlx::query_as(
-        "update link set clicks = clicks + 1, last_clicked_at = max(coalesce(last_clicked_at, ''), $1) \
-         where id = $2 and is_active and clicks < max_clicks returning id",
-    )
-    .bind(at)
-    .bind(id)
-    .fetch_all(db)
-    .await?;
+pub async fn take_click(db: &mut impl Exec, id: i64, at: &str) -> Result<bool> {
+    let sql = concat!(
+        "update link set clicks = clicks + 1, last_clicked_at = ",
+        later!("last_clicked_at", "$1"),
+        " where id = $2 and is_active and clicks < max_clicks returning id"
+    );
+    let taken: Vec<(i64,)> = on_db!(db, |c| {
+        sqlx::query_as(sql).bind(at).bind(id).fetch_all(c).await?
+    });
     Ok(!taken.is_empty())
 }

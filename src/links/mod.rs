@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 
-use sqlx::{QueryBuilder, SqliteConnection};
+use sqlx::QueryBuilder;
+
+use crate::db::{on_db, Exec};
 
 use crate::error::{Error, Result};
 use crate::keys::{SecretKey, ShortKey};
@@ -82,7 +84,7 @@ const RANDOM_KEY_TRIES: usize = 16;
 /// unique indexes (no check-then-insert): a random key that clashes is drawn again, a
 /// custom key that clashes (with a stored link or an earlier one in the batch) is a 409.
 pub async fn create_many(
-    db: &mut SqliteConnection,
+    db: &mut impl Exec,
     news: &[NewLink],
     key_length: usize,
 ) -> Result<Vec<Result<(Link, SecretKey)>>> {
@@ -145,152 +147,178 @@ struct BySecret {
 /// Inserts `rows` in one statement (one transaction); a row whose key is taken is
 /// skipped, so the answer holds the stored links by secret hash.
 async fn insert_many(
-    db: &mut SqliteConnection,
+    db: &mut impl Exec,
     news: &[NewLink],
     rows: &[Row],
 ) -> Result<HashMap<Vec<u8>, Link>> {
-    let mut insert = QueryBuilder::new(
-        "insert or ignore into link \
-         (key, secret_hash, target_url, expires_at, max_clicks, password_hash) ",
-    );
-    insert.push_values(rows, |mut values, row| {
-        let new = &news[row.index];
-        values
-            .push_bind(row.key.as_str().to_owned())
-            .push_bind(row.secret.hash().to_vec())
-            .push_bind(new.target.as_str().to_owned())
-            .push_bind(new.expires_at.clone())
-            .push_bind(new.max_clicks)
-            .push_bind(new.password_hash.clone());
+    let rows: Vec<BySecret> = on_db!(db, |c| {
+        let mut insert = QueryBuilder::new(
+            "insert into link (key, secret_hash, target_url, expires_at, max_clicks, password_hash) ",
+        );
+        insert.push_values(rows, |mut values, row| {
+            let new = &news[row.index];
+            values
+                .push_bind(row.key.as_str().to_owned())
+                .push_bind(row.secret.hash().to_vec())
+                .push_bind(new.target.as_str().to_owned())
+                .push_bind(new.expires_at.clone())
+                .push_bind(new.max_clicks)
+                .push_bind(new.password_hash.clone());
+        });
+        insert.push(concat!(
+            " on conflict do nothing returning secret_hash, ",
+            link_columns!()
+        ));
+        // Not kept prepared: the text changes with the batch size (see `clicks::CHUNK`).
+        insert
+            .build_query_as()
+            .persistent(false)
+            .fetch_all(c)
+            .await?
     });
-    insert.push(concat!(" returning secret_hash, ", link_columns!()));
-    by_secret_hash(insert, db).await
+    Ok(by_secret_hash(rows))
 }
 
-/// Runs a query for `BySecret` rows and keys the links by their secret hash. Not kept
-/// prepared: the text changes with the batch size (see `clicks::CHUNK`).
-async fn by_secret_hash(
-    mut query: QueryBuilder<'_, sqlx::Sqlite>,
-    db: &mut SqliteConnection,
-) -> Result<HashMap<Vec<u8>, Link>> {
-    let rows: Vec<BySecret> = query
-        .build_query_as()
-        .persistent(false)
-        .fetch_all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
+/// Keys links by their secret hash, to match them to the requests that named them.
+fn by_secret_hash(rows: Vec<BySecret>) -> HashMap<Vec<u8>, Link> {
+    rows.into_iter()
         .map(|row| (row.secret_hash, row.link))
-        .collect())
+        .collect()
 }
 
 /// Points an active link at a new target; clicks, limits and password stay.
 pub async fn set_target(
-    db: &mut SqliteConnection,
+    db: &mut impl Exec,
     secret: &SecretKey,
     target: &TargetUrl,
 ) -> Result<Link> {
-    sqlx::query_as(concat!(
+    let sql = concat!(
         "update link set target_url = $1 where secret_hash = $2 and is_active returning ",
         link_columns!()
-    ))
-    .bind(target.as_str())
-    .bind(&secret.hash()[..])
-    .fetch_all(db)
-    .await?
-    .pop()
-    .ok_or(Error::NotFound)
+    );
+    let mut rows: Vec<Link> = on_db!(db, |c| {
+        sqlx::query_as(sql)
+            .bind(target.as_str())
+            .bind(&secret.hash()[..])
+            .fetch_all(c)
+            .await?
+    });
+    rows.pop().ok_or(Error::NotFound)
 }
 
 /// The password hash of an active, protected link, to check a visitor's password.
-pub async fn password_hash(db: &mut SqliteConnection, id: i64) -> Result<String> {
-    sqlx::query_scalar("select password_hash from link where id = $1 and is_active")
-        .bind(id)
-        .fetch_optional(db)
-        .await?
-        .flatten()
-        .ok_or(Error::NotFound)
+pub async fn password_hash(db: &mut impl Exec, id: i64) -> Result<String> {
+    let sql = "select password_hash from link where id = $1 and is_active";
+    let hash: Option<Option<String>> = on_db!(db, |c| {
+        sqlx::query_scalar(sql).bind(id).fetch_optional(c).await?
+    });
+    hash.flatten().ok_or(Error::NotFound)
 }
 
 /// An active link by its public key, without counting a click (HEAD, peek).
-pub async fn find(db: &mut SqliteConnection, key: &ShortKey) -> Result<Link> {
-    sqlx::query_as(concat!(
+pub async fn find(db: &mut impl Exec, key: &ShortKey) -> Result<Link> {
+    let sql = concat!(
         "select ",
         link_columns!(),
         " from link where key = $1 and is_active"
-    ))
-    .bind(key.as_str())
-    .fetch_optional(db)
-    .await?
-    .ok_or(Error::NotFound)
+    );
+    let link: Option<Link> = on_db!(db, |c| {
+        sqlx::query_as(sql)
+            .bind(key.as_str())
+            .fetch_optional(c)
+            .await?
+    });
+    link.ok_or(Error::NotFound)
 }
 
 /// Active links by their owners' secret hashes, in one query.
 pub async fn find_by_secrets(
-    db: &mut SqliteConnection,
+    db: &mut impl Exec,
     hashes: &[[u8; 32]],
 ) -> Result<HashMap<Vec<u8>, Link>> {
-    let mut select = QueryBuilder::new(concat!(
-        "select secret_hash, ",
-        link_columns!(),
-        " from link where is_active and secret_hash in ("
-    ));
-    let mut list = select.separated(", ");
-    for hash in hashes {
-        list.push_bind(hash.to_vec());
-    }
-    select.push(")");
-    by_secret_hash(select, db).await
+    let rows: Vec<BySecret> = on_db!(db, |c| {
+        let mut select = QueryBuilder::new(concat!(
+            "select secret_hash, ",
+            link_columns!(),
+            " from link where is_active and secret_hash in ("
+        ));
+        let mut list = select.separated(", ");
+        for hash in hashes {
+            list.push_bind(hash.to_vec());
+        }
+        select.push(")");
+        select
+            .build_query_as()
+            .persistent(false)
+            .fetch_all(c)
+            .await?
+    });
+    Ok(by_secret_hash(rows))
 }
 
 /// Deactivates a link (the tutorial's soft delete): it stops forwarding, and its
 /// key stays taken so it is never handed out again.
-pub async fn deactivate(db: &mut SqliteConnection, secret: &SecretKey) -> Result<Link> {
-    sqlx::query_as(concat!(
-        "update link set is_active = 0 where secret_hash = $1 and is_active returning ",
+pub async fn deactivate(db: &mut impl Exec, secret: &SecretKey) -> Result<Link> {
+    let sql = concat!(
+        "update link set is_active = false where secret_hash = $1 and is_active returning ",
         link_columns!()
-    ))
-    .bind(&secret.hash()[..])
-    .fetch_all(db)
-    .await?
-    .pop()
-    .ok_or(Error::NotFound)
+    );
+    let mut rows: Vec<Link> = on_db!(db, |c| {
+        sqlx::query_as(sql)
+            .bind(&secret.hash()[..])
+            .fetch_all(c)
+            .await?
+    });
+    rows.pop().ok_or(Error::NotFound)
 }
 
-/// Replaces the clear-text secrets of rows stored before secrets were hashed by
-/// their hashes, so old admin URLs keep working; returns how many rows changed.
-pub async fn hash_legacy_secrets(db: &mut SqliteConnection) -> Result<usize> {
-    let legacy: Vec<(i64, String)> =
+/// Replaces the clear-text secrets of SQLite rows stored before secrets were hashed
+/// by their hashes, so old admin URLs keep working; returns how many rows changed.
+pub async fn hash_legacy_secrets(db: &mut impl Exec) -> Result<usize> {
+    let legacy: Vec<(i64, String)> = on_db!(db, |c| {
         sqlx::query_as("select id, secret_key from link where secret_key is not null")
-            .fetch_all(&mut *db)
-            .await?;
+            .fetch_all(c)
+            .await?
+    });
     for (id, secret) in &legacy {
-        sqlx::query("update link set secret_hash = $1, secret_key = null where id = $2")
-            .bind(&crate::keys::hash_secret(secret)[..])
-            .bind(id)
-            .execute(&mut *db)
-            .await?;
+        let hash = crate::keys::hash_secret(secret);
+        on_db!(db, |c| {
+            sqlx::query("update link set secret_hash = $1, secret_key = null where id = $2")
+                .bind(&hash[..])
+                .bind(id)
+                .execute(c)
+                .await?
+                .rows_affected()
+        });
     }
     Ok(legacy.len())
 }
 
 /// Reads and writes the database once, for `/health`.
-pub async fn check_health(db: &mut SqliteConnection) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "insert into heartbeat (id, checked_at) values (1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) \
-         on conflict (id) do update set checked_at = excluded.checked_at",
-    )
-    .execute(&mut *db)
-    .await?;
-    sqlx::query_scalar::<_, i64>("select count(*) from link where 0")
-        .fetch_one(db)
-        .await?;
+pub async fn check_health(db: &mut impl Exec, now: &str) -> Result<(), sqlx::Error> {
+    let write = "insert into heartbeat (id, checked_at) values (1, $1) \
+                 on conflict (id) do update set checked_at = excluded.checked_at";
+    let read = "select count(*) from link where false";
+    on_db!(db, |c| {
+        sqlx::query(write).bind(now).execute(&mut *c).await?;
+        sqlx::query_scalar::<_, i64>(read).fetch_one(c).await?
+    });
     Ok(())
 }
 
-/// Writes a consistent copy of the live database to `dest` (SQLite's `VACUUM INTO`),
-/// without stopping writers for longer than the copy of one snapshot.
-pub async fn backup_into(db: &mut SqliteConnection, dest: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("vacuum into $1").bind(dest).execute(db).await?;
-    Ok(())
+/// Writes a consistent copy of a live SQLite database to `dest` (`VACUUM INTO`),
+/// without stopping writers for longer than the copy of one snapshot. PostgreSQL
+/// has its own tools for this (`pg_dump`), so there it is refused.
+pub async fn backup_into(db: &mut impl Exec, dest: &str) -> Result<(), String> {
+    match db.handle() {
+        crate::db::Handle::Sqlite(c) => sqlx::query("vacuum into $1")
+            .bind(dest)
+            .execute(c)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        crate::db::Handle::Postgres(_) => {
+            Err("backup copies SQLite files; for PostgreSQL use pg_dump".to_owned())
+        }
+    }
 }

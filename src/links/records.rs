@@ -2,7 +2,8 @@
 //! field, and the epoch that tells running servers to forget cached targets.
 
 use serde::{Deserialize, Serialize};
-use sqlx::SqliteConnection;
+
+use crate::db::{on_db, Exec};
 
 use crate::error::{Error, Result};
 
@@ -10,7 +11,8 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct Record {
     pub key: String,
-    /// SHA-256 of the secret key, 64 hex digits.
+    /// SHA-256 of the secret key, 64 hex digits (read as bytes: see `Stored`).
+    #[sqlx(skip)]
     pub secret_hash: String,
     pub target_url: String,
     pub is_active: bool,
@@ -23,46 +25,64 @@ pub struct Record {
     pub password_hash: Option<String>,
 }
 
-/// The columns of `Record`, the hash as hex.
+/// The columns of `Record`, with the secret hash as bytes.
 macro_rules! record_columns {
     () => {
-        "key, lower(hex(secret_hash)) as secret_hash, target_url, is_active, clicks, created_at, \
+        "key, secret_hash, target_url, is_active, clicks, created_at, \
          last_clicked_at, expires_at, max_clicks, password_hash"
     };
 }
 
+/// A stored row: the hash as bytes, turned into hex here (the two databases spell
+/// hex encoding differently).
+#[derive(sqlx::FromRow)]
+struct Stored {
+    secret_hash: Vec<u8>,
+    #[sqlx(flatten)]
+    record: Record,
+}
+
+impl From<Stored> for Record {
+    fn from(stored: Stored) -> Record {
+        let hex = stored
+            .secret_hash
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Record {
+            secret_hash: hex,
+            ..stored.record
+        }
+    }
+}
+
 /// Every link, in creation order (deleted ones too: they can be restored).
-pub async fn all_records(db: &mut SqliteConnection) -> Result<Vec<Record>> {
-    Ok(sqlx::query_as(concat!(
+pub async fn all_records(db: &mut impl Exec) -> Result<Vec<Record>> {
+    let sql = concat!(
         "select ",
         record_columns!(),
         " from link where secret_hash is not null order by id"
-    ))
-    .fetch_all(db)
-    .await?)
+    );
+    let rows: Vec<Stored> = on_db!(db, |c| sqlx::query_as(sql).fetch_all(c).await?);
+    Ok(rows.into_iter().map(Record::from).collect())
 }
 
 /// One link by key, deleted or not.
-pub async fn record(db: &mut SqliteConnection, key: &str) -> Result<Record> {
-    sqlx::query_as(concat!(
-        "select ",
-        record_columns!(),
-        " from link where key = $1"
-    ))
-    .bind(key)
-    .fetch_optional(db)
-    .await?
-    .ok_or(Error::NotFound)
+pub async fn record(db: &mut impl Exec, key: &str) -> Result<Record> {
+    let sql = concat!("select ", record_columns!(), " from link where key = $1");
+    let row: Option<Stored> = on_db!(db, |c| {
+        sqlx::query_as(sql).bind(key).fetch_optional(c).await?
+    });
+    row.map(Record::from).ok_or(Error::NotFound)
 }
 
 /// Deletes (deactivates) or restores a link by key; `NotFound` when there is no such key.
-pub async fn set_active(db: &mut SqliteConnection, key: &str, active: bool) -> Result<()> {
-    let changed = sqlx::query("update link set is_active = $1 where key = $2")
-        .bind(active)
-        .bind(key)
-        .execute(&mut *db)
-        .await?
-        .rows_affected();
+pub async fn set_active(db: &mut impl Exec, key: &str, active: bool) -> Result<()> {
+    let sql = "update link set is_active = $1 where key = $2";
+    let changed = on_db!(db, |c| {
+        let done = sqlx::query(sql).bind(active).bind(key).execute(c).await?;
+        done.rows_affected()
+    });
     if changed == 0 {
         return Err(Error::NotFound);
     }
@@ -70,24 +90,25 @@ pub async fn set_active(db: &mut SqliteConnection, key: &str, active: bool) -> R
 }
 
 /// Stores an exported row as it was; a taken key is a `KeyTaken`.
-pub async fn insert_record(db: &mut SqliteConnection, r: &Record, hash: &[u8; 32]) -> Result<()> {
-    let inserted: Vec<(i64,)> = sqlx::query_as(
-        "insert or ignore into link (key, secret_hash, target_url, is_active, clicks, created_at, \
-         last_clicked_at, expires_at, max_clicks, password_hash) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id",
-    )
-    .bind(&r.key)
-    .bind(&hash[..])
-    .bind(&r.target_url)
-    .bind(r.is_active)
-    .bind(r.clicks)
-    .bind(&r.created_at)
-    .bind(&r.last_clicked_at)
-    .bind(&r.expires_at)
-    .bind(r.max_clicks)
-    .bind(&r.password_hash)
-    .fetch_all(db)
-    .await?;
+pub async fn insert_record(db: &mut impl Exec, r: &Record, hash: &[u8; 32]) -> Result<()> {
+    let sql = "insert into link (key, secret_hash, target_url, is_active, clicks, created_at, \
+               last_clicked_at, expires_at, max_clicks, password_hash) \
+               values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict do nothing returning id";
+    let inserted: Vec<(i64,)> = on_db!(db, |c| {
+        sqlx::query_as(sql)
+            .bind(&r.key)
+            .bind(&hash[..])
+            .bind(&r.target_url)
+            .bind(r.is_active)
+            .bind(r.clicks)
+            .bind(&r.created_at)
+            .bind(&r.last_clicked_at)
+            .bind(&r.expires_at)
+            .bind(r.max_clicks)
+            .bind(&r.password_hash)
+            .fetch_all(c)
+            .await?
+    });
     match inserted.is_empty() {
         true => Err(Error::KeyTaken(r.key.clone())),
         false => Ok(()),
@@ -95,16 +116,14 @@ pub async fn insert_record(db: &mut SqliteConnection, r: &Record, hash: &[u8; 32
 }
 
 /// Tells running servers that links changed behind their back.
-pub async fn bump_epoch(db: &mut SqliteConnection) -> Result<()> {
-    sqlx::query("update cache_epoch set epoch = epoch + 1 where id = 1")
-        .execute(db)
-        .await?;
+pub async fn bump_epoch(db: &mut impl Exec) -> Result<()> {
+    let sql = "update cache_epoch set epoch = epoch + 1 where id = 1";
+    on_db!(db, |c| sqlx::query(sql).execute(c).await?.rows_affected());
     Ok(())
 }
 
 /// The current epoch, read by servers once a second.
-pub async fn epoch(db: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("select epoch from cache_epoch where id = 1")
-        .fetch_one(db)
-        .await
+pub async fn epoch(db: &mut impl Exec) -> Result<i64, sqlx::Error> {
+    let sql = "select epoch from cache_epoch where id = 1";
+    on_db!(db, |c| sqlx::query_scalar(sql).fetch_one(c).await)
 }

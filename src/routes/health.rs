@@ -60,7 +60,11 @@ async fn check(db: &Db) -> Result<(), String> {
     }
     let query = async {
         let mut conn = db.0.acquire().await?;
-        links::check_health(&mut conn).await
+        links::check_health(
+            &mut conn,
+            &crate::clock::stamp(time::OffsetDateTime::now_utc()),
+        )
+        .await
     };
     match rocket::tokio::time::timeout(CHECK_TIMEOUT, query).await {
         Ok(Ok(())) => Ok(()),

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use rocket::figment::Figment;
 use rocket::http::{Accept, ContentType, Header, Method, Status};
 use rocket::local::blocking::{Client, LocalResponse};
+use rocket_db_pools::Database;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -169,14 +170,9 @@ impl TestApp {
             .rocket()
             .state::<std::sync::Arc<shortener::clicks::Clicks>>();
         let clicks = clicks.expect("managed clicks").clone();
-        let options = shortener::db::connect_options(self.db_path.to_str().unwrap()).unwrap();
-        rocket::execute(async move {
-            use sqlx::Connection;
-            let mut conn = sqlx::SqliteConnection::connect_with(&options)
-                .await
-                .unwrap();
-            clicks.flush(&mut conn).await.expect("clicks written")
-        })
+        let pool = shortener::db::Db::fetch(self.client.rocket()).expect("pool");
+        let pool = pool.0.clone();
+        rocket::execute(async move { clicks.flush(&pool).await.expect("clicks written") })
     }
 
     pub fn link_count(&self) -> i64 {
