@@ -7,6 +7,7 @@ use crate::helpers::{detail, header, spawn_app, BROWSER};
 
 #[test]
 fn the_admin_json_is_the_links_urlinfo() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/x");
     app.get(&link.path(), None);
@@ -23,6 +24,7 @@ fn the_admin_json_is_the_links_urlinfo() {
 
 #[test]
 fn the_admin_page_shows_everything_an_owner_needs() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/owner");
 
@@ -55,6 +57,7 @@ fn the_admin_page_shows_everything_an_owner_needs() {
 
 #[test]
 fn admin_responses_are_never_cached_referred_or_indexed() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
 
@@ -72,6 +75,7 @@ fn admin_responses_are_never_cached_referred_or_indexed() {
 
 #[test]
 fn deleting_with_json_deactivates_the_link() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/del");
 
@@ -88,7 +92,7 @@ fn deleting_with_json_deactivates_the_link() {
     );
     assert_eq!(app.get_json(&link.admin_path()).0, Status::NotFound);
     assert_eq!(
-        app.query_i64("select count(*) from link where is_active = 0"),
+        app.query_i64("select count(*) from link where not is_active"),
         1,
         "kept, not erased"
     );
@@ -96,6 +100,7 @@ fn deleting_with_json_deactivates_the_link() {
 
 #[test]
 fn deleting_twice_is_not_found() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     app.client.delete(link.admin_path()).dispatch();
@@ -111,6 +116,7 @@ fn deleting_twice_is_not_found() {
 
 #[test]
 fn the_delete_button_leads_to_the_deleted_page() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/button");
 
@@ -126,6 +132,7 @@ fn the_delete_button_leads_to_the_deleted_page() {
 
 #[test]
 fn the_delete_button_works_whatever_the_field_order() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
 
@@ -137,6 +144,7 @@ fn the_delete_button_works_whatever_the_field_order() {
 
 #[test]
 fn a_post_to_the_admin_page_that_is_not_a_delete_changes_nothing() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
 
@@ -151,6 +159,7 @@ fn a_post_to_the_admin_page_that_is_not_a_delete_changes_nothing() {
 
 #[test]
 fn wrong_or_malformed_secrets_are_not_found() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     let secret = link.admin_path().trim_start_matches("/admin/").to_owned();
@@ -175,6 +184,7 @@ fn wrong_or_malformed_secrets_are_not_found() {
 
 #[rocket::async_test]
 async fn concurrent_admin_reads_each_get_their_own_link() {
+    backend!();
     use rocket::http::Accept;
     use rocket::local::asynchronous::Client;
 

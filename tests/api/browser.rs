@@ -134,6 +134,7 @@ async fn text_when(browser: &Client, css: &str, wanted: impl Fn(&str) -> bool) -
 
 #[rocket::async_test]
 async fn a_person_creates_copies_follows_counts_and_deletes_in_a_real_browser() {
+    backend!();
     let Some(driver) = start_driver() else {
         assert!(
             std::env::var_os("SHORTENER_REQUIRE_BROWSER").is_none(),

@@ -13,6 +13,7 @@ fn items(res: rocket::local::blocking::LocalResponse<'_>) -> Vec<Value> {
 
 #[test]
 fn an_array_creates_each_item_in_order_and_one_bad_item_fails_alone() {
+    backend!();
     let app = spawn_app();
 
     let res = app.create_json(json!([
@@ -45,6 +46,7 @@ fn an_array_creates_each_item_in_order_and_one_bad_item_fails_alone() {
 
 #[test]
 fn bulk_items_obey_the_custom_key_rules() {
+    backend!();
     let app = spawn_app();
     app.seed_with(json!({ "target_url": "https://example.com/", "custom_key": "taken" }));
 
@@ -70,6 +72,7 @@ fn bulk_items_obey_the_custom_key_rules() {
 
 #[test]
 fn an_empty_array_or_one_over_100_items_is_refused_whole() {
+    backend!();
     let app = spawn_app();
     let many: Vec<Value> = (0..101)
         .map(|i| json!({ "target_url": format!("https://example.com/{i}") }))
@@ -90,6 +93,7 @@ fn an_empty_array_or_one_over_100_items_is_refused_whole() {
 
 #[test]
 fn the_box_creates_one_link_per_line_and_shows_a_table() {
+    backend!();
     let app = spawn_app();
     let lines = "https://example.com/one\r\n\r\n  not a url  \r\nhttps://example.com/two\r\n";
 
@@ -122,6 +126,7 @@ fn the_box_creates_one_link_per_line_and_shows_a_table() {
 
 #[test]
 fn a_box_with_nothing_to_create_is_refused_beside_the_box() {
+    backend!();
     let app = spawn_app();
     for (body, status, message) in [
         (
@@ -151,6 +156,7 @@ fn a_box_with_nothing_to_create_is_refused_beside_the_box() {
 
 #[test]
 fn the_box_answers_json_when_asked() {
+    backend!();
     let app = spawn_app();
     let res = app.post_url(
         Some(rocket::http::ContentType::Form),

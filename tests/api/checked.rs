@@ -76,6 +76,7 @@ fn create_checked<'a>(app: &'a TestApp, url: &str) -> rocket::local::blocking::L
 
 #[test]
 fn a_target_that_answers_well_is_created() {
+    backend!();
     let server = target_server();
     let app = checking_app();
     for path in ["/ok", "/no-head", "/hop/3"] {
@@ -86,6 +87,7 @@ fn a_target_that_answers_well_is_created() {
 
 #[test]
 fn a_target_that_fails_the_check_is_refused_with_what_happened() {
+    backend!();
     let server = target_server();
     let closed = {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -119,6 +121,7 @@ fn a_target_that_fails_the_check_is_refused_with_what_happened() {
 
 #[test]
 fn local_targets_are_never_checked_unless_the_operator_allows_them() {
+    backend!();
     let server = target_server();
     let app = spawn_app();
     for url in [
@@ -143,6 +146,7 @@ fn local_targets_are_never_checked_unless_the_operator_allows_them() {
 
 #[test]
 fn the_forms_checkbox_checks_and_shows_the_reason_beside_the_url() {
+    backend!();
     let server = target_server();
     let app = checking_app();
 

@@ -8,6 +8,7 @@ use crate::helpers::{detail, figment, header, spawn_app, spawn_with, Link, BASE}
 
 #[test]
 fn creating_a_link_with_json_answers_201_with_its_urlinfo() {
+    backend!();
     let app = spawn_app();
 
     let res = app.create_json(json!({ "target_url": "https://example.com/a?b=c" }));
@@ -27,6 +28,7 @@ fn creating_a_link_with_json_answers_201_with_its_urlinfo() {
 
 #[test]
 fn random_keys_are_five_letters_or_digits_and_secrets_are_long() {
+    backend!();
     let app = spawn_app();
 
     let link = app.seed("https://example.com/");
@@ -41,6 +43,7 @@ fn random_keys_are_five_letters_or_digits_and_secrets_are_long() {
 
 #[test]
 fn the_key_length_is_configurable() {
+    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
     let app = spawn_with(figment(&db).merge(("key_length", 9)), &db);
@@ -52,6 +55,7 @@ fn the_key_length_is_configurable() {
 
 #[test]
 fn creating_with_the_form_sends_the_creator_to_a_greeting_admin_page() {
+    backend!();
     let app = spawn_app();
 
     let res = app.create_form("target_url=https%3A%2F%2Fexample.com%2Fpage");
@@ -77,6 +81,7 @@ fn creating_with_the_form_sends_the_creator_to_a_greeting_admin_page() {
 
 #[test]
 fn a_custom_key_is_used_as_given() {
+    backend!();
     let app = spawn_app();
 
     let res =
@@ -97,6 +102,7 @@ fn a_custom_key_is_used_as_given() {
 
 #[test]
 fn an_empty_custom_key_means_a_random_one() {
+    backend!();
     let app = spawn_app();
 
     let json = app.create_json(json!({ "target_url": "https://example.com/", "custom_key": "" }));
@@ -108,6 +114,7 @@ fn an_empty_custom_key_means_a_random_one() {
 
 #[test]
 fn creating_a_link_with_a_taken_custom_key_is_a_conflict() {
+    backend!();
     let app = spawn_app();
     app.create_json(json!({ "target_url": "https://a.example/", "custom_key": "dup" }));
 
@@ -128,6 +135,7 @@ fn creating_a_link_with_a_taken_custom_key_is_a_conflict() {
 
 #[test]
 fn a_deleted_links_key_is_never_handed_out_again() {
+    backend!();
     let app = spawn_app();
     let res = app.create_json(json!({ "target_url": "https://a.example/", "custom_key": "gone" }));
     let link = Link(res.into_json().unwrap());
@@ -142,6 +150,7 @@ fn a_deleted_links_key_is_never_handed_out_again() {
 
 #[test]
 fn invalid_custom_keys_are_unprocessable() {
+    backend!();
     let app = spawn_app();
 
     for key in [
@@ -164,6 +173,7 @@ fn invalid_custom_keys_are_unprocessable() {
 
 #[test]
 fn reserved_words_cannot_be_custom_keys() {
+    backend!();
     let app = spawn_app();
 
     for key in [
@@ -179,6 +189,7 @@ fn reserved_words_cannot_be_custom_keys() {
 
 #[rocket::async_test]
 async fn two_hundred_concurrent_creates_give_two_hundred_unique_keys() {
+    backend!();
     let dir = tempfile::tempdir().unwrap();
     let client = Client::tracked(shortener::build(figment(&dir.path().join("c.db"))))
         .await
@@ -204,6 +215,7 @@ async fn two_hundred_concurrent_creates_give_two_hundred_unique_keys() {
 
 #[rocket::async_test]
 async fn concurrent_creates_with_one_custom_key_give_one_link_and_conflicts() {
+    backend!();
     let dir = tempfile::tempdir().unwrap();
     let client = Client::tracked(shortener::build(figment(&dir.path().join("k.db"))))
         .await

@@ -8,6 +8,7 @@ use crate::helpers::{detail, header, spawn_app, BROWSER};
 
 #[test]
 fn patch_changes_the_target_and_keeps_the_clicks() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/old");
     for _ in 0..2 {
@@ -40,6 +41,7 @@ fn patch_changes_the_target_and_keeps_the_clicks() {
 
 #[test]
 fn the_admin_pages_form_changes_the_target_in_any_field_order() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/old");
     app.get(&link.path(), None);
@@ -68,6 +70,7 @@ fn the_admin_pages_form_changes_the_target_in_any_field_order() {
 
 #[test]
 fn an_invalid_new_target_is_refused_and_nothing_changes() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/keep");
 
@@ -107,6 +110,7 @@ fn an_invalid_new_target_is_refused_and_nothing_changes() {
 
 #[test]
 fn an_edited_link_keeps_its_expiry_limit_and_password() {
+    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-28T10:00:00Z");
     let link = app.seed_with(json!({
@@ -130,6 +134,7 @@ fn an_edited_link_keeps_its_expiry_limit_and_password() {
 
 #[test]
 fn unknown_or_deleted_links_cannot_be_edited() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     let edit = json!({ "target_url": "https://example.org/" });

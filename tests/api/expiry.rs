@@ -9,6 +9,7 @@ use crate::helpers::{detail, figment, header, spawn_app, Link, BROWSER};
 
 #[test]
 fn a_link_past_its_expiry_answers_410_and_is_never_forwarded() {
+    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-28T10:00:00Z");
     let link = app.seed_with(json!({
@@ -46,6 +47,7 @@ fn a_link_past_its_expiry_answers_410_and_is_never_forwarded() {
 
 #[test]
 fn the_form_takes_a_browser_date_time_as_utc() {
+    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-28T10:00:00Z");
     let res = app.create_form("target_url=https://example.com/&expires_at=2026-12-01T09%3A30");
@@ -60,6 +62,7 @@ fn the_form_takes_a_browser_date_time_as_utc() {
 
 #[test]
 fn a_past_or_unreadable_expiry_is_refused_beside_its_field() {
+    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-28T10:00:00Z");
     for (expiry, message) in [
@@ -90,6 +93,7 @@ fn a_past_or_unreadable_expiry_is_refused_beside_its_field() {
 
 #[test]
 fn max_clicks_forwards_exactly_that_many_then_410() {
+    backend!();
     let app = spawn_app();
     let link = app.seed_with(json!({ "target_url": "https://example.com/", "max_clicks": 3 }));
     assert_eq!(link.0["max_clicks"], 3);
@@ -112,6 +116,7 @@ fn max_clicks_forwards_exactly_that_many_then_410() {
 
 #[rocket::async_test]
 async fn fifty_parallel_visits_to_a_link_limited_to_10_give_exactly_10_redirects() {
+    backend!();
     let dir = tempfile::tempdir().unwrap();
     let client = Client::tracked(shortener::build(figment(&dir.path().join("m.db"))))
         .await
@@ -147,6 +152,7 @@ async fn fifty_parallel_visits_to_a_link_limited_to_10_give_exactly_10_redirects
 
 #[test]
 fn an_expired_links_admin_page_still_shows_its_history() {
+    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-27T10:00:00Z");
     let link = app.seed_with(
@@ -172,6 +178,7 @@ fn an_expired_links_admin_page_still_shows_its_history() {
 
 #[test]
 fn the_key_of_an_expired_link_is_never_handed_out_again() {
+    backend!();
     let app = spawn_app();
     let used = app.seed_with(
         json!({ "target_url": "https://example.com/", "custom_key": "once", "max_clicks": 1 }),
@@ -188,6 +195,7 @@ fn the_key_of_an_expired_link_is_never_handed_out_again() {
 
 #[test]
 fn a_click_limit_must_be_a_positive_whole_number() {
+    backend!();
     let app = spawn_app();
     let refused = [
         json!(0),

@@ -7,6 +7,7 @@ use crate::helpers::{detail, header, spawn_app, BASE, BROWSER};
 
 #[test]
 fn following_a_link_redirects_with_307_and_counts_each_click() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/a?b=c");
 
@@ -22,6 +23,7 @@ fn following_a_link_redirects_with_307_and_counts_each_click() {
 
 #[test]
 fn every_client_gets_the_same_redirect() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
 
@@ -35,6 +37,7 @@ fn every_client_gets_the_same_redirect() {
 
 #[test]
 fn head_checks_a_link_without_counting_a_click() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/head");
 
@@ -47,6 +50,7 @@ fn head_checks_a_link_without_counting_a_click() {
 
 #[test]
 fn peek_shows_the_target_without_counting_a_click() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/peek");
 
@@ -68,6 +72,7 @@ fn peek_shows_the_target_without_counting_a_click() {
 
 #[test]
 fn unknown_keys_are_not_found_in_every_form() {
+    backend!();
     let app = spawn_app();
 
     let res = app.get("/nokey", Some("application/json"));
@@ -87,6 +92,7 @@ fn unknown_keys_are_not_found_in_every_form() {
 
 #[test]
 fn malformed_keys_are_not_found() {
+    backend!();
     let app = spawn_app();
 
     for path in [
@@ -102,6 +108,7 @@ fn malformed_keys_are_not_found() {
 
 #[test]
 fn deleted_links_stop_forwarding_even_once_cached() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     assert_eq!(

@@ -1,4 +1,4 @@
-//! A fresh app on its own SQLite file per test, and request shortcuts.
+//! A fresh app on its own database per test (see `backend`), and request shortcuts.
 
 use std::path::{Path, PathBuf};
 
@@ -21,10 +21,12 @@ pub struct TestApp {
     _dir: Option<TempDir>,
 }
 
-/// The figment every test app uses, on the database file at `db`.
+pub use crate::backend::query_scalar;
+
+/// The figment every test app uses, on the test database "at" `db` (`backend::database_url`).
 pub fn figment(db: &Path) -> Figment {
     shortener::figment()
-        .merge(("databases.links.url", db.to_str().expect("utf-8 temp path")))
+        .merge(("databases.links.url", crate::backend::database_url(db)))
         .merge(("base_url", BASE))
         .merge(("log_level", "off"))
         .merge(("rate_limit.per_minute", 0))
@@ -178,24 +180,6 @@ impl TestApp {
     pub fn link_count(&self) -> i64 {
         self.query_i64("select count(*) from link")
     }
-}
-
-/// One value from a query on a database file, over a connection of the test's own.
-pub fn query_scalar<T>(db: &Path, sql: &str) -> T
-where
-    T: for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite> + Send + Unpin,
-{
-    let url = format!("sqlite://{}", db.display());
-    let rt = rocket::tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)
-            .await
-            .unwrap();
-        sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
-    })
 }
 
 /// A created link's `URLInfo`, with its key and secret picked out.

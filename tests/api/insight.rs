@@ -50,6 +50,7 @@ fn bar_attrs(html: &str, attr: &str) -> Vec<String> {
 
 #[test]
 fn clicks_are_kept_per_utc_day_and_survive_a_restart() {
+    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("history.db");
     let app = spawn_app_on(&db);
@@ -77,7 +78,7 @@ fn clicks_are_kept_per_utc_day_and_survive_a_restart() {
     assert_eq!(info["last_clicked_at"], "2026-11-03T08:30:00Z");
 
     app.flush_clicks();
-    let rows: i64 = query_scalar(&db, "select sum(clicks) from click_day");
+    let rows: i64 = query_scalar(&db, "select cast(sum(clicks) as bigint) from click_day");
     assert_eq!(rows, 6, "written once, not twice");
     app.stop();
     let again = spawn_app_on(&db);
@@ -89,6 +90,7 @@ fn clicks_are_kept_per_utc_day_and_survive_a_restart() {
 
 #[test]
 fn the_window_chooses_how_many_days_of_history_are_shown() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     app.set_clock("2026-01-10T10:00:00Z");
@@ -108,6 +110,7 @@ fn the_window_chooses_how_many_days_of_history_are_shown() {
 
 #[test]
 fn an_unoffered_window_is_refused_with_a_message() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     for days in ["14", "0", "-7", "abc", "", "7;drop"] {
@@ -127,6 +130,7 @@ fn an_unoffered_window_is_refused_with_a_message() {
 
 #[test]
 fn the_chart_has_one_bar_per_day_with_heights_in_proportion() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     for (day, clicks) in [("2026-11-22", 4), ("2026-11-25", 2), ("2026-11-28", 1)] {
@@ -176,6 +180,7 @@ fn the_chart_has_one_bar_per_day_with_heights_in_proportion() {
 
 #[test]
 fn referrers_are_counted_by_host_and_clients_by_class() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     let hn = Some("https://news.ycombinator.com/item?id=42");
@@ -225,6 +230,7 @@ fn referrers_are_counted_by_host_and_clients_by_class() {
 
 #[test]
 fn only_the_ten_busiest_referrers_are_listed() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     for i in 1..=12 {
@@ -252,6 +258,7 @@ fn only_the_ten_busiest_referrers_are_listed() {
 
 #[test]
 fn a_link_without_clicks_has_an_empty_history() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
 
@@ -271,27 +278,44 @@ fn a_link_without_clicks_has_an_empty_history() {
 
 /// Every value in every table of the database, as text.
 fn everything_stored(db: &std::path::Path) -> String {
+    let postgres = crate::backend::current() == crate::backend::Backend::Postgres;
     let tables: String = query_scalar(
         db,
-        "select group_concat(name) from sqlite_master where type = 'table'",
+        match postgres {
+            false => "select group_concat(name) from sqlite_master where type = 'table'",
+            true => {
+                "select string_agg(table_name::text, ',') from information_schema.tables \
+                     where table_schema = current_schema()"
+            }
+        },
     );
     let mut all = String::new();
     for table in tables.split(',') {
-        let columns: String = query_scalar(
-            db,
-            &format!("select group_concat('quote(' || name || ')', ' || ''|'' || ') from pragma_table_info('{table}')"),
-        );
-        let rows: Option<String> = query_scalar(
-            db,
-            &format!("select group_concat({columns}, char(10)) from \"{table}\""),
-        );
-        all.push_str(&rows.unwrap_or_default());
+        let rows: String = match postgres {
+            false => {
+                let columns: String = query_scalar(
+                    db,
+                    &format!("select group_concat('quote(' || name || ')', ' || ''|'' || ') from pragma_table_info('{table}')"),
+                );
+                let all_rows = format!("group_concat({columns}, char(10))");
+                query_scalar(
+                    db,
+                    &format!("select coalesce({all_rows}, '') from \"{table}\""),
+                )
+            }
+            true => query_scalar(
+                db,
+                &format!("select coalesce(string_agg(t::text, chr(10)), '') from \"{table}\" t"),
+            ),
+        };
+        all.push_str(&rows);
     }
     all
 }
 
 #[test]
 fn no_address_full_referrer_or_user_agent_is_ever_stored() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     let res = app
@@ -332,6 +356,7 @@ fn no_address_full_referrer_or_user_agent_is_ever_stored() {
 
 #[test]
 fn peek_shows_the_target_and_nothing_of_the_owner() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     visit(

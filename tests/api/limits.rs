@@ -40,6 +40,7 @@ fn create_from<'a>(
 
 #[test]
 fn a_client_over_its_burst_gets_429_with_retry_after() {
+    backend!();
     let (app, _dir) = limited_app(&[]);
 
     for _ in 0..3 {
@@ -64,6 +65,7 @@ fn a_client_over_its_burst_gets_429_with_retry_after() {
 
 #[test]
 fn a_person_over_the_limit_gets_the_form_back_with_a_429() {
+    backend!();
     let (app, _dir) = limited_app(&[]);
     let post = || {
         app.client
@@ -89,6 +91,7 @@ fn a_person_over_the_limit_gets_the_form_back_with_a_429() {
 
 #[test]
 fn following_links_is_never_limited() {
+    backend!();
     let (app, _dir) = limited_app(&[]);
     let created: Value = create_from(&app, "192.0.2.1", &[]).into_json().unwrap();
     let key = created["url"]
@@ -111,6 +114,7 @@ fn following_links_is_never_limited() {
 
 #[test]
 fn a_client_sent_address_header_is_ignored_by_default() {
+    backend!();
     let (app, _dir) = limited_app(&[]);
 
     for (i, ip) in [
@@ -134,6 +138,7 @@ fn a_client_sent_address_header_is_ignored_by_default() {
 
 #[test]
 fn behind_a_proxy_the_configured_ip_header_names_the_client() {
+    backend!();
     let (app, _dir) = limited_app(&[("ip_header", "X-Real-IP")]);
 
     for _ in 0..3 {

@@ -1,27 +1,11 @@
-//! The whole HTTP contract, through Rocket's local client, each test on its own SQLite file.
+//! The whole HTTP contract, through Rocket's local client and the real binary, on
+//! both databases: every test file is compiled into `sqlite::` and `postgres::`.
 
-mod admin;
-mod binary;
-mod browser;
-mod bulk;
-mod checked;
-mod cli;
-mod clicks;
-mod create;
-mod docs;
-mod edit;
-mod expiry;
-mod follow;
-mod health;
+// On purpose: each test file is compiled once per database.
+#![allow(clippy::duplicate_mod)]
+
+mod backend;
 mod helpers;
-mod hostile;
-mod insight;
-mod limits;
-mod metrics;
-mod negotiation;
-mod pages;
-mod protected;
-mod qr;
+mod postgres;
 mod server;
-mod storage;
-mod validation;
+mod sqlite;

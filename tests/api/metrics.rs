@@ -24,6 +24,7 @@ fn sample(text: &str, name: &str) -> Option<f64> {
 
 #[test]
 fn metrics_count_requests_links_clicks_and_cache_hits() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     app.create_json(json!([{ "target_url": "https://example.com/a" }, { "target_url": "bad" }]));
@@ -78,6 +79,7 @@ fn metrics_count_requests_links_clicks_and_cache_hits() {
 
 #[test]
 fn metrics_can_be_turned_off() {
+    backend!();
     let app = spawn_app_with(|f| f.merge(("metrics", false)));
     assert_eq!(app.get("/metrics", None).status(), Status::NotFound);
 }

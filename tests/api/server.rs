@@ -26,11 +26,16 @@ pub fn free_port() -> u16 {
         .port()
 }
 
-/// The binary with a clean `ROCKET_*` environment plus `env`, run in `dir`.
+/// The binary with a clean `ROCKET_*` environment plus `env`, run in `dir`, on the
+/// test's database: `dir/shortener.db`, or the PostgreSQL schema named after it.
 pub fn command(dir: &Path, env: &[(&str, String)]) -> Command {
     let mut command = Command::new(binary());
     for (name, _) in std::env::vars().filter(|(name, _)| name.starts_with("ROCKET_")) {
         command.env_remove(name);
+    }
+    if crate::backend::current() == crate::backend::Backend::Postgres {
+        let url = crate::backend::database_url(&dir.join("shortener.db"));
+        command.env("ROCKET_DATABASES", format!("{{links={{url=\"{url}\"}}}}"));
     }
     command
         .current_dir(dir)

@@ -9,6 +9,7 @@ use crate::helpers::{figment, spawn_app, spawn_app_on};
 
 #[test]
 fn a_fresh_file_is_created_and_migrated() {
+    backend!();
     let app = spawn_app();
 
     assert!(app.db_path.exists());
@@ -18,6 +19,7 @@ fn a_fresh_file_is_created_and_migrated() {
 
 #[test]
 fn restarting_on_a_file_with_data_keeps_every_link() {
+    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("restart.db");
     let first = spawn_app_on(&db);
@@ -40,6 +42,7 @@ fn restarting_on_a_file_with_data_keeps_every_link() {
 
 #[rocket::async_test]
 async fn every_pooled_connection_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout() {
+    backend!();
     let dir = tempfile::tempdir().unwrap();
     let figment = figment(&dir.path().join("p.db")).merge(("databases.links.min_connections", 4));
     let client = Client::tracked(shortener::build(figment)).await.unwrap();
@@ -85,6 +88,7 @@ async fn every_pooled_connection_runs_in_wal_mode_with_foreign_keys_and_a_busy_t
 
 #[rocket::async_test]
 async fn admin_urls_from_before_secrets_were_hashed_keep_working() {
+    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("old.db");
     let old_secret = "LegacySecretLegacySecretLegacy42";
@@ -136,6 +140,7 @@ async fn admin_urls_from_before_secrets_were_hashed_keep_working() {
 
 #[test]
 fn the_database_never_holds_a_secret_key_in_the_clear() {
+    backend!();
     let app = crate::helpers::spawn_app();
     let link = app.seed("https://example.com/");
     let secret = link.admin_path().trim_start_matches("/admin/").to_owned();

@@ -23,6 +23,7 @@ const INVALID_TARGETS: &[&str] = &[
 
 #[test]
 fn invalid_target_urls_are_bad_requests_in_json() {
+    backend!();
     let app = spawn_app();
 
     for target in INVALID_TARGETS {
@@ -40,6 +41,7 @@ fn invalid_target_urls_are_bad_requests_in_json() {
 
 #[test]
 fn over_long_targets_are_refused() {
+    backend!();
     let app = spawn_app();
     let long = format!("https://example.com/{}", "a".repeat(2048));
 
@@ -54,6 +56,7 @@ fn over_long_targets_are_refused() {
 
 #[test]
 fn a_link_to_the_shortener_itself_is_refused() {
+    backend!();
     let app = spawn_app();
 
     let res = app.create_json(json!({ "target_url": format!("{BASE}/abcde") }));
@@ -67,6 +70,7 @@ fn a_link_to_the_shortener_itself_is_refused() {
 
 #[test]
 fn the_form_comes_back_with_the_message_beside_the_field_and_the_typed_value() {
+    backend!();
     let app = spawn_app();
 
     let res = app.create_form("target_url=ftp%3A%2F%2Fexample.com%2F&custom_key=mine");
@@ -82,6 +86,7 @@ fn the_form_comes_back_with_the_message_beside_the_field_and_the_typed_value() {
 
 #[test]
 fn a_script_in_a_target_is_escaped_on_every_page() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/<script>alert(1)</script>");
 
@@ -106,6 +111,7 @@ fn a_script_in_a_target_is_escaped_on_every_page() {
 
 #[test]
 fn malformed_json_is_a_bad_request() {
+    backend!();
     let app = spawn_app();
 
     for body in [r#"{"target_url": "#, "not json", ""] {
@@ -119,6 +125,7 @@ fn malformed_json_is_a_bad_request() {
 
 #[test]
 fn json_of_the_wrong_shape_is_unprocessable() {
+    backend!();
     let app = spawn_app();
 
     for body in [
@@ -136,6 +143,7 @@ fn json_of_the_wrong_shape_is_unprocessable() {
 
 #[test]
 fn a_form_without_a_target_is_unprocessable() {
+    backend!();
     let app = spawn_app();
 
     let res = app.post_url(
@@ -151,6 +159,7 @@ fn a_form_without_a_target_is_unprocessable() {
 
 #[test]
 fn other_body_types_are_unsupported() {
+    backend!();
     let app = spawn_app();
 
     let plain = app.post_url(Some(ContentType::Plain), None, "https://example.com/");
@@ -166,6 +175,7 @@ fn other_body_types_are_unsupported() {
 
 #[test]
 fn over_size_bodies_are_too_large() {
+    backend!();
     let app = spawn_app();
     let huge = "a".repeat(300 * 1024);
 
@@ -185,6 +195,7 @@ fn over_size_bodies_are_too_large() {
 
 #[test]
 fn refused_input_leaves_stored_links_untouched() {
+    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/keep");
     app.get(&link.path(), None);

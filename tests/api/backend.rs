@@ -1,0 +1,164 @@
+//! Which database a test runs on. `sqlite.rs` and `postgres.rs` include the same test
+//! files; each test's first line (`backend!()`) says which of the two it is in, and
+//! every helper then builds its app, binary or query on that database.
+//!
+//! On SQLite a test's database is a file in its temp dir. On PostgreSQL it is a
+//! schema of its own, named after that file's path (so a test that restarts on "the
+//! same file" finds its data again), in the server at `SHORTENER_TEST_POSTGRES`
+//! (default `postgres://postgres@127.0.0.1:5432/postgres`).
+
+use std::cell::Cell;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+thread_local! {
+    static CURRENT: Cell<Backend> = const { Cell::new(Backend::Sqlite) };
+}
+
+/// The database of the test running on this thread.
+pub fn current() -> Backend {
+    CURRENT.with(Cell::get)
+}
+
+/// Whether this thread's test is on SQLite, for the few checks only a file allows.
+pub fn on_sqlite() -> bool {
+    current() == Backend::Sqlite
+}
+
+/// Puts this thread's test on `backend`; `false` (after a line saying so) when that
+/// is PostgreSQL and no server answers, so the test skips itself.
+pub fn enter(backend: Backend) -> bool {
+    CURRENT.with(|current| current.set(backend));
+    if backend == Backend::Sqlite || postgres_ready() {
+        return true;
+    }
+    eprintln!(
+        "skipped on PostgreSQL: no server answers at {} (set SHORTENER_TEST_POSTGRES)",
+        server_url()
+    );
+    false
+}
+
+/// The PostgreSQL server the tests use.
+pub fn server_url() -> String {
+    std::env::var("SHORTENER_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+/// The database URL for the test database "at" `file`: the file itself on SQLite,
+/// a schema named after it on PostgreSQL (created on first use).
+pub fn database_url(file: &Path) -> String {
+    match current() {
+        Backend::Sqlite => file.to_str().expect("utf-8 temp path").to_owned(),
+        Backend::Postgres => {
+            let schema = schema_for(file);
+            run_sql(&format!("create schema if not exists {schema}"));
+            with_search_path(&server_url(), &schema)
+        }
+    }
+}
+
+/// `url` with every connection's `search_path` set to `schema`.
+pub fn with_search_path(url: &str, schema: &str) -> String {
+    let joiner = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{joiner}options=-c%20search_path%3D{schema}")
+}
+
+/// One value from a query on the test database at `file`, over a connection of the test's own.
+pub fn query_scalar<T>(file: &Path, sql: &str) -> T
+where
+    T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any> + Send + Unpin + 'static,
+{
+    let url = match current() {
+        Backend::Sqlite => format!("sqlite://{}", file.display()),
+        Backend::Postgres => database_url(file),
+    };
+    let sql = sql.to_owned();
+    block_on(async move {
+        use sqlx::Connection;
+        let mut conn = sqlx::AnyConnection::connect(&url).await.unwrap();
+        let value = sqlx::query_scalar(&sql).fetch_one(&mut conn).await.unwrap();
+        conn.close().await.unwrap();
+        value
+    })
+}
+
+/// A schema name for `file`, unique to this test process so parallel runs never meet.
+fn schema_for(file: &Path) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    file.hash(&mut hasher);
+    format!("test_{}_{:016x}", std::process::id(), hasher.finish())
+}
+
+/// Whether the PostgreSQL server answers; asked once per test process, which also
+/// drops the schemas that earlier test processes (now gone) left behind.
+fn postgres_ready() -> bool {
+    static READY: OnceLock<bool> = OnceLock::new();
+    *READY.get_or_init(|| {
+        let url = server_url();
+        let connected = block_on(async move {
+            use sqlx::Connection;
+            let connect = sqlx::PgConnection::connect(&url);
+            matches!(
+                rocket::tokio::time::timeout(Duration::from_secs(3), connect).await,
+                Ok(Ok(_))
+            )
+        });
+        if connected {
+            drop_stale_schemas();
+        }
+        connected
+    })
+}
+
+fn drop_stale_schemas() {
+    let url = server_url();
+    let names: Vec<String> = block_on(async move {
+        use sqlx::Connection;
+        let mut conn = sqlx::PgConnection::connect(&url).await.unwrap();
+        sqlx::query_scalar("select nspname::text from pg_namespace where nspname like 'test\\_%'")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap()
+    });
+    for name in names {
+        let pid = name.split('_').nth(1).unwrap_or_default();
+        if !Path::new("/proc").join(pid).exists() {
+            run_sql(&format!("drop schema if exists {name} cascade"));
+        }
+    }
+}
+
+/// Runs one statement on the server, outside any test schema.
+fn run_sql(sql: &str) {
+    let (url, sql) = (server_url(), sql.to_owned());
+    block_on(async move {
+        use sqlx::Connection;
+        let mut conn = sqlx::PgConnection::connect(&url).await.unwrap();
+        sqlx::query(&sql).execute(&mut conn).await.unwrap();
+        conn.close().await.unwrap();
+    });
+}
+
+/// Runs `future` to the end on a runtime of its own, on a thread of its own, so
+/// synchronous helpers work inside async tests too.
+fn block_on<T: Send + 'static>(future: impl std::future::Future<Output = T> + Send + 'static) -> T {
+    std::thread::spawn(move || {
+        sqlx::any::install_default_drivers();
+        rocket::tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(future)
+    })
+    .join()
+    .expect("database helper")
+}
