@@ -186,7 +186,9 @@ fn by_secret_hash(rows: Vec<BySecret>) -> HashMap<Vec<u8>, Link> {
         .collect()
 }
 
-/// Points an active link at a new target; clicks, limits and password stay.
+/// Points an active link at a new target; clicks, limits and password stay. The cache
+/// epoch moves in the same transaction, so every server on this database (not only
+/// the one asked) forgets its cached targets within one `cache::WATCH_EVERY`.
 pub async fn set_target(
     db: &mut impl Exec,
     secret: &SecretKey,
@@ -197,11 +199,17 @@ pub async fn set_target(
         link_columns!()
     );
     let mut rows: Vec<Link> = on_db!(db, |c| {
-        sqlx::query_as(sql)
+        let mut tx = sqlx::Connection::begin(c).await?;
+        let rows: Vec<Link> = sqlx::query_as(sql)
             .bind(target.as_str())
             .bind(&secret.hash()[..])
-            .fetch_all(c)
-            .await?
+            .fetch_all(&mut *tx)
+            .await?;
+        if !rows.is_empty() {
+            sqlx::query(records::BUMP_EPOCH).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        rows
     });
     rows.pop().ok_or(Error::NotFound)
 }
@@ -257,17 +265,23 @@ pub async fn find_by_secrets(
 }
 
 /// Deactivates a link (the tutorial's soft delete): it stops forwarding, and its
-/// key stays taken so it is never handed out again.
+/// key stays taken so it is never handed out again. Moves the cache epoch, as `set_target`.
 pub async fn deactivate(db: &mut impl Exec, secret: &SecretKey) -> Result<Link> {
     let sql = concat!(
         "update link set is_active = false where secret_hash = $1 and is_active returning ",
         link_columns!()
     );
     let mut rows: Vec<Link> = on_db!(db, |c| {
-        sqlx::query_as(sql)
+        let mut tx = sqlx::Connection::begin(c).await?;
+        let rows: Vec<Link> = sqlx::query_as(sql)
             .bind(&secret.hash()[..])
-            .fetch_all(c)
-            .await?
+            .fetch_all(&mut *tx)
+            .await?;
+        if !rows.is_empty() {
+            sqlx::query(records::BUMP_EPOCH).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        rows
     });
     rows.pop().ok_or(Error::NotFound)
 }

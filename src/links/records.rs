@@ -115,10 +115,15 @@ pub async fn insert_record(db: &mut impl Exec, r: &Record, hash: &[u8; 32]) -> R
     }
 }
 
+/// Moves the epoch that servers watch (see `cache::watcher`).
+pub const BUMP_EPOCH: &str = "update cache_epoch set epoch = epoch + 1 where id = 1";
+
 /// Tells running servers that links changed behind their back.
 pub async fn bump_epoch(db: &mut impl Exec) -> Result<()> {
-    let sql = "update cache_epoch set epoch = epoch + 1 where id = 1";
-    on_db!(db, |c| sqlx::query(sql).execute(c).await?.rows_affected());
+    on_db!(db, |c| sqlx::query(BUMP_EPOCH)
+        .execute(c)
+        .await?
+        .rows_affected());
     Ok(())
 }
 

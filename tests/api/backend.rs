@@ -33,6 +33,14 @@ pub fn on_sqlite() -> bool {
     current() == Backend::Sqlite
 }
 
+/// Runs `f` with this thread's helpers on `backend`, then puts them back.
+pub fn with<T>(backend: Backend, f: impl FnOnce() -> T) -> T {
+    let before = CURRENT.with(|current| current.replace(backend));
+    let out = f();
+    CURRENT.with(|current| current.set(before));
+    out
+}
+
 /// Puts this thread's test on `backend`; `false` (after a line saying so) when that
 /// is PostgreSQL and no server answers, so the test skips itself.
 pub fn enter(backend: Backend) -> bool {
@@ -40,6 +48,11 @@ pub fn enter(backend: Backend) -> bool {
     if backend == Backend::Sqlite || postgres_ready() {
         return true;
     }
+    assert!(
+        std::env::var_os("SHORTENER_REQUIRE_POSTGRES").is_none(),
+        "PostgreSQL is required, and none answers at {}",
+        server_url()
+    );
     eprintln!(
         "skipped on PostgreSQL: no server answers at {} (set SHORTENER_TEST_POSTGRES)",
         server_url()

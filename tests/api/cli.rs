@@ -162,6 +162,48 @@ fn a_running_server_stops_forwarding_a_link_deleted_from_the_command_line() {
 }
 
 #[test]
+fn an_installation_on_sqlite_moves_to_this_database_with_export_and_import() {
+    backend!();
+    let from = tempfile::tempdir().unwrap();
+    let to = tempfile::tempdir().unwrap();
+    let links = crate::backend::with(crate::backend::Backend::Sqlite, || seeded(from.path()));
+    let file = to.path().join("links.json");
+    let sqlite = from.path().join("shortener.db");
+    let on_sqlite = [(
+        "ROCKET_DATABASES",
+        format!("{{links={{url=\"{}\"}}}}", sqlite.display()),
+    )];
+    let exported = command(from.path(), &on_sqlite)
+        .args(["export", "--output", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&exported.stderr).contains("exported 3 links"));
+
+    let imported = stdout(&run(to.path(), &["import", file.to_str().unwrap()]));
+    assert!(
+        imported.contains("imported 3 links, rejected 0"),
+        "{imported}"
+    );
+    let again = stdout(&run(to.path(), &["export"]));
+    assert_eq!(again, std::fs::read_to_string(&file).unwrap());
+
+    let port = free_port();
+    let _server = Server::start(to.path(), port, &[]);
+    let path = format!(
+        "/admin/{}",
+        links[0].admin_path().rsplit('/').next().unwrap()
+    );
+    let info = send(port, "GET", &path, &[("Accept", "application/json")], "").json();
+    assert_eq!(
+        (info["target_url"].as_str(), info["clicks"].as_i64()),
+        (Some("https://example.com/plain"), Some(2)),
+        "the old admin URL opens the moved link"
+    );
+    assert_eq!(send(port, "GET", "/plain", &[], "").status, 307);
+    assert_eq!(send(port, "GET", "/gone", &[], "").status, 404);
+}
+
+#[test]
 fn export_then_import_moves_every_field_in_both_formats() {
     backend!();
     for format in ["json", "csv"] {

@@ -1,5 +1,6 @@
 //! The same contract on PostgreSQL, each test in a schema of its own; every test
-//! skips itself, with a line saying so, when no PostgreSQL server answers.
+//! skips itself, with a line saying so, when no PostgreSQL server answers (CI sets
+//! `SHORTENER_REQUIRE_POSTGRES`, which makes that a failure instead).
 //! Left out: `storage` (SQLite's files and pragmas) and `browser` (pages only; the
 //! database underneath is covered here by every other module).
 
@@ -55,5 +56,7 @@ mod pages;
 mod protected;
 #[path = "qr.rs"]
 mod qr;
+#[path = "scale_out.rs"]
+mod scale_out;
 #[path = "validation.rs"]
 mod validation;

@@ -52,6 +52,8 @@ mod pages;
 mod protected;
 #[path = "qr.rs"]
 mod qr;
+#[path = "scale_out.rs"]
+mod scale_out;
 #[path = "storage.rs"]
 mod storage;
 #[path = "validation.rs"]

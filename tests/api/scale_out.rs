@@ -1,0 +1,279 @@
+//! Two real server processes on one database: clicks add up, an owner's change on one
+//! reaches the other within a second, click limits hold across both, keys never
+//! collide; and the same pair behind nginx with `docs/scale-out/nginx.conf`.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use tempfile::TempDir;
+
+use crate::server::{admin_info, create, free_port, send, try_send, Server};
+
+/// Two instances, A and B, each in a directory of its own, on one shared database.
+struct Pair {
+    a: (Server, u16),
+    b: (Server, u16),
+    _dir: TempDir,
+}
+
+fn two_instances(extra: &[(&str, String)]) -> Pair {
+    let dir = tempfile::tempdir().unwrap();
+    let url = crate::backend::database_url(&dir.path().join("shared.db"));
+    let mut env = vec![
+        ("ROCKET_DATABASES", format!("{{links={{url=\"{url}\"}}}}")),
+        ("ROCKET_RATE_LIMIT", "{per_minute=0}".to_owned()),
+    ];
+    env.extend(extra.iter().cloned());
+    // One after the other: the first applies the migrations (on SQLite, two at once
+    // could both try; on PostgreSQL sqlx takes a lock).
+    let start = |name: &str| {
+        let home = dir.path().join(name);
+        std::fs::create_dir(&home).unwrap();
+        let port = free_port();
+        (Server::start(&home, port, &env), port)
+    };
+    let a = start("a");
+    let b = start("b");
+    Pair { a, b, _dir: dir }
+}
+
+fn visit(port: u16, key: &str) -> u16 {
+    send(port, "GET", &format!("/{key}"), &[], "").status
+}
+
+/// Polls `port` until the visit answers `status`; how long that took.
+fn until(port: u16, key: &str, status: u16) -> Duration {
+    let started = Instant::now();
+    while visit(port, key) != status {
+        assert!(started.elapsed() < Duration::from_secs(5), "never {status}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    started.elapsed()
+}
+
+#[test]
+fn clicks_on_two_instances_add_up_exactly() {
+    backend!();
+    let pair = two_instances(&[]);
+    let (_, key, secret) = create(pair.a.1, "https://example.com/both").unwrap();
+    for _ in 0..30 {
+        assert_eq!(visit(pair.a.1, &key), 307);
+    }
+    for _ in 0..45 {
+        assert_eq!(visit(pair.b.1, &key), 307);
+    }
+    // Each instance writes its own clicks once a second, adding to the stored total.
+    let started = Instant::now();
+    while admin_info(pair.a.1, &secret)["clicks"] != 75 {
+        assert!(started.elapsed() < Duration::from_secs(5), "clicks lost");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(admin_info(pair.b.1, &secret)["clicks"], 75);
+    let status = pair.b.0.signal("TERM");
+    assert!(status.success());
+    assert_eq!(admin_info(pair.a.1, &secret)["clicks"], 75);
+}
+
+#[test]
+fn a_delete_on_one_instance_stops_forwarding_on_the_other_within_a_second() {
+    backend!();
+    let pair = two_instances(&[]);
+    let (_, key, secret) = create(pair.a.1, "https://example.com/gone").unwrap();
+    assert_eq!(visit(pair.b.1, &key), 307, "B has the target cached now");
+
+    let deleted = send(
+        pair.a.1,
+        "DELETE",
+        &format!("/admin/{secret}"),
+        &[("Accept", "application/json")],
+        "",
+    );
+    assert_eq!(deleted.status, 200);
+    let took = until(pair.b.1, &key, 404);
+    assert!(took < Duration::from_secs(1), "B forwarded for {took:?}");
+}
+
+#[test]
+fn an_edit_on_one_instance_reaches_the_other_within_a_second() {
+    backend!();
+    let pair = two_instances(&[]);
+    let (_, key, secret) = create(pair.a.1, "https://example.com/old").unwrap();
+    let location = |port| {
+        let hop = send(port, "GET", &format!("/{key}"), &[], "");
+        hop.header("location").unwrap_or_default().to_owned()
+    };
+    assert_eq!(location(pair.b.1), "https://example.com/old");
+
+    let body = json!({ "target_url": "https://example.com/new" }).to_string();
+    let edited = send(
+        pair.a.1,
+        "PATCH",
+        &format!("/admin/{secret}"),
+        &[
+            ("Accept", "application/json"),
+            ("Content-Type", "application/json"),
+        ],
+        &body,
+    );
+    assert_eq!(edited.status, 200);
+    let started = Instant::now();
+    while location(pair.b.1) != "https://example.com/new" {
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "B still forwards to the old target"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_click_limit_holds_across_instances() {
+    backend!();
+    let pair = two_instances(&[]);
+    let body = json!({ "target_url": "https://example.com/ten", "max_clicks": 10 }).to_string();
+    let created = send(
+        pair.a.1,
+        "POST",
+        "/url",
+        &[("Content-Type", "application/json")],
+        &body,
+    );
+    let key = created.json()["url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let ports = [pair.a.1, pair.b.1];
+    let visits: Vec<_> = (0..40)
+        .map(|i| {
+            let (port, key) = (ports[i % 2], key.clone());
+            std::thread::spawn(move || visit(port, &key))
+        })
+        .collect();
+    let statuses: Vec<u16> = visits.into_iter().map(|v| v.join().unwrap()).collect();
+    let forwarded = statuses.iter().filter(|s| **s == 307).count();
+    let refused = statuses.iter().filter(|s| **s == 410).count();
+    assert_eq!((forwarded, refused), (10, 30), "{statuses:?}");
+}
+
+#[test]
+fn creates_on_two_instances_never_share_a_key() {
+    backend!();
+    // Three-character keys: 238,328 of them, so among 1,000 creates the same key is
+    // drawn twice more often than not, and the database's unique index decides.
+    let pair = two_instances(&[("ROCKET_KEY_LENGTH", "3".to_owned())]);
+    let makers: Vec<_> = [pair.a.1, pair.b.1]
+        .into_iter()
+        .flat_map(|port| (0..4).map(move |t| (port, t)))
+        .map(|(port, t)| {
+            std::thread::spawn(move || {
+                (0..125)
+                    .map(|i| {
+                        let target = format!("https://example.com/{port}/{t}/{i}");
+                        let (status, key, _) = create(port, &target).unwrap();
+                        assert_eq!(status, 201);
+                        (key, target)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let made: Vec<(String, String)> = makers.into_iter().flat_map(|m| m.join().unwrap()).collect();
+    let keys: std::collections::HashSet<_> = made.iter().map(|(key, _)| key).collect();
+    assert_eq!(keys.len(), 1000);
+    for (key, target) in made.iter().step_by(17) {
+        for port in [pair.a.1, pair.b.1] {
+            let hop = send(port, "HEAD", &format!("/{key}"), &[], "");
+            assert_eq!(hop.header("location"), Some(target.as_str()));
+        }
+    }
+}
+
+/// A running nginx, stopped (master and worker) when dropped.
+struct Nginx(Child);
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let pid = self.0.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        let _ = self.0.wait();
+    }
+}
+
+/// nginx on `docs/scale-out/nginx.conf`, with this test's ports; `None` (after a line
+/// saying so) when there is no nginx, unless `SHORTENER_REQUIRE_NGINX` is set.
+fn nginx(dir: &Path, port: u16, a: u16, b: u16) -> Option<Nginx> {
+    if Command::new("nginx").arg("-v").output().is_err() {
+        assert!(
+            std::env::var_os("SHORTENER_REQUIRE_NGINX").is_none(),
+            "nginx is required"
+        );
+        eprintln!("skipped the nginx part: no nginx on PATH");
+        return None;
+    }
+    let site = include_str!("../../docs/scale-out/nginx.conf")
+        .replace("127.0.0.1:8000", &format!("127.0.0.1:{port}"))
+        .replace("127.0.0.1:8001", &format!("127.0.0.1:{a}"))
+        .replace("127.0.0.1:8002", &format!("127.0.0.1:{b}"));
+    let d = dir.display();
+    let conf = format!(
+        "daemon off;\nworker_processes 1;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\n\
+         events {{ worker_connections 256; }}\nhttp {{\n access_log off;\n \
+         client_body_temp_path {d}; proxy_temp_path {d}; fastcgi_temp_path {d};\n \
+         uwsgi_temp_path {d}; scgi_temp_path {d};\n{site}\n}}\n"
+    );
+    std::fs::write(dir.join("nginx.conf"), conf).unwrap();
+    let child = Command::new("nginx")
+        .args(["-e", &format!("{d}/error.log"), "-c"])
+        .arg(dir.join("nginx.conf"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map(Nginx)
+        .expect("start nginx");
+    let started = Instant::now();
+    while try_send(port, "GET", "/health", &[], "").map_or(true, |r| r.status != 200) {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "nginx did not start"
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    Some(child)
+}
+
+#[test]
+fn behind_nginx_both_instances_serve_and_one_may_go_down() {
+    backend!();
+    let proxy = free_port();
+    let public = format!("http://127.0.0.1:{proxy}");
+    let pair = two_instances(&[
+        ("ROCKET_BASE_URL", public.clone()),
+        ("ROCKET_IP_HEADER", "X-Real-IP".to_owned()),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let Some(_nginx) = nginx(dir.path(), proxy, pair.a.1, pair.b.1) else {
+        return;
+    };
+
+    let (status, key, secret) = create(proxy, "https://example.com/proxied").unwrap();
+    assert_eq!(status, 201);
+    let info = admin_info(proxy, &secret);
+    assert_eq!(info["url"], format!("{public}/{key}"));
+    for _ in 0..40 {
+        assert_eq!(visit(proxy, &key), 307);
+    }
+    pair.a.0.signal("TERM");
+    for _ in 0..20 {
+        assert_eq!(visit(proxy, &key), 307, "B alone still serves");
+    }
+    let started = Instant::now();
+    while admin_info(proxy, &secret)["clicks"] != 60 {
+        assert!(started.elapsed() < Duration::from_secs(5), "clicks lost");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
