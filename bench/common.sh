@@ -20,13 +20,16 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-# start_app DIR [CPU]: serves DIR/shortener.db with rate limiting off, pinned to CPU if
-# given, and waits until it answers; sets app_pid and app_port.
+# start_app DIR [CPU]: serves DIR/shortener.db (or the database at $app_db, if set) with
+# rate limiting off, pinned to CPU if given, and waits until it answers; sets app_pid
+# and app_port.
 start_app() {
-    local dir=$1 pin=()
+    local dir=$1 pin=() env=()
     [ -n "${2:-}" ] && pin=(taskset -c "$2")
     app_port=$(free_port)
-    (cd "$dir" && ROCKET_PORT=$app_port ROCKET_RATE_LIMIT='{per_minute=0}' exec "${pin[@]}" "$bin" > server.log 2>&1) &
+    env=(ROCKET_PORT="$app_port" ROCKET_RATE_LIMIT='{per_minute=0}')
+    [ -n "${app_db:-}" ] && env+=("ROCKET_DATABASES={links={url=\"$app_db\"}}")
+    (cd "$dir" && exec env "${env[@]}" "${pin[@]}" "$bin" > server.log 2>&1) &
     app_pid=$!
     pids+=("$app_pid")
     for _ in $(seq 2000); do

@@ -2,8 +2,10 @@
 # Performance side by side with nginx `return 307`, on loopback, as ratios from one run.
 # Server (and nginx) pinned to core 0, wrk to core 1. Usage: bench/perf.sh [seconds=10] [runs=3]
 # Scenarios: redirect at 64 connections and at 1, create, admin read (10,000 links),
-# then redirect, memory and start-up with 1,000,000 links. Clicks are checked after
-# each graceful stop: the clicks stored must equal the redirects wrk counted.
+# the same three on PostgreSQL and on two instances behind nginx (as ratios against
+# SQLite from this run), then redirect, memory and start-up with 1,000,000 links.
+# Clicks are checked after each graceful stop: stored must equal what wrk counted.
+# BENCH_SCALE_OUT=0 leaves out PostgreSQL and nginx-in-front.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
@@ -18,33 +20,40 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 source bench/common.sh
 
-# nginx: one worker on core 0, no logs, the same 307 a shortener sends.
+# nginx_conf DIR: an nginx.conf in DIR around the http-level config on standard input:
+# one worker, no access log, every file in DIR.
+nginx_conf() {
+    local dir=$1
+    mkdir -p "$dir"
+    {
+        printf 'worker_processes 1;\ndaemon off;\npid %s/nginx.pid;\nerror_log %s/error.log;\n' "$dir" "$dir"
+        printf 'events { worker_connections 1024; }\nhttp {\n    access_log off;\n'
+        for kind in client_body proxy fastcgi uwsgi scgi; do
+            printf '    %s_temp_path %s;\n' "$kind" "$dir"
+        done
+        cat
+        printf '}\n'
+    } > "$dir/nginx.conf"
+}
+
+# nginx as the reference: on core 0, the same 307 a shortener sends.
 nport=$(free_port)
-mkdir -p "$work/nginx"
-cat > "$work/nginx/nginx.conf" <<NGINX
-worker_processes 1;
-daemon off;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $work/nginx;
-    proxy_temp_path $work/nginx;
-    fastcgi_temp_path $work/nginx;
-    uwsgi_temp_path $work/nginx;
-    scgi_temp_path $work/nginx;
+nginx_conf "$work/nginx" <<NGINX
     server {
         listen 127.0.0.1:$nport;
         location / { return 307 https://example.com/seeded\$uri; }
     }
-}
 NGINX
-taskset -c 0 nginx -c "$work/nginx/nginx.conf" &
+taskset -c 0 nginx -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf" &
 pids+=($!)
 
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
-clicks() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select coalesce(sum(clicks),0) from link").fetchone()[0])' "$1/shortener.db"; }
+clicks() { # dir, or a postgres:// URL
+    case $1 in
+    postgres*) psql "$1" -qAtc 'select coalesce(sum(clicks), 0) from link' ;;
+    *) python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select coalesce(sum(clicks),0) from link").fetchone()[0])' "$1/shortener.db" ;;
+    esac
+}
 
 # wrk against port $1 in mode $2 with $3 connections; prints "req/s p50_ms p99_ms 3xx".
 bench() {
@@ -98,6 +107,37 @@ scenario() { # name db-dir mode conns
     else
         row "$name: shortener" "$a_rps" "$a_p50" "$a_p99" "" "" "$(rss_mb "$app_pid")"
     fi
+    sqlite_rps["$mode $conns"]=$a_rps
+}
+
+declare -A sqlite_rps
+
+# Transactions committed on the benchmark's PostgreSQL database so far.
+xacts() {
+    psql "$SHORTENER_TEST_POSTGRES" -qAtc "select xact_commit from pg_stat_database where datname = 'shortener_bench'"
+}
+
+# compared NAME MODE CONNS: the app at $app_port, as a ratio to SQLite's figure above;
+# for redirects, with the database transactions per redirect (flushes and the cache
+# watcher's polls, spread over every redirect: the redirect itself makes none).
+compared() {
+    local name=$1 mode=$2 conns=$3 app=() line a_rps a_p50 a_p99 ratio note x0 redirects=0
+    x0=$(xacts)
+    for _ in $(seq "$runs"); do
+        line=$(bench "$app_port" "$mode" "$conns"); app+=("$line")
+        [ "$mode" = redirect ] && redirects=$((redirects + $(cut -d' ' -f4 <<<"$line")))
+    done
+    total_3xx=$((total_3xx + redirects))
+    a_rps=$(printf '%s\n' "${app[@]}" | cut -d' ' -f1 | median)
+    a_p50=$(printf '%s\n' "${app[@]}" | cut -d' ' -f2 | median)
+    a_p99=$(printf '%s\n' "${app[@]}" | cut -d' ' -f3 | median)
+    ratio=$(python3 -c "print(f'{$a_rps/${sqlite_rps["$mode $conns"]}:.2f}')")
+    note="× SQLite $ratio"
+    if [ "$mode" = redirect ]; then
+        sleep 1.5 # PostgreSQL publishes its counters about once a second
+        note+=", $(python3 -c "print(f'{($(xacts) - $x0) / $redirects:.5f}')") db transactions per redirect"
+    fi
+    row "$name" "$a_rps" "$a_p50" "$a_p99" "" "$note" "$(rss_mb "$app_pid")"
 }
 
 lost_row() { # name dir
@@ -120,6 +160,48 @@ scenario "create (JSON), 64 conns" "$small" create 64
 scenario "admin read (JSON), 64 conns" "$small" admin 64
 stop_app
 lost_row "10k links" "$small"
+
+if [ "${BENCH_SCALE_OUT:-1}" != 0 ]; then
+    # The same 10,000 links, moved to PostgreSQL with export and import. PostgreSQL
+    # itself is not pinned: it shares both cores with the app and wrk.
+    source bench/postgres.sh
+    pg_url="${SHORTENER_TEST_POSTGRES%/*}/shortener_bench"
+    psql "$SHORTENER_TEST_POSTGRES" -qc 'drop database if exists shortener_bench' -c 'create database shortener_bench'
+    (cd "$small" && "$bin" export --output "$work/small.json" 2>/dev/null)
+    pg=$work/pg; mkdir -p "$pg"
+    (cd "$pg" && ROCKET_DATABASES="{links={url=\"$pg_url\"}}" "$bin" import "$work/small.json" >/dev/null)
+    app_db=$pg_url
+    start_app "$pg" 0
+    before=$(clicks "$pg_url") total_3xx=0
+    compared "PostgreSQL: redirect, 64 conns" redirect 64
+    compared "PostgreSQL: create (JSON), 64 conns" create 64
+    compared "PostgreSQL: admin read (JSON), 64 conns" admin 64
+    stop_app
+    stored=$(( $(clicks "$pg_url") - before ))
+    row "PostgreSQL: clicks after graceful stop" "$total_3xx redirects counted" "" "" "" "$stored stored, $((total_3xx - stored)) lost" ""
+
+    # Two instances on that database behind nginx, with docs/scale-out/nginx.conf:
+    # both instances on core 0, nginx unpinned. On two cores this shows what the
+    # proxy costs, not what a second machine would add.
+    before=$(clicks "$pg_url")
+    start_app "$pg" 0; a_pid=$app_pid; a_port=$app_port
+    start_app "$pg" 0; b_pid=$app_pid; b_port=$app_port
+    proxy=$(free_port)
+    sed -e "s/127.0.0.1:8000/127.0.0.1:$proxy/" -e "s/127.0.0.1:8001/127.0.0.1:$a_port/" \
+        -e "s/127.0.0.1:8002/127.0.0.1:$b_port/" docs/scale-out/nginx.conf | nginx_conf "$work/proxy"
+    nginx -e "$work/proxy/error.log" -c "$work/proxy/nginx.conf" &
+    pids+=($!)
+    for _ in $(seq 200); do curl -fs "http://127.0.0.1:$proxy/health" >/dev/null 2>&1 && break; sleep 0.05; done
+    app_port=$proxy app_pid=$a_pid
+    total_3xx=0
+    compared "2 instances behind nginx: redirect, 64 conns" redirect 64
+    compared "2 instances behind nginx: create (JSON), 64 conns" create 64
+    compared "2 instances behind nginx: admin read (JSON), 64 conns" admin 64
+    kill -TERM "$a_pid" "$b_pid"; wait "$a_pid" "$b_pid" || true
+    stored=$(( $(clicks "$pg_url") - before ))
+    row "2 instances: clicks after graceful stop" "$total_3xx redirects counted" "" "" "" "$stored stored, $((total_3xx - stored)) lost" ""
+    app_db=
+fi
 
 echo "seeding $big links"
 large=$work/large; mkdir -p "$large"
