@@ -1,5 +1,5 @@
 //! Moving a whole installation: `shortener export` writes every link with every field
-//! (JSON or CSV); `shortener import` checks each row and stores the good ones in one
+//! (JSON, with each link's click history, or CSV, without); `shortener import` checks each row and stores the good ones in one
 //! transaction, reporting the others without stopping.
 
 use std::path::Path;
@@ -9,15 +9,24 @@ use crate::db::Pool;
 use crate::cli::{progress, reader, writer, FileFormat};
 use crate::clock;
 use crate::keys::ShortKey;
+use crate::links::history;
 use crate::links::records::{self, Record};
 use crate::target::TargetUrl;
 
 /// Writes every link to `output` (standard output when `None`).
 pub async fn export(pool: &Pool, format: FileFormat, output: Option<&Path>) -> Result<(), String> {
     let mut db = pool.acquire().await.map_err(|e| e.to_string())?;
-    let rows = records::all_records(&mut db)
+    let mut rows = records::all_records(&mut db)
         .await
         .map_err(|e| e.to_string())?;
+    if format == FileFormat::Json {
+        let mut histories = history::all_histories(&mut db)
+            .await
+            .map_err(|e| e.to_string())?;
+        for row in &mut rows {
+            row.history = histories.remove(&row.key).unwrap_or_default();
+        }
+    }
     let bar = progress(rows.len() as u64, "exporting");
     let mut out = writer(output)?;
     match format {
@@ -125,6 +134,7 @@ fn check(r: &Record) -> Result<[u8; 32], String> {
     {
         return Err("password_hash must be an argon2 hash".into());
     }
+    r.history.check()?;
     hex32(&r.secret_hash).ok_or_else(|| "secret_hash must be 64 hex digits".into())
 }
 

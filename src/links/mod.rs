@@ -16,6 +16,7 @@ use crate::keys::{SecretKey, ShortKey};
 use crate::target::TargetUrl;
 
 mod clicks;
+pub mod history;
 pub mod records;
 pub use clicks::{add_clicks, add_day_clicks, add_source_clicks, insight, take_click};
 

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::history::History;
 use crate::db::{on_db, Exec};
 
 use crate::error::{Error, Result};
@@ -23,6 +24,10 @@ pub struct Record {
     pub max_clicks: Option<i64>,
     /// argon2 PHC string of the visitors' password, if any.
     pub password_hash: Option<String>,
+    /// Clicks per day and per source; JSON exports carry it, CSV rows cannot.
+    #[sqlx(skip)]
+    #[serde(default, skip_serializing_if = "History::is_empty")]
+    pub history: History,
 }
 
 /// The columns of `Record`, with the secret hash as bytes.
@@ -89,7 +94,7 @@ pub async fn set_active(db: &mut impl Exec, key: &str, active: bool) -> Result<(
     bump_epoch(db).await
 }
 
-/// Stores an exported row as it was; a taken key is a `KeyTaken`.
+/// Stores an exported row as it was, with its history; a taken key is a `KeyTaken`.
 pub async fn insert_record(db: &mut impl Exec, r: &Record, hash: &[u8; 32]) -> Result<()> {
     let sql = "insert into link (key, secret_hash, target_url, is_active, clicks, created_at, \
                last_clicked_at, expires_at, max_clicks, password_hash) \
@@ -109,10 +114,10 @@ pub async fn insert_record(db: &mut impl Exec, r: &Record, hash: &[u8; 32]) -> R
             .fetch_all(c)
             .await?
     });
-    match inserted.is_empty() {
-        true => Err(Error::KeyTaken(r.key.clone())),
-        false => Ok(()),
-    }
+    let Some((id,)) = inserted.first() else {
+        return Err(Error::KeyTaken(r.key.clone()));
+    };
+    super::history::insert_history(db, *id, &r.history).await
 }
 
 /// Moves the epoch that servers watch (see `cache::watcher`).

@@ -178,6 +178,13 @@ fn an_installation_on_sqlite_moves_to_this_database_with_export_and_import() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&exported.stderr).contains("exported 3 links"));
+    let moved = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        moved.contains(
+            r#""history":{"days":{"2026-11-28":2},"referrers":{"direct":2},"clients":{"other":2}}"#
+        ),
+        "the click history travels with its link: {moved}"
+    );
 
     let imported = stdout(&run(to.path(), &["import", file.to_str().unwrap()]));
     assert!(
@@ -199,6 +206,11 @@ fn an_installation_on_sqlite_moves_to_this_database_with_export_and_import() {
         (Some("https://example.com/plain"), Some(2)),
         "the old admin URL opens the moved link"
     );
+    assert_eq!(
+        info["referrers"],
+        json!([{ "name": "direct", "clicks": 2 }])
+    );
+    assert_eq!(info["clients"], json!([{ "name": "other", "clicks": 2 }]));
     assert_eq!(send(port, "GET", "/plain", &[], "").status, 307);
     assert_eq!(send(port, "GET", "/gone", &[], "").status, 404);
 }
@@ -251,25 +263,29 @@ fn import_reports_bad_rows_and_keeps_the_good_ones() {
             "expires_at": null, "max_clicks": null, "password_hash": null,
         })
     };
+    let mut bad_history = row("history", "https://example.com/h", &"12".repeat(32));
+    bad_history["history"] = json!({ "days": { "last week": 2 } });
     let rows = json!([
         row("good", "https://example.com/", &hash),
         row("bad-url", "javascript:alert(1)", &"cd".repeat(32)),
         row("bad-hash", "https://example.com/", "xyz"),
         row("good", "https://example.com/again", &"ef".repeat(32)),
         { "key": "half" },
+        bad_history,
     ]);
     let file = dir.path().join("links.json");
     std::fs::write(&file, rows.to_string()).unwrap();
 
     let out = run(dir.path(), &["import", file.to_str().unwrap()]);
 
-    assert!(stdout(&out).contains("imported 1 links, rejected 4"));
+    assert!(stdout(&out).contains("imported 1 links, rejected 5"));
     let errors = String::from_utf8_lossy(&out.stderr);
     for expected in [
         "row 2: Your provided URL is not valid",
         "row 3: secret_hash",
         "row 4: Custom key 'good' is already taken",
         "row 5: missing field",
+        "row 6: history: \"last week\" is not a day",
     ] {
         assert!(errors.contains(expected), "{expected} in {errors}");
     }
