@@ -59,19 +59,22 @@ impl Job for AdminLookup {
         let hashes: Vec<[u8; 32]> = jobs.iter().map(|job| job.secret.hash()).collect();
         let read = async {
             let found = links::find_by_secrets(db, &hashes).await?;
-            let mut pages = Vec::with_capacity(jobs.len());
-            for (job, hash) in jobs.iter().zip(&hashes) {
-                let page = match (found.get(&hash[..]), job.since) {
-                    (Some(link), Some(since)) => {
-                        let insight = links::insight(db, link.id, &day(since)).await?;
-                        Ok((link.clone(), insight))
-                    }
-                    (Some(link), None) => Ok((link.clone(), Insight::default())),
-                    (None, _) => Err(Error::NotFound),
-                };
-                pages.push(page);
-            }
-            Ok::<_, Error>(pages)
+            let wanted: Vec<(i64, String)> = jobs
+                .iter()
+                .zip(&hashes)
+                .filter_map(|(job, hash)| Some((found.get(&hash[..])?.id, day(job.since?))))
+                .collect();
+            let insights = links::insights(db, &wanted).await?;
+            let pages = jobs.iter().zip(&hashes).map(|(job, hash)| {
+                let link = found.get(&hash[..]).ok_or(Error::NotFound)?;
+                let mut insight = insights.get(&link.id).cloned().unwrap_or_default();
+                // The same link may be asked for with two windows in one batch.
+                if let Some(since) = job.since.map(day) {
+                    insight.days.retain(|d, _| *d >= since);
+                }
+                Ok((link.clone(), insight))
+            });
+            Ok::<_, Error>(pages.collect::<Vec<_>>())
         };
         let merge = |pages: &mut Vec<Result<Self::Output>>, pending: &HashMap<i64, Pending>| {
             for (page, job) in pages.iter_mut().zip(&jobs) {

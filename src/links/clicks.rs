@@ -1,6 +1,8 @@
 //! The click statements of the link service: counts, history and sources, written
 //! by the once-a-second flush, and the exact count of links with a click limit.
 
+use std::collections::HashMap;
+
 use sqlx::QueryBuilder;
 
 use crate::db::{on_db, Exec};
@@ -103,30 +105,69 @@ pub async fn add_source_clicks(
     Ok(())
 }
 
-/// A link's written history: clicks per day from `since` (`YYYY-MM-DD`) and per source.
-pub async fn insight(db: &mut impl Exec, id: i64, since: &str) -> Result<Insight> {
-    let by_day = "select day, clicks from click_day where link_id = $1 and day >= $2";
-    let by_source = "select kind, name, clicks from click_source where link_id = $1";
-    type Days = Vec<(String, i64)>;
-    type Sources = Vec<(String, String, i64)>;
+/// The written history of several links, each from its own first day (`YYYY-MM-DD`):
+/// two queries for a whole batch of admin pages, whatever its size.
+pub async fn insights(
+    db: &mut impl Exec,
+    links: &[(i64, String)],
+) -> Result<HashMap<i64, Insight>> {
+    let mut all: HashMap<i64, Insight> = HashMap::new();
+    let Some(earliest) = links.iter().map(|(_, since)| since.as_str()).min() else {
+        return Ok(all);
+    };
+    type Days = Vec<(i64, String, i64)>;
+    type Sources = Vec<(i64, String, String, i64)>;
     let (days, sources): (Days, Sources) = on_db!(db, |c| {
-        let days = sqlx::query_as(by_day)
-            .bind(id)
-            .bind(since)
+        let mut by_day =
+            QueryBuilder::new("select link_id, day, clicks from click_day where day >= ");
+        by_day.push_bind(earliest).push(" and link_id in (");
+        let mut ids = by_day.separated(", ");
+        for (id, _) in links {
+            ids.push_bind(*id);
+        }
+        by_day.push(")");
+        let days = by_day
+            .build_query_as()
+            .persistent(false)
             .fetch_all(&mut *c)
             .await?;
-        (days, sqlx::query_as(by_source).bind(id).fetch_all(c).await?)
+        let mut by_source = QueryBuilder::new(
+            "select link_id, kind, name, clicks from click_source where link_id in (",
+        );
+        let mut ids = by_source.separated(", ");
+        for (id, _) in links {
+            ids.push_bind(*id);
+        }
+        by_source.push(")");
+        (
+            days,
+            by_source
+                .build_query_as()
+                .persistent(false)
+                .fetch_all(c)
+                .await?,
+        )
     });
-    let mut insight = Insight::default();
-    insight.days.extend(days);
-    for (kind, name, clicks) in sources {
+    // A link asked for twice in one batch keeps its longer window.
+    let mut since: HashMap<i64, &str> = HashMap::new();
+    for (id, first) in links {
+        let earliest = since.entry(*id).or_insert(first);
+        *earliest = (*earliest).min(first.as_str());
+    }
+    for (id, day, clicks) in days {
+        if since.get(&id).is_some_and(|first| day.as_str() >= *first) {
+            all.entry(id).or_default().days.insert(day, clicks);
+        }
+    }
+    for (id, kind, name, clicks) in sources {
+        let insight = all.entry(id).or_default();
         let counts = match kind.as_str() {
             "client" => &mut insight.clients,
             _ => &mut insight.referrers,
         };
         counts.insert(name, clicks);
     }
-    Ok(insight)
+    Ok(all)
 }
 
 /// Counts one click on a link with `max_clicks` in the database itself, so the

@@ -18,7 +18,7 @@ use crate::target::TargetUrl;
 mod clicks;
 pub mod history;
 pub mod records;
-pub use clicks::{add_clicks, add_day_clicks, add_source_clicks, insight, take_click};
+pub use clicks::{add_clicks, add_day_clicks, add_source_clicks, insights, take_click};
 
 /// A stored link, as the owner sees it. Its secret is not here: only its hash is stored.
 #[derive(Debug, Clone, sqlx::FromRow)]

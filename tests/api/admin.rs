@@ -223,3 +223,63 @@ async fn concurrent_admin_reads_each_get_their_own_link() {
         assert_eq!(info["target_url"], format!("https://example.com/{n}"));
     }
 }
+
+#[rocket::async_test]
+async fn one_link_read_with_two_windows_in_one_batch_gets_each_window() {
+    backend!();
+    use rocket::http::Accept;
+    use rocket::local::asynchronous::Client;
+    use time::macros::datetime;
+
+    let dir = tempfile::tempdir().unwrap();
+    let figment = crate::helpers::figment(&dir.path().join("w.db"));
+    let client = Client::tracked(shortener::build(figment)).await.unwrap();
+    let clock = client.rocket().state::<shortener::clock::Clock>().unwrap();
+    let body = serde_json::json!({ "target_url": "https://example.com/" }).to_string();
+    let res = client
+        .post("/url")
+        .header(ContentType::JSON)
+        .body(body)
+        .dispatch()
+        .await;
+    let link = crate::helpers::Link(res.into_json().await.unwrap());
+    clock.set(Some(datetime!(2026-11-18 12:00 UTC)));
+    client.get(link.path()).dispatch().await;
+    clock.set(Some(datetime!(2026-11-28 12:00 UTC)));
+    client.get(link.path()).dispatch().await;
+    // Written, so the pages read them from the database rather than from memory.
+    let clicks = client
+        .rocket()
+        .state::<std::sync::Arc<shortener::clicks::Clicks>>();
+    let pool = &<shortener::db::Db as rocket_db_pools::Database>::fetch(client.rocket())
+        .unwrap()
+        .0;
+    assert_eq!(clicks.unwrap().flush(pool).await.unwrap(), 2);
+
+    let paths: Vec<String> = (0..20)
+        .map(|i| format!("{}?days={}", link.admin_path(), [7, 30][i % 2]))
+        .collect();
+    let reads = paths
+        .iter()
+        .map(|path| client.get(path.clone()).header(Accept::JSON).dispatch());
+    for (i, res) in futures::future::join_all(reads)
+        .await
+        .into_iter()
+        .enumerate()
+    {
+        let info: Value = res.into_json().await.unwrap();
+        let history = info["history"].as_array().unwrap();
+        let busy: Vec<&str> = history
+            .iter()
+            .filter(|d| d["clicks"] != 0)
+            .map(|d| d["day"].as_str().unwrap())
+            .collect();
+        match i % 2 {
+            0 => assert_eq!((history.len(), busy), (7, vec!["2026-11-28"])),
+            _ => assert_eq!(
+                (history.len(), busy),
+                (30, vec!["2026-11-18", "2026-11-28"])
+            ),
+        }
+    }
+}
