@@ -1,6 +1,6 @@
 //! Batching: requests queue up, and one task serves each batch with one statement,
-//! so sqlx's hand-off to SQLite's thread (and, for writes, the commit) is paid once
-//! per batch instead of once per request. Each answer still waits for its own result.
+//! so sqlx's hand-off to SQLite's thread or PostgreSQL's round trip (and, for writes,
+//! the commit) is paid once per batch instead of once per request. Each answer still waits for its own result.
 
 use crate::db::{Conn, Pool};
 use rocket::tokio::sync::{mpsc, oneshot};

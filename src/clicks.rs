@@ -1,5 +1,5 @@
 //! Clicks counted in memory and written to the database in one transaction per
-//! second, so a redirect never waits for SQLite's write lock. The same write keeps
+//! second, so a redirect never waits for the database (nor for SQLite's write lock). The same write keeps
 //! each link's history: clicks per UTC day, per referring host and per client class.
 //!
 //! A graceful stop writes what is pending after the last request has finished

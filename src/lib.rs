@@ -1,5 +1,5 @@
 //! A URL shortener: HTML forms for people and the same routes as a JSON API for
-//! programs, on an embedded SQLite database.
+//! programs, on an embedded SQLite database (or PostgreSQL, for several instances).
 
 use rocket::figment::providers::{Env, Format, Toml};
 use rocket::figment::{Figment, Profile};

@@ -10,9 +10,10 @@ use crate::db::{on_db, Exec};
 use crate::error::Result;
 use crate::stats::Insight;
 
-/// Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. The statements
-/// are not kept prepared (`persistent(false)`): their text changes with the row count,
-/// and sqlx would otherwise cache up to 100 of them per connection, megabytes each.
+/// Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound
+/// parameters. The statements are not kept prepared (`persistent(false)`): their text
+/// changes with the row count, and sqlx would otherwise cache up to 100 of them per
+/// connection, megabytes each.
 const CHUNK: usize = 4096;
 
 /// The later of a stored stamp (perhaps null) and a new one, as SQL both databases
