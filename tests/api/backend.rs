@@ -28,6 +28,13 @@ pub fn current() -> Backend {
     CURRENT.with(Cell::get)
 }
 
+/// Prints `line` on the terminal even from a passing test (the test harness keeps what
+/// `eprintln!` writes, and shows it only for failures).
+pub fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 /// Whether this thread's test is on SQLite, for the few checks only a file allows.
 pub fn on_sqlite() -> bool {
     current() == Backend::Sqlite
@@ -53,10 +60,14 @@ pub fn enter(backend: Backend) -> bool {
         "PostgreSQL is required, and none answers at {}",
         server_url()
     );
-    eprintln!(
-        "skipped on PostgreSQL: no server answers at {} (set SHORTENER_TEST_POSTGRES)",
-        server_url()
-    );
+    static SAID: std::sync::Once = std::sync::Once::new();
+    SAID.call_once(|| {
+        say(&format!(
+            "postgres:: tests skipped: no PostgreSQL server answers at {} \
+             (set SHORTENER_TEST_POSTGRES to one)",
+            server_url()
+        ))
+    });
     false
 }
 

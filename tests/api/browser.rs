@@ -140,7 +140,7 @@ async fn a_person_creates_copies_follows_counts_and_deletes_in_a_real_browser() 
             std::env::var_os("SHORTENER_REQUIRE_BROWSER").is_none(),
             "chromedriver is required here"
         );
-        eprintln!("browser test skipped: chromedriver is not installed (apt-get install chromium chromium-driver)");
+        crate::backend::say("browser test skipped: chromedriver is not installed (apt-get install chromium chromium-driver)");
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -212,7 +212,7 @@ fn nginx(dir: &Path, port: u16, a: u16, b: u16) -> Option<Nginx> {
             std::env::var_os("SHORTENER_REQUIRE_NGINX").is_none(),
             "nginx is required"
         );
-        eprintln!("skipped the nginx part: no nginx on PATH");
+        crate::backend::say("scale_out: the nginx test skipped: no nginx on PATH");
         return None;
     }
     let site = include_str!("../../docs/scale-out/nginx.conf")
