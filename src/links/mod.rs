@@ -187,25 +187,36 @@ fn by_secret_hash(rows: Vec<BySecret>) -> HashMap<Vec<u8>, Link> {
         .collect()
 }
 
-/// Points an active link at a new target; clicks, limits and password stay. The cache
-/// epoch moves in the same transaction, so every server on this database (not only
-/// the one asked) forgets its cached targets within one `cache::WATCH_EVERY`.
+/// Points an active link at a new target; clicks, limits and password stay.
 pub async fn set_target(
     db: &mut impl Exec,
     secret: &SecretKey,
     target: &TargetUrl,
 ) -> Result<Link> {
     let sql = concat!(
-        "update link set target_url = $1 where secret_hash = $2 and is_active returning ",
+        "update link set target_url = $2 where secret_hash = $1 and is_active returning ",
         link_columns!()
     );
+    owner_change(db, sql, secret, Some(target.as_str())).await
+}
+
+/// Runs an owner's `update … returning` on the active link with `secret` (as `$1`,
+/// then `value` as `$2`), and moves the cache epoch in the same transaction, so every
+/// server on this database, not only the one asked, forgets its cached targets within
+/// one `cache::WATCH_EVERY`.
+async fn owner_change(
+    db: &mut impl Exec,
+    sql: &str,
+    secret: &SecretKey,
+    value: Option<&str>,
+) -> Result<Link> {
     let mut rows: Vec<Link> = on_db!(db, |c| {
         let mut tx = sqlx::Connection::begin(c).await?;
-        let rows: Vec<Link> = sqlx::query_as(sql)
-            .bind(target.as_str())
-            .bind(&secret.hash()[..])
-            .fetch_all(&mut *tx)
-            .await?;
+        let mut update = sqlx::query_as(sql).bind(secret.hash().to_vec());
+        if let Some(value) = value {
+            update = update.bind(value);
+        }
+        let rows: Vec<Link> = update.fetch_all(&mut *tx).await?;
         if !rows.is_empty() {
             sqlx::query(records::BUMP_EPOCH).execute(&mut *tx).await?;
         }
@@ -266,25 +277,13 @@ pub async fn find_by_secrets(
 }
 
 /// Deactivates a link (the tutorial's soft delete): it stops forwarding, and its
-/// key stays taken so it is never handed out again. Moves the cache epoch, as `set_target`.
+/// key stays taken so it is never handed out again.
 pub async fn deactivate(db: &mut impl Exec, secret: &SecretKey) -> Result<Link> {
     let sql = concat!(
         "update link set is_active = false where secret_hash = $1 and is_active returning ",
         link_columns!()
     );
-    let mut rows: Vec<Link> = on_db!(db, |c| {
-        let mut tx = sqlx::Connection::begin(c).await?;
-        let rows: Vec<Link> = sqlx::query_as(sql)
-            .bind(&secret.hash()[..])
-            .fetch_all(&mut *tx)
-            .await?;
-        if !rows.is_empty() {
-            sqlx::query(records::BUMP_EPOCH).execute(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        rows
-    });
-    rows.pop().ok_or(Error::NotFound)
+    owner_change(db, sql, secret, None).await
 }
 
 /// Replaces the clear-text secrets of SQLite rows stored before secrets were hashed

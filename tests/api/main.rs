@@ -4,6 +4,56 @@
 // On purpose: each test file is compiled once per database.
 #![allow(clippy::duplicate_mod)]
 
+/// The test files both databases run; `sqlite.rs` and `postgres.rs` each expand it once.
+macro_rules! shared_test_files {
+    () => {
+        #[path = "admin.rs"]
+        mod admin;
+        #[path = "binary.rs"]
+        mod binary;
+        #[path = "bulk.rs"]
+        mod bulk;
+        #[path = "checked.rs"]
+        mod checked;
+        #[path = "cli.rs"]
+        mod cli;
+        #[path = "clicks.rs"]
+        mod clicks;
+        #[path = "create.rs"]
+        mod create;
+        #[path = "docs.rs"]
+        mod docs;
+        #[path = "edit.rs"]
+        mod edit;
+        #[path = "expiry.rs"]
+        mod expiry;
+        #[path = "follow.rs"]
+        mod follow;
+        #[path = "health.rs"]
+        mod health;
+        #[path = "hostile.rs"]
+        mod hostile;
+        #[path = "insight.rs"]
+        mod insight;
+        #[path = "limits.rs"]
+        mod limits;
+        #[path = "metrics.rs"]
+        mod metrics;
+        #[path = "negotiation.rs"]
+        mod negotiation;
+        #[path = "pages.rs"]
+        mod pages;
+        #[path = "protected.rs"]
+        mod protected;
+        #[path = "qr.rs"]
+        mod qr;
+        #[path = "scale_out.rs"]
+        mod scale_out;
+        #[path = "validation.rs"]
+        mod validation;
+    };
+}
+
 mod backend;
 mod helpers;
 mod postgres;
