@@ -119,7 +119,11 @@ where
 fn schema_for(file: &Path) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     file.hash(&mut hasher);
-    format!("test_{}_{:016x}", std::process::id(), hasher.finish())
+    format!(
+        "{SCHEMA_PREFIX}{}_{:016x}",
+        std::process::id(),
+        hasher.finish()
+    )
 }
 
 /// Whether the PostgreSQL server answers; asked once per test process, which also
@@ -143,19 +147,27 @@ fn postgres_ready() -> bool {
     })
 }
 
+/// Every test schema starts so; nothing else on the server is ever dropped.
+const SCHEMA_PREFIX: &str = "shortener_test_";
+
+/// Drops the test schemas whose process is gone; a schema whose name does not parse
+/// as `SCHEMA_PREFIX<pid>_<hash>` is left alone.
 fn drop_stale_schemas() {
     let url = server_url();
     let names: Vec<String> = block_on(async move {
         use sqlx::Connection;
         let mut conn = sqlx::PgConnection::connect(&url).await.unwrap();
-        sqlx::query_scalar("select nspname::text from pg_namespace where nspname like 'test\\_%'")
+        sqlx::query_scalar("select nspname::text from pg_namespace")
             .fetch_all(&mut conn)
             .await
             .unwrap()
     });
     for name in names {
-        let pid = name.split('_').nth(1).unwrap_or_default();
-        if !Path::new("/proc").join(pid).exists() {
+        let pid = name
+            .strip_prefix(SCHEMA_PREFIX)
+            .and_then(|rest| rest.split('_').next())
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if pid.is_some_and(|pid| !Path::new("/proc").join(pid.to_string()).exists()) {
             run_sql(&format!("drop schema if exists {name} cascade"));
         }
     }
