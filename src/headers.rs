@@ -9,9 +9,25 @@ use rocket::{Request, Response};
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                    connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/// The password form's page: the same, except that the form may lead anywhere on the
+/// web. Chromium applies `form-action` to the redirect that answers a form, and the
+/// right password answers with a 303 to the link's target, on another origin; naming
+/// that origin here would tell it to visitors without the password.
+pub const LOCKED_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                   connect-src 'self'; form-action 'self' https: http:; base-uri 'none'; frame-ancestors 'none'";
+
 /// Rocket's `Shield` (nosniff, permissions policy) with framing denied outright.
 pub fn shield() -> Shield {
     Shield::default().enable(Frame::Deny)
+}
+
+/// Whether `req` reached an owner's page: by the route that answered it, or, when no
+/// route did (a catcher), by its decoded path, so `//admin/S` or `/%61dmin/S` get the
+/// same protection as `/admin/S`.
+fn is_admin(req: &Request<'_>) -> bool {
+    let routed = req.route().map(|route| route.uri.as_str());
+    routed.is_some_and(|uri| uri.starts_with("/admin/"))
+        || req.uri().path().segments().next() == Some("admin")
 }
 
 /// Adds `Vary: Accept`, the CSP, and, on admin paths (which carry the owner's
@@ -34,8 +50,10 @@ impl Fairing for Headers {
             return;
         }
         res.set_header(Header::new("Vary", "Accept"));
-        res.set_header(Header::new("Content-Security-Policy", CSP));
-        if path.starts_with("/admin/") {
+        if !res.headers().contains("Content-Security-Policy") {
+            res.set_header(Header::new("Content-Security-Policy", CSP));
+        }
+        if is_admin(req) {
             res.set_header(Header::new("Cache-Control", "no-store"));
             res.set_header(Header::new("Referrer-Policy", "no-referrer"));
             res.set_header(Header::new("X-Robots-Tag", "noindex"));

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod clicks;
 pub mod clock;
 pub mod config;
+pub mod connections;
 pub mod db;
 pub mod error;
 pub mod headers;
@@ -61,6 +62,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(headers::Headers)
         .attach(metrics::Meter)
         .attach(config::announce())
+        .attach(connections::watch())
         .attach(clicks::flusher())
         .attach(cache::watcher())
         .manage(std::sync::Arc::new(clicks::Clicks::default()))

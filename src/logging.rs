@@ -54,27 +54,80 @@ pub fn init(level: LogLevel) {
     }
 }
 
-/// Blanks out the secret after every `/admin/` in `text`.
+/// Blanks out the secret after every `admin` path segment in `text`, however the
+/// path is spelled: Rocket routes `//admin/S`, `/%61dmin/S` and `/admin//S` to the
+/// admin page too, and logs the path as the client wrote it.
 pub fn redact(text: &str) -> Cow<'_, str> {
-    const MARK: &str = "/admin/";
-    if !text.contains(MARK) {
+    if !text.contains('/') {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(MARK) {
-        let (before, after) = rest.split_at(at + MARK.len());
-        out.push_str(before);
-        let secret_len = after
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(after.len());
-        if secret_len > 0 {
-            out.push_str(REDACTED);
+    let mut changed = false;
+    for (n, word) in text.split(' ').enumerate() {
+        if n > 0 {
+            out.push(' ');
         }
-        rest = &after[secret_len..];
+        match redact_word(word) {
+            Some(redacted) => {
+                out.push_str(&redacted);
+                changed = true;
+            }
+            None => out.push_str(word),
+        }
     }
-    out.push_str(rest);
-    Cow::Owned(out)
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// One word of a log line with the segment after an `admin` segment blanked out,
+/// or `None` when it has none.
+fn redact_word(word: &str) -> Option<String> {
+    let (path, rest) = word.split_at(word.find(['?', '#']).unwrap_or(word.len()));
+    let segments: Vec<&str> = path.split('/').collect();
+    let mut out: Vec<&str> = Vec::with_capacity(segments.len());
+    let mut after_admin = false;
+    let mut changed = false;
+    for segment in segments {
+        if segment.is_empty() {
+            out.push(segment);
+        } else if after_admin {
+            out.push(REDACTED);
+            after_admin = false;
+            changed = true;
+        } else {
+            after_admin = decoded_eq(segment, "admin");
+            out.push(segment);
+        }
+    }
+    changed.then(|| out.join("/") + rest)
+}
+
+/// Whether `segment`, percent-decoded, is `word` in any case.
+fn decoded_eq(segment: &str, word: &str) -> bool {
+    let bytes = segment.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied(),
+            bytes.get(i + 2).copied(),
+        ) {
+            (b'%', Some(h), Some(l)) if hex(h).is_some() && hex(l).is_some() => {
+                decoded.push((hex(h).unwrap() * 16 + hex(l).unwrap()) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                decoded.push(b);
+                i += 1;
+            }
+        }
+    }
+    decoded.eq_ignore_ascii_case(word.as_bytes())
 }
 
 #[cfg(test)]
@@ -89,5 +142,21 @@ mod tests {
         );
         assert_eq!(redact("GET /peek/abc"), "GET /peek/abc");
         assert_eq!(redact("route /admin/<secret>"), "route /admin/<secret>");
+    }
+
+    #[test]
+    fn secrets_are_blanked_however_the_admin_path_is_spelled() {
+        for (line, want) in [
+            (
+                "GET //admin/S3cret text/html",
+                "GET //admin/<secret> text/html",
+            ),
+            ("GET /admin//S3cret", "GET /admin//<secret>"),
+            ("GET /%61dmin/S3cret", "GET /%61dmin/<secret>"),
+            ("GET /adm%69n/S3cret?days=7", "GET /adm%69n/<secret>?days=7"),
+            ("GET /admin/%53ecret/qr.png", "GET /admin/<secret>/qr.png"),
+        ] {
+            assert_eq!(redact(line), want, "{line}");
+        }
     }
 }

@@ -266,6 +266,8 @@ impl From<Error> for Locked {
 #[template(path = "locked.html")]
 struct LockedPage<'a> {
     error: &'a Error,
+    /// Where the form posts: the path the visitor came to, so it works under any key.
+    action: &'a str,
 }
 
 impl LockedPage<'_> {
@@ -287,10 +289,16 @@ impl<'r> Responder<'r, 'static> for Locked {
         if !locked || Format::of(req) == Format::Json {
             return self.0.respond_to(req);
         }
-        let page = LockedPage { error: &self.0 };
-        match page.render() {
-            Ok(html) => self.0.respond_with(req, RawHtml(html)),
-            Err(_) => self.0.respond_to(req),
-        }
+        let action = req.uri().path();
+        let page = LockedPage {
+            error: &self.0,
+            action: action.as_str(),
+        };
+        let mut res = match page.render() {
+            Ok(html) => self.0.respond_with(req, RawHtml(html))?,
+            Err(_) => return self.0.respond_to(req),
+        };
+        res.set_raw_header("Content-Security-Policy", crate::headers::LOCKED_CSP);
+        Ok(res)
     }
 }

@@ -49,6 +49,8 @@ macro_rules! shared_test_files {
         mod qr;
         #[path = "scale_out.rs"]
         mod scale_out;
+        #[path = "sockets.rs"]
+        mod sockets;
         #[path = "validation.rs"]
         mod validation;
     };

@@ -47,12 +47,33 @@ pub fn command(dir: &Path, env: &[(&str, String)]) -> Command {
 impl Server {
     /// Starts the server in `dir` (its `.env` and `shortener.db` live there) and waits until it listens.
     pub fn start(dir: &Path, port: u16, env: &[(&str, String)]) -> Server {
+        Server::start_with(dir, port, env, None)
+    }
+
+    /// `start`, with the process's file limit (soft and hard) set to `files`, as
+    /// `ulimit -n` would.
+    pub fn start_with(dir: &Path, port: u16, env: &[(&str, String)], files: Option<u64>) -> Server {
+        let mut command = command(dir, env);
+        if let Some(files) = files {
+            use std::os::unix::process::CommandExt;
+            let limit = libc::rlimit {
+                rlim_cur: files,
+                rlim_max: files,
+            };
+            // SAFETY: setrlimit is async-signal-safe and only reads `limit`.
+            unsafe {
+                command.pre_exec(move || match libc::setrlimit(libc::RLIMIT_NOFILE, &limit) {
+                    0 => Ok(()),
+                    _ => Err(std::io::Error::last_os_error()),
+                });
+            }
+        }
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .open(dir.join("server.log"))
             .unwrap();
-        let child = command(dir, env)
+        let child = command
             .env("ROCKET_PORT", port.to_string())
             .stdout(log.try_clone().unwrap())
             .stderr(log)
@@ -72,6 +93,13 @@ impl Server {
             std::thread::sleep(Duration::from_millis(25));
         }
         server
+    }
+
+    /// The server's resident memory, in KiB.
+    pub fn rss_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+        line.split_whitespace().nth(1).unwrap().parse().unwrap()
     }
 
     pub fn log(&self) -> String {

@@ -1,0 +1,566 @@
+//! A watch over the listening socket's connections, for what Rocket 0.5 leaves open:
+//! it sets no header-read timeout, enforces no idle keep-alive timeout and accepts
+//! every connection until the process runs out of file descriptors, so a few
+//! thousand silent sockets (slowloris) starve everyone else.
+//!
+//! Rocket does not let an app wrap its listener, so the watch works beside it: it
+//! raises the soft file limit to the hard one at start, and every second (every
+//! 50 ms while the process is over its cap, which it looks at every 5 ms) it reads each accepted socket's
+//! `TCP_INFO` from the kernel and shuts down those that have sent nothing for
+//! `header_timeout`, are still sending a request `header_timeout` after it began,
+//! or have idled between requests for longer than Rocket's `keep_alive`. Over
+//! `max_connections`, the oldest silent and idle ones go first. A socket is shut
+//! down, never closed, through a duplicate of its descriptor whose inode is checked
+//! first, so a number reused by another file is never touched; Rocket then sees the
+//! end of the stream and drops the connection itself.
+//!
+//! Linux only; elsewhere the watch does nothing, and the README says to put a
+//! reverse proxy in front.
+
+use std::time::Duration;
+
+use rocket::fairing::AdHoc;
+use serde::Deserialize;
+
+/// File descriptors kept free for the database, log files and new clients.
+const RESERVE: u64 = 256;
+/// The most connections kept by default, however high the file limit.
+const DEFAULT_MAX: u64 = 16_384;
+
+/// The limits the watch enforces.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    /// How long a client may take to send a request (its headers and body).
+    pub header_timeout: Duration,
+    /// How long a connection may sit idle between requests.
+    pub idle_timeout: Duration,
+    /// The most connections open at once.
+    pub max_connections: u64,
+    /// A request that has received everything and still has no answer after this
+    /// long is one whose client stopped halfway; a handler never takes this long.
+    pub stalled_timeout: Duration,
+}
+
+/// The operator's settings (`header_timeout`, `max_connections`; `keep_alive` is Rocket's).
+#[derive(Debug, Deserialize)]
+struct Config {
+    #[serde(default = "default_header_timeout")]
+    header_timeout: u64,
+    max_connections: Option<u64>,
+    #[serde(default = "default_keep_alive")]
+    keep_alive: u64,
+}
+
+fn default_header_timeout() -> u64 {
+    10
+}
+
+fn default_keep_alive() -> u64 {
+    5
+}
+
+impl Limits {
+    /// The limits for a process allowed `file_limit` descriptors.
+    fn from_config(config: &Config, file_limit: u64) -> Result<Limits, String> {
+        if !(1..=300).contains(&config.header_timeout) {
+            return Err("header_timeout must be 1 to 300 seconds".into());
+        }
+        let room = file_limit.saturating_sub(RESERVE).max(16);
+        let max_connections = config.max_connections.unwrap_or(room.min(DEFAULT_MAX));
+        if max_connections == 0 || max_connections > room {
+            return Err(format!(
+                "max_connections must be 1 to {room} (the file limit {file_limit} less {RESERVE} kept free)"
+            ));
+        }
+        let header_timeout = Duration::from_secs(config.header_timeout);
+        Ok(Limits {
+            header_timeout,
+            // keep_alive = 0 means no keep-alive at all; Rocket closes after each answer.
+            idle_timeout: Duration::from_secs(config.keep_alive.max(1)),
+            max_connections,
+            stalled_timeout: header_timeout * 6,
+        })
+    }
+}
+
+/// What the kernel says of one accepted connection, in milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Seen {
+    /// Request bytes received on it so far.
+    pub received: u64,
+    /// Answer bytes the client has acknowledged so far.
+    pub sent: u64,
+    /// Since the last byte from the client (since the connection opened, if none).
+    pub since_received: u64,
+    /// Since the last byte to the client.
+    pub since_sent: u64,
+    /// Since this watch first saw the connection.
+    pub age: u64,
+}
+
+/// Why a connection is shut down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Nothing received since it opened.
+    Silent,
+    /// Idle between requests.
+    Idle,
+    /// A request still arriving, or stalled, past its deadline.
+    Slow,
+}
+
+impl Seen {
+    /// The verdict on this connection under `limits`, or `None` if it may stay.
+    pub fn verdict(&self, limits: &Limits) -> Option<Verdict> {
+        let ms = |d: Duration| d.as_millis() as u64;
+        if self.received == 0 {
+            return (self.since_received.max(self.age) > ms(limits.header_timeout))
+                .then_some(Verdict::Silent);
+        }
+        let answered_last = self.sent > 0 && self.since_sent <= self.since_received;
+        if answered_last {
+            return (self.since_sent > ms(limits.idle_timeout)).then_some(Verdict::Idle);
+        }
+        // A request is under way: it began after the last answer (or when the
+        // connection opened), and its client is still sending, or went quiet.
+        let began = if self.sent == 0 {
+            self.age.max(self.since_received)
+        } else {
+            self.since_sent
+        };
+        let still_sending_late =
+            began.saturating_sub(self.since_received) > ms(limits.header_timeout);
+        let stalled = self.since_received > ms(limits.stalled_timeout);
+        (still_sending_late || stalled).then_some(Verdict::Slow)
+    }
+
+    /// Whether the watch may shut this connection down to get under the cap: it is
+    /// silent or idle, not answering a request.
+    fn sheddable(&self) -> bool {
+        self.received == 0 || (self.sent > 0 && self.since_sent <= self.since_received)
+    }
+}
+
+/// Starts the watch once Rocket listens (tests through the local client have no
+/// socket, so nothing starts there).
+pub fn watch() -> AdHoc {
+    AdHoc::on_liftoff("Connection watch", |rocket| {
+        Box::pin(async move {
+            let file_limit = sys::raise_file_limit();
+            let config = rocket.figment().extract::<Config>();
+            let limits = config
+                .map_err(|e| e.to_string())
+                .and_then(|config| Limits::from_config(&config, file_limit));
+            match limits {
+                Ok(limits) => sys::spawn(rocket.config().port, limits, rocket.shutdown()),
+                Err(e) => {
+                    rocket::error!("invalid configuration: {e}");
+                    rocket.shutdown().notify();
+                }
+            }
+        })
+    })
+}
+
+#[cfg(target_os = "linux")]
+mod sys {
+    //! The kernel's side: file limits, `/proc/self/fd`, `TCP_INFO`, `shutdown(2)`.
+
+    use std::cmp::Reverse;
+    use std::collections::{HashMap, HashSet};
+    use std::os::fd::RawFd;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    use rocket::Shutdown;
+
+    use super::{Limits, Seen};
+
+    /// Raises the soft file limit to the hard one (systemd's default is 1,024 soft,
+    /// 524,288 hard) and returns the limit now in force.
+    pub fn raise_file_limit() -> u64 {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit and setrlimit only read and write the struct passed.
+        unsafe {
+            if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) != 0 {
+                return 1024;
+            }
+            if limit.rlim_cur < limit.rlim_max {
+                let raised = libc::rlimit {
+                    rlim_cur: limit.rlim_max,
+                    rlim_max: limit.rlim_max,
+                };
+                if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                    limit = raised;
+                }
+            }
+        }
+        limit.rlim_cur
+    }
+
+    /// Runs the watch on a thread of its own until the server shuts down: its work
+    /// is system calls, which should not hold up Rocket's workers.
+    pub fn spawn(port: u16, limits: Limits, shutdown: Shutdown) {
+        if !listening_on(port) {
+            return; // Rocket's local client: no socket to watch.
+        }
+        let stopped = Arc::new(AtomicBool::new(false));
+        let stop = stopped.clone();
+        rocket::tokio::spawn(async move {
+            shutdown.await;
+            stop.store(true, Ordering::Relaxed);
+        });
+        let result = std::thread::Builder::new()
+            .name("connection-watch".into())
+            .spawn(move || {
+                let mut watch = Watch {
+                    port,
+                    limits,
+                    first_seen: HashMap::new(),
+                };
+                // Any open file will do to ask for the lowest free number.
+                let Ok(probe) = std::fs::File::open("/dev/null") else {
+                    return;
+                };
+                let mut last_scan = Instant::now();
+                while !stopped.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(5));
+                    let since = last_scan.elapsed();
+                    let crowded = lowest_free_file(&probe) > limits.max_connections;
+                    if since >= Duration::from_secs(1)
+                        || crowded && since >= Duration::from_millis(50)
+                    {
+                        watch.scan();
+                        last_scan = Instant::now();
+                    }
+                }
+            });
+        if let Err(e) = result {
+            rocket::error!("the connection watch did not start: {e}");
+        }
+    }
+
+    /// The lowest free descriptor number: two system calls, cheap enough to ask
+    /// every few milliseconds. The kernel hands out the lowest free number, so while
+    /// connections pile up this follows their count (it never overstates it).
+    fn lowest_free_file(open: &std::fs::File) -> u64 {
+        use std::os::fd::AsRawFd;
+        // SAFETY: the duplicate is this function's own and closed at once.
+        unsafe {
+            let fd = libc::fcntl(open.as_raw_fd(), libc::F_DUPFD_CLOEXEC, 0);
+            if fd < 0 {
+                return u64::MAX; // Out of descriptors: crowded indeed.
+            }
+            libc::close(fd);
+            fd as u64
+        }
+    }
+
+    struct Watch {
+        port: u16,
+        limits: Limits,
+        /// When each socket (by inode) was first seen, for the age of a connection.
+        first_seen: HashMap<u64, Instant>,
+    }
+
+    /// One accepted connection as found in a scan.
+    struct Found {
+        fd: RawFd,
+        inode: u64,
+        seen: Seen,
+    }
+
+    impl Watch {
+        fn scan(&mut self) {
+            let now = Instant::now();
+            let mut found = Vec::new();
+            let Ok(dir) = std::fs::read_dir("/proc/self/fd") else {
+                return;
+            };
+            for entry in dir.flatten() {
+                let Some(fd) = entry.file_name().to_str().and_then(|n| n.parse().ok()) else {
+                    continue;
+                };
+                let Some(inode) = socket_inode(&entry.path()) else {
+                    continue;
+                };
+                if let Some(mut seen) = accepted_on(fd, self.port) {
+                    let first = *self.first_seen.entry(inode).or_insert(now);
+                    seen.age = now.duration_since(first).as_millis() as u64;
+                    found.push(Found { fd, inode, seen });
+                }
+            }
+            let live: HashSet<u64> = found.iter().map(|f| f.inode).collect();
+            self.first_seen.retain(|inode, _| live.contains(inode));
+
+            let mut kept = Vec::with_capacity(found.len());
+            for conn in found {
+                match conn.seen.verdict(&self.limits) {
+                    Some(_) => shut_down(conn.fd, conn.inode),
+                    None => kept.push(conn),
+                }
+            }
+            self.shed(kept);
+        }
+
+        /// Over the cap, shuts down silent and idle connections, longest quiet first,
+        /// until a tenth of the cap is free again.
+        fn shed(&self, kept: Vec<Found>) {
+            let max = self.limits.max_connections as usize;
+            if kept.len() <= max {
+                return;
+            }
+            let goal = max - max / 10;
+            let mut quiet: Vec<&Found> = kept.iter().filter(|c| c.seen.sheddable()).collect();
+            quiet.sort_by_key(|c| Reverse(c.seen.since_received.max(c.seen.age)));
+            for conn in quiet.into_iter().take(kept.len() - goal) {
+                shut_down(conn.fd, conn.inode);
+            }
+        }
+    }
+
+    /// Whether this process has a socket listening on `port`.
+    fn listening_on(port: u16) -> bool {
+        let Ok(dir) = std::fs::read_dir("/proc/self/fd") else {
+            return false;
+        };
+        dir.flatten().any(|entry| {
+            let fd = entry.file_name().to_str().and_then(|n| n.parse().ok());
+            fd.is_some_and(|fd| {
+                socket_inode(&entry.path()).is_some() && local_port(fd, true) == Some(port)
+            })
+        })
+    }
+
+    /// The inode of the socket behind a `/proc/self/fd` entry, if it is a socket.
+    fn socket_inode(link: &std::path::Path) -> Option<u64> {
+        let target = std::fs::read_link(link).ok()?;
+        let target = target.to_str()?;
+        target
+            .strip_prefix("socket:[")?
+            .strip_suffix(']')?
+            .parse()
+            .ok()
+    }
+
+    /// The local port of `fd`, if it is an IP socket that is listening (`listener`)
+    /// or not.
+    fn local_port(fd: RawFd, listener: bool) -> Option<u16> {
+        // SAFETY: each call only writes into the buffer passed, sized as declared.
+        unsafe {
+            let mut listening: libc::c_int = 0;
+            let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+            let got = libc::getsockopt(
+                fd,
+                libc::SOL_SOCKET,
+                libc::SO_ACCEPTCONN,
+                (&mut listening as *mut libc::c_int).cast(),
+                &mut len,
+            );
+            if got != 0 || (listening != 0) != listener {
+                return None;
+            }
+            let mut addr: libc::sockaddr_storage = std::mem::zeroed();
+            let mut len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+            if libc::getsockname(
+                fd,
+                (&mut addr as *mut libc::sockaddr_storage).cast(),
+                &mut len,
+            ) != 0
+            {
+                return None;
+            }
+            match addr.ss_family as libc::c_int {
+                libc::AF_INET => {
+                    let v4 = &*(&addr as *const libc::sockaddr_storage).cast::<libc::sockaddr_in>();
+                    Some(u16::from_be(v4.sin_port))
+                }
+                libc::AF_INET6 => {
+                    let v6 =
+                        &*(&addr as *const libc::sockaddr_storage).cast::<libc::sockaddr_in6>();
+                    Some(u16::from_be(v6.sin6_port))
+                }
+                _ => None,
+            }
+        }
+    }
+
+    /// What the kernel says of `fd`, if it is a TCP connection accepted on `port`.
+    fn accepted_on(fd: RawFd, port: u16) -> Option<Seen> {
+        if local_port(fd, false) != Some(port) {
+            return None;
+        }
+        // SAFETY: getsockopt only writes into the buffer passed, sized as declared.
+        unsafe {
+            let mut info: TcpInfo = std::mem::zeroed();
+            let mut len = std::mem::size_of::<TcpInfo>() as libc::socklen_t;
+            let got = libc::getsockopt(
+                fd,
+                libc::IPPROTO_TCP,
+                libc::TCP_INFO,
+                (&mut info as *mut TcpInfo).cast(),
+                &mut len,
+            );
+            if got != 0 || (len as usize) < std::mem::size_of::<TcpInfo>() {
+                return None;
+            }
+            Some(Seen {
+                received: info.bytes_received,
+                sent: info.bytes_acked,
+                since_received: u64::from(info.times[LAST_DATA_RECV]),
+                since_sent: u64::from(info.times[LAST_DATA_SENT]),
+                age: 0,
+            })
+        }
+    }
+
+    /// The start of the kernel's `struct tcp_info` (Linux 4.1 and later), as far as
+    /// the byte counters; glibc's copy of the struct stops before them.
+    #[repr(C)]
+    struct TcpInfo {
+        flags: [u8; 8],
+        times: [u32; 24],
+        pacing_rate: [u64; 2],
+        bytes_acked: u64,
+        bytes_received: u64,
+    }
+
+    /// Positions in `TcpInfo::times` (after rto, ato, two mss and five counters).
+    const LAST_DATA_SENT: usize = 9;
+    const LAST_DATA_RECV: usize = 11;
+
+    /// Shuts the connection down, through a duplicate of `fd` checked to still be
+    /// the socket `inode`, so a descriptor number reused meanwhile is left alone.
+    fn shut_down(fd: RawFd, inode: u64) {
+        // SAFETY: dup, fstat, shutdown and close act on the duplicate this
+        // function owns; the original descriptor stays Rocket's.
+        unsafe {
+            let dup = libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0);
+            if dup < 0 {
+                return;
+            }
+            let mut stat: libc::stat = std::mem::zeroed();
+            if libc::fstat(dup, &mut stat) == 0 && stat.st_ino == inode {
+                libc::shutdown(dup, libc::SHUT_RDWR);
+            }
+            libc::close(dup);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+mod sys {
+    //! No watch: the README asks for a reverse proxy on such systems.
+
+    use rocket::Shutdown;
+
+    use super::Limits;
+
+    pub fn raise_file_limit() -> u64 {
+        1024
+    }
+
+    pub fn spawn(_port: u16, _limits: Limits, _shutdown: Shutdown) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limits() -> Limits {
+        Limits::from_config(
+            &Config {
+                header_timeout: 10,
+                max_connections: None,
+                keep_alive: 5,
+            },
+            1024,
+        )
+        .unwrap()
+    }
+
+    fn seen(received: u64, sent: u64, since_received: u64, since_sent: u64, age: u64) -> Seen {
+        Seen {
+            received,
+            sent,
+            since_received,
+            since_sent,
+            age,
+        }
+    }
+
+    #[test]
+    fn the_cap_leaves_room_below_the_file_limit() {
+        assert_eq!(limits().max_connections, 1024 - RESERVE);
+        let config = Config {
+            header_timeout: 10,
+            max_connections: Some(2000),
+            keep_alive: 5,
+        };
+        assert!(Limits::from_config(&config, 1024).is_err());
+        assert!(Limits::from_config(&config, 1 << 19).is_ok());
+        let lots = Config {
+            max_connections: None,
+            ..config
+        };
+        assert_eq!(
+            Limits::from_config(&lots, 1 << 19).unwrap().max_connections,
+            DEFAULT_MAX
+        );
+    }
+
+    #[test]
+    fn a_connection_that_sends_nothing_goes_after_the_header_timeout() {
+        let l = limits();
+        assert_eq!(seen(0, 0, 9_000, 9_000, 9_000).verdict(&l), None);
+        assert_eq!(
+            seen(0, 0, 10_500, 10_500, 0).verdict(&l),
+            Some(Verdict::Silent)
+        );
+        assert_eq!(
+            seen(0, 0, 100, 100, 10_500).verdict(&l),
+            Some(Verdict::Silent)
+        );
+    }
+
+    #[test]
+    fn a_request_still_arriving_after_the_header_timeout_goes() {
+        let l = limits();
+        // First request, a byte every few seconds, for 11 s now.
+        assert_eq!(
+            seen(40, 0, 500, 11_000, 11_000).verdict(&l),
+            Some(Verdict::Slow)
+        );
+        // The same after an answer: began 12 s ago (the last answer), still sending.
+        assert_eq!(
+            seen(400, 300, 1_000, 12_000, 60_000).verdict(&l),
+            Some(Verdict::Slow)
+        );
+        // Sent in full 8 s ago and waiting for its answer: stays.
+        assert_eq!(seen(400, 0, 8_000, 8_000, 8_100).verdict(&l), None);
+    }
+
+    #[test]
+    fn a_request_whose_client_went_quiet_halfway_goes_in_the_end() {
+        let l = limits();
+        assert_eq!(seen(20, 0, 30_000, 30_000, 30_000).verdict(&l), None);
+        assert_eq!(
+            seen(20, 0, 61_000, 61_000, 61_000).verdict(&l),
+            Some(Verdict::Slow)
+        );
+    }
+
+    #[test]
+    fn an_idle_keep_alive_connection_goes_after_keep_alive() {
+        let l = limits();
+        assert_eq!(seen(400, 300, 4_000, 3_900, 9_000).verdict(&l), None);
+        assert_eq!(
+            seen(400, 300, 6_000, 5_900, 9_000).verdict(&l),
+            Some(Verdict::Idle)
+        );
+    }
+}
