@@ -4,10 +4,11 @@ use rocket::fairing::AdHoc;
 use rocket::serde::Deserialize;
 use url::Url;
 
+use crate::brake::{Brake, BrakeConfig};
 use crate::cache::LinkCache;
 use crate::check::CheckPolicy;
 use crate::keys::KEY_LENGTHS;
-use crate::limit::{Limiter, Limiters, RateLimit};
+use crate::limit::{Limiter, Limiters, RateLimit, DEFAULT_IPV6_PREFIX};
 use crate::metrics::Metrics;
 use std::sync::Arc;
 
@@ -29,6 +30,12 @@ struct Config {
     /// Allowance of password attempts per client.
     #[serde(default = "RateLimit::unlock_default")]
     unlock_rate_limit: RateLimit,
+    /// IPv6 clients share their allowances per network of this prefix length.
+    #[serde(default = "default_ipv6_prefix")]
+    ipv6_prefix: u8,
+    /// Wrong passwords per link before attempts on it must wait, and the longest wait.
+    #[serde(default)]
+    password_brake: BrakeConfig,
     /// Whether checked targets may be on loopback, private or link-local addresses.
     #[serde(default)]
     allow_private_targets: bool,
@@ -41,6 +48,10 @@ struct Config {
     /// Links whose target is kept in memory; 0 turns the cache off.
     #[serde(default = "default_cache_size")]
     cache_size: usize,
+}
+
+fn default_ipv6_prefix() -> u8 {
+    DEFAULT_IPV6_PREFIX
 }
 
 fn default_cache_size() -> usize {
@@ -152,8 +163,9 @@ fn read(
         .extract::<rocket::Config>()
         .map_err(|e| e.to_string())?;
     let limiter = Limiters {
-        create: Limiter::new(config.rate_limit)?,
-        unlock: Limiter::new(config.unlock_rate_limit)?,
+        create: Limiter::new(config.rate_limit, config.ipv6_prefix)?,
+        unlock: Limiter::new(config.unlock_rate_limit, config.ipv6_prefix)?,
+        brake: Brake::new(config.password_brake),
     };
     let metrics = Metrics::new().map_err(|e| e.to_string())?;
     let cache = LinkCache::new(config.cache_size)
@@ -191,6 +203,8 @@ mod tests {
             key_length,
             rate_limit: RateLimit::default(),
             unlock_rate_limit: RateLimit::unlock_default(),
+            ipv6_prefix: DEFAULT_IPV6_PREFIX,
+            password_brake: BrakeConfig::default(),
             allow_private_targets: false,
             check_timeout_ms: 3000,
             metrics: true,

@@ -44,6 +44,12 @@ pub enum Error {
     RateLimited(u64),
     #[error("Too many password attempts from your address; try again in {0} seconds")]
     TooManyAttempts(u64),
+    /// The link had too many wrong passwords lately (from anyone): the attempt was not checked.
+    #[error("Too many wrong passwords for this link lately; try again in {0} seconds")]
+    LinkBraked(u64),
+    /// A state-changing request a browser sent on another site's behalf.
+    #[error("Cross-site form posts are not accepted")]
+    CrossSite,
     /// The path exists, but not for this method; holds the `Allow` header's value.
     #[error("Method not allowed; this path accepts {0}")]
     MethodNotAllowed(&'static str),
@@ -71,7 +77,10 @@ impl Error {
             Error::PasswordRequired | Error::WrongPassword => Status::Unauthorized,
             Error::KeyTaken(_) => Status::Conflict,
             Error::BadBody(status, _) => *status,
-            Error::RateLimited(_) | Error::TooManyAttempts(_) => Status::TooManyRequests,
+            Error::RateLimited(_) | Error::TooManyAttempts(_) | Error::LinkBraked(_) => {
+                Status::TooManyRequests
+            }
+            Error::CrossSite => Status::Forbidden,
             Error::MethodNotAllowed(_) => Status::MethodNotAllowed,
             Error::NoFreeKey | Error::Unavailable | Error::Database(sqlx::Error::PoolTimedOut) => {
                 Status::ServiceUnavailable
@@ -141,9 +150,9 @@ impl Error {
         }
         let mut res = (self.status(), body).respond_to(req)?;
         match self {
-            Error::RateLimited(seconds) | Error::TooManyAttempts(seconds) => {
-                res.set_raw_header("Retry-After", seconds.to_string())
-            }
+            Error::RateLimited(seconds)
+            | Error::TooManyAttempts(seconds)
+            | Error::LinkBraked(seconds) => res.set_raw_header("Retry-After", seconds.to_string()),
             Error::MethodNotAllowed(allow) => res.set_raw_header("Allow", *allow),
             _ => false,
         };

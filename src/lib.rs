@@ -7,6 +7,7 @@ use rocket::{Build, Rocket};
 use rocket_db_pools::Database;
 
 pub mod batch;
+pub mod brake;
 pub mod cache;
 pub mod chart;
 pub mod check;
@@ -25,6 +26,7 @@ pub mod links;
 pub mod logging;
 pub mod metrics;
 pub mod negotiate;
+pub mod origin;
 pub mod password;
 pub mod qr;
 pub mod routes;

@@ -1,7 +1,9 @@
-//! Per-client rate limits (governor's GCRA, keyed by client IP): on link creation, and
-//! on password attempts for protected links.
+//! Per-client rate limits (governor's GCRA, keyed by client address): on link creation,
+//! and on password attempts for protected links. IPv6 clients are keyed by their network
+//! prefix (a /64 by default): one subscriber usually holds a whole /64, so keying on the
+//! exact address would give them 2^64 fresh allowances.
 
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -11,6 +13,7 @@ use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
 use rocket::serde::Deserialize;
 
+use crate::brake::Brake;
 use crate::error::Error;
 
 /// `[default.rate_limit]`: creates per minute per client, and the burst allowed at once.
@@ -31,12 +34,14 @@ impl Default for RateLimit {
     }
 }
 
-/// The app's two limiters, managed as state.
+/// The app's limiters, managed as state.
 pub struct Limiters {
-    /// `POST /url`.
+    /// `POST /url`, one per link created.
     pub create: Limiter,
-    /// Password attempts on protected links (`POST /{key}`).
+    /// Password attempts on protected links (`POST /{key}`), per client.
     pub unlock: Limiter,
+    /// Wrong passwords per link, whatever the client.
+    pub brake: Brake,
 }
 
 impl RateLimit {
@@ -49,15 +54,40 @@ impl RateLimit {
     }
 }
 
+/// The IPv6 prefix length clients are keyed by unless configured (`ipv6_prefix`).
+pub const DEFAULT_IPV6_PREFIX: u8 = 64;
+
+/// The key a client's allowance is kept under: an IPv4 address as is (also when it
+/// arrives IPv4-mapped, `::ffff:a.b.c.d`), an IPv6 address cut to its first
+/// `ipv6_prefix` bits, so rotating addresses within one network gains nothing.
+pub fn client_key(ip: IpAddr, ipv6_prefix: u8) -> IpAddr {
+    match ip {
+        IpAddr::V4(v4) => IpAddr::V4(v4),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let bits = u32::from(ipv6_prefix.min(128));
+                let mask = u128::MAX.checked_shl(128 - bits).unwrap_or(0);
+                IpAddr::V6(Ipv6Addr::from(u128::from(v6) & mask))
+            }
+        },
+    }
+}
+
 /// One limiter; `None` inside when limiting is off.
 pub struct Limiter {
     limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    ipv6_prefix: u8,
     checks: AtomicU32,
 }
 
 impl Limiter {
-    /// A limiter for `config`; `Err` explains a value that cannot work.
-    pub fn new(config: RateLimit) -> Result<Limiter, String> {
+    /// A limiter for `config`, keying IPv6 clients by their `/ipv6_prefix`; `Err`
+    /// explains a value that cannot work.
+    pub fn new(config: RateLimit, ipv6_prefix: u8) -> Result<Limiter, String> {
+        if !(1..=128).contains(&ipv6_prefix) {
+            return Err("ipv6_prefix must be within 1..=128".into());
+        }
         let limiter = match NonZeroU32::new(config.per_minute) {
             None => None,
             Some(per_minute) => {
@@ -70,6 +100,7 @@ impl Limiter {
         };
         Ok(Limiter {
             limiter,
+            ipv6_prefix,
             checks: AtomicU32::new(0),
         })
     }
@@ -84,27 +115,56 @@ impl Limiter {
             limiter.retain_recent();
         }
         let client = client.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+        let client = client_key(client, self.ipv6_prefix);
         limiter.check_key(&client).map_err(|not_until| {
             let wait = not_until.wait_time_from(limiter.clock().now());
             wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
         })
     }
+
+    /// Takes up to `n` requests from `client`'s allowance, one at a time, and says how
+    /// many it got; when that is fewer than `n`, also the seconds until the next.
+    pub fn take_up_to(&self, client: Option<IpAddr>, n: usize) -> (usize, Option<u64>) {
+        for taken in 0..n {
+            if let Err(wait) = self.check(client) {
+                return (taken, Some(wait));
+            }
+        }
+        (n, None)
+    }
 }
 
-/// A request guard: the client may create a link now. The client address honours
-/// Rocket's `ip_header` setting, for deployments behind a reverse proxy.
-pub struct Allowed;
+/// A request guard: the client may create a link now (one was taken from its
+/// allowance); a bulk create takes one more per further item (`Allowed::more`). The
+/// client address honours Rocket's `ip_header` setting, for deployments behind a proxy.
+pub struct Allowed<'r> {
+    limiter: Option<&'r Limiter>,
+    client: Option<IpAddr>,
+}
+
+impl Allowed<'_> {
+    /// Takes up to `n` further creates from the client's allowance: how many it got,
+    /// and when fewer, the seconds until the next one is allowed.
+    pub fn more(&self, n: usize) -> (usize, Option<u64>) {
+        match self.limiter {
+            Some(limiter) => limiter.take_up_to(self.client, n),
+            None => (n, None),
+        }
+    }
+}
 
 #[rocket::async_trait]
-impl<'r> FromRequest<'r> for Allowed {
+impl<'r> FromRequest<'r> for Allowed<'r> {
     type Error = Error;
 
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let Some(limiters) = req.rocket().state::<Limiters>() else {
-            return Outcome::Success(Allowed);
+        let limiter = req.rocket().state::<Limiters>().map(|l| &l.create);
+        let allowed = Allowed {
+            limiter,
+            client: req.client_ip(),
         };
-        match limiters.create.check(req.client_ip()) {
-            Ok(()) => Outcome::Success(Allowed),
+        match limiter.map_or(Ok(()), |limiter| limiter.check(allowed.client)) {
+            Ok(()) => Outcome::Success(allowed),
             Err(seconds) => Outcome::Error((Status::TooManyRequests, Error::RateLimited(seconds))),
         }
     }
@@ -116,10 +176,13 @@ mod tests {
 
     #[test]
     fn a_client_gets_its_burst_then_waits() {
-        let limiter = Limiter::new(RateLimit {
-            per_minute: 60,
-            burst: 3,
-        })
+        let limiter = Limiter::new(
+            RateLimit {
+                per_minute: 60,
+                burst: 3,
+            },
+            DEFAULT_IPV6_PREFIX,
+        )
         .unwrap();
         let client = Some(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 1)));
 
@@ -135,10 +198,13 @@ mod tests {
 
     #[test]
     fn zero_per_minute_turns_limiting_off() {
-        let limiter = Limiter::new(RateLimit {
-            per_minute: 0,
-            burst: 0,
-        })
+        let limiter = Limiter::new(
+            RateLimit {
+                per_minute: 0,
+                burst: 0,
+            },
+            DEFAULT_IPV6_PREFIX,
+        )
         .unwrap();
 
         assert!((0..1000).all(|_| limiter.check(None).is_ok()));
@@ -146,10 +212,73 @@ mod tests {
 
     #[test]
     fn a_zero_burst_is_refused() {
-        assert!(Limiter::new(RateLimit {
-            per_minute: 10,
-            burst: 0
-        })
+        assert!(Limiter::new(
+            RateLimit {
+                per_minute: 10,
+                burst: 0
+            },
+            DEFAULT_IPV6_PREFIX
+        )
         .is_err());
+        assert!(Limiter::new(RateLimit::default(), 0).is_err());
+        assert!(Limiter::new(RateLimit::default(), 129).is_err());
+    }
+
+    fn ip(text: &str) -> Option<IpAddr> {
+        Some(text.parse().unwrap())
+    }
+
+    fn one_a_minute(ipv6_prefix: u8) -> Limiter {
+        let config = RateLimit {
+            per_minute: 1,
+            burst: 1,
+        };
+        Limiter::new(config, ipv6_prefix).unwrap()
+    }
+
+    #[test]
+    fn addresses_in_one_ipv6_slash_64_share_an_allowance() {
+        let limiter = one_a_minute(DEFAULT_IPV6_PREFIX);
+
+        assert_eq!(limiter.check(ip("2001:db8::1")), Ok(()));
+        assert!(limiter.check(ip("2001:db8::2")).is_err(), "same /64");
+        assert!(limiter.check(ip("2001:db8::ffff:ffff:ffff:ffff")).is_err());
+        assert_eq!(limiter.check(ip("2001:db8:0:1::1")), Ok(()), "next /64");
+    }
+
+    #[test]
+    fn the_ipv6_prefix_length_is_a_setting() {
+        let per_48 = one_a_minute(48);
+        assert_eq!(per_48.check(ip("2001:db8::1")), Ok(()));
+        assert!(per_48.check(ip("2001:db8:0:1::1")).is_err(), "same /48");
+        assert_eq!(per_48.check(ip("2001:db8:1::1")), Ok(()));
+
+        let exact = one_a_minute(128);
+        assert_eq!(exact.check(ip("2001:db8::1")), Ok(()));
+        assert_eq!(exact.check(ip("2001:db8::2")), Ok(()));
+    }
+
+    #[test]
+    fn an_ipv4_mapped_address_is_the_ipv4_client() {
+        let limiter = one_a_minute(DEFAULT_IPV6_PREFIX);
+
+        assert_eq!(limiter.check(ip("192.0.2.1")), Ok(()));
+        assert!(limiter.check(ip("::ffff:192.0.2.1")).is_err());
+        assert_eq!(
+            limiter.check(ip("::ffff:192.0.2.2")),
+            Ok(()),
+            "not one /64 for all of IPv4"
+        );
+    }
+
+    #[test]
+    fn taking_many_stops_at_the_allowance() {
+        let limiter = Limiter::new(RateLimit::default(), DEFAULT_IPV6_PREFIX).unwrap();
+
+        let (taken, wait) = limiter.take_up_to(ip("192.0.2.1"), 100);
+
+        assert_eq!(taken, 20, "the burst");
+        assert_eq!(wait, Some(1));
+        assert_eq!(limiter.take_up_to(ip("192.0.2.2"), 5), (5, None));
     }
 }

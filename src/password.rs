@@ -9,14 +9,19 @@ use rocket::tokio::sync::Semaphore;
 
 use crate::error::{Error, Result};
 
-/// The shortest password accepted.
-pub const MIN_LENGTH: usize = 4;
+/// The shortest password accepted: shorter ones fall to guessing within the limits.
+pub const MIN_LENGTH: usize = 8;
 /// The longest: hashing cost grows with length, and nobody types more.
 pub const MAX_LENGTH: usize = 128;
 
 /// Hashes computed at once: each takes ~19 MiB and a core for a few milliseconds, so a
 /// bulk create or a flood of guesses waits its turn instead of exhausting memory.
 static HASHING: Semaphore = Semaphore::const_new(4);
+
+/// Of those, the most that may be new passwords being hashed: creates (a bulk of many
+/// passwords above all) queue among themselves, and visitors unlocking a link always
+/// find room, waiting behind at most this many creates.
+static CREATING: Semaphore = Semaphore::const_new(2);
 
 /// Runs one slow hash computation on the blocking pool, a few at a time.
 async fn slowly<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
@@ -46,8 +51,9 @@ impl Password {
         }
     }
 
-    /// Its argon2id hash as a PHC string, with a fresh salt.
+    /// Its argon2id hash as a PHC string, with a fresh salt; behind other creates.
     pub async fn hash(self) -> Result<String> {
+        let _create_turn = CREATING.acquire().await.map_err(|_| Error::Unavailable)?;
         slowly(move || {
             let salt = SaltString::generate(&mut OsRng);
             Argon2::default()
@@ -91,8 +97,38 @@ mod tests {
     fn short_and_long_passwords_are_refused_and_empty_means_none() {
         assert!(Password::parse("").unwrap().is_none());
         assert!(Password::parse("abc").is_err());
-        assert!(Password::parse("abcd").unwrap().is_some());
+        assert!(Password::parse("1234567").is_err());
+        assert!(Password::parse("12345678").unwrap().is_some());
         assert!(Password::parse(&"x".repeat(129)).is_err());
+    }
+
+    #[rocket::async_test]
+    async fn a_check_does_not_wait_for_a_queue_of_new_passwords() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+        let hash = Password::parse("open sesame").unwrap().unwrap();
+        let hash = hash.hash().await.unwrap();
+        let hashed = Arc::new(AtomicUsize::new(0));
+        let queue: Vec<_> = (0..16)
+            .map(|_| {
+                let hashed = hashed.clone();
+                rocket::tokio::spawn(async move {
+                    let password = Password::parse("a new one!").unwrap().unwrap();
+                    password.hash().await.unwrap();
+                    hashed.fetch_add(1, Ordering::SeqCst);
+                })
+            })
+            .collect();
+        // Let the creates queue up first.
+        rocket::tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+
+        assert!(verify("open sesame".into(), hash).await.unwrap());
+        let done = hashed.load(Ordering::SeqCst);
+        for task in queue {
+            task.await.unwrap();
+        }
+        // Queued behind them all, it would see at least 13 done (4 hash at once).
+        assert!(done < 10, "the check waited for {done} of 16 creates");
     }
 
     #[rocket::async_test]

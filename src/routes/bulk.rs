@@ -1,5 +1,12 @@
 //! Many links at once: a JSON array on `POST /url`, or the home page's "one URL per
 //! line" box. Each item stands alone: one bad item does not fail the others.
+//!
+//! Each item counts against the client's create allowance, as if sent alone (a bulk
+//! of passwords is as many argon2 hashes). The items the allowance does not cover are
+//! not created and answer 429 in their place, with `Retry-After` on the response:
+//! the allowance is used, not wasted, and a client that honours per-item statuses
+//! resends just the rest (refusing the whole request would make any bulk larger than
+//! the burst impossible forever).
 
 use askama::Template;
 use rocket::futures::future::join_all;
@@ -18,6 +25,7 @@ use super::links::{create_one, parse_item, Refused};
 use crate::batch::Batcher;
 use crate::config::Settings;
 use crate::error::{Error, Result};
+use crate::limit::Allowed;
 use crate::links::NewLink;
 use crate::negotiate::Format;
 
@@ -35,13 +43,53 @@ pub enum Outcome {
 /// A JSON array of create requests, answered in order.
 pub async fn from_json(
     items: Vec<Value>,
+    allowed: &Allowed<'_>,
     creates: &Batcher<NewLink>,
     settings: &Settings,
     now: OffsetDateTime,
-) -> Result<Vec<Outcome>> {
+) -> Result<Results> {
     count(items.len(), "target_url")?;
     let forms = items.into_iter().map(parse_item).collect();
-    Ok(create_all(forms, creates, settings, now).await)
+    let (forms, retry_after) = ration(forms, allowed);
+    Ok(Results {
+        outcomes: create_all(forms, creates, settings, now).await,
+        retry_after,
+    })
+}
+
+/// Refuses the items beyond the client's allowance (the guard took one for the
+/// first); `Some(seconds)` when any was refused.
+fn ration(
+    mut forms: Vec<Result<LinkForm>>,
+    allowed: &Allowed<'_>,
+) -> (Vec<Result<LinkForm>>, Option<u64>) {
+    let (more, wait) = allowed.more(forms.len().saturating_sub(1));
+    if let Some(seconds) = wait {
+        for form in forms.iter_mut().skip(1 + more) {
+            *form = Err(Error::RateLimited(seconds));
+        }
+    }
+    (forms, wait)
+}
+
+/// The results of a JSON array, in order; `Retry-After` when the allowance cut it.
+pub struct Results {
+    outcomes: Vec<Outcome>,
+    retry_after: Option<u64>,
+}
+
+impl<'r> Responder<'r, 'static> for Results {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
+        let mut res = Json(self.outcomes).respond_to(req)?;
+        set_retry_after(&mut res, self.retry_after);
+        Ok(res)
+    }
+}
+
+fn set_retry_after(res: &mut rocket::Response<'_>, seconds: Option<u64>) {
+    if let Some(seconds) = seconds {
+        res.set_raw_header("Retry-After", seconds.to_string());
+    }
 }
 
 /// Every item validated and created concurrently (creates share a batch), in order.
@@ -86,6 +134,7 @@ fn count(n: usize, field: &'static str) -> Result<()> {
 /// The form's box: one URL per line, the other options applied to each.
 pub async fn from_form(
     form: LinkForm,
+    allowed: &Allowed<'_>,
     creates: &Batcher<NewLink>,
     settings: &Settings,
     now: OffsetDateTime,
@@ -120,9 +169,11 @@ pub async fn from_form(
             })
         })
         .collect();
+    let (forms, retry_after) = ration(forms, allowed);
     let outcomes = create_all(forms, creates, settings, now).await;
     Ok(BulkPage {
         rows: lines.into_iter().zip(outcomes).collect(),
+        retry_after,
     })
 }
 
@@ -131,6 +182,7 @@ pub async fn from_form(
 #[template(path = "bulk.html")]
 pub struct BulkPage {
     rows: Vec<(String, Outcome)>,
+    retry_after: Option<u64>,
 }
 
 impl BulkPage {
@@ -155,6 +207,7 @@ impl BulkPage {
 impl<'r> Responder<'r, 'static> for BulkPage {
     fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
         let status = self.status();
+        let retry_after = self.retry_after;
         let mut res = match Format::of(req) {
             Format::Json => {
                 let outcomes: Vec<Outcome> = self.rows.into_iter().map(|(_, o)| o).collect();
@@ -169,6 +222,7 @@ impl<'r> Responder<'r, 'static> for BulkPage {
             }
         };
         res.set_status(status);
+        set_retry_after(&mut res, retry_after);
         // The page lists secret admin links.
         res.set_header(Header::new("Cache-Control", "no-store"));
         Ok(res)

@@ -24,6 +24,7 @@ use crate::keys::ShortKey;
 use crate::limit::Limiters;
 use crate::links;
 use crate::negotiate::{Format, Negotiated};
+use crate::origin::SameOrigin;
 use crate::password;
 use crate::visit::Visit;
 
@@ -162,6 +163,7 @@ pub struct Unlock {
 
 #[post("/<key>", format = "form", data = "<body>")]
 async fn unlock_form(
+    _site: SameOrigin,
     key: Result<ShortKey, Error>,
     body: Option<Form<Unlock>>,
     gate: Gate<'_>,
@@ -176,12 +178,14 @@ async fn unlock_form(
     responses(
         (status = 303, description = "Right password: to the target (a click is counted)", headers(("Location" = String))),
         (status = 401, description = "Wrong or missing password", body = crate::error::ErrorPage),
+        (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::error::ErrorPage),
         (status = 404, body = crate::error::ErrorPage),
         (status = 410, body = crate::error::ErrorPage),
-        (status = 429, description = "Too many attempts from this address", body = crate::error::ErrorPage),
+        (status = 429, description = "Too many attempts from this address, or too many wrong passwords for this link lately (Retry-After)", body = crate::error::ErrorPage),
     ))]
 #[post("/<key>", format = "json", data = "<body>")]
 pub(super) async fn unlock_json(
+    _site: SameOrigin,
     key: Result<ShortKey, Error>,
     body: Option<Json<Unlock>>,
     gate: Gate<'_>,
@@ -232,22 +236,32 @@ impl<'r> rocket::request::FromRequest<'r> for Gate<'r> {
 
 impl Gate<'_> {
     /// The right password forwards (303) and counts the click; attempts are rate
-    /// limited per client, and checked against the argon2 hash only.
+    /// limited per client and braked per link (both refuse before any argon2 work),
+    /// and checked against the argon2 hash only.
     async fn unlock(&self, key: ShortKey, password: Option<String>) -> Result<Forward, Locked> {
         let target = self.cache.target(self.db, &key).await?;
         if target.protected {
             let attempt = password.ok_or(Error::PasswordRequired)?;
             let limit = self.limiters.unlock.check(self.client);
             limit.map_err(Error::TooManyAttempts)?;
-            let mut conn = self.db.0.acquire().await.map_err(Error::from)?;
-            let hash = links::password_hash(&mut conn, target.id).await?;
-            drop(conn);
-            if !password::verify(attempt, hash).await? {
+            let turn = self.limiters.brake.admit(target.id);
+            let turn = turn.map_err(Error::LinkBraked)?;
+            if !self.verify(target.id, attempt).await? {
+                turn.wrong();
                 return Err(Error::WrongPassword.into());
             }
+            turn.right();
         }
         let url = pass(&target, self.db, self.clicks, &self.visit, self.clock).await?;
         Ok(Forward(Status::SeeOther, url))
+    }
+
+    /// Whether `attempt` is the password of link `id`.
+    async fn verify(&self, id: i64, attempt: String) -> Result<bool> {
+        let mut conn = self.db.0.acquire().await?;
+        let hash = links::password_hash(&mut conn, id).await?;
+        drop(conn);
+        password::verify(attempt, hash).await
     }
 }
 
@@ -276,7 +290,8 @@ impl LockedPage<'_> {
     }
 
     fn form_error(&self) -> Option<String> {
-        matches!(self.error, Error::TooManyAttempts(_)).then(|| self.error.to_string())
+        matches!(self.error, Error::TooManyAttempts(_) | Error::LinkBraked(_))
+            .then(|| self.error.to_string())
     }
 }
 
@@ -284,7 +299,10 @@ impl<'r> Responder<'r, 'static> for Locked {
     fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
         let locked = matches!(
             self.0,
-            Error::PasswordRequired | Error::WrongPassword | Error::TooManyAttempts(_)
+            Error::PasswordRequired
+                | Error::WrongPassword
+                | Error::TooManyAttempts(_)
+                | Error::LinkBraked(_)
         );
         if !locked || Format::of(req) == Format::Json {
             return self.0.respond_to(req);

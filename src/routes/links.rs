@@ -21,6 +21,7 @@ use crate::keys::SecretKey;
 use crate::limit::Allowed;
 use crate::links::{Link, NewLink};
 use crate::negotiate::{Format, Negotiated};
+use crate::origin::SameOrigin;
 
 pub fn routes() -> Vec<Route> {
     routes![create_form, create_json, create_unsupported]
@@ -31,20 +32,21 @@ type Created = Either<Flash<Redirect>, status::Created<Json<UrlInfo>>>;
 
 #[post("/url", format = "form", data = "<body>")]
 async fn create_form(
-    allowed: Result<Allowed, Error>,
+    _site: SameOrigin,
+    allowed: Result<Allowed<'_>, Error>,
     body: Result<Form<LinkForm>, form::Errors<'_>>,
     format: Format,
     creates: &State<Batcher<NewLink>>,
     settings: &State<Settings>,
     clock: &State<Clock>,
 ) -> Result<Either<Created, BulkPage>, Refused> {
-    allowed.map_err(Refused::blank)?;
+    let allowed = allowed.map_err(Refused::blank)?;
     let body = body
         .map_err(|e| Refused::blank(form_error(&e)))?
         .into_inner();
     let now = clock.now();
     match body.target_urls.is_some() {
-        true => bulk::from_form(body, creates, settings, now)
+        true => bulk::from_form(body, &allowed, creates, settings, now)
             .await
             .map(Either::Right),
         false => create(body, format, creates, settings, now)
@@ -62,8 +64,9 @@ async fn create_form(
     responses(
         (status = 201, description = "Created", body = UrlInfo,
             headers(("Location" = String, description = "The admin URL"))),
-        (status = 200, description = "Bulk: one result per item", body = Vec<super::bulk::Outcome>),
+        (status = 200, description = "Bulk: one result per item; items beyond the create allowance are not created and answer 429 (Retry-After is set)", body = Vec<super::bulk::Outcome>),
         (status = 400, description = "Invalid target URL, malformed JSON, or a failed target check", body = crate::error::ErrorPage),
+        (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::error::ErrorPage),
         (status = 409, description = "Custom key taken", body = crate::error::ErrorPage),
         (status = 413, description = "Body too large", body = crate::error::ErrorPage),
         (status = 415, description = "Neither JSON nor a form", body = crate::error::ErrorPage),
@@ -72,22 +75,23 @@ async fn create_form(
     ))]
 #[post("/url", format = "json", data = "<body>")]
 pub(super) async fn create_json(
-    allowed: Result<Allowed, Error>,
+    _site: SameOrigin,
+    allowed: Result<Allowed<'_>, Error>,
     body: Result<Json<Value>, json::Error<'_>>,
     format: Format,
     creates: &State<Batcher<NewLink>>,
     settings: &State<Settings>,
     clock: &State<Clock>,
-) -> Result<Either<Created, Json<Vec<bulk::Outcome>>>, Refused> {
-    allowed.map_err(Refused::blank)?;
+) -> Result<Either<Created, bulk::Results>, Refused> {
+    let allowed = allowed.map_err(Refused::blank)?;
     let body = body
         .map_err(|e| Refused::blank(json_error(&e)))?
         .into_inner();
     let now = clock.now();
     match body {
-        Value::Array(items) => bulk::from_json(items, creates, settings, now)
+        Value::Array(items) => bulk::from_json(items, &allowed, creates, settings, now)
             .await
-            .map(|all| Either::Right(Json(all)))
+            .map(Either::Right)
             .map_err(Refused::blank),
         object @ Value::Object(_) => {
             let body = parse_item(object).map_err(Refused::blank)?;

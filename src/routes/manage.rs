@@ -25,6 +25,7 @@ use crate::jobs::AdminLookup;
 use crate::keys::SecretKey;
 use crate::links;
 use crate::negotiate::{Format, Negotiated};
+use crate::origin::SameOrigin;
 use crate::stats::Window;
 use crate::target::TargetUrl;
 
@@ -49,9 +50,10 @@ pub(super) enum Changed {
 
 #[utoipa::path(delete, path = "/admin/{secret_key}", tag = "owners", summary = "Deactivate a link",
     params(("secret_key" = String, Path)),
-    responses((status = 200, body = Detail), (status = 404, body = crate::error::ErrorPage)))]
+    responses((status = 200, body = Detail), (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::error::ErrorPage), (status = 404, body = crate::error::ErrorPage)))]
 #[delete("/admin/<secret>")]
 pub(super) async fn delete(
+    _site: SameOrigin,
     secret: Result<SecretKey, Error>,
     format: Format,
     cache: &State<LinkCache>,
@@ -104,11 +106,13 @@ pub struct Edit {
     responses(
         (status = 200, body = UrlInfo),
         (status = 400, description = "Invalid target URL", body = crate::error::ErrorPage),
+        (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::error::ErrorPage),
         (status = 404, body = crate::error::ErrorPage),
         (status = 422, description = "Not {\"target_url\": <string>}", body = crate::error::ErrorPage),
     ))]
 #[patch("/admin/<secret>", format = "json", data = "<body>")]
 pub(super) async fn edit_json(
+    _site: SameOrigin,
     secret: Result<SecretKey, Error>,
     body: Result<Json<Value>, json::Error<'_>>,
     owner: Owner<'_>,
@@ -141,6 +145,7 @@ struct MethodForm {
 /// Rocket turns a form POST into PATCH or DELETE itself when `_method` comes first.
 #[patch("/admin/<secret>", format = "form", data = "<form>")]
 async fn edit_form(
+    _site: SameOrigin,
     secret: Result<SecretKey, Error>,
     form: Form<MethodForm>,
     owner: Owner<'_>,
@@ -152,6 +157,7 @@ async fn edit_form(
 /// Any other field order arrives as a POST.
 #[post("/admin/<secret>", data = "<form>")]
 async fn method_form(
+    site: SameOrigin,
     secret: Result<SecretKey, Error>,
     form: Form<MethodForm>,
     format: Format,
@@ -160,7 +166,7 @@ async fn method_form(
 ) -> Result<Changed, EditRefused> {
     let form = form.into_inner();
     if form.method.eq_ignore_ascii_case("delete") {
-        return Ok(delete(secret, format, State::from(owner.cache), db).await?);
+        return Ok(delete(site, secret, format, State::from(owner.cache), db).await?);
     }
     if form.method.eq_ignore_ascii_case("patch") {
         return owner.edit(secret?, form, db).await;

@@ -55,6 +55,9 @@ pub fn allowed_methods(path: &str) -> Option<&'static str> {
 
 #[rocket::catch(default)]
 fn default(status: Status, req: &Request<'_>) -> Either<Error, (Status, Negotiated<ErrorPage>)> {
+    if status == Status::Forbidden && crate::origin::cross_site(req) {
+        return Either::Left(Error::CrossSite);
+    }
     if status == Status::NotFound {
         let allowed = allowed_methods(req.uri().path().as_str());
         if let Some(allow) = allowed.filter(|allow| !allow.contains(req.method().as_str())) {

@@ -4,7 +4,7 @@
 use rocket::http::Status;
 use serde_json::{json, Value};
 
-use crate::helpers::{header, spawn_app};
+use crate::helpers::{header, spawn_app, spawn_app_with};
 
 fn items(res: rocket::local::blocking::LocalResponse<'_>) -> Vec<Value> {
     let body: Value = res.into_json().expect("a JSON array");
@@ -167,6 +167,51 @@ fn the_box_answers_json_when_asked() {
     let results = items(res);
     assert_eq!(results.len(), 2);
     assert_eq!(results[1]["target_url"], "https://example.com/b");
+}
+
+/// An app with the default create limit: 60 a minute, a burst of 20.
+fn default_limit() -> crate::helpers::TestApp {
+    spawn_app_with(|f| {
+        f.merge(("rate_limit.per_minute", 60))
+            .merge(("rate_limit.burst", 20))
+    })
+}
+
+#[test]
+fn a_bulk_of_100_passwords_is_cut_at_the_create_allowance() {
+    backend!();
+    let app = default_limit();
+    let hundred: Vec<Value> = (0..100)
+        .map(|i| json!({ "target_url": format!("https://example.com/{i}"), "password": "long enough" }))
+        .collect();
+
+    let res = app.create_json(Value::Array(hundred));
+
+    assert_eq!(res.status(), Status::Ok);
+    assert_eq!(header(&res, "Retry-After"), "1");
+    let results = items(res);
+    assert_eq!(results.len(), 100);
+    assert!(results[..20].iter().all(|r| r["password_protected"] == true));
+    assert!(results[20..].iter().all(|r| r["status"] == 429), "{results:?}");
+    let refused = results[20]["detail"].as_str().unwrap();
+    assert!(refused.starts_with("Too many links created"), "{refused}");
+    assert_eq!(app.link_count(), 20, "20 hashes, not 100");
+}
+
+#[test]
+fn the_box_counts_each_line_against_the_create_allowance() {
+    backend!();
+    let app = default_limit();
+    let lines: Vec<String> = (0..25).map(|i| format!("https://example.com/{i}")).collect();
+
+    let res = app.create_form(&format!("target_urls={}", urlencode(&lines.join("\n"))));
+
+    assert_eq!(res.status(), Status::Ok);
+    assert!(!header(&res, "Retry-After").is_empty());
+    let html = res.into_string().unwrap();
+    assert!(html.contains("20 of 25 created"), "{html}");
+    assert_eq!(html.matches(r#"data-status="429""#).count(), 5);
+    assert_eq!(app.link_count(), 20);
 }
 
 fn urlencode(text: &str) -> String {

@@ -157,3 +157,67 @@ fn behind_a_proxy_the_configured_ip_header_names_the_client() {
         Status::Created
     );
 }
+
+#[test]
+fn rotating_ipv6_addresses_within_a_slash_64_gains_no_creates() {
+    backend!();
+    let (app, _dir) = limited_app(&[]);
+    for host in 1..=3 {
+        let res = create_from(&app, &format!("[2001:db8::{host}]"), &[]);
+        assert_eq!(res.status(), Status::Created);
+    }
+
+    let rotated = create_from(&app, "[2001:db8::ffff:4]", &[]);
+
+    assert_eq!(rotated.status(), Status::TooManyRequests);
+    assert_eq!(
+        create_from(&app, "[2001:db8:0:1::1]", &[]).status(),
+        Status::Created,
+        "the next /64 is another client"
+    );
+    assert_eq!(app.link_count(), 4);
+}
+
+#[test]
+fn an_ipv4_mapped_address_counts_as_the_ipv4_client() {
+    backend!();
+    let (app, _dir) = limited_app(&[]);
+    for ip in ["192.0.2.1", "[::ffff:192.0.2.1]", "192.0.2.1"] {
+        assert_eq!(create_from(&app, ip, &[]).status(), Status::Created);
+    }
+
+    assert_eq!(
+        create_from(&app, "[::ffff:192.0.2.1]", &[]).status(),
+        Status::TooManyRequests
+    );
+    assert_eq!(
+        create_from(&app, "[::ffff:192.0.2.2]", &[]).status(),
+        Status::Created
+    );
+}
+
+#[test]
+fn the_ipv6_prefix_length_is_a_setting() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let figment = figment(&db)
+        .merge(("rate_limit.per_minute", 60))
+        .merge(("rate_limit.burst", 1))
+        .merge(("ipv6_prefix", 48));
+    let app = spawn_with(figment, &db);
+
+    assert_eq!(
+        create_from(&app, "[2001:db8:0:1::1]", &[]).status(),
+        Status::Created
+    );
+    assert_eq!(
+        create_from(&app, "[2001:db8:0:2::1]", &[]).status(),
+        Status::TooManyRequests,
+        "one /48"
+    );
+    assert_eq!(
+        create_from(&app, "[2001:db8:1::1]", &[]).status(),
+        Status::Created
+    );
+}

@@ -21,6 +21,8 @@ macro_rules! shared_test_files {
         mod clicks;
         #[path = "create.rs"]
         mod create;
+        #[path = "cross_site.rs"]
+        mod cross_site;
         #[path = "docs.rs"]
         mod docs;
         #[path = "edit.rs"]

@@ -10,6 +10,7 @@ use serde_json::json;
 use crate::helpers::{
     detail, header, query_scalar, spawn_app, spawn_app_with, Link, TestApp, BROWSER,
 };
+use crate::server::{free_port, send, send_from, Server};
 
 const PASSWORD: &str = "correct horse";
 
@@ -168,18 +169,141 @@ fn a_protected_link_can_be_edited_and_deleted_by_its_owner() {
 }
 
 #[test]
-fn passwords_shorter_than_four_characters_are_refused() {
+fn passwords_shorter_than_eight_characters_are_refused() {
     backend!();
     let app = spawn_app();
-    let res = app.create_json(json!({ "target_url": "https://example.com/", "password": "abc" }));
-    assert_eq!(res.status(), Status::UnprocessableEntity);
-    assert_eq!(detail(res), "The password must have at least 4 characters");
-    let res = app.create_form("target_url=https://example.com/&password=abc");
-    assert!(res
-        .into_string()
-        .unwrap()
-        .contains(r#"id="password-error""#));
+    for short in ["abc", "1234", "abcdefg", "ääääääa"] {
+        let body = json!({ "target_url": "https://example.com/", "password": short });
+        let res = app.create_json(body);
+        assert_eq!(res.status(), Status::UnprocessableEntity, "{short}");
+        assert_eq!(detail(res), "The password must have at least 8 characters");
+        let res = app.create_form(&format!(
+            "target_url=https://example.com/&password={}",
+            short.replace('ä', "%C3%A4")
+        ));
+        assert_eq!(res.status(), Status::UnprocessableEntity, "{short}");
+        let html = res.into_string().unwrap();
+        assert!(html.contains(r#"id="password-error""#), "{short}");
+        assert!(html.contains("at least 8 characters"), "{short}");
+    }
     assert_eq!(app.link_count(), 0);
+    app.seed_with(json!({ "target_url": "https://example.com/", "password": "12345678" }));
+}
+
+#[test]
+fn clients_in_one_ipv6_slash_64_share_the_guessing_allowance() {
+    backend!();
+    let app = spawn_app_with(|f| {
+        f.merge(("unlock_rate_limit.per_minute", 1))
+            .merge(("unlock_rate_limit.burst", 3))
+    });
+    let link = protected(&app);
+    for host in 1..=3 {
+        let ip = format!("[2001:db8::{host}]");
+        assert_eq!(
+            unlock(&app, &link, "guess guess", &ip).status(),
+            Status::Unauthorized
+        );
+    }
+
+    let rotated = unlock(&app, &link, PASSWORD, "[2001:db8::4]");
+    assert_eq!(rotated.status(), Status::TooManyRequests);
+    let html = rotated.into_string().unwrap();
+    assert!(html.contains("Too many password attempts from your address"));
+    assert_eq!(
+        unlock(&app, &link, PASSWORD, "[2001:db8:0:1::1]").status(),
+        Status::SeeOther,
+        "another /64 is another client"
+    );
+}
+
+#[test]
+fn wrong_passwords_from_many_addresses_brake_the_link_before_any_check() {
+    backend!();
+    let app = spawn_app_with(|f| {
+        f.merge(("password_brake.free_attempts", 3))
+            .merge(("password_brake.max_wait_seconds", 1))
+    });
+    let link = protected(&app);
+    for host in 1..=3 {
+        let ip = format!("192.0.2.{host}");
+        assert_eq!(
+            unlock(&app, &link, "guess guess", &ip).status(),
+            Status::Unauthorized
+        );
+    }
+
+    let braked = unlock(&app, &link, PASSWORD, "192.0.2.4");
+    assert_eq!(braked.status(), Status::TooManyRequests, "not even checked");
+    assert_eq!(header(&braked, "Retry-After"), "1");
+    let html = braked.into_string().unwrap();
+    assert!(html.contains("Too many wrong passwords for this link"), "{html}");
+    assert!(html.contains(r#"type="password""#), "the form stays");
+    let res = app.send_json(Method::Post, &link.path(), json!({ "password": PASSWORD }));
+    assert_eq!(res.status(), Status::TooManyRequests);
+    assert!(detail(res).starts_with("Too many wrong passwords for this link"));
+    let other = protected(&app);
+    assert_eq!(
+        unlock(&app, &other, PASSWORD, "192.0.2.4").status(),
+        Status::SeeOther,
+        "only the guessed link is braked"
+    );
+
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(
+        unlock(&app, &link, PASSWORD, "192.0.2.5").status(),
+        Status::SeeOther,
+        "a delay, not a lockout"
+    );
+    for host in 6..=8 {
+        let ip = format!("192.0.2.{host}");
+        let res = unlock(&app, &link, "guess guess", &ip);
+        assert_eq!(res.status(), Status::Unauthorized, "the brake was released");
+    }
+}
+
+#[test]
+fn a_guesser_rotating_source_addresses_is_braked_by_the_real_binary() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let _server = Server::start(dir.path(), port, &[]);
+    let password = "00000042"; // the 43rd guess
+    let body = json!({ "target_url": "https://example.com/vault", "password": password });
+    let created = send(
+        port,
+        "POST",
+        "/url",
+        &[("Content-Type", "application/json")],
+        &body.to_string(),
+    );
+    assert_eq!(created.status, 201, "{}", created.body);
+    let key = created.json()["url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
+    let json = [("Content-Type", "application/json"), ("Accept", "application/json")];
+    let guess = |host: u8, guess: &str| {
+        let body = json!({ "password": guess }).to_string();
+        let source = std::net::Ipv4Addr::new(127, 0, 0, host);
+        send_from(source, port, "POST", &format!("/{key}"), &json, &body)
+    };
+
+    let replies: Vec<_> = (2..=50u8)
+        .map(|host| guess(host, &format!("{:08}", host - 2)))
+        .collect();
+
+    let statuses: Vec<u16> = replies.iter().map(|r| r.status).collect();
+    assert!(!statuses.contains(&303), "the password was found: {statuses:?}");
+    let checked = statuses.iter().filter(|&&s| s == 401).count();
+    assert!((5..=7).contains(&checked), "{checked} guesses checked: {statuses:?}");
+    let braked: Vec<_> = replies.iter().filter(|r| r.status == 429).collect();
+    assert_eq!(braked.len(), 49 - checked, "{statuses:?}");
+    assert!(braked[0].json()["detail"]
+        .as_str()
+        .unwrap()
+        .starts_with("Too many wrong passwords for this link"));
+    let wait: u64 = braked.last().unwrap().header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=8).contains(&wait), "Retry-After: {wait}");
+    std::thread::sleep(std::time::Duration::from_secs(wait));
+    assert_eq!(guess(51, password).status, 303, "the owner's visitors get in");
 }
 
 #[test]
