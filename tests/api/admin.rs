@@ -74,6 +74,27 @@ fn admin_responses_are_never_cached_referred_or_indexed() {
 }
 
 #[test]
+fn admin_protections_hold_however_the_path_is_spelled() {
+    backend!();
+    let app = spawn_app();
+    let link = app.seed("https://example.com/");
+    let secret = link.admin_path().rsplit('/').next().unwrap().to_owned();
+
+    for path in [
+        format!("//admin/{secret}"),
+        format!("/%61dmin/{secret}"),
+        format!("/adm%69n/{secret}"),
+        format!("/admin//{secret}"),
+        format!("/admin/{secret}/"),
+    ] {
+        let res = app.get(&path, Some("application/json"));
+        assert_eq!(header(&res, "Cache-Control"), "no-store", "{path}");
+        assert_eq!(header(&res, "Referrer-Policy"), "no-referrer", "{path}");
+        assert_eq!(header(&res, "X-Robots-Tag"), "noindex", "{path}");
+    }
+}
+
+#[test]
 fn deleting_with_json_deactivates_the_link() {
     backend!();
     let app = spawn_app();

@@ -249,6 +249,9 @@ fn no_secret_key_reaches_the_log_even_when_every_request_is_logged() {
         "",
     );
     send(port, "GET", &format!("/admin/{secret}x"), &[], "");
+    for spelling in ["//admin/", "/%61dmin/", "/adm%69n/", "/admin//"] {
+        send(port, "GET", &format!("{spelling}{secret}"), &[], "");
+    }
     send(
         port,
         "POST",

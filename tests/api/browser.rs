@@ -96,11 +96,18 @@ fn landing_server() -> u16 {
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request_line = String::new();
+            let _ = reader.read_line(&mut request_line);
             let mut line = String::new();
             while reader.read_line(&mut line).unwrap_or(0) > 2 {
                 line.clear();
             }
-            let page = "<!doctype html><title>Landing page</title><h1>You made it</h1>";
+            let path = request_line.split(' ').nth(1).unwrap_or("/").to_owned();
+            let title = match path.as_str() {
+                "/landing" => "Landing page".to_owned(),
+                other => format!("Landing page {}", other.trim_start_matches('/')),
+            };
+            let page = format!("<!doctype html><title>{title}</title><h1>You made it</h1>");
             let mut stream = reader.into_inner();
             let _ = write!(
                 stream,
@@ -218,6 +225,130 @@ async fn a_person_creates_copies_follows_counts_and_deletes_in_a_real_browser() 
     if let Some(out) = std::env::var_os("SHORTENER_SCREENSHOTS") {
         screenshots(&driver, dir.path(), &base, Path::new(&out)).await;
     }
+}
+
+/// Starts the binary and a browser, or says why not (and passes) where there is no chromedriver.
+async fn browser_and_server() -> Option<(Driver, tempfile::TempDir, Server, String, Client)> {
+    let Some(driver) = start_driver() else {
+        assert!(
+            std::env::var_os("SHORTENER_REQUIRE_BROWSER").is_none(),
+            "chromedriver is required here"
+        );
+        crate::backend::say("browser test skipped: chromedriver is not installed (apt-get install chromium chromium-driver)");
+        return None;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let server = Server::start(dir.path(), port, &[]);
+    let browser = open_browser(&driver, &dir.path().join("profile"), false).await;
+    Some((
+        driver,
+        dir,
+        server,
+        format!("http://127.0.0.1:{port}"),
+        browser,
+    ))
+}
+
+async fn fill(browser: &Client, css: &str, text: &str) {
+    let field = browser.find(Locator::Css(css)).await.expect(css);
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+async fn click(browser: &Client, css: &str) {
+    let element = browser.find(Locator::Css(css)).await.expect(css);
+    element.click().await.unwrap();
+}
+
+/// The title of the page once it is `wanted` (after a form's redirects), or the last one seen.
+async fn title_when(browser: &Client, wanted: &str) -> String {
+    let started = Instant::now();
+    loop {
+        let title = browser.title().await.unwrap_or_default();
+        if title == wanted || started.elapsed() > Duration::from_secs(10) {
+            return title;
+        }
+        rocket::tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[rocket::async_test]
+async fn the_bulk_edit_and_password_forms_work_in_a_real_browser() {
+    backend!();
+    let Some((_driver, _dir, _server, base, browser)) = browser_and_server().await else {
+        return;
+    };
+    let landing = format!("http://localhost:{}", landing_server());
+
+    // Many at once: two lines, a table of two short links.
+    browser.goto(&base).await.unwrap();
+    fill(
+        &browser,
+        "#target_urls",
+        &format!("{landing}/one\n{landing}/two"),
+    )
+    .await;
+    click(&browser, "form:nth-of-type(2) button[type=submit]").await;
+    assert_eq!(text(&browser, ".notice strong").await, "2 of 2 created.");
+    let first = browser
+        .find(Locator::Css(".results tbody tr td a"))
+        .await
+        .unwrap();
+    let short = first.attr("href").await.unwrap().expect("a short link");
+    browser.goto(&short).await.unwrap();
+    assert_eq!(
+        title_when(&browser, "Landing page one").await,
+        "Landing page one"
+    );
+
+    // A protected link, made with the options of the create form.
+    browser.goto(&base).await.unwrap();
+    fill(&browser, "#target_url", &format!("{landing}/secret")).await;
+    click(&browser, "details.options summary").await;
+    fill(&browser, "#password", "correct horse").await;
+    click(&browser, "form:nth-of-type(1) button[type=submit]").await;
+    assert_eq!(
+        text(&browser, ".notice h1").await,
+        "Your short link is ready"
+    );
+    let admin = browser.current_url().await.unwrap().to_string();
+    let short = browser.find(Locator::Css("#short_url")).await.unwrap();
+    let short = short.prop("value").await.unwrap().expect("the short URL");
+
+    // The visitor: a wrong password, the message beside the field, then the right
+    // one, and the browser ends on the target page.
+    browser.goto(&short).await.unwrap();
+    fill(&browser, "#password", "wrong password").await;
+    click(&browser, "form button[type=submit]").await;
+    assert_eq!(text(&browser, "#password-error").await, "Wrong password");
+    fill(&browser, "#password", "correct horse").await;
+    click(&browser, "form button[type=submit]").await;
+    assert_eq!(
+        title_when(&browser, "Landing page secret").await,
+        "Landing page secret"
+    );
+    assert_eq!(
+        browser.current_url().await.unwrap().as_str(),
+        format!("{landing}/secret")
+    );
+
+    // The owner points it elsewhere; the next visitor ends there.
+    browser.goto(&admin).await.unwrap();
+    click(&browser, "details.edit summary").await;
+    fill(&browser, "#new_target", &format!("{landing}/moved")).await;
+    click(&browser, "details.edit button[type=submit]").await;
+    let shown = text_when(&browser, "main", |t| t.contains("/moved")).await;
+    assert!(shown.contains(&format!("{landing}/moved")), "{shown}");
+    assert_eq!(browser.current_url().await.unwrap().as_str(), admin);
+    browser.goto(&short).await.unwrap();
+    fill(&browser, "#password", "correct horse").await;
+    click(&browser, "form button[type=submit]").await;
+    assert_eq!(
+        title_when(&browser, "Landing page moved").await,
+        "Landing page moved"
+    );
+    browser.close().await.unwrap();
 }
 
 /// Home, admin and error pages, light and dark, at 1000 and 390 pixels wide.
