@@ -5,10 +5,11 @@ use rocket::serde::Deserialize;
 use url::Url;
 
 use crate::cache::LinkCache;
-use crate::check::CheckPolicy;
+use crate::check::{CheckPolicy, Checker, DEFAULT_PORTS};
 use crate::keys::KEY_LENGTHS;
 use crate::limit::{Limiter, Limiters, RateLimit};
 use crate::metrics::Metrics;
+use crate::target::OwnHosts;
 use std::sync::Arc;
 
 /// Settings as written by the operator; `Settings` is the checked form the routes use.
@@ -29,9 +30,12 @@ struct Config {
     /// Allowance of password attempts per client.
     #[serde(default = "RateLimit::unlock_default")]
     unlock_rate_limit: RateLimit,
-    /// Whether checked targets may be on loopback, private or link-local addresses.
+    /// Whether checked targets may be on addresses that are not globally routable.
     #[serde(default)]
     allow_private_targets: bool,
+    /// Ports a checked target (and each redirect) may be on.
+    #[serde(default = "default_check_ports")]
+    check_ports: Vec<u16>,
     /// Whether `/metrics` answers.
     #[serde(default = "default_true")]
     metrics: bool,
@@ -41,6 +45,10 @@ struct Config {
     /// Links whose target is kept in memory; 0 turns the cache off.
     #[serde(default = "default_cache_size")]
     cache_size: usize,
+}
+
+fn default_check_ports() -> Vec<u16> {
+    DEFAULT_PORTS.to_vec()
 }
 
 fn default_cache_size() -> usize {
@@ -68,14 +76,15 @@ fn default_key_length() -> usize {
 pub struct Settings {
     /// `base_url` without a trailing slash, ready to have `/<key>` appended.
     pub base_url: String,
-    /// The host of `base_url`, lower-cased: targets on it would loop back to us.
-    pub own_host: String,
+    /// Where the app answers (`base_url`'s host, the listening address): targets
+    /// there would loop back to us.
+    pub own_hosts: OwnHosts,
     /// Name of the deployment.
     pub env_name: String,
     /// Length of randomly generated keys.
     pub key_length: usize,
-    /// How checked targets are requested.
-    pub check: CheckPolicy,
+    /// How checked targets are requested, and how many at once.
+    pub check: Checker,
     /// Whether `/metrics` answers.
     pub metrics: bool,
 }
@@ -96,8 +105,8 @@ impl Settings {
             .base_url
             .unwrap_or_else(|| format!("http://{}:{}", rocket.address, rocket.port));
         let url = Url::parse(&raw).map_err(|e| format!("base_url `{raw}` is not a URL: {e}"))?;
-        let own_host = match (url.scheme(), url.host_str()) {
-            ("http" | "https", Some(host)) => host.trim_end_matches('.').to_ascii_lowercase(),
+        let own_hosts = match (url.scheme(), url.host()) {
+            ("http" | "https", Some(host)) => OwnHosts::new(host, rocket.address, rocket.port),
             _ => {
                 return Err(format!(
                     "base_url `{raw}` must be an http(s) URL with a host"
@@ -114,13 +123,14 @@ impl Settings {
         }
         Ok(Settings {
             base_url: url.as_str().trim_end_matches('/').to_owned(),
-            own_host,
+            own_hosts,
             env_name: config.env_name,
             key_length: config.key_length,
-            check: CheckPolicy {
+            check: Checker::new(CheckPolicy {
                 allow_private: config.allow_private_targets,
                 timeout: std::time::Duration::from_millis(config.check_timeout_ms),
-            },
+                ports: config.check_ports,
+            }),
             metrics: config.metrics,
         })
     }
@@ -192,6 +202,7 @@ mod tests {
             rate_limit: RateLimit::default(),
             unlock_rate_limit: RateLimit::unlock_default(),
             allow_private_targets: false,
+            check_ports: default_check_ports(),
             check_timeout_ms: 3000,
             metrics: true,
             cache_size: 0,
@@ -210,7 +221,7 @@ mod tests {
     fn base_url_loses_its_trailing_slash_and_keeps_a_path() {
         let s = settings(Some("https://Sho.RT/s/"), 5).unwrap();
         assert_eq!(s.base_url, "https://sho.rt/s");
-        assert_eq!(s.own_host, "sho.rt");
+        assert!(crate::target::TargetUrl::parse("http://SHO.RT./", &s.own_hosts).is_err());
         assert_eq!(s.admin_url("x"), "https://sho.rt/s/admin/x");
     }
 
