@@ -6,10 +6,11 @@ use url::Url;
 
 use crate::brake::{Brake, BrakeConfig};
 use crate::cache::LinkCache;
-use crate::check::CheckPolicy;
+use crate::check::{CheckPolicy, Checker, DEFAULT_PORTS};
 use crate::keys::KEY_LENGTHS;
 use crate::limit::{Limiter, Limiters, RateLimit, DEFAULT_IPV6_PREFIX};
 use crate::metrics::Metrics;
+use crate::target::OwnHosts;
 use std::sync::Arc;
 
 /// Settings as written by the operator; `Settings` is the checked form the routes use.
@@ -36,9 +37,12 @@ struct Config {
     /// Wrong passwords per link before attempts on it must wait, and the longest wait.
     #[serde(default)]
     password_brake: BrakeConfig,
-    /// Whether checked targets may be on loopback, private or link-local addresses.
+    /// Whether checked targets may be on addresses that are not globally routable.
     #[serde(default)]
     allow_private_targets: bool,
+    /// Ports a checked target (and each redirect) may be on.
+    #[serde(default = "default_check_ports")]
+    check_ports: Vec<u16>,
     /// Whether `/metrics` answers.
     #[serde(default = "default_true")]
     metrics: bool,
@@ -52,6 +56,10 @@ struct Config {
 
 fn default_ipv6_prefix() -> u8 {
     DEFAULT_IPV6_PREFIX
+}
+
+fn default_check_ports() -> Vec<u16> {
+    DEFAULT_PORTS.to_vec()
 }
 
 fn default_cache_size() -> usize {
@@ -79,14 +87,15 @@ fn default_key_length() -> usize {
 pub struct Settings {
     /// `base_url` without a trailing slash, ready to have `/<key>` appended.
     pub base_url: String,
-    /// The host of `base_url`, lower-cased: targets on it would loop back to us.
-    pub own_host: String,
+    /// Where the app answers (`base_url`'s host, the listening address): targets
+    /// there would loop back to us.
+    pub own_hosts: OwnHosts,
     /// Name of the deployment.
     pub env_name: String,
     /// Length of randomly generated keys.
     pub key_length: usize,
-    /// How checked targets are requested.
-    pub check: CheckPolicy,
+    /// How checked targets are requested, and how many at once.
+    pub check: Checker,
     /// Whether `/metrics` answers.
     pub metrics: bool,
 }
@@ -107,8 +116,8 @@ impl Settings {
             .base_url
             .unwrap_or_else(|| format!("http://{}:{}", rocket.address, rocket.port));
         let url = Url::parse(&raw).map_err(|e| format!("base_url `{raw}` is not a URL: {e}"))?;
-        let own_host = match (url.scheme(), url.host_str()) {
-            ("http" | "https", Some(host)) => host.trim_end_matches('.').to_ascii_lowercase(),
+        let own_hosts = match (url.scheme(), url.host()) {
+            ("http" | "https", Some(host)) => OwnHosts::new(host, rocket.address, rocket.port),
             _ => {
                 return Err(format!(
                     "base_url `{raw}` must be an http(s) URL with a host"
@@ -125,13 +134,14 @@ impl Settings {
         }
         Ok(Settings {
             base_url: url.as_str().trim_end_matches('/').to_owned(),
-            own_host,
+            own_hosts,
             env_name: config.env_name,
             key_length: config.key_length,
-            check: CheckPolicy {
+            check: Checker::new(CheckPolicy {
                 allow_private: config.allow_private_targets,
                 timeout: std::time::Duration::from_millis(config.check_timeout_ms),
-            },
+                ports: config.check_ports,
+            }),
             metrics: config.metrics,
         })
     }
@@ -206,6 +216,7 @@ mod tests {
             ipv6_prefix: DEFAULT_IPV6_PREFIX,
             password_brake: BrakeConfig::default(),
             allow_private_targets: false,
+            check_ports: default_check_ports(),
             check_timeout_ms: 3000,
             metrics: true,
             cache_size: 0,
@@ -224,7 +235,7 @@ mod tests {
     fn base_url_loses_its_trailing_slash_and_keeps_a_path() {
         let s = settings(Some("https://Sho.RT/s/"), 5).unwrap();
         assert_eq!(s.base_url, "https://sho.rt/s");
-        assert_eq!(s.own_host, "sho.rt");
+        assert!(crate::target::TargetUrl::parse("http://SHO.RT./", &s.own_hosts).is_err());
         assert_eq!(s.admin_url("x"), "https://sho.rt/s/admin/x");
     }
 

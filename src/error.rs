@@ -25,9 +25,11 @@ pub enum Error {
         field: &'static str,
         message: String,
     },
-    /// A checked target did not answer well (unreachable, 404, 5xx, timeout, ...).
-    #[error("The target URL could not be checked: {0}")]
-    TargetCheck(String),
+    /// A checked target did not answer well (unreachable, 404, 5xx, timeout, off
+    /// limits, ...): one text for every reason, so the check tells nothing about
+    /// what is behind the target.
+    #[error("The target URL could not be checked")]
+    TargetCheck,
     /// The link expired or used up its clicks: never forwarded again.
     #[error("This link has expired")]
     Gone,
@@ -72,7 +74,7 @@ impl Error {
             Error::NotFound => Status::NotFound,
             Error::InvalidUrl(_) => Status::BadRequest,
             Error::InvalidKey(_) | Error::Invalid { .. } => Status::UnprocessableEntity,
-            Error::TargetCheck(_) => Status::BadRequest,
+            Error::TargetCheck => Status::BadRequest,
             Error::Gone => Status::Gone,
             Error::PasswordRequired | Error::WrongPassword => Status::Unauthorized,
             Error::KeyTaken(_) => Status::Conflict,
@@ -92,7 +94,7 @@ impl Error {
     /// The form field the error is about, so the page can show it beside that field.
     pub fn field(&self) -> Option<&'static str> {
         match self {
-            Error::InvalidUrl(_) | Error::TargetCheck(_) => Some("target_url"),
+            Error::InvalidUrl(_) | Error::TargetCheck => Some("target_url"),
             Error::Invalid { field, .. } => Some(field),
             Error::WrongPassword => Some("password"),
             Error::InvalidKey(_) | Error::KeyTaken(_) => Some("custom_key"),

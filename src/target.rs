@@ -1,19 +1,24 @@
 //! Target URLs: what a short link may point to, checked before anything is stored.
+//! A target is stored, shown and redirected to in its normalised (WHATWG) form, so
+//! what people and link scanners read is where a browser goes.
 
-use url::Url;
+use std::net::IpAddr;
+
+use url::{Host, Url};
 
 use crate::error::Error;
 
-/// Longest target accepted, in characters (bytes: only ASCII is stored as typed).
+/// Longest target accepted, in characters, as typed and once normalised.
 pub const MAX_LENGTH: usize = 2048;
 
-/// An absolute `http(s)` URL with a host, that does not point back at the shortener.
+/// An absolute `http(s)` URL with a host and no user-info, that does not point back
+/// at the shortener; held in its normalised serialisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TargetUrl(String);
 
 impl TargetUrl {
-    /// Validates `raw`; `own_host` is the shortener's host, which would make a loop.
-    pub fn parse(raw: &str, own_host: &str) -> Result<TargetUrl, Error> {
+    /// Validates `raw`; `own` is where the shortener itself answers, which would make a loop.
+    pub fn parse(raw: &str, own: &OwnHosts) -> Result<TargetUrl, Error> {
         if raw.is_empty() {
             return Err(invalid("it is empty"));
         }
@@ -32,21 +37,23 @@ impl TargetUrl {
         if !has_plain_authority(raw) {
             return Err(invalid("it has no host"));
         }
-        let host = match url.host_str() {
-            Some(host) if !host.is_empty() => host.trim_end_matches('.').to_ascii_lowercase(),
-            _ => return Err(invalid("it has no host")),
-        };
-        if host == own_host {
+        if !url.host_str().is_some_and(|host| !host.is_empty()) {
+            return Err(invalid("it has no host"));
+        }
+        // `https://paypal.com@evil.example/` goes to evil.example: refused, as
+        // people read the host before the `@`.
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(Error::Invalid {
+                field: "target_url",
+                message: "The target URL must not contain a user name or password".into(),
+            });
+        }
+        if own.is_reached_by(&url) {
             return Err(invalid("it points back to this shortener"));
         }
-        // What the user typed is kept when it is plain ASCII; otherwise the
-        // parsed form (punycode host, percent-encoded path) is what a Location
-        // header can carry.
-        let stored = if raw.is_ascii() {
-            raw.to_owned()
-        } else {
-            url.into()
-        };
+        // The parsed form is what a browser would request (lower-case punycode host,
+        // `\` read as `/`, percent-encoded path and query), so it is what is shown.
+        let stored: String = url.into();
         if stored.len() > MAX_LENGTH {
             return Err(invalid("it is longer than 2048 characters once encoded"));
         }
@@ -73,36 +80,153 @@ fn invalid(reason: &'static str) -> Error {
     Error::InvalidUrl(reason)
 }
 
+/// Where the shortener itself answers, so that a target there, however it is spelt
+/// (`LOCALHOST.`, `[::ffff:127.0.0.1]`, `0x7f.1`), is refused as a loop.
+#[derive(Debug, Clone, Default)]
+pub struct OwnHosts {
+    /// `base_url`'s host: any port on it is the app (a proxy may serve several).
+    public: Option<Place>,
+    /// The listening socket, when it is one address: only its port there is the app.
+    listening: Option<(Place, u16)>,
+}
+
+impl OwnHosts {
+    /// The app on `base_url`'s `host`, listening on `address:port`.
+    pub fn new(host: Host<&str>, address: IpAddr, port: u16) -> OwnHosts {
+        OwnHosts {
+            public: Some(Place::of(&host)),
+            listening: (!address.is_unspecified()).then(|| (Place::of_ip(address), port)),
+        }
+    }
+
+    /// Whether a browser sent to `url` would come back to the app.
+    fn is_reached_by(&self, url: &Url) -> bool {
+        let Some(host) = url.host() else {
+            return false;
+        };
+        let place = Place::of(&host);
+        self.public.as_ref() == Some(&place)
+            || self.listening.as_ref().is_some_and(|(own, port)| {
+                *own == place && url.port_or_known_default() == Some(*port)
+            })
+    }
+}
+
+/// A host in one spelling per machine: names lower-cased without the trailing dot,
+/// IPv4-mapped IPv6 as IPv4, and every name or address of this machine as `Loopback`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Place {
+    Name(String),
+    Ip(IpAddr),
+    Loopback,
+}
+
+impl Place {
+    fn of(host: &Host<&str>) -> Place {
+        match host {
+            Host::Domain(name) => {
+                let name = name.trim_end_matches('.').to_ascii_lowercase();
+                match name == "localhost" || name.ends_with(".localhost") {
+                    true => Place::Loopback,
+                    false => Place::Name(name),
+                }
+            }
+            Host::Ipv4(ip) => Place::of_ip(IpAddr::V4(*ip)),
+            Host::Ipv6(ip) => Place::of_ip(IpAddr::V6(*ip)),
+        }
+    }
+
+    fn of_ip(ip: IpAddr) -> Place {
+        let ip = match ip {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+            v4 => v4,
+        };
+        // `0.0.0.0` and `::` reach this machine too.
+        match ip.is_loopback() || ip.is_unspecified() {
+            true => Place::Loopback,
+            false => Place::Ip(ip),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const OWN: &str = "sho.rt";
+    /// The app on `https://sho.rt`, listening on all addresses.
+    fn own() -> OwnHosts {
+        OwnHosts::new(Host::Domain("sho.rt"), "0.0.0.0".parse().unwrap(), 8000)
+    }
+
+    fn parse(raw: &str) -> Result<TargetUrl, Error> {
+        TargetUrl::parse(raw, &own())
+    }
 
     fn reason(raw: &str) -> &'static str {
-        match TargetUrl::parse(raw, OWN) {
+        match parse(raw) {
             Err(Error::InvalidUrl(reason)) => reason,
             other => panic!("{raw:?} was accepted: {other:?}"),
         }
     }
 
     #[test]
-    fn http_and_https_urls_are_kept_as_typed() {
+    fn normalised_urls_are_kept_as_typed() {
         for ok in [
-            "https://example.com",
+            "https://example.com/",
             "http://example.com/a?b=c#d",
-            "https://user@example.com:8443/x/../y",
+            "https://example.com:8443/x/y",
             "http://127.0.0.1:9000/",
             "https://[::1]/ipv6",
         ] {
-            assert_eq!(TargetUrl::parse(ok, OWN).unwrap().as_str(), ok);
+            assert_eq!(parse(ok).unwrap().as_str(), ok);
         }
     }
 
     #[test]
-    fn unicode_urls_are_stored_encoded() {
-        let url = TargetUrl::parse("https://bücher.example/straße", OWN).unwrap();
-        assert_eq!(url.as_str(), "https://xn--bcher-kva.example/stra%C3%9Fe");
+    fn urls_are_stored_as_a_browser_reads_them() {
+        for (typed, stored) in [
+            ("https://Example.COM", "https://example.com/"),
+            ("HTTPS://example.com:443/x/../y", "https://example.com/y"),
+            ("http://example.com/?q=<b>", "http://example.com/?q=%3Cb%3E"),
+            (
+                "https://evil.example\\@paypal.com/",
+                "https://evil.example/@paypal.com/",
+            ),
+            (
+                "https://evil.example\\paypal.com",
+                "https://evil.example/paypal.com",
+            ),
+            ("http://0x5d.184.215.14/", "http://93.184.215.14/"),
+            (
+                "https://bücher.example/straße",
+                "https://xn--bcher-kva.example/stra%C3%9Fe",
+            ),
+        ] {
+            assert_eq!(parse(typed).unwrap().as_str(), stored, "{typed}");
+        }
+    }
+
+    #[test]
+    fn user_names_and_passwords_are_refused() {
+        for bad in [
+            "https://paypal.com@evil.example/",
+            "https://user:pass@example.com/",
+            "https://:pass@example.com/",
+            "https://paypal.com%40login@evil.example/",
+        ] {
+            match parse(bad) {
+                Err(
+                    e @ Error::Invalid {
+                        field: "target_url",
+                        ..
+                    },
+                ) => assert_eq!(
+                    e.to_string(),
+                    "The target URL must not contain a user name or password"
+                ),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
     }
 
     #[test]
@@ -130,7 +254,7 @@ mod tests {
         assert_eq!(reason("https:///path"), "it has no host");
         assert_eq!(reason("http:example.com"), "it has no host");
         assert_eq!(reason("https:\\\\example.com"), "it has no host");
-        assert!(TargetUrl::parse("HTTPS://example.com", OWN).is_ok());
+        assert!(parse("HTTPS://example.com").is_ok());
     }
 
     #[test]
@@ -154,7 +278,7 @@ mod tests {
     fn the_length_limit_is_2048_characters() {
         let base = "https://example.com/";
         let at_limit = format!("{base}{}", "a".repeat(MAX_LENGTH - base.len()));
-        assert!(TargetUrl::parse(&at_limit, OWN).is_ok());
+        assert!(parse(&at_limit).is_ok());
         assert_eq!(
             reason(&format!("{at_limit}a")),
             "it is longer than 2048 characters"
@@ -170,7 +294,59 @@ mod tests {
         ] {
             assert_eq!(reason(bad), "it points back to this shortener", "{bad}");
         }
-        assert!(TargetUrl::parse("https://not.sho.rt/abc", OWN).is_ok());
+        assert!(parse("https://not.sho.rt/abc").is_ok());
+        assert!(
+            parse("http://localhost:8000/").is_ok(),
+            "on sho.rt, localhost is the visitor's machine"
+        );
+    }
+
+    #[test]
+    fn every_spelling_of_a_loopback_app_is_the_app() {
+        let own = OwnHosts::new(Host::Ipv4([127, 0, 0, 1].into()), [0; 4].into(), 8000);
+        for bad in [
+            "http://127.0.0.1:8000/",
+            "http://localhost/",
+            "http://LOCALHOST./",
+            "http://app.localhost:8000/",
+            "http://[::ffff:127.0.0.1]/",
+            "http://127.1/",
+            "http://0x7f.1/",
+            "http://2130706433/",
+            "http://127.0.0.2/",
+            "http://[::1]:3000/",
+            "http://0.0.0.0/",
+        ] {
+            assert!(
+                matches!(TargetUrl::parse(bad, &own), Err(Error::InvalidUrl(r)) if r.contains("back to")),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_are_compared_as_a_browser_resolves_them() {
+        let url = Url::parse("https://Bücher.example/").unwrap();
+        let own = OwnHosts::new(url.host().unwrap(), [0; 4].into(), 8000);
+        for bad in ["https://BÜCHER.EXAMPLE./x", "http://xn--bcher-kva.example/"] {
+            assert!(TargetUrl::parse(bad, &own).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_listening_address_is_the_app_on_its_port() {
+        let own = OwnHosts::new(Host::Domain("sho.rt"), [127, 0, 0, 1].into(), 8123);
+        for bad in [
+            "http://localhost:8123/",
+            "http://[::1]:8123/",
+            "http://127.1:8123/",
+        ] {
+            assert!(TargetUrl::parse(bad, &own).is_err(), "{bad}");
+        }
+        assert!(TargetUrl::parse("http://localhost:8124/", &own).is_ok());
+        let public = OwnHosts::new(Host::Domain("sho.rt"), [203, 0, 113, 7].into(), 80);
+        assert!(TargetUrl::parse("http://203.0.113.7/", &public).is_err());
+        assert!(TargetUrl::parse("http://203.0.113.7:81/", &public).is_ok());
     }
 
     proptest::proptest! {
@@ -178,7 +354,7 @@ mod tests {
         fn whatever_is_accepted_is_an_http_url_with_a_host_within_the_limit(
             raw in "(?i:(https?|ftp|javascript|data)):(/{0,3})[a-zA-Z0-9.:@/?#%&=_~+\\[\\]\\\\ \t-]{0,64}|.{0,80}"
         ) {
-            if let Ok(target) = TargetUrl::parse(&raw, OWN) {
+            if let Ok(target) = parse(&raw) {
                 let stored = target.as_str();
                 let url = Url::parse(stored).unwrap();
                 proptest::prop_assert!(matches!(url.scheme(), "http" | "https"));
@@ -186,12 +362,14 @@ mod tests {
                 proptest::prop_assert!(stored.len() <= MAX_LENGTH);
                 proptest::prop_assert!(!stored.chars().any(|c| c.is_whitespace() || c.is_control()));
                 proptest::prop_assert!(has_plain_authority(stored));
+                proptest::prop_assert!(url.username().is_empty() && url.password().is_none());
+                proptest::prop_assert_eq!(url.as_str(), stored, "stored in normalised form");
             }
         }
 
         #[test]
         fn long_inputs_are_refused_without_panicking(raw in ".{2049,2100}") {
-            proptest::prop_assert!(TargetUrl::parse(&raw, OWN).is_err());
+            proptest::prop_assert!(parse(&raw).is_err());
         }
     }
 }

@@ -112,7 +112,7 @@ fn read(file: &Path, format: FileFormat) -> Result<Vec<Result<Record, String>>, 
 /// The checks the app itself would apply; returns the secret hash as bytes.
 fn check(r: &Record) -> Result<[u8; 32], String> {
     ShortKey::custom(&r.key).map_err(|e| e.to_string())?;
-    TargetUrl::parse(&r.target_url, "").map_err(|e| e.to_string())?;
+    TargetUrl::parse(&r.target_url, &Default::default()).map_err(|e| e.to_string())?;
     if r.clicks < 0 || r.max_clicks.is_some_and(|m| m < 1) {
         return Err("clicks must be 0 or more and max_clicks 1 or more".into());
     }

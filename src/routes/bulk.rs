@@ -99,6 +99,12 @@ async fn create_all(
     settings: &Settings,
     now: OffsetDateTime,
 ) -> Vec<Outcome> {
+    // The items' target checks share slots of this request's own, so one request
+    // cannot make more than a few of them at once.
+    let settings = &Settings {
+        check: settings.check.for_request(),
+        ..settings.clone()
+    };
     let results = join_all(forms.into_iter().map(|form| async move {
         let form = form?;
         create_one(&form, creates, settings, now).await

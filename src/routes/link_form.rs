@@ -4,7 +4,6 @@
 use serde::{Deserialize, Deserializer};
 use time::OffsetDateTime;
 
-use crate::check;
 use crate::clock::{self, stamp};
 use crate::config::Settings;
 use crate::error::{Error, Result};
@@ -68,7 +67,7 @@ impl LinkForm {
                 "Invalid request body: missing field `target_url`".into(),
             ));
         };
-        let target = TargetUrl::parse(target_url, &settings.own_host)?;
+        let target = TargetUrl::parse(target_url, &settings.own_hosts)?;
         let custom_key = given(&self.custom_key).map(ShortKey::custom).transpose()?;
         let expires_at = given(&self.expires_at)
             .map(|raw| expiry(raw, now))
@@ -76,7 +75,7 @@ impl LinkForm {
         let max_clicks = given(&self.max_clicks).map(max_clicks).transpose()?;
         let password = Password::parse(self.password.as_deref().unwrap_or(""))?;
         if self.check_target {
-            check::target(&target, settings.check).await?;
+            settings.check.target(&target).await?;
         }
         let password_hash = match password {
             Some(password) => Some(password.hash().await?),

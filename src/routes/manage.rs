@@ -79,7 +79,7 @@ async fn change_target(
     app: &Owner<'_>,
     db: &mut Connection<Db>,
 ) -> Result<links::Link> {
-    let target = TargetUrl::parse(raw, &app.settings.own_host)?;
+    let target = TargetUrl::parse(raw, &app.settings.own_hosts)?;
     let update = links::set_target(db, secret, &target);
     let link = app
         .clicks

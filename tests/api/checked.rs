@@ -1,22 +1,58 @@
 //! Checked targets: the server asks the target before creating the link, refuses
-//! with the reason, and never reaches private or local addresses unless allowed.
+//! with one generic text whatever went wrong, never reaches addresses that are not
+//! global unless allowed, nor ports other than 80 and 443 unless allowed, and never
+//! asks a target more than a few times at once nor follows more than 3 redirects.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use rocket::http::Status;
-use serde_json::json;
+use rocket::http::{ContentType, Status};
+use rocket::local::asynchronous::Client;
+use serde_json::{json, Value};
 
-use crate::helpers::{detail, spawn_app, spawn_app_with, TestApp};
+use crate::helpers::{detail, figment, spawn_app_with, TestApp};
+
+/// The one answer to every failed check.
+const REFUSED: &str = "The target URL could not be checked";
+
+/// What a target server saw: every request line, and the most answered at once.
+#[derive(Default)]
+struct Seen {
+    requests: Mutex<Vec<String>>,
+    in_flight: AtomicUsize,
+    max_in_flight: AtomicUsize,
+}
+
+impl Seen {
+    fn paths(&self) -> Vec<String> {
+        self.requests.lock().unwrap().clone()
+    }
+
+    fn max_in_flight(&self) -> usize {
+        self.max_in_flight.load(Ordering::SeqCst)
+    }
+}
 
 /// A loopback web server for target pages: `/ok`, `/missing` (404), `/broken` (503),
-/// `/no-head` (405 to HEAD), `/hop/N` (N redirects), `/loop`, `/slow` (answers late).
-fn target_server() -> String {
+/// `/no-head` (405 to HEAD), `/hop/N` (N redirects), `/loop`, `/slow` (answers late),
+/// `/busy` (answers after 50 ms), `/to-port/P` (redirects to `/ok` on port P).
+struct TargetServer {
+    base: String,
+    port: u16,
+    seen: Arc<Seen>,
+}
+
+fn target_server() -> TargetServer {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
+    let port = listener.local_addr().unwrap().port();
+    let seen = Arc::new(Seen::default());
+    let counts = seen.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
+            let seen = counts.clone();
             std::thread::spawn(move || {
                 let mut reader = BufReader::new(stream.try_clone().unwrap());
                 let mut request = String::new();
@@ -25,32 +61,17 @@ fn target_server() -> String {
                 while reader.read_line(&mut line).unwrap_or(0) > 2 {
                     line.clear();
                 }
+                let now = seen.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+                seen.max_in_flight.fetch_max(now, Ordering::SeqCst);
                 let mut parts = request.split_whitespace();
                 let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-                let (status, location) = match path {
-                    "/ok" => ("200 OK", String::new()),
-                    "/missing" => ("404 Not Found", String::new()),
-                    "/broken" => ("503 Service Unavailable", String::new()),
-                    "/no-head" if method == "HEAD" => ("405 Method Not Allowed", String::new()),
-                    "/no-head" => ("200 OK", String::new()),
-                    "/loop" => ("302 Found", "/loop".to_owned()),
-                    "/slow" => {
-                        std::thread::sleep(Duration::from_millis(900));
-                        ("200 OK", String::new())
-                    }
-                    hop => match hop
-                        .strip_prefix("/hop/")
-                        .and_then(|n| n.parse::<u32>().ok())
-                    {
-                        Some(0) => ("200 OK", String::new()),
-                        Some(n) => ("302 Found", format!("/hop/{}", n - 1)),
-                        None => ("404 Not Found", String::new()),
-                    },
-                };
+                seen.requests.lock().unwrap().push(path.to_owned());
+                let (status, location) = answer(method, path);
                 let location = match location.is_empty() {
                     true => String::new(),
                     false => format!("Location: {location}\r\n"),
                 };
+                seen.in_flight.fetch_sub(1, Ordering::SeqCst);
                 let mut stream = reader.into_inner();
                 let _ = write!(
                     stream,
@@ -59,14 +80,47 @@ fn target_server() -> String {
             });
         }
     });
-    base
+    TargetServer {
+        base: format!("http://127.0.0.1:{port}"),
+        port,
+        seen,
+    }
 }
 
-/// An app that may check loopback targets, with a short timeout so no test waits long.
-fn checking_app() -> TestApp {
+fn answer(method: &str, path: &str) -> (&'static str, String) {
+    let hop = |prefix: &str| path.strip_prefix(prefix).and_then(|n| n.parse::<u32>().ok());
+    match path {
+        "/ok" => ("200 OK", String::new()),
+        "/missing" => ("404 Not Found", String::new()),
+        "/broken" => ("503 Service Unavailable", String::new()),
+        "/no-head" if method == "HEAD" => ("405 Method Not Allowed", String::new()),
+        "/no-head" => ("200 OK", String::new()),
+        "/loop" => ("302 Found", "/loop".to_owned()),
+        "/slow" => {
+            std::thread::sleep(Duration::from_millis(900));
+            ("200 OK", String::new())
+        }
+        busy if busy.starts_with("/busy/") => {
+            std::thread::sleep(Duration::from_millis(50));
+            ("200 OK", String::new())
+        }
+        _ => match (hop("/hop/"), hop("/to-port/")) {
+            (Some(0), _) => ("200 OK", String::new()),
+            (Some(n), _) => ("302 Found", format!("/hop/{}", n - 1)),
+            (_, Some(port)) => ("302 Found", format!("http://127.0.0.1:{port}/ok")),
+            _ => ("404 Not Found", String::new()),
+        },
+    }
+}
+
+/// An app that may check loopback targets on `ports` (and 80, 443), with a short
+/// timeout so no test waits long.
+fn checking_app(ports: &[u16]) -> TestApp {
+    let ports: Vec<u16> = [80, 443].iter().chain(ports).copied().collect();
     spawn_app_with(|f| {
         f.merge(("allow_private_targets", true))
             .merge(("check_timeout_ms", 300))
+            .merge(("check_ports", ports))
     })
 }
 
@@ -78,43 +132,33 @@ fn create_checked<'a>(app: &'a TestApp, url: &str) -> rocket::local::blocking::L
 fn a_target_that_answers_well_is_created() {
     backend!();
     let server = target_server();
-    let app = checking_app();
+    let app = checking_app(&[server.port]);
     for path in ["/ok", "/no-head", "/hop/3"] {
-        let res = create_checked(&app, &format!("{server}{path}"));
+        let res = create_checked(&app, &format!("{}{path}", server.base));
         assert_eq!(res.status(), Status::Created, "{path}");
     }
 }
 
 #[test]
-fn a_target_that_fails_the_check_is_refused_with_what_happened() {
+fn every_failed_check_gets_the_same_answer_so_it_tells_nothing() {
     backend!();
     let server = target_server();
-    let closed = {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        format!("http://{}/", listener.local_addr().unwrap())
-    };
-    let app = checking_app();
-    for (url, why) in [
-        (format!("{server}/missing"), "it answered 404 Not Found"),
-        (
-            format!("{server}/broken"),
-            "it answered 503 Service Unavailable",
-        ),
-        (format!("{server}/loop"), "it redirects more than 3 times"),
-        (format!("{server}/hop/4"), "it redirects more than 3 times"),
-        (
-            format!("{server}/slow"),
-            "it did not answer within the time allowed",
-        ),
-        (closed, "it could not be reached"),
+    let closed = TcpListener::bind("127.0.0.1:0").unwrap();
+    let closed_port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let app = checking_app(&[server.port, closed_port]);
+    for url in [
+        format!("{}/missing", server.base),
+        format!("{}/broken", server.base),
+        format!("{}/loop", server.base),
+        format!("{}/hop/4", server.base),
+        format!("{}/slow", server.base),
+        format!("http://127.0.0.1:{closed_port}/"),
+        "http://no-such-name.invalid/".to_owned(),
     ] {
         let res = create_checked(&app, &url);
         assert_eq!(res.status(), Status::BadRequest, "{url}");
-        assert_eq!(
-            detail(res),
-            format!("The target URL could not be checked: {why}"),
-            "{url}"
-        );
+        assert_eq!(detail(res), REFUSED, "{url}");
     }
     assert_eq!(app.link_count(), 0);
 }
@@ -123,20 +167,26 @@ fn a_target_that_fails_the_check_is_refused_with_what_happened() {
 fn local_targets_are_never_checked_unless_the_operator_allows_them() {
     backend!();
     let server = target_server();
-    let app = spawn_app();
+    let app = spawn_app_with(|f| f.merge(("check_ports", [80, 443, server.port])));
     for url in [
-        format!("{server}/ok"),
+        format!("{}/ok", server.base),
         "http://localhost/".to_owned(),
         "http://[::1]/".to_owned(),
+        "http://[::ffff:127.0.0.1]/".to_owned(),
+        "http://[64:ff9b::7f00:1]/".to_owned(),
+        "http://[2002:7f00:1::]/".to_owned(),
+        "http://[::127.0.0.1]/".to_owned(),
+        "http://[fec0::1]/".to_owned(),
+        "http://198.18.0.1/".to_owned(),
+        "http://192.0.0.1/".to_owned(),
+        "http://240.0.0.1/".to_owned(),
     ] {
         let res = create_checked(&app, &url);
         assert_eq!(res.status(), Status::BadRequest, "{url}");
-        assert_eq!(
-            detail(res),
-            "The target URL could not be checked: it is on a private or local network address"
-        );
+        assert_eq!(detail(res), REFUSED, "{url}");
     }
-    let unchecked = app.create_json(json!({ "target_url": format!("{server}/ok") }));
+    assert!(server.seen.paths().is_empty(), "no request reached it");
+    let unchecked = app.create_json(json!({ "target_url": format!("{}/ok", server.base) }));
     assert_eq!(
         unchecked.status(),
         Status::Created,
@@ -145,16 +195,118 @@ fn local_targets_are_never_checked_unless_the_operator_allows_them() {
 }
 
 #[test]
-fn the_forms_checkbox_checks_and_shows_the_reason_beside_the_url() {
+fn only_ports_80_and_443_are_checked_unless_more_are_allowed() {
     backend!();
     let server = target_server();
-    let app = checking_app();
+    let url = format!("{}/ok", server.base);
 
-    let ok = app.create_form(&format!("target_url={server}/ok&check_target=true"));
+    let default_ports = spawn_app_with(|f| f.merge(("allow_private_targets", true)));
+    let refused = create_checked(&default_ports, &url);
+    assert_eq!(refused.status(), Status::BadRequest);
+    assert_eq!(detail(refused), REFUSED);
+    assert!(server.seen.paths().is_empty(), "the port was never asked");
+
+    let allowed = checking_app(&[server.port]);
+    assert_eq!(create_checked(&allowed, &url).status(), Status::Created);
+}
+
+#[test]
+fn a_redirect_to_a_port_that_is_not_allowed_is_not_followed() {
+    backend!();
+    let server = target_server();
+    let other = target_server();
+    let app = checking_app(&[server.port]);
+
+    let res = create_checked(&app, &format!("{}/to-port/{}", server.base, other.port));
+
+    assert_eq!(res.status(), Status::BadRequest);
+    assert_eq!(detail(res), REFUSED);
+    assert!(other.seen.paths().is_empty(), "the redirect was never followed");
+}
+
+#[test]
+fn no_more_than_three_redirects_are_ever_followed() {
+    backend!();
+    let server = target_server();
+    let app = checking_app(&[server.port]);
+
+    let res = create_checked(&app, &format!("{}/hop/10", server.base));
+
+    assert_eq!(res.status(), Status::BadRequest);
+    assert_eq!(
+        server.seen.paths(),
+        ["/hop/10", "/hop/9", "/hop/8", "/hop/7"],
+        "the first request and three redirects, then nothing"
+    );
+}
+
+#[test]
+fn a_bulk_request_checks_at_most_two_targets_at_once() {
+    backend!();
+    let server = target_server();
+    let app = checking_app(&[server.port]);
+    let items: Vec<Value> = (0..100)
+        .map(|i| json!({ "target_url": format!("{}/busy/{i}", server.base), "check_target": true }))
+        .collect();
+
+    let res = app.create_json(Value::Array(items));
+
+    assert_eq!(server.seen.max_in_flight(), 2, "two checks at once, never more");
+    assert_eq!(res.status(), Status::Ok);
+    let results: Vec<Value> = res.into_json().unwrap();
+    assert!(results.iter().all(|r| r.get("url").is_some()), "all created");
+    assert_eq!(server.seen.paths().len(), 100);
+}
+
+#[rocket::async_test]
+async fn the_whole_app_checks_at_most_four_targets_at_once() {
+    backend!();
+    let server = target_server();
+    let dir = tempfile::tempdir().unwrap();
+    let figment = figment(&dir.path().join("c.db"))
+        .merge(("allow_private_targets", true))
+        .merge(("check_ports", [80, 443, server.port]));
+    let client = Client::tracked(shortener::build(figment)).await.unwrap();
+    let bulk = |n: usize| {
+        let items: Vec<Value> = (0..12)
+            .map(|i| json!({ "target_url": format!("{}/busy/{n}-{i}", server.base), "check_target": true }))
+            .collect();
+        client
+            .post("/url")
+            .header(ContentType::JSON)
+            .body(Value::Array(items).to_string())
+            .dispatch()
+    };
+
+    let responses = futures::future::join_all((0..4).map(bulk)).await;
+
+    for res in responses {
+        assert_eq!(res.status(), Status::Ok);
+    }
+    assert_eq!(server.seen.paths().len(), 48);
+    let max = server.seen.max_in_flight();
+    assert!(
+        (3..=4).contains(&max),
+        "requests overlap, yet never more than four checks at once: {max}"
+    );
+}
+
+#[test]
+fn the_forms_checkbox_checks_and_shows_the_refusal_beside_the_url() {
+    backend!();
+    let server = target_server();
+    let app = checking_app(&[server.port]);
+
+    let ok = app.create_form(&format!("target_url={}/ok&check_target=true", server.base));
     assert_eq!(ok.status(), Status::SeeOther);
-    let res = app.create_form(&format!("target_url={server}/missing&check_target=true"));
+    let res = app.create_form(&format!(
+        "target_url={}/missing&check_target=true",
+        server.base
+    ));
     assert_eq!(res.status(), Status::BadRequest);
     let html = res.into_string().unwrap();
-    assert!(html.contains(r#"<p class="error" id="target_url-error">The target URL could not be checked: it answered 404 Not Found</p>"#));
+    assert!(html.contains(&format!(
+        r#"<p class="error" id="target_url-error">{REFUSED}</p>"#
+    )));
     assert!(html.contains(r#"name="check_target" type="checkbox" value="true" checked"#));
 }

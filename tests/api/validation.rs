@@ -1,9 +1,9 @@
 //! Bad input gets a clear 4xx in the asked-for format, and nothing is stored.
 
-use rocket::http::{ContentType, Status};
+use rocket::http::{ContentType, Method, Status};
 use serde_json::json;
 
-use crate::helpers::{detail, spawn_app, BASE};
+use crate::helpers::{detail, header, spawn_app, spawn_app_with, BASE, BROWSER};
 
 const INVALID_TARGETS: &[&str] = &[
     "",
@@ -208,4 +208,135 @@ fn refused_input_leaves_stored_links_untouched() {
     assert_eq!(info["target_url"], "https://example.com/keep");
     assert_eq!(info["clicks"], 1);
     assert_eq!(app.link_count(), 1);
+}
+
+#[test]
+fn a_target_with_a_user_name_or_password_is_refused() {
+    backend!();
+    let app = spawn_app();
+    let link = app.seed("https://example.com/keep");
+
+    for target in [
+        "https://paypal.com@evil.example/",
+        "https://user:secret@example.com/",
+        "https://:secret@example.com/",
+    ] {
+        let created = app.create_json(json!({ "target_url": target }));
+        let edited = app.send_json(
+            Method::Patch,
+            &link.admin_path(),
+            json!({ "target_url": target }),
+        );
+
+        for res in [created, edited] {
+            assert_eq!(res.status(), Status::UnprocessableEntity, "{target}");
+            assert_eq!(
+                detail(res),
+                "The target URL must not contain a user name or password"
+            );
+        }
+    }
+    assert_eq!(app.link_count(), 1);
+    assert_eq!(
+        app.get_json(&link.admin_path()).1["target_url"],
+        "https://example.com/keep"
+    );
+}
+
+#[test]
+fn a_target_is_stored_shown_and_sent_as_a_browser_reads_it() {
+    backend!();
+    let app = spawn_app();
+
+    for (typed, normalised) in [
+        (
+            r"https://evil.example\@paypal.com/",
+            "https://evil.example/@paypal.com/",
+        ),
+        ("https://Example.COM", "https://example.com/"),
+        ("https://example.com/?q=<b>", "https://example.com/?q=%3Cb%3E"),
+        ("HTTP://EXAMPLE.com:80/a/../b", "http://example.com/b"),
+    ] {
+        let link = app.seed(typed);
+        let follow = app.get(&link.path(), None);
+        let peek = app
+            .get(&format!("/peek/{}", link.key()), Some(BROWSER))
+            .into_string()
+            .unwrap();
+
+        assert_eq!(link.str("target_url"), normalised, "{typed}");
+        assert_eq!(header(&follow, "Location"), normalised, "{typed}");
+        assert!(
+            peek.contains(&format!(r#"<a href="{normalised}""#)),
+            "{typed}: {peek}"
+        );
+    }
+}
+
+/// An app whose links are on `base_url`, listening where Rocket's defaults say.
+fn app_on(base_url: &str) -> crate::helpers::TestApp {
+    let base_url = base_url.to_owned();
+    spawn_app_with(|f| f.merge(("base_url", base_url)))
+}
+
+fn assert_loop(app: &crate::helpers::TestApp, target: &str) {
+    let res = app.create_json(json!({ "target_url": target }));
+    assert_eq!(res.status(), Status::BadRequest, "{target}");
+    assert_eq!(
+        detail(res),
+        "Your provided URL is not valid: it points back to this shortener",
+        "{target}"
+    );
+}
+
+#[test]
+fn every_spelling_of_a_loopback_app_is_refused_as_a_loop() {
+    backend!();
+    let app = app_on("http://127.0.0.1:8000");
+
+    for target in [
+        "http://127.0.0.1:8000/abcde",
+        "http://localhost:8000/abcde",
+        "http://LOCALHOST.:8000/abcde",
+        "http://[::ffff:127.0.0.1]:8000/abcde",
+        "http://127.1:8000/abcde",
+        "http://0x7f.1:8000/abcde",
+        "http://2130706433:8000/abcde",
+        "http://[::1]:8000/abcde",
+    ] {
+        assert_loop(&app, target);
+    }
+    assert_eq!(app.link_count(), 0);
+}
+
+#[test]
+fn every_spelling_of_the_apps_name_is_refused_as_a_loop() {
+    backend!();
+    let app = app_on("https://Bücher.example");
+
+    for target in [
+        "https://bücher.example/abcde",
+        "https://BÜCHER.EXAMPLE./abcde",
+        "https://xn--bcher-kva.example/abcde",
+    ] {
+        assert_loop(&app, target);
+    }
+    let other = app.seed("https://other.bücher.example/");
+    assert_eq!(other.str("target_url"), "https://other.xn--bcher-kva.example/");
+}
+
+#[test]
+fn the_listening_address_is_the_app_on_its_port() {
+    backend!();
+    let app = spawn_app_with(|f| f.merge(("address", "127.0.0.1")).merge(("port", 8123)));
+
+    for target in [
+        "http://localhost:8123/abcde",
+        "http://[::1]:8123/abcde",
+        "http://127.1:8123/abcde",
+    ] {
+        assert_loop(&app, target);
+    }
+    let elsewhere = app.seed("http://localhost:8124/");
+    assert_eq!(elsewhere.str("target_url"), "http://localhost:8124/");
 }
