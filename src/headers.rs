@@ -31,7 +31,10 @@ fn is_admin(req: &Request<'_>) -> bool {
 }
 
 /// Adds `Vary: Accept`, the CSP, and, on admin paths (which carry the owner's
-/// secret), headers that keep the page out of caches, referrers and search engines.
+/// secret), headers that keep the page out of caches, other sites' referrers and
+/// search engines. `same-origin` rather than `no-referrer`: with `no-referrer` a
+/// browser sends `Origin: null` on the page's own forms, which the cross-site check
+/// must refuse.
 pub struct Headers;
 
 #[rocket::async_trait]
@@ -55,7 +58,7 @@ impl Fairing for Headers {
         }
         if is_admin(req) {
             res.set_header(Header::new("Cache-Control", "no-store"));
-            res.set_header(Header::new("Referrer-Policy", "no-referrer"));
+            res.set_header(Header::new("Referrer-Policy", "same-origin"));
             res.set_header(Header::new("X-Robots-Tag", "noindex"));
         }
     }

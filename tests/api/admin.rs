@@ -65,7 +65,7 @@ fn admin_responses_are_never_cached_referred_or_indexed() {
         let res = app.get(&link.admin_path(), accept);
 
         assert_eq!(header(&res, "Cache-Control"), "no-store");
-        assert_eq!(header(&res, "Referrer-Policy"), "no-referrer");
+        assert_eq!(header(&res, "Referrer-Policy"), "same-origin");
         assert_eq!(header(&res, "X-Robots-Tag"), "noindex");
     }
     let missing = app.get("/admin/ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ", None);
@@ -89,7 +89,7 @@ fn admin_protections_hold_however_the_path_is_spelled() {
     ] {
         let res = app.get(&path, Some("application/json"));
         assert_eq!(header(&res, "Cache-Control"), "no-store", "{path}");
-        assert_eq!(header(&res, "Referrer-Policy"), "no-referrer", "{path}");
+        assert_eq!(header(&res, "Referrer-Policy"), "same-origin", "{path}");
         assert_eq!(header(&res, "X-Robots-Tag"), "noindex", "{path}");
     }
 }

@@ -59,6 +59,9 @@ fn start_driver() -> Option<Driver> {
     Some(Driver { child, port })
 }
 
+/// The name the browser reaches the app by, as a real instance has one.
+const PUBLIC_NAME: &str = "sho.test";
+
 /// A fresh headless Chromium session; `dark` asks pages for their dark theme.
 async fn open_browser(driver: &Driver, profile: &Path, dark: bool) -> Client {
     let mut args = vec![
@@ -70,6 +73,9 @@ async fn open_browser(driver: &Driver, profile: &Path, dark: bool) -> Client {
         "--disable-sync".into(),
         "--no-first-run".into(),
         "--hide-scrollbars".into(),
+        // The app's public name: loopback targets are then not the app itself (a loop)
+        // but landing pages on other ports.
+        format!("--host-resolver-rules=MAP {PUBLIC_NAME} 127.0.0.1"),
         "--window-size=1000,900".into(),
         format!("--user-data-dir={}", profile.display()),
     ];
@@ -142,21 +148,10 @@ async fn text_when(browser: &Client, css: &str, wanted: impl Fn(&str) -> bool) -
 #[rocket::async_test]
 async fn a_person_creates_copies_follows_counts_and_deletes_in_a_real_browser() {
     backend!();
-    let Some(driver) = start_driver() else {
-        assert!(
-            std::env::var_os("SHORTENER_REQUIRE_BROWSER").is_none(),
-            "chromedriver is required here"
-        );
-        crate::backend::say("browser test skipped: chromedriver is not installed (apt-get install chromium chromium-driver)");
+    let Some((driver, dir, _server, base, browser)) = browser_and_server().await else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let _server = Server::start(dir.path(), port, &[]);
-    let base = format!("http://127.0.0.1:{port}");
-    // Another host than the shortener's own (127.0.0.1), which would be a loop.
     let target = format!("http://localhost:{}/landing", landing_server());
-    let browser = open_browser(&driver, &dir.path().join("profile"), false).await;
 
     browser.goto(&base).await.unwrap();
     let field = browser.find(Locator::Css("#target_url")).await.unwrap();
@@ -239,15 +234,10 @@ async fn browser_and_server() -> Option<(Driver, tempfile::TempDir, Server, Stri
     };
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
-    let server = Server::start(dir.path(), port, &[]);
+    let base = format!("http://{PUBLIC_NAME}:{port}");
+    let server = Server::start(dir.path(), port, &[("ROCKET_BASE_URL", base.clone())]);
     let browser = open_browser(&driver, &dir.path().join("profile"), false).await;
-    Some((
-        driver,
-        dir,
-        server,
-        format!("http://127.0.0.1:{port}"),
-        browser,
-    ))
+    Some((driver, dir, server, base, browser))
 }
 
 async fn fill(browser: &Client, css: &str, text: &str) {
@@ -290,7 +280,13 @@ async fn the_bulk_edit_and_password_forms_work_in_a_real_browser() {
     )
     .await;
     click(&browser, "form:nth-of-type(2) button[type=submit]").await;
-    assert_eq!(text(&browser, ".notice strong").await, "2 of 2 created.");
+    let created = text(&browser, ".notice strong").await;
+    assert_eq!(
+        created,
+        "2 of 2 created.",
+        "{}",
+        text(&browser, "main").await
+    );
     let first = browser
         .find(Locator::Css(".results tbody tr td a"))
         .await
