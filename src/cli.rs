@@ -40,7 +40,7 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
-    /// Read links written by `export`; rows that fail a check are reported and skipped.
+    /// Read links written by `export`; if any record fails a check, none is imported.
     Import {
         file: PathBuf,
         /// Taken from the file's extension when absent (`.csv`, else JSON).
@@ -89,7 +89,9 @@ pub async fn run(figment: &Figment, command: Command) -> Result<(), String> {
                 Some("csv") => FileFormat::Csv,
                 _ => FileFormat::Json,
             });
-            crate::transfer::import(&open(figment, true).await?, &file, format).await
+            let settings = crate::config::Settings::from_figment(figment)?;
+            let pool = open(figment, true).await?;
+            crate::transfer::import(&pool, &file, format, &settings.own_host).await
         }
         Command::Backup { file } => backup(figment, &file).await,
     }

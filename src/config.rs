@@ -91,6 +91,16 @@ impl Settings {
         format!("{}/admin/{secret}", self.base_url)
     }
 
+    /// The settings alone, for operator commands that check data as the server would
+    /// (`import` refuses targets on `own_host`, as creation does).
+    pub fn from_figment(figment: &rocket::figment::Figment) -> Result<Settings, String> {
+        let config = figment.extract::<Config>().map_err(|e| e.to_string())?;
+        let rocket = figment
+            .extract::<rocket::Config>()
+            .map_err(|e| e.to_string())?;
+        Settings::from_config(config, &rocket)
+    }
+
     fn from_config(config: Config, rocket: &rocket::Config) -> Result<Settings, String> {
         let raw = config
             .base_url
