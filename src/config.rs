@@ -35,6 +35,9 @@ struct Config {
     /// Whether `/metrics` answers.
     #[serde(default = "default_true")]
     metrics: bool,
+    /// Whether `/metrics` answers clients on other machines too (else loopback only).
+    #[serde(default)]
+    metrics_public: bool,
     /// How long a checked target may take to answer, in milliseconds.
     #[serde(default = "default_check_timeout")]
     check_timeout_ms: u64,
@@ -78,6 +81,8 @@ pub struct Settings {
     pub check: CheckPolicy,
     /// Whether `/metrics` answers.
     pub metrics: bool,
+    /// Whether `/metrics` answers clients on other machines too (see `metrics::Scraper`).
+    pub metrics_public: bool,
 }
 
 impl Settings {
@@ -132,6 +137,7 @@ impl Settings {
                 timeout: std::time::Duration::from_millis(config.check_timeout_ms),
             },
             metrics: config.metrics,
+            metrics_public: config.metrics_public,
         })
     }
 }
@@ -204,6 +210,7 @@ mod tests {
             allow_private_targets: false,
             check_timeout_ms: 3000,
             metrics: true,
+            metrics_public: false,
             cache_size: 0,
         };
         Settings::from_config(config, &rocket::Config::default())

@@ -66,6 +66,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(cache::watcher())
         .manage(std::sync::Arc::new(clicks::Clicks::default()))
         .manage(clock::Clock::default())
+        .manage(routes::Heartbeat::default())
         .mount("/", routes::routes())
         .register("/", routes::catchers())
 }
