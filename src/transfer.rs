@@ -139,8 +139,11 @@ impl std::fmt::Display for Place {
     }
 }
 
+/// One record of the file, with where it is, parsed or not.
+type Read = (Place, Result<Record, String>);
+
 /// The file's records, each parsed on its own so one bad record does not hide the rest.
-fn read(file: &Path, format: FileFormat) -> Result<Vec<(Place, Result<Record, String>)>, String> {
+fn read(file: &Path, format: FileFormat) -> Result<Vec<Read>, String> {
     let input = reader(file)?;
     Ok(match format {
         FileFormat::Json => {
