@@ -40,7 +40,7 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
-    /// Read links written by `export`; rows that fail a check are reported and skipped.
+    /// Read links written by `export`; if any record fails a check, none is imported.
     Import {
         file: PathBuf,
         /// Taken from the file's extension when absent (`.csv`, else JSON).
@@ -48,7 +48,7 @@ pub enum Command {
         format: Option<FileFormat>,
     },
     /// Copy the database to a new file while the server keeps serving.
-    Backup { file: String },
+    Backup { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -89,7 +89,9 @@ pub async fn run(figment: &Figment, command: Command) -> Result<(), String> {
                 Some("csv") => FileFormat::Csv,
                 _ => FileFormat::Json,
             });
-            crate::transfer::import(&open(figment, true).await?, &file, format).await
+            let settings = crate::config::Settings::from_figment(figment)?;
+            let pool = open(figment, true).await?;
+            crate::transfer::import(&pool, &file, format, &settings.own_hosts).await
         }
         Command::Backup { file } => backup(figment, &file).await,
     }
@@ -161,15 +163,40 @@ async fn links(pool: &Pool, action: LinksCommand) -> Result<(), String> {
 }
 
 /// Copies the configured database to `dest` while a server may keep serving from it.
-pub async fn backup(figment: &Figment, dest: &str) -> Result<(), String> {
-    if Path::new(dest).exists() {
-        return Err(format!("{dest} already exists; choose a new file"));
-    }
+/// `dest` is a plain path (never a `file:` URI) to a new file, created owner-only
+/// before SQLite fills it; an existing file or a symbolic link there is refused.
+pub async fn backup(figment: &Figment, dest: &Path) -> Result<(), String> {
     let pool = open(figment, false).await?;
+    if pool.is_postgres() {
+        return Err("backup copies SQLite files; for PostgreSQL use pg_dump".into());
+    }
+    let plain = plain_path(dest)?;
+    crate::files::create_new(dest).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => format!(
+            "{} already exists (or is a symbolic link); choose a new file",
+            dest.display()
+        ),
+        _ => format!("cannot write {}: {e}", dest.display()),
+    })?;
     let mut conn = pool.acquire().await.map_err(|e| e.to_string())?;
-    crate::links::backup_into(&mut conn, dest)
-        .await
-        .map_err(|e| format!("backup failed: {e}"))
+    let copied = crate::links::backup_into(&mut conn, &plain).await;
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(dest);
+        return Err(format!("backup failed: {e}"));
+    }
+    Ok(())
+}
+
+/// `path` as SQLite must read it as a file name: `./` before a relative path, so
+/// `file:x.db?mode=rwc` names a file of that name rather than a URI with options.
+fn plain_path(path: &Path) -> Result<String, String> {
+    let text = path
+        .to_str()
+        .ok_or_else(|| format!("{} is not valid UTF-8; choose another name", path.display()))?;
+    Ok(match path.is_absolute() {
+        true => text.to_owned(),
+        false => format!("./{text}"),
+    })
 }
 
 /// A progress bar on standard error for `len` links (drawn only on a terminal).
@@ -186,7 +213,8 @@ pub fn progress(len: u64, what: &str) -> ProgressBar {
 pub fn writer(path: Option<&Path>) -> Result<Box<dyn Write>, String> {
     Ok(match path {
         Some(path) => Box::new(BufWriter::new(
-            File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+            crate::files::create_or_truncate(path)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
         )),
         None => Box::new(BufWriter::new(std::io::stdout())),
     })

@@ -46,6 +46,9 @@ struct Config {
     /// Whether `/metrics` answers.
     #[serde(default = "default_true")]
     metrics: bool,
+    /// Whether `/metrics` answers clients on other machines too (else loopback only).
+    #[serde(default)]
+    metrics_public: bool,
     /// How long a checked target may take to answer, in milliseconds.
     #[serde(default = "default_check_timeout")]
     check_timeout_ms: u64,
@@ -98,6 +101,8 @@ pub struct Settings {
     pub check: Checker,
     /// Whether `/metrics` answers.
     pub metrics: bool,
+    /// Whether `/metrics` answers clients on other machines too (see `metrics::Scraper`).
+    pub metrics_public: bool,
 }
 
 impl Settings {
@@ -109,6 +114,16 @@ impl Settings {
     /// The owner's page for `secret`.
     pub fn admin_url(&self, secret: &str) -> String {
         format!("{}/admin/{secret}", self.base_url)
+    }
+
+    /// The settings alone, for operator commands that check data as the server would
+    /// (`import` refuses targets on `own_host`, as creation does).
+    pub fn from_figment(figment: &rocket::figment::Figment) -> Result<Settings, String> {
+        let config = figment.extract::<Config>().map_err(|e| e.to_string())?;
+        let rocket = figment
+            .extract::<rocket::Config>()
+            .map_err(|e| e.to_string())?;
+        Settings::from_config(config, &rocket)
     }
 
     fn from_config(config: Config, rocket: &rocket::Config) -> Result<Settings, String> {
@@ -143,6 +158,7 @@ impl Settings {
                 ports: config.check_ports,
             }),
             metrics: config.metrics,
+            metrics_public: config.metrics_public,
         })
     }
 }
@@ -219,6 +235,7 @@ mod tests {
             check_ports: default_check_ports(),
             check_timeout_ms: 3000,
             metrics: true,
+            metrics_public: false,
             cache_size: 0,
         };
         Settings::from_config(config, &rocket::Config::default())

@@ -147,6 +147,17 @@ pub fn single(url: &str) -> Config {
     }
 }
 
+/// Creates a missing database file owner-only (see `files`): SQLite would create it
+/// under the umask, usually world-readable, and gives its `-wal` and `-shm` files the
+/// database file's mode. An existing file keeps the mode its operator gave it.
+fn create_private(file: &Path) -> Result<(), sqlx::Error> {
+    match crate::files::create_new(file) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(sqlx::Error::Io(e)),
+    }
+}
+
 impl Pool {
     /// Opens a pool on `config.url`; a missing SQLite file is created unless `create` is false.
     pub async fn connect(config: &Config, create: bool) -> Result<Pool, sqlx::Error> {
@@ -170,6 +181,9 @@ impl Pool {
         let options = sqlite_options(&config.url)?.create_if_missing(create);
         let file =
             (!is_in_memory(&config.url)).then(|| options.clone().get_filename().into_owned());
+        if let Some(file) = file.as_deref().filter(|_| create) {
+            create_private(file)?;
+        }
         let pool = SqlitePoolOptions::new()
             .max_connections(max)
             .min_connections(min)

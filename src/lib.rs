@@ -18,6 +18,7 @@ pub mod config;
 pub mod connections;
 pub mod db;
 pub mod error;
+pub mod files;
 pub mod headers;
 pub mod jobs;
 pub mod keys;
@@ -69,6 +70,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(cache::watcher())
         .manage(std::sync::Arc::new(clicks::Clicks::default()))
         .manage(clock::Clock::default())
+        .manage(routes::Heartbeat::default())
         .mount("/", routes::routes())
         .register("/", routes::catchers())
 }

@@ -89,6 +89,50 @@ pub async fn verify(attempt: String, phc: String) -> Result<bool> {
     .await
 }
 
+/// The argon2 parameters a stored hash may carry. `verify` takes its cost from the
+/// hash itself, so a hash from outside (an imported file) must not ask for more
+/// memory or time per guess than the app's own hashes do (19 MiB, 2 passes: see
+/// `Argon2::default`), nor be so cheap that the password is no longer protected.
+pub const STORED_MEMORY_KIB: std::ops::RangeInclusive<u32> = 7168..=19456;
+/// Passes over memory a stored hash may ask for.
+pub const STORED_PASSES: std::ops::RangeInclusive<u32> = 1..=5;
+/// Lanes a stored hash may ask for.
+pub const STORED_LANES: std::ops::RangeInclusive<u32> = 1..=4;
+
+/// Checks a PHC string before it is stored: argon2id, version 19, a salt and a
+/// hash, parameters within the `STORED_*` bounds. Why not otherwise, for the operator.
+pub fn check_stored(phc: &str) -> std::result::Result<(), String> {
+    let hash =
+        PasswordHash::new(phc).map_err(|e| format!("password_hash is not a PHC string: {e}"))?;
+    if hash.algorithm != argon2::Algorithm::Argon2id.ident() {
+        return Err("password_hash must be an argon2id hash".into());
+    }
+    let params = argon2::Params::try_from(&hash)
+        .map_err(|e| format!("password_hash has unusable parameters: {e}"))?;
+    let version = hash.version.unwrap_or(argon2::Version::V0x13 as u32);
+    if version != argon2::Version::V0x13 as u32 || hash.salt.is_none() || hash.hash.is_none() {
+        return Err("password_hash must be argon2id version 19 with a salt and a hash".into());
+    }
+    let within = STORED_MEMORY_KIB.contains(&params.m_cost())
+        && STORED_PASSES.contains(&params.t_cost())
+        && STORED_LANES.contains(&params.p_cost());
+    if !within {
+        return Err(format!(
+            "password_hash parameters m={},t={},p={} are outside m={}..={} KiB, t={}..={}, p={}..={}",
+            params.m_cost(),
+            params.t_cost(),
+            params.p_cost(),
+            STORED_MEMORY_KIB.start(),
+            STORED_MEMORY_KIB.end(),
+            STORED_PASSES.start(),
+            STORED_PASSES.end(),
+            STORED_LANES.start(),
+            STORED_LANES.end(),
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +190,35 @@ mod tests {
         assert!(!verify("anything".into(), "not a hash".into())
             .await
             .unwrap());
+    }
+    #[rocket::async_test]
+    async fn the_apps_own_hashes_may_be_stored_costly_or_foreign_ones_not() {
+        let own = Password::parse("open sesame")
+            .unwrap()
+            .unwrap()
+            .hash()
+            .await
+            .unwrap();
+        assert_eq!(check_stored(&own), Ok(()));
+        let with = |params: &str| own.replacen("m=19456,t=2,p=1", params, 1);
+        assert!(own.contains("m=19456,t=2,p=1"), "{own}");
+        assert_eq!(check_stored(&with("m=7168,t=5,p=1")), Ok(()));
+        for costly in [
+            "m=4194304,t=1,p=1",
+            "m=262144,t=6,p=1",
+            "m=19456,t=100,p=1",
+            "m=19456,t=2,p=16",
+        ] {
+            let refused = check_stored(&with(costly)).unwrap_err();
+            assert!(refused.contains("outside"), "{costly}: {refused}");
+        }
+        assert!(check_stored(&with("m=8,t=1,p=1")).is_err(), "too cheap");
+        assert!(check_stored(&own.replacen("argon2id", "argon2i", 1)).is_err());
+        assert!(check_stored(&own.replacen("v=19", "v=16", 1)).is_err());
+        assert!(
+            check_stored("$argon2id$v=19$m=19456,t=2,p=1").is_err(),
+            "no salt, no hash"
+        );
+        assert!(check_stored("$argon2").is_err());
     }
 }

@@ -1,6 +1,7 @@
 //! Moving a whole installation: `shortener export` writes every link with every field
-//! (JSON, with each link's click history, or CSV, without); `shortener import` checks each row and stores the good ones in one
-//! transaction, reporting the others without stopping.
+//! (JSON, with each link's click history, or CSV, without); `shortener import` checks
+//! every record as creation would and stores them all in one transaction, or, if any
+//! fails, none, naming each bad record.
 
 use std::path::Path;
 
@@ -9,9 +10,10 @@ use crate::db::Pool;
 use crate::cli::{progress, reader, writer, FileFormat};
 use crate::clock;
 use crate::keys::ShortKey;
-use crate::links::history;
+use crate::links::history::{self, MAX_COUNT};
 use crate::links::records::{self, Record};
-use crate::target::TargetUrl;
+use crate::password;
+use crate::target::{OwnHosts, TargetUrl};
 
 /// Writes every link to `output` (standard output when `None`).
 pub async fn export(pool: &Pool, format: FileFormat, output: Option<&Path>) -> Result<(), String> {
@@ -58,40 +60,90 @@ pub async fn export(pool: &Pool, format: FileFormat, output: Option<&Path>) -> R
     Ok(())
 }
 
-/// Reads `file`, checks every row and stores the good ones; prints one line per
-/// rejected row (with its number) and a summary.
-pub async fn import(pool: &Pool, file: &Path, format: FileFormat) -> Result<(), String> {
+/// Reads `file` and checks every record as creation would; stores them all in one
+/// transaction, or, when any record fails a check, none: each failure is printed
+/// with its place in the file and the command fails.
+pub async fn import(
+    pool: &Pool,
+    file: &Path,
+    format: FileFormat,
+    own_hosts: &OwnHosts,
+) -> Result<(), String> {
     let rows = read(file, format)?;
-    let bar = progress(rows.len() as u64, "importing");
-    let mut tx = pool.begin().await.map_err(|e| e.to_string())?;
-    let (mut imported, mut rejected) = (0, 0);
-    for (number, row) in rows.into_iter().enumerate() {
-        let stored = match row.and_then(|r| check(&r).map(|hash| (r, hash))) {
-            Ok((record, hash)) => records::insert_record(&mut tx, &record, &hash)
-                .await
-                .map_err(|e| e.to_string()),
-            Err(e) => Err(e),
-        };
-        match stored {
-            Ok(()) => imported += 1,
-            Err(why) => {
-                rejected += 1;
-                bar.suspend(|| eprintln!("row {}: {why}", number + 1));
-            }
+    let total = rows.len();
+    let mut problems = Vec::new();
+    let mut good = Vec::new();
+    for (place, row) in rows {
+        match row.and_then(|r| checked(r, own_hosts)) {
+            Ok(record) => good.push((place, record)),
+            Err(why) => problems.push(format!("{place}: {why}")),
         }
-        bar.inc(1);
+    }
+    let bar = progress(good.len() as u64, "importing");
+    let mut tx = pool.begin().await.map_err(|e| e.to_string())?;
+    if problems.is_empty() {
+        for (place, (record, hash)) in &good {
+            match records::insert_record(&mut tx, record, hash).await {
+                Ok(()) => {}
+                Err(e @ crate::error::Error::KeyTaken(_)) => problems.push(format!("{place}: {e}")),
+                Err(e) => return Err(format!("{place}: {e}")),
+            }
+            bar.inc(1);
+        }
+    }
+    bar.finish_and_clear();
+    if !problems.is_empty() {
+        // Dropping `tx` rolls back whatever was stored.
+        return Err(refusal(file, &problems, total));
     }
     records::bump_epoch(&mut tx)
         .await
         .map_err(|e| e.to_string())?;
     tx.commit().await.map_err(|e| e.to_string())?;
-    bar.finish_and_clear();
-    println!("imported {imported} links, rejected {rejected}");
+    println!("imported {total} links");
     Ok(())
 }
 
-/// The file's rows, each parsed on its own so one bad row does not hide the rest.
-fn read(file: &Path, format: FileFormat) -> Result<Vec<Result<Record, String>>, String> {
+/// Problems printed before the summary: enough to fix a file, not a flood.
+const SHOWN_PROBLEMS: usize = 100;
+
+/// Prints the problems and says the file was refused as a whole.
+fn refusal(file: &Path, problems: &[String], total: usize) -> String {
+    for problem in problems.iter().take(SHOWN_PROBLEMS) {
+        eprintln!("{problem}");
+    }
+    if problems.len() > SHOWN_PROBLEMS {
+        eprintln!("... and {} more", problems.len() - SHOWN_PROBLEMS);
+    }
+    format!(
+        "{} refused: {} of {total} records failed a check; nothing was imported",
+        file.display(),
+        problems.len()
+    )
+}
+
+/// Where a record is in the file, for messages: JSON records by position in the
+/// array, CSV ones by line too.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Record(usize),
+    Line(u64, usize),
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Record(n) => write!(f, "record {n}"),
+            Place::Line(line, n) => write!(f, "line {line} (record {n})"),
+        }
+    }
+}
+
+/// One record of the file, with where it is, parsed or not.
+type Read = (Place, Result<Record, String>);
+
+/// The file's records, each parsed on its own so one bad record does not hide the rest.
+fn read(file: &Path, format: FileFormat) -> Result<Vec<Read>, String> {
     let input = reader(file)?;
     Ok(match format {
         FileFormat::Json => {
@@ -99,43 +151,70 @@ fn read(file: &Path, format: FileFormat) -> Result<Vec<Result<Record, String>>, 
                 .map_err(|e| format!("{} is not a JSON array of links: {e}", file.display()))?;
             values
                 .into_iter()
-                .map(|v| serde_json::from_value(v).map_err(|e| e.to_string()))
+                .enumerate()
+                .map(|(i, v)| {
+                    let record = serde_json::from_value(v).map_err(|e| e.to_string());
+                    (Place::Record(i + 1), record)
+                })
                 .collect()
         }
-        FileFormat::Csv => csv::Reader::from_reader(input)
-            .deserialize()
-            .map(|row| row.map_err(|e| e.to_string()))
-            .collect(),
+        FileFormat::Csv => {
+            let mut csv = csv::Reader::from_reader(input);
+            let mut rows = Vec::new();
+            let mut raw = csv::StringRecord::new();
+            let headers = csv.headers().map_err(|e| e.to_string())?.clone();
+            loop {
+                let line = csv.position().line();
+                match csv.read_record(&mut raw) {
+                    Ok(false) => break,
+                    Ok(true) => {
+                        let place =
+                            Place::Line(raw.position().map_or(line, |p| p.line()), rows.len() + 1);
+                        let record = raw.deserialize(Some(&headers)).map_err(|e| e.to_string());
+                        rows.push((place, record));
+                    }
+                    Err(e) if e.is_io_error() => {
+                        return Err(format!("cannot read {}: {e}", file.display()))
+                    }
+                    Err(e) => rows.push((Place::Line(line, rows.len() + 1), Err(e.to_string()))),
+                }
+            }
+            rows
+        }
     })
 }
 
-/// The checks the app itself would apply; returns the secret hash as bytes.
-fn check(r: &Record) -> Result<[u8; 32], String> {
+/// A record as creation would store it: key and target checked (the target in its
+/// stored form), counts and times bounded and normalised, the password hash no
+/// costlier than the app's own; with the secret hash as bytes.
+fn checked(mut r: Record, own_hosts: &OwnHosts) -> Result<(Record, [u8; 32]), String> {
     ShortKey::custom(&r.key).map_err(|e| e.to_string())?;
-    TargetUrl::parse(&r.target_url, &Default::default()).map_err(|e| e.to_string())?;
-    if r.clicks < 0 || r.max_clicks.is_some_and(|m| m < 1) {
-        return Err("clicks must be 0 or more and max_clicks 1 or more".into());
+    r.target_url = TargetUrl::parse(&r.target_url, own_hosts)
+        .map_err(|e| e.to_string())?
+        .as_str()
+        .to_owned();
+    if !(0..=MAX_COUNT).contains(&r.clicks) {
+        return Err(format!("clicks must be 0 to {MAX_COUNT}"));
     }
-    let times = [
-        Some(&r.created_at),
-        r.last_clicked_at.as_ref(),
-        r.expires_at.as_ref(),
-    ];
-    if times
-        .into_iter()
-        .flatten()
-        .any(|t| clock::parse(t).is_none())
-    {
-        return Err("times must be RFC 3339 (2026-11-28T14:00:00Z)".into());
+    if r.max_clicks.is_some_and(|m| !(1..=MAX_COUNT).contains(&m)) {
+        return Err(format!("max_clicks must be 1 to {MAX_COUNT}"));
     }
-    if r.password_hash
-        .as_deref()
-        .is_some_and(|h| !h.starts_with("$argon2"))
-    {
-        return Err("password_hash must be an argon2 hash".into());
+    r.created_at = time(&r.created_at)?;
+    r.last_clicked_at = r.last_clicked_at.as_deref().map(time).transpose()?;
+    r.expires_at = r.expires_at.as_deref().map(time).transpose()?;
+    if let Some(hash) = &r.password_hash {
+        password::check_stored(hash)?;
     }
     r.history.check()?;
-    hex32(&r.secret_hash).ok_or_else(|| "secret_hash must be 64 hex digits".into())
+    let hash = hex32(&r.secret_hash).ok_or("secret_hash must be 64 hex digits")?;
+    Ok((r, hash))
+}
+
+/// A time in the stored form (UTC, whole seconds), so stored times compare as text.
+fn time(raw: &str) -> Result<String, String> {
+    clock::parse(raw)
+        .map(clock::stamp)
+        .ok_or_else(|| format!("{raw:?} is not an RFC 3339 time (2026-11-28T14:00:00Z)"))
 }
 
 fn hex32(text: &str) -> Option<[u8; 32]> {

@@ -10,6 +10,10 @@ use super::clicks::{add_day_clicks, add_source_clicks};
 use crate::db::{on_db, Exec};
 use crate::error::Result;
 
+/// The largest click count `import` stores (a link's total, a day's, a source's):
+/// a trillion, so however many clicks follow, adding them never overflows 64 bits.
+pub const MAX_COUNT: i64 = 1_000_000_000_000;
+
 /// One link's written history, keyed as the admin page shows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
@@ -31,7 +35,7 @@ impl History {
     }
 
     /// What `import` refuses: a day that is not `YYYY-MM-DD`, an empty or overlong
-    /// name, a count under 1.
+    /// name, a count under 1 or over `MAX_COUNT`.
     pub fn check(&self) -> std::result::Result<(), String> {
         let date = time::macros::format_description!("[year]-[month]-[day]");
         if let Some(day) = self
@@ -46,8 +50,11 @@ impl History {
             return Err("history: source names must have 1 to 253 characters".into());
         }
         let counts = self.days.values().chain(self.referrers.values());
-        if counts.chain(self.clients.values()).any(|n| *n < 1) {
-            return Err("history: counts must be 1 or more".into());
+        if counts
+            .chain(self.clients.values())
+            .any(|n| !(1..=MAX_COUNT).contains(n))
+        {
+            return Err(format!("history: counts must be 1 to {MAX_COUNT}"));
         }
         Ok(())
     }
@@ -118,6 +125,9 @@ mod tests {
         let mut bad_count = history.clone();
         bad_count.clients.insert("bot".into(), 0);
         assert!(bad_count.check().is_err());
+        let mut huge_count = history.clone();
+        huge_count.days.insert("2026-11-29".into(), i64::MAX);
+        assert!(huge_count.check().is_err());
         let mut bad_name = history;
         bad_name.referrers.insert(String::new(), 1);
         assert!(bad_name.check().is_err());

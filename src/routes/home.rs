@@ -124,9 +124,12 @@ struct DeletedPage {
 
 #[get("/deleted")]
 fn deleted(flash: Option<FlashMessage<'_>>) -> Negotiated<DeletedPage> {
-    let detail = flash.map_or_else(
-        || "The link was deleted.".to_owned(),
-        |f| f.message().to_owned(),
-    );
-    Negotiated(DeletedPage { detail })
+    // The flash names no link (see `manage::delete`); any other message is not ours.
+    let detail = match flash {
+        Some(f) if f.message() == super::manage::DELETED => "Successfully deleted the short link.",
+        _ => "The link was deleted.",
+    };
+    Negotiated(DeletedPage {
+        detail: detail.to_owned(),
+    })
 }

@@ -1,7 +1,7 @@
 //! Creating links: the home form and JSON bodies on one path.
 
 use rocket::form::{self, Form};
-use rocket::http::Status;
+use rocket::http::{Header, Status};
 use rocket::request::Request;
 use rocket::response::{self, status, Flash, Redirect, Responder};
 use rocket::serde::json::{self, Json};
@@ -28,7 +28,18 @@ pub fn routes() -> Vec<Route> {
 }
 
 /// A new link: people go to its admin page (303), programs get a 201 with `URLInfo`.
-type Created = Either<Flash<Redirect>, status::Created<Json<UrlInfo>>>;
+type Created = NoStore<Either<Flash<Redirect>, status::Created<Json<UrlInfo>>>>;
+
+/// An answer that carries a secret admin URL: kept out of every cache, whatever the path.
+pub struct NoStore<R>(pub R);
+
+impl<'r, 'o: 'r, R: Responder<'r, 'o>> Responder<'r, 'o> for NoStore<R> {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'o> {
+        let mut res = self.0.respond_to(req)?;
+        res.set_header(Header::new("Cache-Control", "no-store"));
+        Ok(res)
+    }
+}
 
 #[post("/url", format = "form", data = "<body>")]
 async fn create_form(
@@ -82,7 +93,7 @@ pub(super) async fn create_json(
     creates: &State<Batcher<NewLink>>,
     settings: &State<Settings>,
     clock: &State<Clock>,
-) -> Result<Either<Created, bulk::Results>, Refused> {
+) -> Result<Either<Created, NoStore<bulk::Results>>, Refused> {
     let allowed = allowed.map_err(Refused::blank)?;
     let body = body
         .map_err(|e| Refused::blank(json_error(&e)))?
@@ -91,7 +102,7 @@ pub(super) async fn create_json(
     match body {
         Value::Array(items) => bulk::from_json(items, &allowed, creates, settings, now)
             .await
-            .map(Either::Right)
+            .map(|all| Either::Right(NoStore(all)))
             .map_err(Refused::blank),
         object @ Value::Object(_) => {
             let body = parse_item(object).map_err(Refused::blank)?;
@@ -152,7 +163,7 @@ pub async fn create_one(
 }
 
 pub fn created((link, secret): (Link, SecretKey), format: Format, settings: &Settings) -> Created {
-    match format {
+    NoStore(match format {
         Format::Html => {
             let page = format!("/admin/{}", secret.as_str());
             Either::Left(Flash::success(Redirect::to(page), "created"))
@@ -161,7 +172,7 @@ pub fn created((link, secret): (Link, SecretKey), format: Format, settings: &Set
             let info = UrlInfo::new(link, &secret, settings);
             Either::Right(status::Created::new(info.admin_url.clone()).body(Json(info)))
         }
-    }
+    })
 }
 
 /// A refused create: programs get the error, people get the form back with

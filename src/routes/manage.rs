@@ -40,6 +40,9 @@ pub struct Detail {
     detail: String,
 }
 
+/// The flash message of a delete, all the `/deleted` page needs to know.
+pub(super) const DELETED: &str = "deleted";
+
 /// What a change answers: people go back to a page, programs get JSON.
 #[derive(rocket::Responder)]
 pub(super) enum Changed {
@@ -66,7 +69,8 @@ pub(super) async fn delete(
         link.target_url
     );
     Ok(match format {
-        Format::Html => Changed::Page(Flash::success(Redirect::to("/deleted"), detail)),
+        // The cookie says only that it worked: the target stays out of the browser's storage.
+        Format::Html => Changed::Page(Flash::success(Redirect::to("/deleted"), DELETED)),
         Format::Json => Changed::Deleted(Json(Detail { detail })),
     })
 }

@@ -18,6 +18,8 @@ mod links;
 mod manage;
 mod qr;
 
+pub use health::Heartbeat;
+
 /// All routes, for `build()` to mount at `/`.
 pub fn routes() -> Vec<Route> {
     let mut all = home::routes();

@@ -222,3 +222,15 @@ fn urlencode(text: &str) -> String {
         })
         .collect()
 }
+
+#[test]
+fn the_bulk_answer_that_carries_admin_urls_is_kept_out_of_caches() {
+    backend!();
+    let app = spawn_app();
+
+    let res = app.create_json(json!([{ "target_url": "https://example.com/one" }]));
+
+    assert_eq!(res.status(), Status::Ok);
+    assert_eq!(header(&res, "Cache-Control"), "no-store");
+    assert!(items(res)[0]["admin_url"].is_string());
+}

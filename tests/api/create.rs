@@ -254,3 +254,21 @@ async fn concurrent_creates_with_one_custom_key_give_one_link_and_conflicts() {
         .unwrap();
     assert_eq!(info["url"], format!("{BASE}/same"));
 }
+
+#[test]
+fn the_201_that_carries_the_admin_url_is_kept_out_of_caches() {
+    backend!();
+    let app = spawn_app();
+
+    let res = app.create_json(json!({ "target_url": "https://example.com/" }));
+
+    assert_eq!(res.status(), Status::Created);
+    assert_eq!(header(&res, "Cache-Control"), "no-store");
+    let form = app.create_form("target_url=https%3A%2F%2Fexample.com%2Fform");
+    assert_eq!(form.status(), Status::SeeOther);
+    assert_eq!(
+        header(&form, "Cache-Control"),
+        "no-store",
+        "the Location names the admin page"
+    );
+}

@@ -43,3 +43,23 @@ fn health_is_unavailable_when_the_database_directory_is_gone() {
     assert_eq!(body["status"], "unavailable");
     assert_eq!(body["detail"], "the database file is missing");
 }
+
+#[test]
+fn a_flood_of_health_checks_writes_the_database_at_most_once_every_few_seconds() {
+    backend!();
+    let app = spawn_app();
+    assert_eq!(app.get("/health", None).status(), Status::Ok);
+    let marked: String = crate::helpers::query_scalar(
+        &app.db_path,
+        "update heartbeat set checked_at = 'marked' where id = 1 returning checked_at",
+    );
+    assert_eq!(marked, "marked");
+
+    for _ in 0..20 {
+        assert_eq!(app.get("/health", None).status(), Status::Ok);
+    }
+
+    let checked_at: String =
+        crate::helpers::query_scalar(&app.db_path, "select checked_at from heartbeat");
+    assert_eq!(checked_at, "marked", "a later check wrote the heartbeat again");
+}

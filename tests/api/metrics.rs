@@ -83,3 +83,41 @@ fn metrics_can_be_turned_off() {
     let app = spawn_app_with(|f| f.merge(("metrics", false)));
     assert_eq!(app.get("/metrics", None).status(), Status::NotFound);
 }
+
+/// `GET /metrics` as if from `remote`, with `headers`.
+fn scrape_from(app: &TestApp, remote: &str, headers: &[(&'static str, &'static str)]) -> Status {
+    let mut req = app.client.get("/metrics").remote(remote.parse().unwrap());
+    for (name, value) in headers {
+        req = req.header(rocket::http::Header::new(*name, *value));
+    }
+    req.dispatch().status()
+}
+
+#[test]
+fn metrics_answer_only_this_machine_unless_made_public() {
+    backend!();
+    let app = spawn_app();
+
+    assert_eq!(scrape_from(&app, "203.0.113.7:40000", &[]), Status::NotFound);
+    assert_eq!(scrape_from(&app, "[2001:db8::1]:40000", &[]), Status::NotFound);
+    assert_eq!(
+        scrape_from(&app, "127.0.0.1:40000", &[("X-Forwarded-For", "203.0.113.7")]),
+        Status::NotFound,
+        "forwarded by a proxy on this machine"
+    );
+    assert_eq!(scrape_from(&app, "127.0.0.1:40000", &[]), Status::Ok);
+    assert_eq!(scrape_from(&app, "[::1]:40000", &[]), Status::Ok);
+
+    let public = spawn_app_with(|f| f.merge(("metrics_public", true)));
+    assert_eq!(scrape_from(&public, "203.0.113.7:40000", &[]), Status::Ok);
+}
+
+#[test]
+fn a_spoofed_client_address_header_does_not_open_metrics() {
+    backend!();
+    let app = spawn_app_with(|f| f.merge(("ip_header", "X-Real-IP")));
+
+    let spoofed = scrape_from(&app, "203.0.113.7:40000", &[("X-Real-IP", "127.0.0.1")]);
+
+    assert_eq!(spoofed, Status::NotFound);
+}

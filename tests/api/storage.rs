@@ -160,3 +160,118 @@ fn the_database_never_holds_a_secret_key_in_the_clear() {
     );
     assert_eq!(app.get_json(&link.admin_path()).0, Status::Ok);
 }
+
+/// The permission bits of `path`.
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// `shortener ARGS` in `dir`, on `dir/shortener.db`.
+fn shortener(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    crate::server::command(dir, &[])
+        .args(args)
+        .output()
+        .expect("run the binary")
+}
+
+/// A database in `dir` with one link, written by a stopped app.
+fn one_link(dir: &std::path::Path) {
+    let app = spawn_app_on(&dir.join("shortener.db"));
+    app.seed("https://example.com/kept");
+    app.stop();
+}
+
+#[test]
+fn a_fresh_database_and_its_wal_and_shm_files_are_readable_by_their_owner_only() {
+    backend!();
+    let app = spawn_app();
+    app.seed("https://example.com/");
+
+    let db = &app.db_path;
+    for file in [
+        db.clone(),
+        db.with_extension("db-wal"),
+        db.with_extension("db-shm"),
+    ] {
+        assert!(file.exists(), "{} while serving", file.display());
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+}
+
+#[test]
+fn export_and_backup_files_are_readable_by_their_owner_only() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    one_link(dir.path());
+    let old = dir.path().join("old.json");
+    std::fs::write(&old, "an older export").unwrap();
+    std::fs::set_permissions(&old, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+
+    for args in [
+        ["export", "-o", "links.json"],
+        ["export", "-o", "old.json"],
+        ["backup", "backup.db", ""],
+    ] {
+        let args: Vec<&str> = args.into_iter().filter(|a| !a.is_empty()).collect();
+        let out = shortener(dir.path(), &args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let file = dir.path().join(args.last().unwrap());
+        assert_eq!(mode(&file), 0o600, "{args:?}");
+    }
+    let export = std::fs::read_to_string(&old).unwrap();
+    assert!(export.contains("https://example.com/kept"), "{export}");
+}
+
+#[test]
+fn backup_and_export_refuse_a_symbolic_link_and_write_nothing_where_it_points() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    one_link(dir.path());
+    let elsewhere = dir.path().join("elsewhere.db");
+    std::os::unix::fs::symlink(&elsewhere, dir.path().join("dangling.db")).unwrap();
+    let kept = dir.path().join("kept.json");
+    std::fs::write(&kept, "not to be overwritten").unwrap();
+    std::os::unix::fs::symlink(&kept, dir.path().join("link.json")).unwrap();
+
+    let backup = shortener(dir.path(), &["backup", "dangling.db"]);
+    let export = shortener(dir.path(), &["export", "-o", "link.json"]);
+
+    assert!(!backup.status.success());
+    assert!(
+        String::from_utf8_lossy(&backup.stderr).contains("symbolic link"),
+        "{}",
+        String::from_utf8_lossy(&backup.stderr)
+    );
+    assert!(!elsewhere.exists(), "the backup went through the link");
+    assert!(!export.status.success());
+    assert!(String::from_utf8_lossy(&export.stderr).contains("symbolic link"));
+    assert_eq!(
+        std::fs::read_to_string(&kept).unwrap(),
+        "not to be overwritten"
+    );
+}
+
+#[test]
+fn backup_takes_its_argument_as_a_file_name_never_as_a_uri() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    one_link(dir.path());
+
+    let out = shortener(dir.path(), &["backup", "file:x.db?mode=rwc"]);
+
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!dir.path().join("x.db").exists(), "read as a URI");
+    let literal = dir.path().join("file:x.db?mode=rwc");
+    let bytes = std::fs::read(&literal).unwrap();
+    assert!(bytes.starts_with(b"SQLite format 3\0"), "a full copy");
+    assert_eq!(mode(&literal), 0o600);
+}
