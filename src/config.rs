@@ -29,6 +29,9 @@ struct Config {
     /// Allowance of password attempts per client.
     #[serde(default = "RateLimit::unlock_default")]
     unlock_rate_limit: RateLimit,
+    /// Allowance of changes (edits, deletes) per link secret.
+    #[serde(default = "RateLimit::owner_default")]
+    owner_rate_limit: RateLimit,
     /// Whether checked targets may be on loopback, private or link-local addresses.
     #[serde(default)]
     allow_private_targets: bool,
@@ -154,6 +157,7 @@ fn read(
     let limiter = Limiters {
         create: Limiter::new(config.rate_limit)?,
         unlock: Limiter::new(config.unlock_rate_limit)?,
+        owner: Limiter::new(config.owner_rate_limit)?,
     };
     let metrics = Metrics::new().map_err(|e| e.to_string())?;
     let cache = LinkCache::new(config.cache_size)
@@ -191,6 +195,7 @@ mod tests {
             key_length,
             rate_limit: RateLimit::default(),
             unlock_rate_limit: RateLimit::unlock_default(),
+            owner_rate_limit: RateLimit::owner_default(),
             allow_private_targets: false,
             check_timeout_ms: 3000,
             metrics: true,

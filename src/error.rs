@@ -44,6 +44,9 @@ pub enum Error {
     RateLimited(u64),
     #[error("Too many password attempts from your address; try again in {0} seconds")]
     TooManyAttempts(u64),
+    /// Owners' changes to one link come faster than `owner_rate_limit` allows.
+    #[error("Too many changes to this link; try again in {0} seconds")]
+    TooManyChanges(u64),
     /// The path exists, but not for this method; holds the `Allow` header's value.
     #[error("Method not allowed; this path accepts {0}")]
     MethodNotAllowed(&'static str),
@@ -71,7 +74,9 @@ impl Error {
             Error::PasswordRequired | Error::WrongPassword => Status::Unauthorized,
             Error::KeyTaken(_) => Status::Conflict,
             Error::BadBody(status, _) => *status,
-            Error::RateLimited(_) | Error::TooManyAttempts(_) => Status::TooManyRequests,
+            Error::RateLimited(_) | Error::TooManyAttempts(_) | Error::TooManyChanges(_) => {
+                Status::TooManyRequests
+            }
             Error::MethodNotAllowed(_) => Status::MethodNotAllowed,
             Error::NoFreeKey | Error::Unavailable | Error::Database(sqlx::Error::PoolTimedOut) => {
                 Status::ServiceUnavailable
@@ -141,7 +146,9 @@ impl Error {
         }
         let mut res = (self.status(), body).respond_to(req)?;
         match self {
-            Error::RateLimited(seconds) | Error::TooManyAttempts(seconds) => {
+            Error::RateLimited(seconds)
+            | Error::TooManyAttempts(seconds)
+            | Error::TooManyChanges(seconds) => {
                 res.set_raw_header("Retry-After", seconds.to_string())
             }
             Error::MethodNotAllowed(allow) => res.set_raw_header("Allow", *allow),

@@ -1,6 +1,7 @@
-//! Per-client rate limits (governor's GCRA, keyed by client IP): on link creation, and
-//! on password attempts for protected links.
+//! Rate limits (governor's GCRA): per client IP on link creation and on password
+//! attempts for protected links, and per secret on owners' changes.
 
+use std::hash::Hash;
 use std::net::{IpAddr, Ipv4Addr};
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -37,6 +38,8 @@ pub struct Limiters {
     pub create: Limiter,
     /// Password attempts on protected links (`POST /{key}`).
     pub unlock: Limiter,
+    /// Owners' changes (edit, delete), by the secret's hash.
+    pub owner: Limiter<[u8; 32]>,
 }
 
 impl RateLimit {
@@ -47,17 +50,27 @@ impl RateLimit {
             burst: 5,
         }
     }
+
+    /// The default for owners' changes: a person editing is fine, a script that
+    /// rewrites a link many times a second (making every server re-read it) is not.
+    pub fn owner_default() -> RateLimit {
+        RateLimit {
+            per_minute: 10,
+            burst: 5,
+        }
+    }
 }
 
-/// One limiter; `None` inside when limiting is off.
-pub struct Limiter {
-    limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
+/// One limiter, keyed by client address unless said otherwise; `None` inside when
+/// limiting is off.
+pub struct Limiter<K: Hash + Eq + Clone = IpAddr> {
+    limiter: Option<DefaultKeyedRateLimiter<K>>,
     checks: AtomicU32,
 }
 
-impl Limiter {
+impl<K: Hash + Eq + Clone> Limiter<K> {
     /// A limiter for `config`; `Err` explains a value that cannot work.
-    pub fn new(config: RateLimit) -> Result<Limiter, String> {
+    pub fn new(config: RateLimit) -> Result<Limiter<K>, String> {
         let limiter = match NonZeroU32::new(config.per_minute) {
             None => None,
             Some(per_minute) => {
@@ -74,20 +87,26 @@ impl Limiter {
         })
     }
 
-    /// Takes one request from `client`'s allowance; `Err` holds the seconds to wait.
-    pub fn check(&self, client: Option<IpAddr>) -> Result<(), u64> {
+    /// Takes one request from `key`'s allowance; `Err` holds the seconds to wait.
+    pub fn check_key(&self, key: &K) -> Result<(), u64> {
         let Some(limiter) = &self.limiter else {
             return Ok(());
         };
-        // Forget clients whose allowance is full again, now and then, so memory stays bounded.
+        // Forget keys whose allowance is full again, now and then, so memory stays bounded.
         if self.checks.fetch_add(1, Ordering::Relaxed) % 4096 == 4095 {
             limiter.retain_recent();
         }
-        let client = client.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        limiter.check_key(&client).map_err(|not_until| {
+        limiter.check_key(key).map_err(|not_until| {
             let wait = not_until.wait_time_from(limiter.clock().now());
             wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
         })
+    }
+}
+
+impl Limiter {
+    /// Takes one request from `client`'s allowance; `Err` holds the seconds to wait.
+    pub fn check(&self, client: Option<IpAddr>) -> Result<(), u64> {
+        self.check_key(&client.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)))
     }
 }
 
