@@ -64,6 +64,8 @@ impl Pending {
     /// Counts `count` clicks from `host`, or under `OTHER_HOSTS` once this link has
     /// `REFERRER_HOSTS` others pending: the map never grows past that. Allocates
     /// only for a host seen first (and not for `direct`, `unknown` or the excess).
+    // A `Cow`, not a `&str`: `direct` and `unknown` stay borrowed, never copied.
+    #[allow(clippy::ptr_arg)]
     fn add_referrer(&mut self, host: &Cow<'static, str>, count: i64) {
         if let Some(counted) = self.referrers.get_mut(host.as_ref()) {
             *counted += count;

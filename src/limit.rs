@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn a_zero_burst_is_refused() {
-        assert!(Limiter::new(RateLimit {
+        assert!(Limiter::<IpAddr>::new(RateLimit {
             per_minute: 10,
             burst: 0
         })
