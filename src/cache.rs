@@ -122,7 +122,7 @@ impl LinkCache {
     }
 
     /// Forgets every link, as if each were removed: for changes made behind the
-    /// server's back (operator commands; see `watcher`).
+    /// server's back that name no one link (`import`; see `watcher`).
     pub fn clear(&self) {
         for shard in self.shards.iter() {
             let mut shard = shard.write().unwrap_or_else(|e| e.into_inner());
@@ -171,11 +171,13 @@ impl LinkCache {
 /// the same database, or by an operator command. Well under the promised second.
 pub const WATCH_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
-/// Every `WATCH_EVERY`, reads the epoch that edits, deletes and operator commands
-/// (`links delete`, `links restore`, `import`) move, and forgets every cached target
-/// when it moved: one tiny query, instead of any on the redirect path. PostgreSQL's
-/// LISTEN/NOTIFY would push the same news, but SQLite has nothing like it, and one
-/// mechanism for both keeps a second instance on a shared SQLite file correct too.
+/// Every `WATCH_EVERY`, reads the change log (`cache_change`) past the last row seen
+/// and forgets just the keys it names: edits, deletes and `links delete`/`restore`
+/// log their link, `import` logs "every link". One tiny indexed query, instead of any
+/// on the redirect path, and one owner's edit costs the other servers one entry, not
+/// their whole cache. PostgreSQL's LISTEN/NOTIFY would push the same news, but SQLite
+/// has nothing like it, and one mechanism for both keeps a second instance on a
+/// shared SQLite file correct too.
 pub fn watcher() -> rocket::fairing::AdHoc {
     use rocket_db_pools::Database;
     rocket::fairing::AdHoc::on_liftoff("Cache watcher", |rocket| {
@@ -187,7 +189,7 @@ pub fn watcher() -> rocket::fairing::AdHoc {
             let mut shutdown = rocket.shutdown();
             let cache = cache.clone();
             rocket::tokio::spawn(async move {
-                let mut seen = None;
+                let mut follower = Follower::default();
                 let mut tick = rocket::tokio::time::interval(WATCH_EVERY);
                 loop {
                     rocket::tokio::select! {
@@ -197,17 +199,58 @@ pub fn watcher() -> rocket::fairing::AdHoc {
                     let Ok(mut conn) = pool.acquire().await else {
                         continue;
                     };
-                    let Ok(epoch) = links::records::epoch(&mut conn).await else {
-                        continue;
-                    };
-                    if seen.is_some_and(|seen| seen != epoch) {
-                        cache.clear();
-                    }
-                    seen = Some(epoch);
+                    let _ = follower.follow(&mut conn, &cache).await;
                 }
             });
         })
     })
+}
+
+/// Where a server is in the change log.
+#[derive(Debug, Default)]
+struct Follower {
+    /// The last row applied; `None` before the first look.
+    last: Option<i64>,
+}
+
+impl Follower {
+    /// Reads the log once and applies what is new to `cache`.
+    async fn follow(
+        &mut self,
+        db: &mut crate::db::Conn,
+        cache: &LinkCache,
+    ) -> Result<(), sqlx::Error> {
+        let Some(last) = self.last else {
+            // Start at the end; anything cached before this look may predate a change.
+            self.last = Some(links::records::last_change(db).await?);
+            cache.clear();
+            return Ok(());
+        };
+        let changes = links::records::changes_from(db, last).await?;
+        self.apply(cache, &changes);
+        Ok(())
+    }
+
+    /// Forgets the keys of `changes` (the last row seen first, then the newer ones).
+    /// When that row is gone (pruned while this server was behind), some change may be
+    /// lost: everything is forgotten instead.
+    fn apply(&mut self, cache: &LinkCache, changes: &[links::records::Change]) {
+        let Some(((first, _), newer)) = changes.split_first() else {
+            return;
+        };
+        if Some(*first) != self.last {
+            cache.clear();
+            self.last = changes.last().map(|(id, _)| *id);
+            return;
+        }
+        for (id, key) in newer {
+            match key {
+                Some(key) => cache.remove(key),
+                None => cache.clear(),
+            }
+            self.last = Some(*id);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -269,5 +312,53 @@ mod tests {
         cache.insert("abc", target("https://a.example/"), generation);
 
         assert!(cache.is_empty());
+    }
+
+    fn cache_of(keys: &[&str]) -> LinkCache {
+        let cache = LinkCache::new(100);
+        for key in keys {
+            let generation = cache.get(key).unwrap_err();
+            cache.insert(key, target("https://a.example/"), generation);
+        }
+        cache
+    }
+
+    #[test]
+    fn a_logged_change_forgets_only_its_own_key() {
+        let cache = cache_of(&["aaa", "bbb"]);
+        let mut follower = Follower { last: Some(7) };
+
+        follower.apply(&cache, &[(7, None), (8, Some("aaa".into()))]);
+
+        assert!(cache.get("aaa").is_err());
+        assert!(cache.get("bbb").is_ok());
+        assert_eq!(follower.last, Some(8));
+        follower.apply(&cache, &[(8, Some("aaa".into()))]);
+        assert!(cache.get("bbb").is_ok(), "a row is applied once");
+    }
+
+    #[test]
+    fn a_change_for_every_link_forgets_everything() {
+        let cache = cache_of(&["aaa", "bbb"]);
+        let mut follower = Follower { last: Some(7) };
+
+        follower.apply(&cache, &[(7, Some("x".into())), (9, None)]);
+
+        assert!(cache.is_empty());
+        assert_eq!(follower.last, Some(9));
+    }
+
+    #[test]
+    fn a_follower_whose_last_row_was_pruned_forgets_everything() {
+        let cache = cache_of(&["aaa", "bbb"]);
+        let mut follower = Follower { last: Some(7) };
+
+        follower.apply(
+            &cache,
+            &[(1500, Some("zzz".into())), (1501, Some("yyy".into()))],
+        );
+
+        assert!(cache.is_empty());
+        assert_eq!(follower.last, Some(1501));
     }
 }

@@ -30,6 +30,16 @@ use crate::visit::{Client, Visit};
 /// How often pending clicks are written.
 pub const FLUSH_EVERY: Duration = Duration::from_secs(1);
 
+/// Distinct referring hosts one link keeps, in memory and in the database; clicks
+/// from any further host count under `OTHER_HOSTS`. Referers are made up by whoever
+/// clicks, so without this a script could grow a link's rows (and every read of its
+/// admin page) without bound; the page lists only the top `stats::TOP` anyway.
+pub const REFERRER_HOSTS: usize = 100;
+
+/// Where clicks from hosts past `REFERRER_HOSTS` are counted: it has a space, so no
+/// `Referer` host can be named so.
+pub const OTHER_HOSTS: &str = "other hosts";
+
 /// Clicks on one link not yet in the database.
 #[derive(Debug, Default)]
 pub struct Pending {
@@ -47,13 +57,27 @@ impl Pending {
         self.last_at = self.last_at.max(Some(at));
         let utc_day = at.to_offset(time::UtcOffset::UTC).date();
         *self.days.entry(utc_day).or_insert(0) += 1;
-        match self.referrers.get_mut(visit.referrer.as_ref()) {
-            Some(count) => *count += 1,
-            None => {
-                self.referrers.insert(visit.referrer.clone(), 1);
-            }
-        }
+        self.add_referrer(&visit.referrer, 1);
         *self.clients.entry(visit.client).or_insert(0) += 1;
+    }
+
+    /// Counts `count` clicks from `host`, or under `OTHER_HOSTS` once this link has
+    /// `REFERRER_HOSTS` others pending: the map never grows past that. Allocates
+    /// only for a host seen first (and not for `direct`, `unknown` or the excess).
+    // A `Cow`, not a `&str`: `direct` and `unknown` stay borrowed, never copied.
+    #[allow(clippy::ptr_arg)]
+    fn add_referrer(&mut self, host: &Cow<'static, str>, count: i64) {
+        if let Some(counted) = self.referrers.get_mut(host.as_ref()) {
+            *counted += count;
+            return;
+        }
+        let named = self.referrers.len() - usize::from(self.referrers.contains_key(OTHER_HOSTS));
+        let host = if named < REFERRER_HOSTS {
+            host.clone()
+        } else {
+            Cow::Borrowed(OTHER_HOSTS)
+        };
+        *self.referrers.entry(host).or_insert(0) += count;
     }
 
     /// Takes back clicks whose write failed.
@@ -64,7 +88,7 @@ impl Pending {
             *self.days.entry(day).or_insert(0) += count;
         }
         for (host, count) in other.referrers {
-            *self.referrers.entry(host).or_insert(0) += count;
+            self.add_referrer(&host, count);
         }
         for (client, count) in other.clients {
             *self.clients.entry(client).or_insert(0) += count;
@@ -221,4 +245,47 @@ pub async fn flush_on_exit(rocket: &Rocket<Ignite>) -> Result<usize, String> {
         .map_err(|e| format!("writing clicks failed: {e}"));
     pool.close().await;
     written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::visit::Visit;
+
+    #[test]
+    fn a_links_pending_hosts_stop_at_the_cap_and_the_rest_count_as_other() {
+        let mut pending = Pending::default();
+        let at = OffsetDateTime::UNIX_EPOCH;
+        for i in 0..20_000 {
+            let referer = format!("https://made-up-{i}.example/");
+            pending.add(&Visit::from_headers(Some(&referer), None), at, false);
+        }
+
+        assert_eq!(pending.referrers.len(), REFERRER_HOSTS + 1);
+        assert_eq!(
+            pending.referrers[OTHER_HOSTS],
+            20_000 - REFERRER_HOSTS as i64
+        );
+        assert_eq!(pending.referrers.values().sum::<i64>(), 20_000);
+    }
+
+    #[test]
+    fn clicks_taken_back_after_a_failed_write_stay_within_the_cap() {
+        let (mut kept, mut failed) = (Pending::default(), Pending::default());
+        let at = OffsetDateTime::UNIX_EPOCH;
+        for i in 0..REFERRER_HOSTS {
+            let (a, b) = (
+                format!("https://a{i}.example/"),
+                format!("https://b{i}.example/"),
+            );
+            kept.add(&Visit::from_headers(Some(&a), None), at, false);
+            failed.add(&Visit::from_headers(Some(&b), None), at, false);
+        }
+
+        kept.absorb(failed);
+
+        assert_eq!(kept.referrers.len(), REFERRER_HOSTS + 1);
+        assert_eq!(kept.referrers[OTHER_HOSTS], REFERRER_HOSTS as i64);
+        assert_eq!(kept.total, 2 * REFERRER_HOSTS as i64);
+    }
 }

@@ -37,6 +37,9 @@ struct Config {
     /// Wrong passwords per link before attempts on it must wait, and the longest wait.
     #[serde(default)]
     password_brake: BrakeConfig,
+    /// Allowance of changes (edits, deletes) per link secret.
+    #[serde(default = "RateLimit::owner_default")]
+    owner_rate_limit: RateLimit,
     /// Whether checked targets may be on addresses that are not globally routable.
     #[serde(default)]
     allow_private_targets: bool,
@@ -192,6 +195,7 @@ fn read(
         create: Limiter::new(config.rate_limit, config.ipv6_prefix)?,
         unlock: Limiter::new(config.unlock_rate_limit, config.ipv6_prefix)?,
         brake: Brake::new(config.password_brake),
+        owner: Limiter::keyed(config.owner_rate_limit)?,
     };
     let metrics = Metrics::new().map_err(|e| e.to_string())?;
     let cache = LinkCache::new(config.cache_size)
@@ -231,6 +235,7 @@ mod tests {
             unlock_rate_limit: RateLimit::unlock_default(),
             ipv6_prefix: DEFAULT_IPV6_PREFIX,
             password_brake: BrakeConfig::default(),
+            owner_rate_limit: RateLimit::owner_default(),
             allow_private_targets: false,
             check_ports: default_check_ports(),
             check_timeout_ms: 3000,

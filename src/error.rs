@@ -49,6 +49,9 @@ pub enum Error {
     /// The link had too many wrong passwords lately (from anyone): the attempt was not checked.
     #[error("Too many wrong passwords for this link lately; try again in {0} seconds")]
     LinkBraked(u64),
+    /// Owners' changes to one link come faster than `owner_rate_limit` allows.
+    #[error("Too many changes to this link; try again in {0} seconds")]
+    TooManyChanges(u64),
     /// A state-changing request a browser sent on another site's behalf.
     #[error("Cross-site form posts are not accepted")]
     CrossSite,
@@ -79,9 +82,10 @@ impl Error {
             Error::PasswordRequired | Error::WrongPassword => Status::Unauthorized,
             Error::KeyTaken(_) => Status::Conflict,
             Error::BadBody(status, _) => *status,
-            Error::RateLimited(_) | Error::TooManyAttempts(_) | Error::LinkBraked(_) => {
-                Status::TooManyRequests
-            }
+            Error::RateLimited(_)
+            | Error::TooManyAttempts(_)
+            | Error::LinkBraked(_)
+            | Error::TooManyChanges(_) => Status::TooManyRequests,
             Error::CrossSite => Status::Forbidden,
             Error::MethodNotAllowed(_) => Status::MethodNotAllowed,
             Error::NoFreeKey | Error::Unavailable | Error::Database(sqlx::Error::PoolTimedOut) => {
@@ -154,7 +158,10 @@ impl Error {
         match self {
             Error::RateLimited(seconds)
             | Error::TooManyAttempts(seconds)
-            | Error::LinkBraked(seconds) => res.set_raw_header("Retry-After", seconds.to_string()),
+            | Error::LinkBraked(seconds)
+            | Error::TooManyChanges(seconds) => {
+                res.set_raw_header("Retry-After", seconds.to_string())
+            }
             Error::MethodNotAllowed(allow) => res.set_raw_header("Allow", *allow),
             _ => false,
         };

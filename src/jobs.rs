@@ -64,10 +64,19 @@ impl Job for AdminLookup {
                 .zip(&hashes)
                 .filter_map(|(job, hash)| Some((found.get(&hash[..])?.id, day(job.since?))))
                 .collect();
-            let insights = links::insights(db, &wanted).await?;
+            let mut insights = links::insights(db, &wanted).await?;
+            // Each page takes its link's insight; only a link asked for again later in
+            // the batch leaves a copy behind.
+            let mut asked: HashMap<i64, usize> = HashMap::new();
+            for (id, _) in &wanted {
+                *asked.entry(*id).or_insert(0) += 1;
+            }
             let pages = jobs.iter().zip(&hashes).map(|(job, hash)| {
                 let link = found.get(&hash[..]).ok_or(Error::NotFound)?;
-                let mut insight = insights.get(&link.id).cloned().unwrap_or_default();
+                let mut insight = match job.since {
+                    Some(_) => take_insight(&mut insights, &mut asked, link.id),
+                    None => Insight::default(),
+                };
                 // The same link may be asked for with two windows in one batch.
                 if let Some(since) = job.since.map(day) {
                     insight.days.retain(|d, _| *d >= since);
@@ -88,6 +97,22 @@ impl Job for AdminLookup {
             }
         };
         clicks.with_pending(read, merge).await
+    }
+}
+
+/// The insight of `id` for one page: moved out for the last page that asks for it,
+/// copied for the ones before.
+fn take_insight(
+    insights: &mut HashMap<i64, Insight>,
+    asked: &mut HashMap<i64, usize>,
+    id: i64,
+) -> Insight {
+    let left = asked.entry(id).or_insert(0);
+    *left = left.saturating_sub(1);
+    if *left == 0 {
+        insights.remove(&id).unwrap_or_default()
+    } else {
+        insights.get(&id).cloned().unwrap_or_default()
     }
 }
 

@@ -1,8 +1,9 @@
-//! Per-client rate limits (governor's GCRA, keyed by client address): on link creation,
-//! and on password attempts for protected links. IPv6 clients are keyed by their network
+//! Rate limits (governor's GCRA): per client address on link creation and on password
+//! attempts for protected links, and per secret on owners' changes. IPv6 clients are keyed by their network
 //! prefix (a /64 by default): one subscriber usually holds a whole /64, so keying on the
 //! exact address would give them 2^64 fresh allowances.
 
+use std::hash::Hash;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -42,11 +43,22 @@ pub struct Limiters {
     pub unlock: Limiter,
     /// Wrong passwords per link, whatever the client.
     pub brake: Brake,
+    /// Owners' changes (edit, delete), by the secret's hash.
+    pub owner: Limiter<[u8; 32]>,
 }
 
 impl RateLimit {
     /// The default for password attempts: a person retyping is fine, guessing is not.
     pub fn unlock_default() -> RateLimit {
+        RateLimit {
+            per_minute: 10,
+            burst: 5,
+        }
+    }
+
+    /// The default for owners' changes: a person editing is fine, a script that
+    /// rewrites a link many times a second (making every server re-read it) is not.
+    pub fn owner_default() -> RateLimit {
         RateLimit {
             per_minute: 10,
             burst: 5,
@@ -74,20 +86,18 @@ pub fn client_key(ip: IpAddr, ipv6_prefix: u8) -> IpAddr {
     }
 }
 
-/// One limiter; `None` inside when limiting is off.
-pub struct Limiter {
-    limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
+/// One limiter, keyed by client address unless said otherwise; `None` inside when
+/// limiting is off.
+pub struct Limiter<K: Hash + Eq + Clone = IpAddr> {
+    limiter: Option<DefaultKeyedRateLimiter<K>>,
+    /// For client addresses: the IPv6 prefix length they are keyed by.
     ipv6_prefix: u8,
     checks: AtomicU32,
 }
 
-impl Limiter {
-    /// A limiter for `config`, keying IPv6 clients by their `/ipv6_prefix`; `Err`
-    /// explains a value that cannot work.
-    pub fn new(config: RateLimit, ipv6_prefix: u8) -> Result<Limiter, String> {
-        if !(1..=128).contains(&ipv6_prefix) {
-            return Err("ipv6_prefix must be within 1..=128".into());
-        }
+impl<K: Hash + Eq + Clone> Limiter<K> {
+    /// A limiter for `config` keyed by `K` as it is; `Err` explains a value that cannot work.
+    pub fn keyed(config: RateLimit) -> Result<Limiter<K>, String> {
         let limiter = match NonZeroU32::new(config.per_minute) {
             None => None,
             Some(per_minute) => {
@@ -100,26 +110,44 @@ impl Limiter {
         };
         Ok(Limiter {
             limiter,
-            ipv6_prefix,
+            ipv6_prefix: 128,
             checks: AtomicU32::new(0),
+        })
+    }
+
+    /// Takes one request from `key`'s allowance; `Err` holds the seconds to wait.
+    pub fn check_key(&self, key: &K) -> Result<(), u64> {
+        let Some(limiter) = &self.limiter else {
+            return Ok(());
+        };
+        // Forget keys whose allowance is full again, now and then, so memory stays bounded.
+        if self.checks.fetch_add(1, Ordering::Relaxed) % 4096 == 4095 {
+            limiter.retain_recent();
+        }
+        limiter.check_key(key).map_err(|not_until| {
+            let wait = not_until.wait_time_from(limiter.clock().now());
+            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+        })
+    }
+}
+
+impl Limiter {
+    /// A limiter for `config`, keying IPv6 clients by their `/ipv6_prefix`; `Err`
+    /// explains a value that cannot work.
+    pub fn new(config: RateLimit, ipv6_prefix: u8) -> Result<Limiter, String> {
+        if !(1..=128).contains(&ipv6_prefix) {
+            return Err("ipv6_prefix must be within 1..=128".into());
+        }
+        Ok(Limiter {
+            ipv6_prefix,
+            ..Limiter::keyed(config)?
         })
     }
 
     /// Takes one request from `client`'s allowance; `Err` holds the seconds to wait.
     pub fn check(&self, client: Option<IpAddr>) -> Result<(), u64> {
-        let Some(limiter) = &self.limiter else {
-            return Ok(());
-        };
-        // Forget clients whose allowance is full again, now and then, so memory stays bounded.
-        if self.checks.fetch_add(1, Ordering::Relaxed) % 4096 == 4095 {
-            limiter.retain_recent();
-        }
         let client = client.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        let client = client_key(client, self.ipv6_prefix);
-        limiter.check_key(&client).map_err(|not_until| {
-            let wait = not_until.wait_time_from(limiter.clock().now());
-            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
-        })
+        self.check_key(&client_key(client, self.ipv6_prefix))
     }
 
     /// Takes up to `n` requests from `client`'s allowance, one at a time, and says how

@@ -8,7 +8,7 @@ use sqlx::QueryBuilder;
 use crate::db::{on_db, Exec};
 
 use crate::error::Result;
-use crate::stats::Insight;
+use crate::stats::{Insight, TOP};
 
 /// Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound
 /// parameters. The statements are not kept prepared (`persistent(false)`): their text
@@ -81,33 +81,65 @@ pub async fn add_day_clicks(
 }
 
 /// Adds clicks to links' totals per source, as `(id, kind, name, count)`: kind is
-/// `referrer` (name: a host) or `client` (name: a client class).
+/// `referrer` (name: a host) or `client` (name: a client class). A link keeps at most
+/// `clicks::REFERRER_HOSTS` named hosts: a host not stored yet takes a free place
+/// (the busiest of a batch first), and once none is left its clicks are added to the
+/// link's `clicks::OTHER_HOSTS` row instead, so no write ever makes row N + 1.
+///
+/// The count of places is read by the statement that writes, so it is exact within
+/// one transaction. Across instances it is exact when the caller's transaction has
+/// already written each link's row (as the flush does with `add_clicks`): that row
+/// lock (PostgreSQL) or the write lock (SQLite) makes the writers of one link take
+/// turns, and each statement then sees the rows of the one before.
 pub async fn add_source_clicks(
     db: &mut impl Exec,
     rows: &[(i64, &str, &str, i64)],
 ) -> Result<(), sqlx::Error> {
     for chunk in rows.chunks(CHUNK) {
         on_db!(db, |c| {
-            let mut insert =
-                QueryBuilder::new("insert into click_source (link_id, kind, name, clicks) ");
+            let mut insert = QueryBuilder::new("with v (link_id, kind, name, clicks) as (");
             insert.push_values(chunk, |mut row, (id, kind, name, count)| {
                 row.push_bind(*id)
                     .push_bind(*kind)
                     .push_bind(*name)
                     .push_bind(*count);
             });
-            insert.push(
-                " on conflict (link_id, kind, name) \
-                 do update set clicks = click_source.clicks + excluded.clicks",
-            );
+            insert.push(CAPPED_UPSERT);
             insert.build().persistent(false).execute(c).await?;
         });
     }
     Ok(())
 }
 
-/// The written history of several links, each from its own first day (`YYYY-MM-DD`):
-/// two queries for a whole batch of admin pages, whatever its size.
+/// The rest of `add_source_clicks`' statement, after the rows (`v`). `fixed`: rows
+/// that need no new place (client classes, hosts already stored, the excess row
+/// itself); the others are ranked per link, busiest first, and keep their name only
+/// while `used + rank` stays within the places. Same-named rows are summed first:
+/// one upsert may not touch a row twice.
+const CAPPED_UPSERT: &str = concat!(
+    "), known as (select v.link_id, v.kind, v.name, v.clicks, \
+       (v.kind <> 'referrer' or v.name = 'other hosts' or exists (select 1 from click_source s \
+         where s.link_id = v.link_id and s.kind = v.kind and s.name = v.name)) as fixed \
+     from v), \
+     ranked as (select k.link_id, k.kind, k.name, k.clicks, k.fixed, \
+       (select count(*) from click_source s where s.link_id = k.link_id \
+         and s.kind = 'referrer' and s.name <> 'other hosts') as used, \
+       row_number() over (partition by k.link_id, k.fixed order by k.clicks desc, k.name) as nth \
+     from known k), \
+     placed as (select link_id, kind, \
+       case when fixed or used + nth <= ",
+    "100",
+    " then name else 'other hosts' end as name, clicks from ranked) \
+     insert into click_source (link_id, kind, name, clicks) \
+     select link_id, kind, name, sum(clicks) from placed where true \
+     group by link_id, kind, name \
+     on conflict (link_id, kind, name) \
+     do update set clicks = click_source.clicks + excluded.clicks"
+);
+
+/// The written history of several links, each from its own first day (`YYYY-MM-DD`),
+/// with the `stats::TOP` busiest sources of each kind: two queries for a whole batch
+/// of admin pages, whatever its size.
 pub async fn insights(
     db: &mut impl Exec,
     links: &[(i64, String)],
@@ -132,14 +164,18 @@ pub async fn insights(
             .persistent(false)
             .fetch_all(&mut *c)
             .await?;
+        // Only the busiest of each kind: a link's page never loads all its rows.
         let mut by_source = QueryBuilder::new(
-            "select link_id, kind, name, clicks from click_source where link_id in (",
+            "select link_id, kind, name, clicks from (select link_id, kind, name, clicks, \
+             row_number() over (partition by link_id, kind order by clicks desc, name) as nth \
+             from click_source where link_id in (",
         );
         let mut ids = by_source.separated(", ");
         for (id, _) in links {
             ids.push_bind(*id);
         }
-        by_source.push(")");
+        by_source.push(")) as ranked where nth <= ");
+        by_source.push_bind(TOP as i64);
         (
             days,
             by_source
@@ -183,4 +219,20 @@ pub async fn take_click(db: &mut impl Exec, id: i64, at: &str) -> Result<bool> {
         sqlx::query_as(sql).bind(at).bind(id).fetch_all(c).await?
     });
     Ok(!taken.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clicks::{OTHER_HOSTS, REFERRER_HOSTS};
+
+    #[test]
+    fn the_capped_upsert_uses_the_caps_own_numbers() {
+        assert!(CAPPED_UPSERT.contains(&format!("used + nth <= {REFERRER_HOSTS} ")));
+        assert_eq!(
+            CAPPED_UPSERT.matches(&format!("'{OTHER_HOSTS}'")).count(),
+            3
+        );
+        assert!(!CAPPED_UPSERT.contains("'other'"));
+    }
 }

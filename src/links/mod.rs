@@ -201,9 +201,9 @@ pub async fn set_target(
 }
 
 /// Runs an owner's `update … returning` on the active link with `secret` (as `$1`,
-/// then `value` as `$2`), and moves the cache epoch in the same transaction, so every
-/// server on this database, not only the one asked, forgets its cached targets within
-/// one `cache::WATCH_EVERY`.
+/// then `value` as `$2`), and logs the change of that one link in the same
+/// transaction, so every server on this database, not only the one asked, forgets
+/// its cached target (and only that one) within one `cache::WATCH_EVERY`.
 async fn owner_change(
     db: &mut impl Exec,
     sql: &str,
@@ -217,8 +217,8 @@ async fn owner_change(
             update = update.bind(value);
         }
         let rows: Vec<Link> = update.fetch_all(&mut *tx).await?;
-        if !rows.is_empty() {
-            sqlx::query(records::BUMP_EPOCH).execute(&mut *tx).await?;
+        if let Some(link) = rows.first() {
+            records::log_change_in!(tx, Some(link.key.as_str()));
         }
         tx.commit().await?;
         rows

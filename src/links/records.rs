@@ -1,5 +1,5 @@
 //! Whole link rows for operators: listing, restoring, exporting and importing every
-//! field, and the epoch that tells running servers to forget cached targets.
+//! field; and the change log that tells running servers which cached targets to forget.
 
 use serde::{Deserialize, Serialize};
 
@@ -91,7 +91,7 @@ pub async fn set_active(db: &mut impl Exec, key: &str, active: bool) -> Result<(
     if changed == 0 {
         return Err(Error::NotFound);
     }
-    bump_epoch(db).await
+    log_change(db, Some(key)).await
 }
 
 /// Stores an exported row as it was, with its history; a taken key is a `KeyTaken`.
@@ -120,20 +120,73 @@ pub async fn insert_record(db: &mut impl Exec, r: &Record, hash: &[u8; 32]) -> R
     super::history::insert_history(db, *id, &r.history).await
 }
 
-/// Moves the epoch that servers watch (see `cache::watcher`).
+/// Moves the epoch: every write to the change log does this first, in its own
+/// transaction, so writers take turns on that one row and log ids become visible in
+/// the order they were handed out (a watcher never skips one that commits late).
 pub const BUMP_EPOCH: &str = "update cache_epoch set epoch = epoch + 1 where id = 1";
 
-/// Tells running servers that links changed behind their back.
-pub async fn bump_epoch(db: &mut impl Exec) -> Result<()> {
-    on_db!(db, |c| sqlx::query(BUMP_EPOCH)
-        .execute(c)
-        .await?
-        .rows_affected());
+/// Logs a change of the link `key` (`NULL`: of every link) for `cache::watcher`.
+pub const LOG_CHANGE: &str = "insert into cache_change (key) values ($1)";
+
+/// Keeps the newest `KEPT_CHANGES` rows of the log.
+pub const PRUNE_CHANGES: &str = "delete from cache_change \
+     where id <= (select max(id) from cache_change) - $1";
+
+/// How many rows of the change log are kept: far more than servers read between two
+/// looks (`cache::WATCH_EVERY`); one that falls further behind forgets everything.
+pub const KEPT_CHANGES: i64 = 1000;
+
+/// Runs `LOG_CHANGE` for `$key` (an `Option<&str>`) on the open transaction `$tx`,
+/// after `BUMP_EPOCH`, and prunes the log.
+macro_rules! log_change_in {
+    ($tx:expr, $key:expr) => {{
+        use $crate::links::records::{BUMP_EPOCH, KEPT_CHANGES, LOG_CHANGE, PRUNE_CHANGES};
+        sqlx::query(BUMP_EPOCH).execute(&mut *$tx).await?;
+        sqlx::query(LOG_CHANGE)
+            .bind($key)
+            .execute(&mut *$tx)
+            .await?;
+        let prune = sqlx::query(PRUNE_CHANGES).bind(KEPT_CHANGES);
+        prune.execute(&mut *$tx).await?;
+    }};
+}
+pub(crate) use log_change_in;
+
+/// Tells running servers that `key` (`None`: any link) changed behind their back;
+/// a transaction of its own (a savepoint inside the caller's).
+pub async fn log_change(db: &mut impl Exec, key: Option<&str>) -> Result<()> {
+    on_db!(db, |c| {
+        let mut tx = sqlx::Connection::begin(c).await?;
+        log_change_in!(tx, key);
+        tx.commit().await?
+    });
     Ok(())
 }
 
-/// The current epoch, read by servers once a second.
-pub async fn epoch(db: &mut impl Exec) -> Result<i64, sqlx::Error> {
-    let sql = "select epoch from cache_epoch where id = 1";
+/// Tells running servers that links changed behind their back (`import`): they
+/// forget every cached target.
+pub async fn bump_epoch(db: &mut impl Exec) -> Result<()> {
+    log_change(db, None).await
+}
+
+/// One logged change: its id, and the key it was about (`None`: every link).
+pub type Change = (i64, Option<String>);
+
+/// The newest id of the change log, where a starting server begins to read.
+pub async fn last_change(db: &mut impl Exec) -> Result<i64, sqlx::Error> {
+    let sql = "select coalesce(max(id), 0) from cache_change";
     on_db!(db, |c| sqlx::query_scalar(sql).fetch_one(c).await)
+}
+
+/// The change `from` itself (when still kept) and up to `KEPT_CHANGES` after it,
+/// oldest first: one small indexed read, however many links there are.
+pub async fn changes_from(db: &mut impl Exec, from: i64) -> Result<Vec<Change>, sqlx::Error> {
+    let sql = "select id, key from cache_change where id >= $1 order by id limit $2";
+    on_db!(db, |c| {
+        sqlx::query_as(sql)
+            .bind(from)
+            .bind(KEPT_CHANGES + 1)
+            .fetch_all(c)
+            .await
+    })
 }

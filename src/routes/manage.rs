@@ -23,6 +23,7 @@ use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::jobs::AdminLookup;
 use crate::keys::SecretKey;
+use crate::limit::Limiters;
 use crate::links;
 use crate::negotiate::{Format, Negotiated};
 use crate::origin::SameOrigin;
@@ -53,16 +54,22 @@ pub(super) enum Changed {
 
 #[utoipa::path(delete, path = "/admin/{secret_key}", tag = "owners", summary = "Deactivate a link",
     params(("secret_key" = String, Path)),
-    responses((status = 200, body = Detail), (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::error::ErrorPage), (status = 404, body = crate::error::ErrorPage)))]
+    responses((status = 200, body = Detail),
+        (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::error::ErrorPage),
+        (status = 404, body = crate::error::ErrorPage),
+        (status = 429, description = "Too many changes to this link", body = crate::error::ErrorPage)))]
 #[delete("/admin/<secret>")]
 pub(super) async fn delete(
     _site: SameOrigin,
     secret: Result<SecretKey, Error>,
     format: Format,
     cache: &State<LinkCache>,
+    limiters: &State<Limiters>,
     mut db: Connection<Db>,
 ) -> Result<Changed> {
-    let link = links::deactivate(&mut db, &secret?).await?;
+    let secret = secret?;
+    allow_change(limiters, &secret)?;
+    let link = links::deactivate(&mut db, &secret).await?;
     cache.remove(&link.key);
     let detail = format!(
         "Successfully deleted shortened URL for '{}'",
@@ -75,6 +82,16 @@ pub(super) async fn delete(
     })
 }
 
+/// Takes one change from the allowance of `secret`'s link (`owner_rate_limit`), before
+/// any database work: every change makes every server forget and re-read the link,
+/// so one owner's script must not be able to do it many times a second.
+fn allow_change(limiters: &Limiters, secret: &SecretKey) -> Result<()> {
+    limiters
+        .owner
+        .check_key(&secret.hash())
+        .map_err(Error::TooManyChanges)
+}
+
 /// Points the link at a new target: same rules as creation; clicks, limits and
 /// password stay; the cached target is dropped, so the next visit goes to the new one.
 async fn change_target(
@@ -83,6 +100,7 @@ async fn change_target(
     app: &Owner<'_>,
     db: &mut Connection<Db>,
 ) -> Result<links::Link> {
+    allow_change(app.limiters, secret)?;
     let target = TargetUrl::parse(raw, &app.settings.own_hosts)?;
     let update = links::set_target(db, secret, &target);
     let link = app
@@ -113,6 +131,7 @@ pub struct Edit {
         (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::error::ErrorPage),
         (status = 404, body = crate::error::ErrorPage),
         (status = 422, description = "Not {\"target_url\": <string>}", body = crate::error::ErrorPage),
+        (status = 429, description = "Too many changes to this link", body = crate::error::ErrorPage),
     ))]
 #[patch("/admin/<secret>", format = "json", data = "<body>")]
 pub(super) async fn edit_json(
@@ -170,7 +189,8 @@ async fn method_form(
 ) -> Result<Changed, EditRefused> {
     let form = form.into_inner();
     if form.method.eq_ignore_ascii_case("delete") {
-        return Ok(delete(site, secret, format, State::from(owner.cache), db).await?);
+        let (cache, limiters) = (State::from(owner.cache), State::from(owner.limiters));
+        return Ok(delete(site, secret, format, cache, limiters, db).await?);
     }
     if form.method.eq_ignore_ascii_case("patch") {
         return owner.edit(secret?, form, db).await;
@@ -185,6 +205,7 @@ pub(super) struct Owner<'r> {
     clicks: &'r Clicks,
     reads: &'r Batcher<AdminLookup>,
     clock: &'r Clock,
+    limiters: &'r Limiters,
     format: Format,
 }
 
@@ -200,8 +221,11 @@ impl<'r> rocket::request::FromRequest<'r> for Owner<'r> {
             rocket.state::<Batcher<AdminLookup>>(),
             rocket.state::<Clock>(),
             rocket.state::<Arc<Clicks>>(),
+            rocket.state::<Limiters>(),
         );
-        let (Some(settings), Some(cache), Some(reads), Some(clock), Some(clicks)) = parts else {
+        let (Some(settings), Some(cache), Some(reads), Some(clock), Some(clicks), Some(limiters)) =
+            parts
+        else {
             return rocket::request::Outcome::Error((
                 rocket::http::Status::InternalServerError,
                 (),
@@ -213,6 +237,7 @@ impl<'r> rocket::request::FromRequest<'r> for Owner<'r> {
             reads,
             clock,
             clicks,
+            limiters,
             format: Format::of(req),
         })
     }

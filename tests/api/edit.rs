@@ -153,3 +153,56 @@ fn unknown_or_deleted_links_cannot_be_edited() {
     );
     assert_eq!(app.get(&link.path(), None).status(), Status::NotFound);
 }
+
+#[test]
+fn a_burst_of_changes_to_one_link_is_refused_while_other_links_still_change() {
+    backend!();
+    let app = spawn_app();
+    let (busy, quiet) = (app.seed("https://example.com/a"), app.seed("https://example.com/b"));
+    let edit = |n: usize| json!({ "target_url": format!("https://example.org/{n}") });
+
+    // The attack: one owner's script rewrites its link as fast as it can.
+    let statuses: Vec<Status> = (0..20)
+        .map(|n| app.send_json(Method::Patch, &busy.admin_path(), edit(n)).status())
+        .collect();
+
+    assert_eq!(&statuses[..5], [Status::Ok; 5], "the burst is allowed");
+    assert!(statuses[5..].iter().all(|s| *s == Status::TooManyRequests), "{statuses:?}");
+    let refused = app.send_json(Method::Patch, &busy.admin_path(), edit(99));
+    assert_eq!(refused.status(), Status::TooManyRequests);
+    let wait: u64 = header(&refused, "Retry-After").parse().expect("Retry-After seconds");
+    assert!((1..=6).contains(&wait), "{wait}");
+    assert!(detail(refused).starts_with("Too many changes to this link"));
+    assert_eq!(
+        header(&app.get(&busy.path(), None), "Location"),
+        "https://example.org/4",
+        "no refused change was made"
+    );
+    let deleted = app.send_json(Method::Delete, &busy.admin_path(), json!({}));
+    assert_eq!(deleted.status(), Status::TooManyRequests, "deletes count too");
+
+    let other = app.send_json(Method::Patch, &quiet.admin_path(), edit(1));
+    assert_eq!(other.status(), Status::Ok, "another secret has its own allowance");
+}
+
+#[test]
+fn the_admin_pages_form_says_when_changes_come_too_fast() {
+    backend!();
+    let app = spawn_app();
+    let link = app.seed("https://example.com/");
+    let form = "_method=PATCH&target_url=https%3A%2F%2Fexample.org%2Fnew";
+    for _ in 0..5 {
+        assert_eq!(app.post_form(&link.admin_path(), form).status(), Status::SeeOther);
+    }
+
+    let res = app.post_form(&link.admin_path(), form);
+
+    assert_eq!(res.status(), Status::TooManyRequests);
+    assert!(!header(&res, "Retry-After").is_empty());
+    let html = res.into_string().unwrap();
+    assert!(html.contains("Too many changes to this link"), "{html}");
+    assert!(html.contains(r#"value="https://example.org/new""#), "the page, with what was typed");
+    let delete = app.post_form(&link.admin_path(), "_method=DELETE");
+    assert_eq!(delete.status(), Status::TooManyRequests);
+    assert!(delete.into_string().unwrap().contains("Too many changes to this link"));
+}

@@ -128,6 +128,47 @@ fn an_edit_on_one_instance_reaches_the_other_within_a_second() {
     }
 }
 
+/// The redirects `port` answered by reading the database (`/metrics`).
+fn cache_misses(port: u16) -> f64 {
+    let text = send(port, "GET", "/metrics", &[], "").body;
+    text.lines()
+        .find_map(|line| line.strip_prefix("shortener_cache_misses_total "))
+        .and_then(|value| value.trim().parse().ok())
+        .expect("a cache miss count")
+}
+
+#[test]
+fn an_edit_of_one_link_leaves_the_others_cached_on_every_instance() {
+    backend!();
+    let pair = two_instances(&[]);
+    let (_, edited, secret) = create(pair.a.1, "https://example.com/edited").unwrap();
+    let (_, other, _) = create(pair.a.1, "https://example.com/other").unwrap();
+    for key in [&edited, &other] {
+        assert_eq!(visit(pair.b.1, key), 307, "B has {key} cached now");
+    }
+
+    let body = json!({ "target_url": "https://example.com/new" }).to_string();
+    let headers = [
+        ("Accept", "application/json"),
+        ("Content-Type", "application/json"),
+    ];
+    let changed = send(pair.a.1, "PATCH", &format!("/admin/{secret}"), &headers, &body);
+    assert_eq!(changed.status, 200);
+    let started = Instant::now();
+    while send(pair.b.1, "GET", &format!("/{edited}"), &[], "").header("location")
+        != Some("https://example.com/new")
+    {
+        assert!(started.elapsed() < Duration::from_secs(1), "B never saw the edit");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // Past another look at the log, so any clearing would have happened.
+    std::thread::sleep(Duration::from_millis(500));
+
+    let before = cache_misses(pair.b.1);
+    assert_eq!(visit(pair.b.1, &other), 307);
+    assert_eq!(cache_misses(pair.b.1), before, "B forgot the link nobody edited");
+}
+
 #[test]
 fn a_click_limit_holds_across_instances() {
     backend!();
