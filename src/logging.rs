@@ -28,6 +28,9 @@ impl Log for RedactingLogger {
             return;
         }
         let message = record.args().to_string();
+        if self.max < LevelFilter::Info && is_client_abort(record, &message) {
+            return;
+        }
         let message = redact(&message);
         // Rocket marks indented lines with a target ending in '_', and sends its
         // launch banner as a warning that is not one.
@@ -44,6 +47,35 @@ impl Log for RedactingLogger {
     }
 
     fn flush(&self) {}
+}
+
+/// What Rocket says when a client goes away mid-request (a closed tab, a scanner, an
+/// attacker): one per aborted request, so at `critical` they would let any client
+/// fill the log. `normal` and above still show them.
+const CLIENT_ABORTS: [&str; 4] = [
+    "Connection failed",
+    "Failed to read into peek buffer",
+    "Remote left",
+    "Data left unread",
+];
+
+thread_local! {
+    /// Whether the last line on this thread was a client abort that was left out, so
+    /// the indented lines that explain it are left out too.
+    static DROPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether `record` is a client's abort (or a line explaining one just left out).
+fn is_client_abort(record: &Record<'_>, message: &str) -> bool {
+    let indented = record.target().ends_with('_');
+    let abort = CLIENT_ABORTS.iter().any(|m| message.starts_with(m));
+    DROPPING.with(|dropping| {
+        let drop = abort || (indented && dropping.get());
+        if !indented || abort {
+            dropping.set(abort);
+        }
+        drop
+    })
 }
 
 /// Installs the logger at Rocket's `log_level`; Rocket then keeps it instead of its own.

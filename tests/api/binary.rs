@@ -270,3 +270,32 @@ fn no_secret_key_reaches_the_log_even_when_every_request_is_logged() {
     assert!(log.contains("/admin/<secret>"), "{log}");
     assert!(!log.contains(&secret), "a secret key was logged: {log}");
 }
+
+#[test]
+fn clients_that_hang_up_mid_request_leave_no_line_in_the_log() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let server = Server::start(dir.path(), port, &[]);
+    for (kind, body) in [
+        ("application/json", "{\"target_url\": \"ht"),
+        ("application/x-www-form-urlencoded", "target_url=ht"),
+    ] {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let head = format!(
+            "POST /url HTTP/1.1\r\nHost: x\r\nContent-Type: {kind}\r\nContent-Length: 1000\r\n\r\n"
+        );
+        std::io::Write::write_all(&mut stream, format!("{head}{body}").as_bytes()).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    std::io::Write::write_all(&mut stream, b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    drop(stream);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(send(port, "GET", "/health", &[], "").status, 200);
+
+    let log = server.log();
+    assert!(log.contains("Rocket has launched"), "{log}");
+    let lines: Vec<&str> = log.lines().filter(|l| !l.contains("launched") && !l.starts_with("shortener:")).collect();
+    assert!(lines.is_empty(), "aborted requests were logged at critical: {lines:?}");
+}
