@@ -141,24 +141,29 @@ impl Seen {
     }
 }
 
-/// Starts the watch once Rocket listens (tests through the local client have no
-/// socket, so nothing starts there).
+/// Checks the settings when Rocket ignites (a bad value stops the launch with a clear
+/// message), and starts the watch once it listens (tests through the local client
+/// have no socket, so nothing starts there).
 pub fn watch() -> AdHoc {
-    AdHoc::on_liftoff("Connection watch", |rocket| {
-        Box::pin(async move {
-            let file_limit = sys::raise_file_limit();
-            let config = rocket.figment().extract::<Config>();
-            let limits = config
-                .map_err(|e| e.to_string())
-                .and_then(|config| Limits::from_config(&config, file_limit));
-            match limits {
-                Ok(limits) => sys::spawn(rocket.config().port, limits, rocket.shutdown()),
-                Err(e) => {
-                    rocket::error!("invalid configuration: {e}");
-                    rocket.shutdown().notify();
-                }
+    AdHoc::try_on_ignite("Connection watch", |rocket| async move {
+        let file_limit = sys::raise_file_limit();
+        let config = rocket.figment().extract::<Config>();
+        let limits = config
+            .map_err(|e| e.to_string())
+            .and_then(|config| Limits::from_config(&config, file_limit));
+        match limits {
+            Ok(limits) => Ok(
+                rocket.attach(AdHoc::on_liftoff("Connection watch", move |rocket| {
+                    Box::pin(async move {
+                        sys::spawn(rocket.config().port, limits, rocket.shutdown());
+                    })
+                })),
+            ),
+            Err(e) => {
+                rocket::error!("invalid configuration: {e}");
+                Err(rocket)
             }
-        })
+        }
     })
 }
 

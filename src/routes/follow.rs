@@ -280,7 +280,7 @@ impl From<Error> for Locked {
 #[template(path = "locked.html")]
 struct LockedPage<'a> {
     error: &'a Error,
-    /// Where the form posts: the path the visitor came to, so it works under any key.
+    /// Where the form posts: the link's short URL.
     action: &'a str,
 }
 
@@ -307,10 +307,16 @@ impl<'r> Responder<'r, 'static> for Locked {
         if !locked || Format::of(req) == Format::Json {
             return self.0.respond_to(req);
         }
-        let action = req.uri().path();
+        // The link's own address on `base_url`: the raw path would not do, as
+        // `//key` would make the browser post the password to a host named `key`.
+        let key = req.uri().path().segments().last().unwrap_or_default();
+        let action = match req.rocket().state::<Settings>() {
+            Some(settings) => settings.short_url(key),
+            None => format!("/{key}"),
+        };
         let page = LockedPage {
             error: &self.0,
-            action: action.as_str(),
+            action: &action,
         };
         let mut res = match page.render() {
             Ok(html) => self.0.respond_with(req, RawHtml(html))?,

@@ -50,6 +50,22 @@ fn a_protected_link_asks_for_its_password_and_forwards_nowhere() {
 }
 
 #[test]
+fn the_password_form_posts_to_the_link_itself_however_its_path_was_spelt() {
+    backend!();
+    let app = spawn_app();
+    let link = protected(&app);
+    let short = link.str("url").to_owned();
+
+    for path in [link.path(), format!("/{}", link.path())] {
+        let html = app.get(&path, Some(BROWSER)).into_string().unwrap();
+        assert!(
+            html.contains(&format!(r#"action="{short}""#)),
+            "{path}: the form must post to {short}: {html}"
+        );
+    }
+}
+
+#[test]
 fn the_right_password_forwards_with_303_and_counts_a_click() {
     backend!();
     let app = spawn_app();

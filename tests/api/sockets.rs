@@ -187,3 +187,20 @@ fn an_idle_keep_alive_connection_is_closed_after_keep_alive() {
         "closed after {ended:?}, with keep_alive = 2"
     );
 }
+
+#[test]
+fn connection_limits_that_cannot_work_stop_the_launch() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shortener.db");
+    for (name, value) in [("header_timeout", 0u64), ("max_connections", 0), ("max_connections", 1u64 << 40)] {
+        let figment = crate::helpers::figment(&db).merge((name, value));
+        let client = rocket::local::blocking::Client::tracked(shortener::build(figment));
+        let error = client.err().unwrap_or_else(|| panic!("{name} = {value} was accepted"));
+        // Inspecting the error marks it handled (Rocket panics on an unhandled one).
+        assert!(
+            matches!(error.kind(), rocket::error::ErrorKind::FailedFairings(_)),
+            "{name} = {value}: {error}"
+        );
+    }
+}
