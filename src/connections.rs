@@ -8,11 +8,13 @@
 //! 50 ms while the process is over its cap, which it looks at every 5 ms) it reads each accepted socket's
 //! `TCP_INFO` from the kernel and shuts down those that have sent nothing for
 //! `header_timeout`, are still sending a request `header_timeout` after it began,
-//! or have idled between requests for longer than Rocket's `keep_alive`. Over
-//! `max_connections`, the oldest silent and idle ones go first. A socket is shut
-//! down, never closed, through a duplicate of its descriptor whose inode is checked
-//! first, so a number reused by another file is never touched; Rocket then sees the
-//! end of the stream and drops the connection itself.
+//! went quiet halfway through one for two minutes, or have idled between requests
+//! for longer than Rocket's `keep_alive`. Over `max_connections`, the silent and
+//! idle ones that have been quiet longest go first. A socket is shut down, never
+//! closed, through a duplicate of its descriptor whose inode is checked first, so a
+//! number reused by another file is never touched; Rocket then sees the end of the
+//! stream and drops the connection itself. The watch keeps the few descriptors it
+//! needs open from the start, so it still works when the process has none left.
 //!
 //! Linux only; elsewhere the watch does nothing, and the README says to put a
 //! reverse proxy in front.
@@ -26,6 +28,8 @@ use serde::Deserialize;
 const RESERVE: u64 = 256;
 /// The most connections kept by default, however high the file limit.
 const DEFAULT_MAX: u64 = 16_384;
+/// See `Limits::stalled_timeout`.
+const STALLED_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// The limits the watch enforces.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,8 +40,9 @@ pub struct Limits {
     pub idle_timeout: Duration,
     /// The most connections open at once.
     pub max_connections: u64,
-    /// A request that has received everything and still has no answer after this
-    /// long is one whose client stopped halfway; a handler never takes this long.
+    /// A request under way whose client has sent nothing for this long stopped
+    /// halfway (a handler never takes this long: a request's target checks end
+    /// within 30 s, database waits within 5 s).
     pub stalled_timeout: Duration,
 }
 
@@ -78,7 +83,7 @@ impl Limits {
             // keep_alive = 0 means no keep-alive at all; Rocket closes after each answer.
             idle_timeout: Duration::from_secs(config.keep_alive.max(1)),
             max_connections,
-            stalled_timeout: header_timeout * 6,
+            stalled_timeout: STALLED_TIMEOUT.max(header_timeout),
         })
     }
 }
@@ -96,6 +101,10 @@ pub struct Seen {
     pub since_sent: u64,
     /// Since this watch first saw the connection.
     pub age: u64,
+    /// Since this watch first saw the request now under way, if one is: it began
+    /// after the last answer, and the watch looks once a second, so this is at most a
+    /// second short.
+    pub request_age: Option<u64>,
 }
 
 /// Why a connection is shut down.
@@ -117,27 +126,32 @@ impl Seen {
             return (self.since_received.max(self.age) > ms(limits.header_timeout))
                 .then_some(Verdict::Silent);
         }
-        let answered_last = self.sent > 0 && self.since_sent <= self.since_received;
-        if answered_last {
+        if !self.under_way() {
             return (self.since_sent > ms(limits.idle_timeout)).then_some(Verdict::Idle);
         }
-        // A request is under way: it began after the last answer (or when the
-        // connection opened), and its client is still sending, or went quiet.
-        let began = if self.sent == 0 {
-            self.age.max(self.since_received)
-        } else {
-            self.since_sent
-        };
-        let still_sending_late =
-            began.saturating_sub(self.since_received) > ms(limits.header_timeout);
+        // A request is under way: its client is still sending long after it began,
+        // or went quiet halfway (or its answer is taking far too long).
+        let began = self.request_age.unwrap_or(0);
+        let still_sending_late = began > ms(limits.header_timeout)
+            && self.since_received < began - ms(limits.header_timeout);
         let stalled = self.since_received > ms(limits.stalled_timeout);
         (still_sending_late || stalled).then_some(Verdict::Slow)
+    }
+
+    /// Whether a request is under way: bytes came in after the last answer.
+    pub fn under_way(&self) -> bool {
+        self.received > 0 && !(self.sent > 0 && self.since_sent <= self.since_received)
+    }
+
+    /// How long the connection has been quiet (nothing in, nothing out).
+    fn quiet(&self) -> u64 {
+        self.since_received.min(self.since_sent)
     }
 
     /// Whether the watch may shut this connection down to get under the cap: it is
     /// silent or idle, not answering a request.
     fn sheddable(&self) -> bool {
-        self.received == 0 || (self.sent > 0 && self.since_sent <= self.since_received)
+        !self.under_way()
     }
 }
 
@@ -173,7 +187,7 @@ mod sys {
 
     use std::cmp::Reverse;
     use std::collections::{HashMap, HashSet};
-    use std::os::fd::RawFd;
+    use std::os::fd::{AsRawFd, RawFd};
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::Arc;
     use std::time::{Duration, Instant};
@@ -213,6 +227,10 @@ mod sys {
         if !listening_on(port) {
             return; // Rocket's local client: no socket to watch.
         }
+        let mut watch = match Watch::new(port, limits) {
+            Ok(watch) => watch,
+            Err(e) => return rocket::error!("the connection watch did not start: {e}"),
+        };
         let stopped = Arc::new(AtomicBool::new(false));
         let stop = stopped.clone();
         rocket::tokio::spawn(async move {
@@ -222,20 +240,11 @@ mod sys {
         let result = std::thread::Builder::new()
             .name("connection-watch".into())
             .spawn(move || {
-                let mut watch = Watch {
-                    port,
-                    limits,
-                    first_seen: HashMap::new(),
-                };
-                // Any open file will do to ask for the lowest free number.
-                let Ok(probe) = std::fs::File::open("/dev/null") else {
-                    return;
-                };
                 let mut last_scan = Instant::now();
                 while !stopped.load(Ordering::Relaxed) {
                     std::thread::sleep(Duration::from_millis(5));
                     let since = last_scan.elapsed();
-                    let crowded = lowest_free_file(&probe) > limits.max_connections;
+                    let crowded = watch.lowest_free_file() > limits.max_connections;
                     if since >= Duration::from_secs(1)
                         || crowded && since >= Duration::from_millis(50)
                     {
@@ -249,27 +258,29 @@ mod sys {
         }
     }
 
-    /// The lowest free descriptor number: two system calls, cheap enough to ask
-    /// every few milliseconds. The kernel hands out the lowest free number, so while
-    /// connections pile up this follows their count (it never overstates it).
-    fn lowest_free_file(open: &std::fs::File) -> u64 {
-        use std::os::fd::AsRawFd;
-        // SAFETY: the duplicate is this function's own and closed at once.
-        unsafe {
-            let fd = libc::fcntl(open.as_raw_fd(), libc::F_DUPFD_CLOEXEC, 0);
-            if fd < 0 {
-                return u64::MAX; // Out of descriptors: crowded indeed.
-            }
-            libc::close(fd);
-            fd as u64
-        }
+    /// What the watch remembers of a connection between scans.
+    struct Known {
+        first_seen: Instant,
+        /// When the request now under way was first seen, if one is.
+        request_seen: Option<Instant>,
+        /// Answer bytes at the last scan: when they grow, an answer went out, so what
+        /// is under way now is a new request.
+        sent: u64,
     }
 
     struct Watch {
         port: u16,
         limits: Limits,
-        /// When each socket (by inode) was first seen, for the age of a connection.
-        first_seen: HashMap<u64, Instant>,
+        known: HashMap<u64, Known>,
+        /// `/proc/self/fd`, opened once and read again from its start each scan, so a
+        /// scan needs no new descriptor.
+        fds: std::fs::File,
+        /// `/dev/null`, to ask for the lowest free number, and to park `spare` on.
+        null: std::fs::File,
+        /// A descriptor number of the watch's own that a socket is duplicated onto
+        /// (`dup2` needs no free number) to be checked and shut down.
+        spare: std::fs::File,
+        buffer: Vec<u8>,
     }
 
     /// One accepted connection as found in a scan.
@@ -280,39 +291,115 @@ mod sys {
     }
 
     impl Watch {
+        fn new(port: u16, limits: Limits) -> std::io::Result<Watch> {
+            use std::os::unix::fs::OpenOptionsExt;
+            let fds = std::fs::OpenOptions::new()
+                .read(true)
+                .custom_flags(libc::O_DIRECTORY)
+                .open("/proc/self/fd")?;
+            Ok(Watch {
+                port,
+                limits,
+                known: HashMap::new(),
+                fds,
+                null: std::fs::File::open("/dev/null")?,
+                spare: std::fs::File::open("/dev/null")?,
+                buffer: vec![0; 64 * 1024],
+            })
+        }
+
+        /// The lowest free descriptor number: two system calls, cheap enough to ask
+        /// every few milliseconds. The kernel hands out the lowest free number, so
+        /// while connections pile up this follows their count (it never overstates it).
+        fn lowest_free_file(&self) -> u64 {
+            // SAFETY: the duplicate is this function's own and closed at once.
+            unsafe {
+                let fd = libc::fcntl(self.null.as_raw_fd(), libc::F_DUPFD_CLOEXEC, 0);
+                if fd < 0 {
+                    return u64::MAX; // Out of descriptors: crowded indeed.
+                }
+                libc::close(fd);
+                fd as u64
+            }
+        }
+
+        /// The descriptor numbers open in this process, but the watch's own.
+        fn open_descriptors(&mut self) -> Vec<RawFd> {
+            let own = [
+                self.fds.as_raw_fd(),
+                self.null.as_raw_fd(),
+                self.spare.as_raw_fd(),
+            ];
+            let mut found = Vec::new();
+            let dir = self.fds.as_raw_fd();
+            // SAFETY: getdents64 writes at most `buffer.len()` bytes into the buffer,
+            // and each record it wrote is read within the length it returned.
+            unsafe {
+                if libc::lseek(dir, 0, libc::SEEK_SET) != 0 {
+                    return found;
+                }
+                loop {
+                    let buffer = self.buffer.as_mut_ptr();
+                    let read = libc::syscall(libc::SYS_getdents64, dir, buffer, self.buffer.len());
+                    if read <= 0 {
+                        return found;
+                    }
+                    let mut at = 0usize;
+                    while at < read as usize {
+                        // struct linux_dirent64: d_ino u64, d_off i64, d_reclen u16,
+                        // d_type u8, then the name, NUL-terminated.
+                        let record = buffer.add(at);
+                        let length = u16::from_ne_bytes([*record.add(16), *record.add(17)]);
+                        let name = std::ffi::CStr::from_ptr(record.add(19).cast());
+                        let fd = name.to_str().ok().and_then(|n| n.parse::<RawFd>().ok());
+                        if let Some(fd) = fd.filter(|fd| !own.contains(fd)) {
+                            found.push(fd);
+                        }
+                        at += usize::from(length.max(1));
+                    }
+                }
+            }
+        }
+
         fn scan(&mut self) {
             let now = Instant::now();
             let mut found = Vec::new();
-            let Ok(dir) = std::fs::read_dir("/proc/self/fd") else {
-                return;
-            };
-            for entry in dir.flatten() {
-                let Some(fd) = entry.file_name().to_str().and_then(|n| n.parse().ok()) else {
+            for fd in self.open_descriptors() {
+                let Some(inode) = socket_inode(fd) else {
                     continue;
                 };
-                let Some(inode) = socket_inode(&entry.path()) else {
+                let Some(mut seen) = accepted_on(fd, self.port) else {
                     continue;
                 };
-                if let Some(mut seen) = accepted_on(fd, self.port) {
-                    let first = *self.first_seen.entry(inode).or_insert(now);
-                    seen.age = now.duration_since(first).as_millis() as u64;
-                    found.push(Found { fd, inode, seen });
-                }
+                let known = self.known.entry(inode).or_insert(Known {
+                    first_seen: now,
+                    request_seen: None,
+                    sent: seen.sent,
+                });
+                known.request_seen = match (seen.under_way(), known.request_seen) {
+                    (false, _) => None,
+                    (true, Some(at)) if known.sent == seen.sent => Some(at),
+                    (true, _) => Some(now),
+                };
+                known.sent = seen.sent;
+                seen.age = millis(now - known.first_seen);
+                seen.request_age = known.request_seen.map(|at| millis(now - at));
+                found.push(Found { fd, inode, seen });
             }
             let live: HashSet<u64> = found.iter().map(|f| f.inode).collect();
-            self.first_seen.retain(|inode, _| live.contains(inode));
+            self.known.retain(|inode, _| live.contains(inode));
 
             let mut kept = Vec::with_capacity(found.len());
             for conn in found {
                 match conn.seen.verdict(&self.limits) {
-                    Some(_) => shut_down(conn.fd, conn.inode),
+                    Some(_) => self.shut_down(conn.fd, conn.inode),
                     None => kept.push(conn),
                 }
             }
             self.shed(kept);
         }
 
-        /// Over the cap, shuts down silent and idle connections, longest quiet first,
+        /// Over the cap, shuts down silent and idle connections, quiet longest first,
         /// until a tenth of the cap is free again.
         fn shed(&self, kept: Vec<Found>) {
             let max = self.limits.max_connections as usize;
@@ -321,11 +408,34 @@ mod sys {
             }
             let goal = max - max / 10;
             let mut quiet: Vec<&Found> = kept.iter().filter(|c| c.seen.sheddable()).collect();
-            quiet.sort_by_key(|c| Reverse(c.seen.since_received.max(c.seen.age)));
+            quiet.sort_by_key(|c| Reverse(c.seen.quiet()));
             for conn in quiet.into_iter().take(kept.len() - goal) {
-                shut_down(conn.fd, conn.inode);
+                self.shut_down(conn.fd, conn.inode);
             }
         }
+
+        /// Shuts the connection down, through `spare` made a duplicate of `fd` and
+        /// checked to still be the socket `inode`, so a descriptor number reused
+        /// meanwhile is left alone; `spare` is parked on `/dev/null` again after.
+        fn shut_down(&self, fd: RawFd, inode: u64) {
+            let spare = self.spare.as_raw_fd();
+            // SAFETY: dup2 makes `spare`, the watch's own number, a duplicate; the
+            // original descriptor stays Rocket's, and `spare` never stops being open.
+            unsafe {
+                if libc::dup2(fd, spare) < 0 {
+                    return;
+                }
+                let mut stat: libc::stat = std::mem::zeroed();
+                if libc::fstat(spare, &mut stat) == 0 && stat.st_ino == inode {
+                    libc::shutdown(spare, libc::SHUT_RDWR);
+                }
+                libc::dup2(self.null.as_raw_fd(), spare);
+            }
+        }
+    }
+
+    fn millis(d: Duration) -> u64 {
+        d.as_millis() as u64
     }
 
     /// Whether this process has a socket listening on `port`.
@@ -335,15 +445,14 @@ mod sys {
         };
         dir.flatten().any(|entry| {
             let fd = entry.file_name().to_str().and_then(|n| n.parse().ok());
-            fd.is_some_and(|fd| {
-                socket_inode(&entry.path()).is_some() && local_port(fd, true) == Some(port)
-            })
+            fd.is_some_and(|fd| socket_inode(fd).is_some() && local_port(fd, true) == Some(port))
         })
     }
 
-    /// The inode of the socket behind a `/proc/self/fd` entry, if it is a socket.
-    fn socket_inode(link: &std::path::Path) -> Option<u64> {
-        let target = std::fs::read_link(link).ok()?;
+    /// The inode of the socket behind descriptor `fd`, if it is a socket
+    /// (`readlink` needs no descriptor of its own).
+    fn socket_inode(fd: RawFd) -> Option<u64> {
+        let target = std::fs::read_link(format!("/proc/self/fd/{fd}")).ok()?;
         let target = target.to_str()?;
         target
             .strip_prefix("socket:[")?
@@ -419,6 +528,7 @@ mod sys {
                 since_received: u64::from(info.times[LAST_DATA_RECV]),
                 since_sent: u64::from(info.times[LAST_DATA_SENT]),
                 age: 0,
+                request_age: None,
             })
         }
     }
@@ -437,24 +547,6 @@ mod sys {
     /// Positions in `TcpInfo::times` (after rto, ato, two mss and five counters).
     const LAST_DATA_SENT: usize = 9;
     const LAST_DATA_RECV: usize = 11;
-
-    /// Shuts the connection down, through a duplicate of `fd` checked to still be
-    /// the socket `inode`, so a descriptor number reused meanwhile is left alone.
-    fn shut_down(fd: RawFd, inode: u64) {
-        // SAFETY: dup, fstat, shutdown and close act on the duplicate this
-        // function owns; the original descriptor stays Rocket's.
-        unsafe {
-            let dup = libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0);
-            if dup < 0 {
-                return;
-            }
-            let mut stat: libc::stat = std::mem::zeroed();
-            if libc::fstat(dup, &mut stat) == 0 && stat.st_ino == inode {
-                libc::shutdown(dup, libc::SHUT_RDWR);
-            }
-            libc::close(dup);
-        }
-    }
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -465,8 +557,9 @@ mod sys {
 
     use super::Limits;
 
+    /// No watch, so no cap to check against the file limit.
     pub fn raise_file_limit() -> u64 {
-        1024
+        u64::MAX
     }
 
     pub fn spawn(_port: u16, _limits: Limits, _shutdown: Shutdown) {}
@@ -489,12 +582,22 @@ mod tests {
     }
 
     fn seen(received: u64, sent: u64, since_received: u64, since_sent: u64, age: u64) -> Seen {
-        Seen {
+        let mut seen = Seen {
             received,
             sent,
             since_received,
             since_sent,
             age,
+            request_age: None,
+        };
+        seen.request_age = seen.under_way().then_some(age);
+        seen
+    }
+
+    fn request(seen: Seen, request_age: u64) -> Seen {
+        Seen {
+            request_age: Some(request_age),
+            ..seen
         }
     }
 
@@ -540,21 +643,28 @@ mod tests {
             seen(40, 0, 500, 11_000, 11_000).verdict(&l),
             Some(Verdict::Slow)
         );
-        // The same after an answer: began 12 s ago (the last answer), still sending.
-        assert_eq!(
-            seen(400, 300, 1_000, 12_000, 60_000).verdict(&l),
-            Some(Verdict::Slow)
-        );
+        // The same after an answer: under way for 12 s, still sending.
+        let late = request(seen(400, 300, 1_000, 12_000, 60_000), 12_000);
+        assert_eq!(late.verdict(&l), Some(Verdict::Slow));
         // Sent in full 8 s ago and waiting for its answer: stays.
         assert_eq!(seen(400, 0, 8_000, 8_000, 8_100).verdict(&l), None);
     }
 
     #[test]
+    fn a_request_after_a_long_idle_spell_is_timed_from_when_it_began() {
+        let l = limits();
+        // Idle 30 s since the last answer (keep_alive raised), then a request that
+        // began a second ago: the idle spell does not count against it.
+        let fresh = request(seen(800, 300, 100, 30_000, 90_000), 1_000);
+        assert_eq!(fresh.verdict(&l), None);
+    }
+
+    #[test]
     fn a_request_whose_client_went_quiet_halfway_goes_in_the_end() {
         let l = limits();
-        assert_eq!(seen(20, 0, 30_000, 30_000, 30_000).verdict(&l), None);
+        assert_eq!(seen(20, 0, 60_000, 60_000, 60_000).verdict(&l), None);
         assert_eq!(
-            seen(20, 0, 61_000, 61_000, 61_000).verdict(&l),
+            seen(20, 0, 121_000, 121_000, 121_000).verdict(&l),
             Some(Verdict::Slow)
         );
     }

@@ -102,7 +102,13 @@ fn eleven_hundred_silent_connections_under_a_1024_file_limit_leave_health_answer
     let settings = env(&[("ROCKET_HEADER_TIMEOUT", "3")]);
     let server = Server::start_with(dir.path(), port, &settings, Some(1024));
 
-    let mut silent: Vec<TcpStream> = (0..1100).map(|_| connect(port)).collect();
+    // From eight threads at once: faster than the watch looks, so the process does
+    // run out of descriptors for a moment.
+    let openers: Vec<_> = (0..8)
+        .map(|_| std::thread::spawn(move || (0..138).map(|_| connect(port)).collect::<Vec<_>>()))
+        .collect();
+    let mut silent: Vec<TcpStream> = openers.into_iter().flat_map(|t| t.join().unwrap()).collect();
+    assert!(silent.len() >= 1100);
     let opened = Instant::now();
     std::thread::sleep(Duration::from_millis(300));
 
@@ -155,6 +161,33 @@ fn a_request_dribbled_a_byte_at_a_time_is_cut_off_at_the_header_timeout() {
         "cut off after {cut_off:?}, with a header timeout of 2 s"
     );
     assert_eq!(try_send(port, "GET", "/health", &[], "").unwrap().status, 200);
+}
+
+#[test]
+fn a_busy_keep_alive_connection_is_never_cut_off() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let settings = env(&[("ROCKET_HEADER_TIMEOUT", "1"), ("ROCKET_KEEP_ALIVE", "1")]);
+    let _server = Server::start(dir.path(), port, &settings);
+
+    // One request after another on one connection for 4 s: each arrives at once,
+    // so none is slow, however long the connection has been busy.
+    let mut stream = connect(port);
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let began = Instant::now();
+    let mut answered = 0;
+    while began.elapsed() < Duration::from_secs(4) {
+        stream
+            .write_all(b"GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        let mut answer = [0u8; 4096];
+        let read = stream.read(&mut answer).expect("an answer on the busy connection");
+        assert!(answer[..read].starts_with(b"HTTP/1.1 200"), "after {answered} answers");
+        answered += 1;
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(answered > 50, "{answered}");
 }
 
 #[test]
