@@ -194,7 +194,7 @@ fn read(
     let limiter = Limiters {
         create: Limiter::new(config.rate_limit, config.ipv6_prefix)?,
         unlock: Limiter::new(config.unlock_rate_limit, config.ipv6_prefix)?,
-        brake: Brake::new(config.password_brake),
+        brake: Brake::new(config.password_brake)?,
         owner: Limiter::keyed(config.owner_rate_limit)?,
     };
     let metrics = Metrics::new().map_err(|e| e.to_string())?;
