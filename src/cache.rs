@@ -227,8 +227,25 @@ impl Follower {
             return Ok(());
         };
         let changes = links::records::changes_from(db, last).await?;
+        if changes.is_empty() {
+            // Not even the last row seen: the log may have been reset (its ids
+            // started again below ours), which `apply` alone would never notice.
+            let newest = links::records::last_change(db).await?;
+            self.restart_if_behind(cache, newest);
+            return Ok(());
+        }
         self.apply(cache, &changes);
         Ok(())
+    }
+
+    /// When the log's newest id is below the last row applied, the log was reset
+    /// while this server ran: every change since is unknown, so everything is
+    /// forgotten and reading starts again at `newest`.
+    fn restart_if_behind(&mut self, cache: &LinkCache, newest: i64) {
+        if self.last.is_some_and(|last| newest < last) {
+            cache.clear();
+            self.last = Some(newest);
+        }
     }
 
     /// Forgets the keys of `changes` (the last row seen first, then the newer ones).
@@ -360,5 +377,25 @@ mod tests {
 
         assert!(cache.is_empty());
         assert_eq!(follower.last, Some(1501));
+    }
+
+    #[test]
+    fn a_change_log_reset_below_the_last_row_forgets_everything_and_restarts() {
+        let cache = cache_of(&["aaa", "bbb"]);
+        let mut follower = Follower { last: Some(700) };
+
+        follower.restart_if_behind(&cache, 700);
+        assert_eq!(cache.len(), 2, "the log is where it was: nothing to do");
+        follower.restart_if_behind(&cache, 3);
+
+        assert!(cache.is_empty());
+        assert_eq!(follower.last, Some(3));
+        let cache = cache_of(&["aaa", "bbb"]);
+        follower.apply(&cache, &[(3, None), (4, Some("aaa".into()))]);
+        assert!(
+            cache.get("aaa").is_err(),
+            "changes after the reset are applied"
+        );
+        assert!(cache.get("bbb").is_ok());
     }
 }

@@ -17,6 +17,7 @@ use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 use reqwest::redirect::Policy;
 use reqwest::{Client, StatusCode};
 use rocket::tokio::sync::Semaphore;
+use rocket::tokio::time::Instant;
 use url::{Host, Url};
 
 use crate::error::{Error, Result};
@@ -31,6 +32,13 @@ pub const MAX_CHECKS: usize = 4;
 /// Checks in flight for one request, so one bulk create cannot take every app-wide slot.
 pub const MAX_CHECKS_PER_REQUEST: usize = 2;
 
+/// How long all the checks of one request may take together, waiting for slots
+/// included (`check_deadline_ms` may shorten it): a few clients with slow targets
+/// must not keep every other checked create waiting without end, nor one bulk of
+/// 100 checked items hold its request for minutes. A check not done by then is
+/// refused like any failed one.
+pub const CHECK_DEADLINE: Duration = Duration::from_secs(30);
+
 /// The ports a checked target may be on unless the operator allows more.
 pub const DEFAULT_PORTS: [u16; 2] = [80, 443];
 
@@ -40,6 +48,8 @@ pub struct CheckPolicy {
     /// Allow addresses that are not globally routable (operators, tests).
     pub allow_private: bool,
     pub timeout: Duration,
+    /// How long all the checks of one request may take together (`CHECK_DEADLINE`).
+    pub deadline: Duration,
     /// Ports a target (or a redirect) may be on; the address rule does not lift this one.
     pub ports: Vec<u16>,
 }
@@ -51,6 +61,8 @@ pub struct Checker {
     policy: Arc<CheckPolicy>,
     app: Arc<Semaphore>,
     request: Option<Arc<Semaphore>>,
+    /// When this request's checks must be done; `None`: each check gets its own.
+    deadline: Option<Instant>,
 }
 
 impl Checker {
@@ -60,33 +72,61 @@ impl Checker {
             policy: Arc::new(policy),
             app: Arc::new(Semaphore::new(MAX_CHECKS)),
             request: None,
+            deadline: None,
         }
     }
 
     /// A checker for one request that checks many targets (bulk create): at most
-    /// `MAX_CHECKS_PER_REQUEST` of its checks run at once, within the app-wide cap.
+    /// `MAX_CHECKS_PER_REQUEST` of its checks run at once, within the app-wide cap,
+    /// and all of them must be done within the policy's `deadline` from now.
     pub fn for_request(&self) -> Checker {
         Checker {
             request: Some(Arc::new(Semaphore::new(MAX_CHECKS_PER_REQUEST))),
+            deadline: Some(Instant::now() + self.policy.deadline),
             ..self.clone()
         }
     }
 
     /// Requests `target` (HEAD, then GET if HEAD is not supported) and refuses it,
-    /// with one generic error, when it is off limits, unreachable, 404/410, 5xx or slow.
+    /// with one generic error, when it is off limits, unreachable, 404/410, 5xx or slow,
+    /// or when it is not done by the request's deadline (waiting for a slot included).
     pub async fn target(&self, target: &TargetUrl) -> Result<()> {
+        let deadline = self
+            .deadline
+            .unwrap_or_else(|| Instant::now() + self.policy.deadline);
+        let checked = match Instant::now() < deadline {
+            true => rocket::tokio::time::timeout_at(deadline, self.check(target)).await,
+            false => Ok(Err(Checked::Refused(Why::Deadline))),
+        };
+        let refused = match checked {
+            Ok(Ok(done)) => return Ok(done),
+            Ok(Err(Checked::Unavailable)) => return Err(Error::Unavailable),
+            Ok(Err(Checked::Refused(why))) => why,
+            Err(_) => Why::Deadline,
+        };
+        rocket::info!("target check refused: {refused}");
+        Err(Error::TargetCheck)
+    }
+
+    /// Waits for slots, then runs the check.
+    async fn check(&self, target: &TargetUrl) -> Result<(), Checked> {
         // The request's own slot first, so a waiting bulk item holds no app-wide slot.
         let _mine = match &self.request {
-            Some(slots) => Some(slots.acquire().await.map_err(|_| Error::Unavailable)?),
+            Some(slots) => Some(slots.acquire().await.map_err(|_| Checked::Unavailable)?),
             None => None,
         };
-        let _app = self.app.acquire().await.map_err(|_| Error::Unavailable)?;
-        let client = client(&self.policy).map_err(|_| Error::Unavailable)?;
-        run(&client, target, &self.policy).await.map_err(|why| {
-            rocket::info!("target check refused: {why}");
-            Error::TargetCheck
-        })
+        let _app = self.app.acquire().await.map_err(|_| Checked::Unavailable)?;
+        let client = client(&self.policy).map_err(|_| Checked::Unavailable)?;
+        run(&client, target, &self.policy)
+            .await
+            .map_err(Checked::Refused)
     }
+}
+
+/// How a check that did not pass ended: the app could not run it, or the target failed.
+enum Checked {
+    Unavailable,
+    Refused(Why),
 }
 
 /// Why a check failed: for the log and the tests, never for the user.
@@ -100,6 +140,7 @@ enum Why {
     Unreachable,
     NotHttp,
     Answered(StatusCode),
+    Deadline,
 }
 
 impl fmt::Display for Why {
@@ -113,6 +154,7 @@ impl fmt::Display for Why {
             Why::Unreachable => f.write_str("it could not be reached"),
             Why::NotHttp => f.write_str("it did not answer with HTTP"),
             Why::Answered(status) => write!(f, "it answered {status}"),
+            Why::Deadline => f.write_str("the request's checks ran out of time"),
         }
     }
 }
@@ -307,6 +349,7 @@ mod tests {
         CheckPolicy {
             allow_private,
             timeout: Duration::from_secs(3),
+            deadline: CHECK_DEADLINE,
             ports: ports.to_vec(),
         }
     }

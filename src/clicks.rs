@@ -40,6 +40,11 @@ pub const REFERRER_HOSTS: usize = 100;
 /// `Referer` host can be named so.
 pub const OTHER_HOSTS: &str = "other hosts";
 
+/// The referrer names that never take one of the `REFERRER_HOSTS` places: they are
+/// not hosts, and made-up `Referer`s must not push direct clicks into `OTHER_HOSTS`.
+/// `links::clicks::add_source_clicks` names the same three.
+pub const PLACELESS: [&str; 3] = [crate::visit::DIRECT, crate::visit::UNKNOWN, OTHER_HOSTS];
+
 /// Clicks on one link not yet in the database.
 #[derive(Debug, Default)]
 pub struct Pending {
@@ -62,8 +67,9 @@ impl Pending {
     }
 
     /// Counts `count` clicks from `host`, or under `OTHER_HOSTS` once this link has
-    /// `REFERRER_HOSTS` others pending: the map never grows past that. Allocates
-    /// only for a host seen first (and not for `direct`, `unknown` or the excess).
+    /// `REFERRER_HOSTS` others pending: the map never grows past that (plus the
+    /// `PLACELESS` names, which always keep their own). Allocates only for a host
+    /// seen first (and not for `direct`, `unknown` or the excess).
     // A `Cow`, not a `&str`: `direct` and `unknown` stay borrowed, never copied.
     #[allow(clippy::ptr_arg)]
     fn add_referrer(&mut self, host: &Cow<'static, str>, count: i64) {
@@ -71,8 +77,12 @@ impl Pending {
             *counted += count;
             return;
         }
-        let named = self.referrers.len() - usize::from(self.referrers.contains_key(OTHER_HOSTS));
-        let host = if named < REFERRER_HOSTS {
+        let placeless = PLACELESS
+            .iter()
+            .filter(|name| self.referrers.contains_key(**name))
+            .count();
+        let named = self.referrers.len() - placeless;
+        let host = if named < REFERRER_HOSTS || PLACELESS.contains(&host.as_ref()) {
             host.clone()
         } else {
             Cow::Borrowed(OTHER_HOSTS)

@@ -55,6 +55,9 @@ struct Config {
     /// How long a checked target may take to answer, in milliseconds.
     #[serde(default = "default_check_timeout")]
     check_timeout_ms: u64,
+    /// How long all the target checks of one request may take, in milliseconds.
+    #[serde(default = "default_check_deadline")]
+    check_deadline_ms: u64,
     /// Links whose target is kept in memory; 0 turns the cache off.
     #[serde(default = "default_cache_size")]
     cache_size: usize,
@@ -78,6 +81,10 @@ fn default_true() -> bool {
 
 fn default_check_timeout() -> u64 {
     3000
+}
+
+fn default_check_deadline() -> u64 {
+    crate::check::CHECK_DEADLINE.as_millis() as u64
 }
 
 fn default_env_name() -> String {
@@ -147,6 +154,14 @@ impl Settings {
                 "base_url `{raw}` must not have a query or fragment"
             ));
         }
+        if !(1..=crate::check::CHECK_DEADLINE.as_millis() as u64)
+            .contains(&config.check_deadline_ms)
+        {
+            return Err(format!(
+                "check_deadline_ms must be within 1..={}",
+                crate::check::CHECK_DEADLINE.as_millis()
+            ));
+        }
         if !KEY_LENGTHS.contains(&config.key_length) {
             return Err(format!("key_length must be within {KEY_LENGTHS:?}"));
         }
@@ -158,6 +173,7 @@ impl Settings {
             check: Checker::new(CheckPolicy {
                 allow_private: config.allow_private_targets,
                 timeout: std::time::Duration::from_millis(config.check_timeout_ms),
+                deadline: std::time::Duration::from_millis(config.check_deadline_ms),
                 ports: config.check_ports,
             }),
             metrics: config.metrics,
@@ -194,7 +210,7 @@ fn read(
     let limiter = Limiters {
         create: Limiter::new(config.rate_limit, config.ipv6_prefix)?,
         unlock: Limiter::new(config.unlock_rate_limit, config.ipv6_prefix)?,
-        brake: Brake::new(config.password_brake),
+        brake: Brake::new(config.password_brake)?,
         owner: Limiter::keyed(config.owner_rate_limit)?,
     };
     let metrics = Metrics::new().map_err(|e| e.to_string())?;
@@ -239,6 +255,7 @@ mod tests {
             allow_private_targets: false,
             check_ports: default_check_ports(),
             check_timeout_ms: 3000,
+            check_deadline_ms: default_check_deadline(),
             metrics: true,
             metrics_public: false,
             cache_size: 0,

@@ -39,6 +39,10 @@ pub enum Error {
     WrongPassword,
     #[error("Custom key '{0}' is already taken")]
     KeyTaken(String),
+    /// An imported record whose secret hash another stored link already has (the key
+    /// is free): a secret must open one link's admin page only.
+    #[error("A link with this secret_hash is already stored")]
+    SecretTaken,
     /// A body that could not be read or parsed, with the status that fits.
     #[error("{1}")]
     BadBody(Status, String),
@@ -80,7 +84,7 @@ impl Error {
             Error::TargetCheck => Status::BadRequest,
             Error::Gone => Status::Gone,
             Error::PasswordRequired | Error::WrongPassword => Status::Unauthorized,
-            Error::KeyTaken(_) => Status::Conflict,
+            Error::KeyTaken(_) | Error::SecretTaken => Status::Conflict,
             Error::BadBody(status, _) => *status,
             Error::RateLimited(_)
             | Error::TooManyAttempts(_)

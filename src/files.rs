@@ -26,17 +26,35 @@ pub fn create_or_truncate(path: &Path) -> io::Result<File> {
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => create_new(path),
         Err(e) => Err(e),
-        Ok(meta) if meta.file_type().is_symlink() => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "it is a symbolic link; give the file itself",
-        )),
-        Ok(_) => {
-            let file = OpenOptions::new().write(true).truncate(true).open(path)?;
-            #[cfg(unix)]
-            file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(PRIVATE))?;
-            Ok(file)
-        }
+        Ok(meta) if meta.file_type().is_symlink() => Err(refused_link()),
+        Ok(_) => truncate_existing(path),
     }
+}
+
+/// Opens the file at `path` and empties it, without following a symbolic link that
+/// was put there after the caller looked (`O_NOFOLLOW`), and makes it owner-only
+/// through the open file (`fchmod`), so the mode lands on the file truncated.
+fn truncate_existing(path: &Path) -> io::Result<File> {
+    let mut open = OpenOptions::new();
+    open.write(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut open, libc::O_NOFOLLOW);
+    let file = match open.open(path) {
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(refused_link()),
+        other => other?,
+    };
+    #[cfg(unix)]
+    file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(PRIVATE))?;
+    Ok(file)
+}
+
+/// The refusal of a symbolic link where a data file goes.
+fn refused_link() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        "it is a symbolic link; give the file itself",
+    )
 }
 
 #[cfg(all(test, unix))]
@@ -76,5 +94,20 @@ mod tests {
         std::fs::write(&target, "kept").unwrap();
         assert!(create_or_truncate(&link).is_err());
         assert_eq!(std::fs::read(&target).unwrap(), b"kept");
+    }
+
+    #[test]
+    fn a_symbolic_link_put_there_after_the_look_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target");
+        let link = dir.path().join("link");
+        std::fs::write(&target, "kept").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o644)).unwrap();
+        // The race: the path was a file when looked at, and is a link when opened.
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+
+        assert!(truncate_existing(&link).is_err());
+        assert_eq!(std::fs::read(&target).unwrap(), b"kept");
+        assert_eq!(mode(&target), 0o644);
     }
 }

@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use crate::db::Pool;
+use crate::error::Error;
 
 use crate::cli::{progress, reader, writer, FileFormat};
 use crate::clock;
@@ -85,7 +86,9 @@ pub async fn import(
         for (place, (record, hash)) in &good {
             match records::insert_record(&mut tx, record, hash).await {
                 Ok(()) => {}
-                Err(e @ crate::error::Error::KeyTaken(_)) => problems.push(format!("{place}: {e}")),
+                Err(e @ (Error::KeyTaken(_) | Error::SecretTaken)) => {
+                    problems.push(format!("{place}: {e}"))
+                }
                 Err(e) => return Err(format!("{place}: {e}")),
             }
             bar.inc(1);

@@ -82,7 +82,7 @@ pub async fn add_day_clicks(
 
 /// Adds clicks to links' totals per source, as `(id, kind, name, count)`: kind is
 /// `referrer` (name: a host) or `client` (name: a client class). A link keeps at most
-/// `clicks::REFERRER_HOSTS` named hosts: a host not stored yet takes a free place
+/// `clicks::REFERRER_HOSTS` named hosts (`clicks::PLACELESS` names need no place): a host not stored yet takes a free place
 /// (the busiest of a batch first), and once none is left its clicks are added to the
 /// link's `clicks::OTHER_HOSTS` row instead, so no write ever makes row N + 1.
 ///
@@ -112,18 +112,18 @@ pub async fn add_source_clicks(
 }
 
 /// The rest of `add_source_clicks`' statement, after the rows (`v`). `fixed`: rows
-/// that need no new place (client classes, hosts already stored, the excess row
-/// itself); the others are ranked per link, busiest first, and keep their name only
+/// that need no new place (client classes, hosts already stored, `clicks::PLACELESS`:
+/// `direct`, `unknown` and the excess row itself); the others are ranked per link, busiest first, and keep their name only
 /// while `used + rank` stays within the places. Same-named rows are summed first:
 /// one upsert may not touch a row twice.
 const CAPPED_UPSERT: &str = concat!(
     "), known as (select v.link_id, v.kind, v.name, v.clicks, \
-       (v.kind <> 'referrer' or v.name = 'other hosts' or exists (select 1 from click_source s \
+       (v.kind <> 'referrer' or v.name in ('direct', 'unknown', 'other hosts') or exists (select 1 from click_source s \
          where s.link_id = v.link_id and s.kind = v.kind and s.name = v.name)) as fixed \
      from v), \
      ranked as (select k.link_id, k.kind, k.name, k.clicks, k.fixed, \
        (select count(*) from click_source s where s.link_id = k.link_id \
-         and s.kind = 'referrer' and s.name <> 'other hosts') as used, \
+         and s.kind = 'referrer' and s.name not in ('direct', 'unknown', 'other hosts')) as used, \
        row_number() over (partition by k.link_id, k.fixed order by k.clicks desc, k.name) as nth \
      from known k), \
      placed as (select link_id, kind, \

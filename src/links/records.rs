@@ -94,7 +94,9 @@ pub async fn set_active(db: &mut impl Exec, key: &str, active: bool) -> Result<(
     log_change(db, Some(key)).await
 }
 
-/// Stores an exported row as it was, with its history; a taken key is a `KeyTaken`.
+/// Stores an exported row as it was, with its history; a taken key is a `KeyTaken`,
+/// a secret hash another link has is a `SecretTaken` (the insert has no conflict
+/// target, so which unique column clashed is asked afterwards).
 pub async fn insert_record(db: &mut impl Exec, r: &Record, hash: &[u8; 32]) -> Result<()> {
     let sql = "insert into link (key, secret_hash, target_url, is_active, clicks, created_at, \
                last_clicked_at, expires_at, max_clicks, password_hash) \
@@ -115,7 +117,14 @@ pub async fn insert_record(db: &mut impl Exec, r: &Record, hash: &[u8; 32]) -> R
             .await?
     });
     let Some((id,)) = inserted.first() else {
-        return Err(Error::KeyTaken(r.key.clone()));
+        let sql = "select count(*) from link where key = $1";
+        let taken: i64 = on_db!(db, |c| {
+            sqlx::query_scalar(sql).bind(&r.key).fetch_one(c).await?
+        });
+        return Err(match taken {
+            0 => Error::SecretTaken,
+            _ => Error::KeyTaken(r.key.clone()),
+        });
     };
     super::history::insert_history(db, *id, &r.history).await
 }

@@ -38,7 +38,7 @@ impl Seen {
 
 /// A loopback web server for target pages: `/ok`, `/missing` (404), `/broken` (503),
 /// `/no-head` (405 to HEAD), `/hop/N` (N redirects), `/loop`, `/slow` (answers late),
-/// `/busy` (answers after 50 ms), `/to-port/P` (redirects to `/ok` on port P).
+/// `/busy` (answers after 50 ms), `/sleep/MS/..` (answers after MS ms), `/to-port/P` (redirects to `/ok` on port P).
 struct TargetServer {
     base: String,
     port: u16,
@@ -98,6 +98,11 @@ fn answer(method: &str, path: &str) -> (&'static str, String) {
         "/loop" => ("302 Found", "/loop".to_owned()),
         "/slow" => {
             std::thread::sleep(Duration::from_millis(900));
+            ("200 OK", String::new())
+        }
+        sleep if sleep.starts_with("/sleep/") => {
+            let ms = sleep.trim_start_matches("/sleep/").split('/').next().unwrap_or("");
+            std::thread::sleep(Duration::from_millis(ms.parse().unwrap_or(0)));
             ("200 OK", String::new())
         }
         busy if busy.starts_with("/busy/") => {
@@ -256,6 +261,71 @@ fn a_bulk_request_checks_at_most_two_targets_at_once() {
     let results: Vec<Value> = res.into_json().unwrap();
     assert!(results.iter().all(|r| r.get("url").is_some()), "all created");
     assert_eq!(server.seen.paths().len(), 100);
+}
+
+#[test]
+fn a_bulk_requests_checks_stop_at_its_deadline_and_the_rest_are_refused() {
+    backend!();
+    let server = target_server();
+    let app = spawn_app_with(|f| {
+        f.merge(("allow_private_targets", true))
+            .merge(("check_timeout_ms", 3000))
+            .merge(("check_deadline_ms", 500))
+            .merge(("check_ports", [80, 443, server.port]))
+    });
+    // 40 checks of 50 ms, two at a time: a second at least, twice the deadline.
+    let items: Vec<Value> = (0..40)
+        .map(|i| json!({ "target_url": format!("{}/busy/{i}", server.base), "check_target": true }))
+        .collect();
+
+    let res = app.create_json(Value::Array(items));
+
+    assert_eq!(res.status(), Status::Ok);
+    let results: Vec<Value> = res.into_json().unwrap();
+    let created = results.iter().filter(|r| r.get("url").is_some()).count();
+    let refused: Vec<&Value> = results.iter().filter(|r| r.get("url").is_none()).collect();
+    assert!(created > 0, "checks within the deadline pass");
+    assert!(!refused.is_empty(), "all 40 were checked");
+    for item in refused {
+        assert_eq!(item["detail"], REFUSED);
+        assert_eq!(item["status"], 400);
+    }
+}
+
+#[rocket::async_test]
+async fn a_create_waiting_for_a_check_slot_gives_up_at_the_deadline() {
+    backend!();
+    let server = target_server();
+    let dir = tempfile::tempdir().unwrap();
+    let figment = figment(&dir.path().join("c.db"))
+        .merge(("allow_private_targets", true))
+        .merge(("check_timeout_ms", 3000))
+        .merge(("check_deadline_ms", 600))
+        .merge(("check_ports", [80, 443, server.port]));
+    let client = Client::tracked(shortener::build(figment)).await.unwrap();
+    // Eight creates at once, each target answering after 400 ms: four take the
+    // app's slots, the other four wait 400 ms for one and cannot finish by 600 ms.
+    let create = |n: usize| {
+        let url = format!("{}/sleep/400/{n}", server.base);
+        client
+            .post("/url")
+            .header(ContentType::JSON)
+            .body(json!({ "target_url": url, "check_target": true }).to_string())
+            .dispatch()
+    };
+
+    let responses = futures::future::join_all((0..8).map(create)).await;
+
+    let mut refused = 0;
+    for res in responses {
+        if res.status() != Status::Created {
+            assert_eq!(res.status(), Status::BadRequest);
+            let body: Value = res.into_json().await.unwrap();
+            assert_eq!(body["detail"], REFUSED);
+            refused += 1;
+        }
+    }
+    assert!(refused >= 4, "{refused} of 8 refused");
 }
 
 #[rocket::async_test]

@@ -335,6 +335,26 @@ fn import_refuses_a_key_given_twice_and_keeps_not_even_the_first() {
 }
 
 #[test]
+fn import_refuses_a_secret_hash_given_twice_and_says_so() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let records = json!([
+        record("first", "https://example.com/1", &"ab".repeat(32)),
+        record("second", "https://example.com/2", &"ab".repeat(32)),
+    ]);
+
+    let out = import_json(dir.path(), records);
+
+    assert_refused(
+        dir.path(),
+        &out,
+        &["record 2: A link with this secret_hash is already stored"],
+    );
+    let errors = String::from_utf8_lossy(&out.stderr);
+    assert!(!errors.contains("already taken"), "the key is free: {errors}");
+}
+
+#[test]
 fn import_refuses_password_hashes_costlier_than_the_apps_own() {
     backend!();
     for (params, what) in [

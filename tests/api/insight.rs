@@ -332,6 +332,44 @@ fn made_up_referrers_keep_a_bounded_number_of_rows_and_admin_reads_stay_fast() {
 }
 
 #[test]
+fn made_up_referrers_never_push_direct_clicks_into_other_hosts() {
+    backend!();
+    let app = spawn_app();
+    // One link's hosts written before its direct clicks, one's pending with them.
+    for flushed in [true, false] {
+        let link = app.seed("https://example.com/");
+        for i in 0..KEPT_HOSTS {
+            let referer = format!("https://made-up-{i}.example/");
+            visit(&app, &link.path(), Some(&referer), None);
+        }
+        if flushed {
+            app.flush_clicks();
+        }
+        for _ in 0..3 {
+            visit(&app, &link.path(), None, None);
+        }
+        for extra in ["a", "b"] {
+            visit(&app, &link.path(), Some("not a url"), None);
+            let referer = format!("https://one-too-many-{extra}.example/");
+            visit(&app, &link.path(), Some(&referer), None);
+        }
+        if flushed {
+            app.flush_clicks();
+        }
+
+        let (_, info) = app.get_json(&link.admin_path());
+        let listed = info["referrers"].as_array().unwrap();
+        let top: Vec<Value> = listed.iter().take(3).cloned().collect();
+        let want = [("direct", 3), (OTHER_HOSTS, 2), ("unknown", 2)];
+        let want: Vec<Value> = want
+            .iter()
+            .map(|(name, clicks)| json!({"name": name, "clicks": clicks}))
+            .collect();
+        assert_eq!(top, want, "flushed first: {flushed}");
+    }
+}
+
+#[test]
 fn two_instances_writing_one_link_keep_within_the_cap() {
     backend!();
     let dir = tempfile::tempdir().unwrap();

@@ -279,6 +279,25 @@ fn wrong_passwords_from_many_addresses_brake_the_link_before_any_check() {
 }
 
 #[test]
+fn a_brake_wait_longer_than_a_day_stops_the_launch() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shortener.db");
+    for wait in [86_401, u64::MAX] {
+        let figment = crate::helpers::figment(&db).merge(("password_brake.max_wait_seconds", wait));
+        let client = rocket::local::blocking::Client::tracked(shortener::build(figment));
+        let error = client
+            .err()
+            .unwrap_or_else(|| panic!("max_wait_seconds = {wait} was accepted"));
+        // Inspecting the error marks it handled (Rocket panics on an unhandled one).
+        assert!(
+            matches!(error.kind(), rocket::error::ErrorKind::FailedFairings(_)),
+            "max_wait_seconds = {wait}: {error}"
+        );
+    }
+}
+
+#[test]
 fn a_guesser_rotating_source_addresses_is_braked_by_the_real_binary() {
     backend!();
     let dir = tempfile::tempdir().unwrap();
