@@ -188,8 +188,14 @@ pub fn watcher() -> rocket::fairing::AdHoc {
             let pool = db.0.clone();
             let mut shutdown = rocket.shutdown();
             let cache = cache.clone();
+            // The first look happens before the server takes its first request (Rocket
+            // awaits liftoff fairings first), so clearing the cache there cannot drop a
+            // target a visit has just cached.
+            let mut follower = Follower::default();
+            if let Ok(mut conn) = pool.acquire().await {
+                let _ = follower.follow(&mut conn, &cache).await;
+            }
             rocket::tokio::spawn(async move {
-                let mut follower = Follower::default();
                 let mut tick = rocket::tokio::time::interval(WATCH_EVERY);
                 loop {
                     rocket::tokio::select! {
