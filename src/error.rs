@@ -1,13 +1,7 @@
-//! The app's one error type, mapped once to a status and an HTML or JSON body.
+//! The app's one error type, with the one status and form field of each kind. It
+//! imports nothing of the crate: the web layer renders it (`web::respond`).
 
-use askama::Template;
 use rocket::http::Status;
-use rocket::request::Request;
-use rocket::response::{self, Responder};
-use serde::Serialize;
-
-use crate::config::Settings;
-use crate::negotiate::Negotiated;
 
 /// Everything that can go wrong in a request; `Display` is the message the client sees.
 #[derive(Debug, thiserror::Error)]
@@ -110,72 +104,14 @@ impl Error {
         }
     }
 
-    /// The message for the client; a missing link is described by the URL asked for.
-    fn message(&self, req: &Request<'_>) -> String {
-        match self {
-            Error::NotFound => not_found_message(req),
-            other => other.to_string(),
-        }
-    }
-}
-
-/// The tutorial's wording for a missing link: `URL '<request url>' doesn't exist`.
-pub fn not_found_message(req: &Request<'_>) -> String {
-    let base = req
-        .rocket()
-        .state::<Settings>()
-        .map_or("", |s| s.base_url.as_str());
-    format!("URL '{base}{}' doesn't exist", req.uri())
-}
-
-/// An error as a page (HTML) or as `{"detail": ...}` (JSON, the tutorial's shape).
-#[derive(Debug, Template, Serialize, utoipa::ToSchema)]
-#[template(path = "error.html")]
-#[schema(as = Detail)]
-pub struct ErrorPage {
-    /// The message for the client.
-    pub detail: String,
-    #[serde(skip)]
-    #[schema(ignore)]
-    pub status: Status,
-}
-
-impl ErrorPage {
-    /// A page for `status` with the given message.
-    pub fn new(status: Status, detail: String) -> ErrorPage {
-        ErrorPage { detail, status }
-    }
-}
-
-impl Error {
-    /// Answers with this error's status and headers around `body`, which may be
-    /// the error page or a page of the caller's (the refused form).
-    pub fn respond_with<'r>(
-        &self,
-        req: &'r Request<'_>,
-        body: impl Responder<'r, 'static>,
-    ) -> response::Result<'static> {
-        if let Error::Database(e) = self {
-            rocket::error!("database error: {e}");
-        }
-        let mut res = (self.status(), body).respond_to(req)?;
+    /// The seconds to wait before trying again, for the `Retry-After` header.
+    pub fn retry_after(&self) -> Option<u64> {
         match self {
             Error::RateLimited(seconds)
             | Error::TooManyAttempts(seconds)
             | Error::LinkBraked(seconds)
-            | Error::TooManyChanges(seconds) => {
-                res.set_raw_header("Retry-After", seconds.to_string())
-            }
-            Error::MethodNotAllowed(allow) => res.set_raw_header("Allow", *allow),
-            _ => false,
-        };
-        Ok(res)
-    }
-}
-
-impl<'r> Responder<'r, 'static> for Error {
-    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
-        let page = ErrorPage::new(self.status(), self.message(req));
-        self.respond_with(req, Negotiated(page))
+            | Error::TooManyChanges(seconds) => Some(*seconds),
+            _ => None,
+        }
     }
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use rocket::config::LogLevel;
 use rocket::figment::Figment;
-use shortener::cli::{self, Cli, Command};
+use shortener::ops::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
     // Loaded before the async runtime starts, so no other thread can read the
@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     }
     let command = Cli::parse().command.unwrap_or(Command::Serve);
     let figment = shortener::figment();
-    shortener::logging::init(
+    shortener::ops::logging::init(
         figment
             .extract_inner("log_level")
             .unwrap_or(LogLevel::Critical),
@@ -46,5 +46,5 @@ async fn serve(figment: Figment) -> Result<(), String> {
         .launch()
         .await
         .map_err(|e| e.to_string())?;
-    shortener::clicks::flush_on_exit(&rocket).await.map(|_| ())
+    shortener::finish(&rocket).await.map(|_| ())
 }

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use rocket::figment::Figment;
 use rocket::http::{Accept, ContentType, Header, Method, Status};
 use rocket::local::blocking::{Client, LocalResponse};
-use rocket_db_pools::Database;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -154,27 +153,20 @@ impl TestApp {
     /// Shuts the app down as the binary does: requests end, then pending clicks are written.
     pub fn stop(self) {
         let rocket = self.client.terminate();
-        rocket::execute(shortener::clicks::flush_on_exit(&rocket)).expect("final flush");
+        rocket::execute(shortener::finish(&rocket)).expect("final flush");
     }
 
     /// Stops the app's clock at `at` (RFC 3339), so clicks land on chosen days.
     pub fn set_clock(&self, at: &str) {
         let at = time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339)
             .expect("an RFC 3339 time");
-        let clock = self.client.rocket().state::<shortener::clock::Clock>();
-        clock.expect("managed clock").set(Some(at));
+        shortener::testing::set_clock(self.client.rocket(), Some(at));
     }
 
     /// Writes pending clicks now, as the once-a-second flush would.
     pub fn flush_clicks(&self) -> usize {
-        let clicks = self
-            .client
-            .rocket()
-            .state::<std::sync::Arc<shortener::clicks::Clicks>>();
-        let clicks = clicks.expect("managed clicks").clone();
-        let pool = shortener::db::Db::fetch(self.client.rocket()).expect("pool");
-        let pool = pool.0.clone();
-        rocket::execute(async move { clicks.flush(&pool).await.expect("clicks written") })
+        let flush = shortener::testing::flush_clicks(self.client.rocket());
+        rocket::execute(flush).expect("clicks written")
     }
 
     pub fn link_count(&self) -> i64 {

@@ -4,7 +4,6 @@
 use std::time::{Duration, Instant};
 
 use rocket::http::{Header, Status};
-use rocket_db_pools::Database;
 use serde_json::{json, Value};
 
 use crate::helpers::{query_scalar, spawn_app, spawn_app_on, TestApp, BROWSER};
@@ -384,19 +383,18 @@ fn two_instances_writing_one_link_keep_within_the_cap() {
     }
 
     // Both write at once, each with a full batch of hosts the other never saw.
-    let flushes: Vec<_> = [&a, &b]
-        .into_iter()
-        .map(|app| {
-            let rocket = app.client.rocket();
-            let clicks = rocket.state::<std::sync::Arc<shortener::clicks::Clicks>>();
-            let clicks = clicks.unwrap().clone();
-            let pool = shortener::db::Db::fetch(rocket).unwrap().0.clone();
-            std::thread::spawn(move || rocket::execute(async move { clicks.flush(&pool).await }))
-        })
-        .collect();
-    for flush in flushes {
-        assert_eq!(flush.join().unwrap().expect("clicks written"), 100);
-    }
+    std::thread::scope(|scope| {
+        let flushes: Vec<_> = [&a, &b]
+            .into_iter()
+            .map(|app| {
+                let flush = shortener::testing::flush_clicks(app.client.rocket());
+                scope.spawn(move || rocket::execute(flush))
+            })
+            .collect();
+        for flush in flushes {
+            assert_eq!(flush.join().unwrap().expect("clicks written"), 100);
+        }
+    });
 
     assert_eq!(referrer_rows(&a, &link.key()), KEPT_HOSTS + 1);
     let (_, info) = a.get_json(&link.admin_path());

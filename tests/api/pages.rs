@@ -170,7 +170,7 @@ fn the_allowed_methods_cover_every_mounted_route() {
         if path == "/" {
             continue;
         }
-        let allowed = shortener::routes::allowed_methods(&path).unwrap_or_else(|| panic!("{path}"));
+        let allowed = shortener::testing::allowed_methods(&path).unwrap_or_else(|| panic!("{path}"));
         assert!(
             allowed.contains(route.method.as_str()),
             "{} {path} not in {allowed}",

@@ -2,8 +2,6 @@
 
 use rocket::http::Status;
 use rocket::local::asynchronous::Client;
-use rocket_db_pools::Database;
-use shortener::db::{Db, Pool};
 
 use crate::helpers::{figment, spawn_app, spawn_app_on};
 
@@ -46,9 +44,7 @@ async fn every_pooled_connection_runs_in_wal_mode_with_foreign_keys_and_a_busy_t
     let dir = tempfile::tempdir().unwrap();
     let figment = figment(&dir.path().join("p.db")).merge(("databases.links.min_connections", 4));
     let client = Client::tracked(shortener::build(figment)).await.unwrap();
-    let Pool::Sqlite(pool, _) = &Db::fetch(client.rocket()).expect("pool").0 else {
-        panic!("a SQLite pool");
-    };
+    let pool = &shortener::testing::sqlite_pool(client.rocket()).expect("a SQLite pool");
 
     let mut conns = Vec::new();
     for _ in 0..4 {
@@ -93,7 +89,7 @@ async fn admin_urls_from_before_secrets_were_hashed_keep_working() {
     let db = dir.path().join("old.db");
     let old_secret = "LegacySecretLegacySecretLegacy42";
     {
-        let options = shortener::db::sqlite_options(db.to_str().unwrap()).unwrap();
+        let options = shortener::testing::sqlite_options(db.to_str().unwrap()).unwrap();
         let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
         let mut first_schema = sqlx::migrate!("migrations/sqlite");
         first_schema.migrations = first_schema.migrations[..1].to_vec().into();
@@ -123,9 +119,7 @@ async fn admin_urls_from_before_secrets_were_hashed_keep_working() {
         info["admin_url"],
         format!("{}/admin/{old_secret}", crate::helpers::BASE)
     );
-    let Pool::Sqlite(pool, _) = &Db::fetch(client.rocket()).unwrap().0 else {
-        panic!("a SQLite pool");
-    };
+    let pool = &shortener::testing::sqlite_pool(client.rocket()).expect("a SQLite pool");
     let clear: i64 = sqlx::query_scalar("select count(*) from link where secret_key is not null")
         .fetch_one(pool)
         .await

@@ -1,0 +1,260 @@
+//! The database layer: SQLite (the embedded default) or PostgreSQL (for several
+//! instances), chosen by the URL's scheme. Only this module knows which one it is:
+//! the link service writes each statement once and runs it through `on_db!`. It
+//! knows nothing of links: pools, connections, transactions and SQL migrations.
+
+pub mod files;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use rocket::figment::Figment;
+use rocket_db_pools::{Config, Database};
+use sqlx::pool::PoolConnection;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{ConnectOptions, PgConnection, Postgres, Sqlite, SqliteConnection};
+
+/// The app's pool, opened and closed with the server by `rocket_db_pools`; only the
+/// link service reads it (`startup` hands it over).
+#[derive(Database)]
+#[database("links")]
+pub struct Db(pub Pool);
+
+/// A pool on either database. SQLite connections run in WAL mode with foreign keys
+/// and a busy timeout, and the file's path is kept so health checks can see it.
+#[derive(Clone)]
+pub enum Pool {
+    Sqlite(sqlx::SqlitePool, Option<PathBuf>),
+    Postgres(sqlx::PgPool),
+}
+
+/// One pooled connection of either kind (PostgreSQL's is boxed: it is several times larger).
+pub enum Conn {
+    Sqlite(PoolConnection<Sqlite>),
+    Postgres(Box<PoolConnection<Postgres>>),
+}
+
+/// An open transaction of either kind; dropped without `commit`, it rolls back.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, Sqlite>),
+    Postgres(Box<sqlx::Transaction<'static, Postgres>>),
+}
+
+/// A borrowed connection: what `on_db!` matches on to run a statement.
+pub enum Handle<'c> {
+    Sqlite(&'c mut SqliteConnection),
+    Postgres(&'c mut PgConnection),
+}
+
+/// Anything statements can run on: a pooled connection or a transaction. The service
+/// takes it as `&mut dyn Exec`, so each statement is compiled once per database.
+pub trait Exec: Send {
+    /// The connection underneath, for one or more statements.
+    fn handle(&mut self) -> Handle<'_>;
+}
+
+/// Runs `$body` with `$c` bound to the connection of whichever database `$db` is on:
+/// the statement is written once and compiled for both.
+macro_rules! on_db {
+    ($db:expr, |$c:ident| $body:expr) => {
+        match $crate::db::Exec::handle($db) {
+            $crate::db::Handle::Sqlite($c) => $body,
+            $crate::db::Handle::Postgres($c) => $body,
+        }
+    };
+}
+pub(crate) use on_db;
+
+impl Exec for Conn {
+    fn handle(&mut self) -> Handle<'_> {
+        match self {
+            Conn::Sqlite(c) => Handle::Sqlite(c),
+            Conn::Postgres(c) => Handle::Postgres(c),
+        }
+    }
+}
+
+impl Exec for Tx {
+    fn handle(&mut self) -> Handle<'_> {
+        match self {
+            Tx::Sqlite(c) => Handle::Sqlite(c),
+            Tx::Postgres(c) => Handle::Postgres(c),
+        }
+    }
+}
+
+impl Tx {
+    /// Makes the transaction's writes durable and visible.
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await,
+            Tx::Postgres(tx) => (*tx).commit().await,
+        }
+    }
+}
+
+/// How long a writer waits for SQLite's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Whether a database URL names PostgreSQL (`postgres://` or `postgresql://`).
+pub fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres:") || url.starts_with("postgresql:")
+}
+
+/// SQLite connection options for a URL (`shortener.db`, `sqlite://path`, `sqlite::memory:`).
+pub fn sqlite_options(url: &str) -> Result<SqliteConnectOptions, sqlx::Error> {
+    Ok(SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(BUSY_TIMEOUT)
+        .pragma("cache_size", "-4000")
+        // Statements are never logged: some carry secret keys as parameters.
+        .disable_statement_logging())
+}
+
+/// Whether a database URL names an in-memory database (gone with its last connection).
+pub fn is_in_memory(url: &str) -> bool {
+    url.contains(":memory:") || url.contains("mode=memory")
+}
+
+/// A database URL fit for messages: a PostgreSQL password is replaced by `***`.
+pub fn redacted(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if is_postgres(url) && parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Pool settings for one connection to `url`: operator commands and the last flush.
+pub fn single(url: &str) -> Config {
+    Config {
+        url: url.to_owned(),
+        min_connections: None,
+        max_connections: 1,
+        connect_timeout: 5,
+        idle_timeout: None,
+        extensions: None,
+    }
+}
+
+/// Creates a missing database file owner-only (see `files`): SQLite would create it
+/// under the umask, usually world-readable, and gives its `-wal` and `-shm` files the
+/// database file's mode. An existing file keeps the mode its operator gave it.
+fn create_private(file: &Path) -> Result<(), sqlx::Error> {
+    match crate::db::files::create_new(file) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(sqlx::Error::Io(e)),
+    }
+}
+
+impl Pool {
+    /// Opens a pool on `config.url`; a missing SQLite file is created unless `create` is false.
+    pub async fn connect(config: &Config, create: bool) -> Result<Pool, sqlx::Error> {
+        let acquire = Duration::from_secs(config.connect_timeout);
+        let idle = config.idle_timeout.map(Duration::from_secs);
+        let (max, min) = (
+            config.max_connections as u32,
+            config.min_connections.unwrap_or_default(),
+        );
+        if is_postgres(&config.url) {
+            let options = PgConnectOptions::from_str(&config.url)?.disable_statement_logging();
+            let pool = PgPoolOptions::new()
+                .max_connections(max)
+                .min_connections(min)
+                .acquire_timeout(acquire)
+                .idle_timeout(idle)
+                .connect_with(options)
+                .await?;
+            return Ok(Pool::Postgres(pool));
+        }
+        let options = sqlite_options(&config.url)?.create_if_missing(create);
+        let file =
+            (!is_in_memory(&config.url)).then(|| options.clone().get_filename().into_owned());
+        if let Some(file) = file.as_deref().filter(|_| create) {
+            create_private(file)?;
+        }
+        let pool = SqlitePoolOptions::new()
+            .max_connections(max)
+            .min_connections(min)
+            .acquire_timeout(acquire)
+            .idle_timeout(idle)
+            .connect_with(options)
+            .await?;
+        Ok(Pool::Sqlite(pool, file))
+    }
+
+    /// The database file; `None` for PostgreSQL and in-memory SQLite.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Pool::Sqlite(_, file) => file.as_deref(),
+            Pool::Postgres(_) => None,
+        }
+    }
+
+    /// Whether this is PostgreSQL, for the few operations only one database has.
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Pool::Postgres(_))
+    }
+
+    /// One connection from the pool.
+    pub async fn acquire(&self) -> Result<Conn, sqlx::Error> {
+        Ok(match self {
+            Pool::Sqlite(pool, _) => Conn::Sqlite(pool.acquire().await?),
+            Pool::Postgres(pool) => Conn::Postgres(Box::new(pool.acquire().await?)),
+        })
+    }
+
+    /// A transaction on one connection from the pool.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Pool::Sqlite(pool, _) => Tx::Sqlite(pool.begin().await?),
+            Pool::Postgres(pool) => Tx::Postgres(Box::new(pool.begin().await?)),
+        })
+    }
+
+    /// Waits for connections in use, then closes them all.
+    pub async fn close(&self) {
+        match self {
+            Pool::Sqlite(pool, _) => pool.close().await,
+            Pool::Postgres(pool) => pool.close().await,
+        }
+    }
+
+    /// The SQL migrations of this database (embedded at build time). Safe to run at
+    /// every start, and by several instances at once (sqlx takes a lock).
+    pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        match self {
+            Pool::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await,
+            Pool::Sqlite(pool, _) => sqlx::migrate!("migrations/sqlite").run(pool).await,
+        }
+    }
+}
+
+#[rocket::async_trait]
+impl rocket_db_pools::Pool for Pool {
+    type Connection = Conn;
+    type Error = rocket_db_pools::Error<sqlx::Error>;
+
+    async fn init(figment: &Figment) -> Result<Self, Self::Error> {
+        let config = figment.extract::<Config>()?;
+        Pool::connect(&config, true)
+            .await
+            .map_err(rocket_db_pools::Error::Init)
+    }
+
+    async fn get(&self) -> Result<Self::Connection, Self::Error> {
+        self.acquire().await.map_err(rocket_db_pools::Error::Get)
+    }
+
+    async fn close(&self) {
+        Pool::close(self).await;
+    }
+}

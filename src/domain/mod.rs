@@ -1,0 +1,9 @@
+//! Values valid by construction: once one exists, the rest of the app need not check
+//! it again. Each is parsed at the edge (a path segment, a form field, a header).
+
+pub mod clock;
+pub mod keys;
+pub mod password;
+pub mod target;
+pub mod visit;
+pub mod window;

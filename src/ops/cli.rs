@@ -1,0 +1,182 @@
+//! The operator's command line: serve (the default), migrate, look after links,
+//! export and import whole installations, back up. Every command works on the
+//! database the configuration names, as the server would.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+use rocket::figment::Figment;
+
+use super::transfer::{self, FileFormat};
+use crate::error::Error;
+use crate::service::Installation;
+
+/// A self-hosted URL shortener.
+#[derive(Debug, Parser)]
+#[command(name = "shortener", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the app (what `shortener` alone does).
+    Serve,
+    /// Apply the database migrations, then exit.
+    Migrate,
+    /// List, show, delete or restore links.
+    Links {
+        #[command(subcommand)]
+        action: LinksCommand,
+    },
+    /// Write every link, with every field, to standard output or a file.
+    Export {
+        #[arg(long, value_enum, default_value_t = FileFormat::Json)]
+        format: FileFormat,
+        /// Where to write (standard output when absent).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Read links written by `export`; if any record fails a check, none is imported.
+    Import {
+        file: PathBuf,
+        /// Taken from the file's extension when absent (`.csv`, else JSON).
+        #[arg(long, value_enum)]
+        format: Option<FileFormat>,
+    },
+    /// Copy the database to a new file while the server keeps serving.
+    Backup { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LinksCommand {
+    /// One line per link: key, state, clicks, created, target.
+    List {
+        /// Deleted links too.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Every field of one link.
+    Show { key: String },
+    /// Deactivate a link, as its owner's delete button does.
+    Delete { key: String },
+    /// Undo a delete: the link forwards again.
+    Restore { key: String },
+}
+
+/// Runs a command other than `serve`; the message is for the operator.
+pub async fn run(figment: &Figment, command: Command) -> Result<(), String> {
+    match command {
+        Command::Serve => Err("serve is run by main".into()),
+        Command::Migrate => open(figment, true)
+            .await
+            .map(|_| println!("migrations applied")),
+        Command::Links { action } => links(&open(figment, false).await?, action).await,
+        Command::Export { format, output } => {
+            transfer::export(&open(figment, false).await?, format, output.as_deref()).await
+        }
+        Command::Import { file, format } => {
+            let format = format.unwrap_or(match file.extension().and_then(|e| e.to_str()) {
+                Some("csv") => FileFormat::Csv,
+                _ => FileFormat::Json,
+            });
+            let settings = crate::settings::Settings::from_figment(figment)?;
+            let links = open(figment, true).await?;
+            transfer::import(&links, &file, format, &settings.own_hosts).await
+        }
+        Command::Backup { file } => backup(figment, &file).await,
+    }
+}
+
+/// The configured database, migrated; `create` allows a new file.
+async fn open(figment: &Figment, create: bool) -> Result<Installation, String> {
+    Installation::open(&database_url(figment)?, create).await
+}
+
+fn database_url(figment: &Figment) -> Result<String, String> {
+    figment
+        .extract_inner("databases.links.url")
+        .map_err(|e| e.to_string())
+}
+
+async fn links(links: &Installation, action: LinksCommand) -> Result<(), String> {
+    let found = |e: Error| match e {
+        Error::NotFound => "no link has that key".to_owned(),
+        e => e.to_string(),
+    };
+    match action {
+        LinksCommand::List { all } => {
+            let rows = links.records(false).await.map_err(found)?;
+            println!(
+                "{:<12} {:<8} {:>8}  {:<20}  target",
+                "key", "state", "clicks", "created"
+            );
+            for r in rows.iter().filter(|r| all || r.is_active) {
+                let state = if r.is_active { "active" } else { "deleted" };
+                println!(
+                    "{:<12} {:<8} {:>8}  {:<20}  {}",
+                    r.key, state, r.clicks, r.created_at, r.target_url
+                );
+            }
+        }
+        LinksCommand::Show { key } => {
+            let r = links.record(&key).await.map_err(found)?;
+            let value = serde_json::to_value(&r).map_err(|e| e.to_string())?;
+            for (field, value) in value.as_object().into_iter().flatten() {
+                let text = value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), str::to_owned);
+                println!("{field}: {text}");
+            }
+        }
+        LinksCommand::Delete { key } => {
+            links.set_active(&key, false).await.map_err(found)?;
+            println!("deleted {key} (undo with: shortener links restore {key})");
+        }
+        LinksCommand::Restore { key } => {
+            links.set_active(&key, true).await.map_err(found)?;
+            println!("restored {key}");
+        }
+    }
+    Ok(())
+}
+
+/// Copies the configured database to `dest` while a server may keep serving from it.
+/// `dest` is a plain path (never a `file:` URI) to a new file, created owner-only
+/// before SQLite fills it; an existing file or a symbolic link there is refused.
+pub async fn backup(figment: &Figment, dest: &Path) -> Result<(), String> {
+    let links = open(figment, false).await?;
+    let plain = plain_path(dest)?;
+    if url_is_postgres(figment)? {
+        return Err("backup copies SQLite files; for PostgreSQL use pg_dump".into());
+    }
+    crate::db::files::create_new(dest).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => format!(
+            "{} already exists (or is a symbolic link); choose a new file",
+            dest.display()
+        ),
+        _ => format!("cannot write {}: {e}", dest.display()),
+    })?;
+    if let Err(e) = links.backup(&plain).await {
+        let _ = std::fs::remove_file(dest);
+        return Err(format!("backup failed: {e}"));
+    }
+    Ok(())
+}
+
+fn url_is_postgres(figment: &Figment) -> Result<bool, String> {
+    Ok(crate::db::is_postgres(&database_url(figment)?))
+}
+
+/// `path` as SQLite must read it as a file name: `./` before a relative path, so
+/// `file:x.db?mode=rwc` names a file of that name rather than a URI with options.
+fn plain_path(path: &Path) -> Result<String, String> {
+    let text = path
+        .to_str()
+        .ok_or_else(|| format!("{} is not valid UTF-8; choose another name", path.display()))?;
+    Ok(match path.is_absolute() {
+        true => text.to_owned(),
+        false => format!("./{text}"),
+    })
+}

@@ -1,0 +1,69 @@
+//! Creating links: the slow parts of a create (the target check, the password hash)
+//! and the batched insert, one link or many.
+
+use rocket::futures::future::join_all;
+
+use super::check::Checker;
+use super::links::Links;
+use super::store::{Link, NewLink};
+use crate::domain::keys::{SecretKey, ShortKey};
+use crate::domain::password::Password;
+use crate::domain::target::TargetUrl;
+use crate::error::Result;
+
+/// A create request whose fields are valid (the web layer parses them): what is
+/// left is slow, and done by the service.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub target: TargetUrl,
+    /// A key chosen by the user; `None` draws a random one.
+    pub custom_key: Option<ShortKey>,
+    /// A stamp (`clock::stamp`) in the future.
+    pub expires_at: Option<String>,
+    /// At least 1.
+    pub max_clicks: Option<i64>,
+    pub password: Option<Password>,
+    /// Ask the target before creating (the tutorial's "graceful forward").
+    pub check_target: bool,
+}
+
+impl Links {
+    /// Stores one link, with its fresh secret (which exists only in this answer).
+    pub async fn create(&self, draft: Draft) -> Result<(Link, SecretKey)> {
+        self.create_checked(draft, &self.checker).await
+    }
+
+    /// Stores many links, each standing alone (one result per draft, in order; an
+    /// `Err` draft stays as it is). They share a batch, and their target checks share
+    /// slots of this call's own, so one request cannot make more than a few at once.
+    pub async fn create_many(&self, drafts: Vec<Result<Draft>>) -> Vec<Result<(Link, SecretKey)>> {
+        let checker = self.checker.for_request();
+        let checker = &checker;
+        join_all(
+            drafts
+                .into_iter()
+                .map(|draft| async move { self.create_checked(draft?, checker).await }),
+        )
+        .await
+    }
+
+    /// The target check and the password hash (slow, so after every cheap check),
+    /// then the insert, with the next batch.
+    async fn create_checked(&self, draft: Draft, checker: &Checker) -> Result<(Link, SecretKey)> {
+        if draft.check_target {
+            checker.target(&draft.target).await?;
+        }
+        let password_hash = match draft.password {
+            Some(password) => Some(password.hash().await?),
+            None => None,
+        };
+        let new = NewLink {
+            target: draft.target,
+            custom_key: draft.custom_key,
+            expires_at: draft.expires_at,
+            max_clicks: draft.max_clicks,
+            password_hash,
+        };
+        self.creates.run(new).await
+    }
+}

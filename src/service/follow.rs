@@ -1,0 +1,94 @@
+//! Following links: the redirect (the hot path), the password form, and looking
+//! without counting (HEAD, peek).
+
+use std::net::IpAddr;
+use std::sync::Arc;
+
+use super::forwarding::Forwarding;
+use super::links::Links;
+use super::store;
+use crate::domain::clock::stamp;
+use crate::domain::keys::ShortKey;
+use crate::domain::password;
+use crate::domain::visit::Visit;
+use crate::error::{Error, Result};
+
+impl Links {
+    /// Where `key` forwards this visit, with the click counted: the target from
+    /// memory, the click counted in memory. A protected link asks for its password.
+    pub async fn follow(&self, key: &ShortKey, visit: &Visit) -> Result<Arc<str>> {
+        let target = self.cache.forwarding(&self.pool, key).await?;
+        if target.protected {
+            return Err(Error::PasswordRequired);
+        }
+        self.pass(&target, visit).await
+    }
+
+    /// Where a protected link forwards a visitor who gave `password`, the click
+    /// counted. Attempts are limited per client (`client`) and braked per link, both
+    /// refused before any argon2 work, and checked against the stored hash only. A
+    /// link without a password forwards as `follow` does.
+    pub async fn unlock(
+        &self,
+        key: &ShortKey,
+        password: Option<String>,
+        client: Option<IpAddr>,
+        visit: &Visit,
+    ) -> Result<Arc<str>> {
+        let target = self.cache.forwarding(&self.pool, key).await?;
+        if target.protected {
+            let attempt = password.ok_or(Error::PasswordRequired)?;
+            let limit = self.unlock_limit.check(client);
+            limit.map_err(Error::TooManyAttempts)?;
+            let turn = self.brake.admit(target.id);
+            let turn = turn.map_err(Error::LinkBraked)?;
+            if !self.verify(target.id, attempt).await? {
+                turn.wrong();
+                return Err(Error::WrongPassword);
+            }
+            turn.right();
+        }
+        self.pass(&target, visit).await
+    }
+
+    /// A link that would forward a visitor now, without counting anything (HEAD, peek).
+    pub async fn peek(&self, key: &ShortKey) -> Result<store::Link> {
+        let mut conn = self.pool.acquire().await?;
+        let link = store::find(&mut conn, key).await?;
+        if link.protected {
+            return Err(Error::PasswordRequired);
+        }
+        if link.is_expired(self.clock.now()) {
+            return Err(Error::Gone);
+        }
+        Ok(link)
+    }
+
+    /// Lets a visit through the link's limits and counts it: expired links never
+    /// forward; links with `max_clicks` are counted by the database, so the last
+    /// allowed click is exact under any concurrency.
+    async fn pass(&self, target: &Forwarding, visit: &Visit) -> Result<Arc<str>> {
+        let now = self.clock.now();
+        if target.expired(now) {
+            return Err(Error::Gone);
+        }
+        if target.limited {
+            let mut conn = self.pool.acquire().await?;
+            if !store::take_click(&mut conn, target.id, &stamp(now)).await? {
+                return Err(Error::Gone);
+            }
+            self.clicks.record_counted(target.id, visit, now);
+        } else {
+            self.clicks.record(target.id, visit, now);
+        }
+        Ok(target.url.clone())
+    }
+
+    /// Whether `attempt` is the password of link `id`.
+    async fn verify(&self, id: i64, attempt: String) -> Result<bool> {
+        let mut conn = self.pool.acquire().await?;
+        let hash = store::password_hash(&mut conn, id).await?;
+        drop(conn);
+        password::verify(attempt, hash).await
+    }
+}

@@ -1,0 +1,91 @@
+//! The operators' door: whole link rows, to list, show, delete and restore by key,
+//! export and import, and back up, on a pool of the command's own.
+
+use super::store::{self, history, records};
+use crate::db::Pool;
+use crate::error::{Error, Result};
+
+pub use records::Record;
+
+/// The configured database, migrated, for one operator command.
+pub struct Installation {
+    pool: Pool,
+}
+
+impl Installation {
+    /// Opens the database at `url` on one connection and migrates it; `create` allows
+    /// a new SQLite file. The message is for the operator.
+    pub async fn open(url: &str, create: bool) -> Result<Installation, String> {
+        let pool = Pool::connect(&crate::db::single(url), create)
+            .await
+            .map_err(|e| format!("cannot open {}: {e}", crate::db::redacted(url)))?;
+        super::links::migrate(&pool)
+            .await
+            .map_err(|e| format!("migrations failed: {e}"))?;
+        Ok(Installation { pool })
+    }
+
+    /// Every link, in creation order (deleted ones too), with its click history
+    /// when `with_history` (JSON exports carry it, CSV rows cannot).
+    pub async fn records(&self, with_history: bool) -> Result<Vec<Record>> {
+        let mut db = self.pool.acquire().await?;
+        let mut rows = records::all_records(&mut db).await?;
+        if with_history {
+            let mut histories = history::all_histories(&mut db).await?;
+            for row in &mut rows {
+                row.history = histories.remove(&row.key).unwrap_or_default();
+            }
+        }
+        Ok(rows)
+    }
+
+    /// One link by key, deleted or not.
+    pub async fn record(&self, key: &str) -> Result<Record> {
+        let mut db = self.pool.acquire().await?;
+        records::record(&mut db, key).await
+    }
+
+    /// Deletes (deactivates) or restores a link by key; running servers forget its
+    /// cached target within a fraction of a second.
+    pub async fn set_active(&self, key: &str, active: bool) -> Result<()> {
+        let mut db = self.pool.acquire().await?;
+        records::set_active(&mut db, key, active).await
+    }
+
+    /// Stores checked records (each with its secret hash as bytes) in one
+    /// transaction, or, when any key or secret is taken, none: the answer then names
+    /// each clash by its index in `records`. Running servers forget every cached
+    /// target. `stored` is called after each record (a progress bar).
+    pub async fn import(
+        &self,
+        records: &[(Record, [u8; 32])],
+        stored: &(dyn Fn() + Sync),
+    ) -> Result<Vec<(usize, Error)>> {
+        let mut tx = self.pool.begin().await?;
+        let mut clashes = Vec::new();
+        for (index, (record, hash)) in records.iter().enumerate() {
+            stored();
+            match records::insert_record(&mut tx, record, hash).await {
+                Ok(()) => {}
+                Err(e @ (Error::KeyTaken(_) | Error::SecretTaken)) => clashes.push((index, e)),
+                Err(e) => return Err(e),
+            }
+        }
+        if clashes.is_empty() {
+            records::bump_epoch(&mut tx).await?;
+            tx.commit().await?;
+        }
+        // Otherwise dropping `tx` rolls back whatever was stored.
+        Ok(clashes)
+    }
+
+    /// Writes a consistent copy of the SQLite database to `dest` (a plain path to a
+    /// new file) while servers keep serving; PostgreSQL has `pg_dump` for this.
+    pub async fn backup(&self, dest: &str) -> Result<(), String> {
+        if self.pool.is_postgres() {
+            return Err("backup copies SQLite files; for PostgreSQL use pg_dump".into());
+        }
+        let mut conn = self.pool.acquire().await.map_err(|e| e.to_string())?;
+        store::backup_into(&mut conn, dest).await
+    }
+}

@@ -1,0 +1,136 @@
+//! The `Links` service itself: what it owns, how it starts, its background work.
+
+use std::sync::Arc;
+
+use rocket::Shutdown;
+
+use super::batch::Batcher;
+use super::brake::Brake;
+use super::check::Checker;
+use super::counter::{self, Counter};
+use super::forwarding::{self, TargetCache};
+use super::health::Heartbeat;
+use super::jobs::AdminLookup;
+use super::limit::Limiter;
+use super::metrics::Metrics;
+use super::store::{self, NewLink};
+use crate::db::Pool;
+use crate::domain::clock::Clock;
+use crate::domain::target::OwnHosts;
+use crate::settings::Settings;
+
+/// The link service, managed as Rocket state (`startup` builds it once the pool is open).
+pub struct Links {
+    pub(super) pool: Pool,
+    pub(super) cache: TargetCache,
+    pub(super) clicks: Arc<Counter>,
+    pub(super) creates: Batcher<NewLink>,
+    pub(super) reads: Batcher<AdminLookup>,
+    pub(super) checker: Checker,
+    pub(super) clock: Clock,
+    pub(super) brake: Brake,
+    /// Password attempts per client address.
+    pub(super) unlock_limit: Limiter,
+    /// Owners' changes per link, by the secret's hash.
+    pub(super) owner_limit: Limiter<[u8; 32]>,
+    /// Where this app answers: targets there would loop back to it.
+    pub(super) own_hosts: OwnHosts,
+    pub(super) metrics: Arc<Metrics>,
+    pub(super) heartbeat: Heartbeat,
+}
+
+impl Links {
+    /// The service on `pool` (migrated: see `migrate`), with the batchers running;
+    /// `Err` explains a setting that cannot work.
+    pub fn start(pool: Pool, settings: &Settings, metrics: Arc<Metrics>) -> Result<Links, String> {
+        let cache = TargetCache::new(settings.cache_size)
+            .counting(metrics.cache_hits.clone(), metrics.cache_misses.clone());
+        let clicks = Arc::new(Counter::default());
+        let key_length = settings.key_length;
+        Ok(Links {
+            creates: Batcher::start(pool.clone(), (key_length, metrics.clone())),
+            reads: Batcher::start(pool.clone(), clicks.clone()),
+            pool,
+            cache,
+            clicks,
+            checker: Checker::new(settings.check.clone()),
+            clock: Clock::default(),
+            brake: Brake::new(settings.password_brake)?,
+            unlock_limit: Limiter::new(settings.unlock_rate_limit, settings.ipv6_prefix)?,
+            owner_limit: Limiter::keyed(settings.owner_rate_limit)?,
+            own_hosts: settings.own_hosts.clone(),
+            metrics,
+            heartbeat: Heartbeat::default(),
+        })
+    }
+
+    /// Starts the background work once the server listens: the change-log watch (its
+    /// first look done before this returns, so before the first request) and the
+    /// once-a-second click flush. Both end with `shutdown`.
+    pub async fn run_in_background(&self, shutdown: Shutdown) {
+        forwarding::watch(self.pool.clone(), self.cache.clone(), shutdown.clone()).await;
+        let (pool, clicks) = (self.pool.clone(), self.clicks.clone());
+        let metrics = self.metrics.clone();
+        rocket::tokio::spawn(counter::flush_every_second(pool, clicks, metrics, shutdown));
+    }
+
+    /// Whether the database is there, readable and writable (`GET /health`); `Err`
+    /// says what is wrong, for the operator.
+    pub async fn health(&self) -> Result<(), String> {
+        self.heartbeat.check(&self.pool).await
+    }
+
+    /// The time the service acts on (tests stop it on chosen days).
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// Writes pending clicks now, as the once-a-second flush does; how many.
+    pub async fn flush(&self) -> Result<usize, sqlx::Error> {
+        self.clicks.flush(&self.pool).await
+    }
+
+    /// The last flush, once every request has finished: on a fresh connection to
+    /// `url`, because `rocket_db_pools` closes its pool while the server shuts down.
+    pub async fn flush_on_exit(&self, url: &str) -> Result<usize, String> {
+        if crate::db::is_in_memory(url) {
+            return Ok(0);
+        }
+        let pool = Pool::connect(&crate::db::single(url), false)
+            .await
+            .map_err(|e| e.to_string())?;
+        let written = self
+            .clicks
+            .flush(&pool)
+            .await
+            .map_err(|e| format!("writing clicks failed: {e}"));
+        pool.close().await;
+        written
+    }
+
+    /// The pool, for the few test hooks that look at SQLite's own settings.
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+}
+
+/// Brings a database up to date: the SQL migrations, then the one data migration SQL
+/// cannot do on SQLite (hashing secrets stored in the clear by older versions).
+/// Safe to run at every start, and by several instances at once.
+pub async fn migrate(pool: &Pool) -> Result<(), String> {
+    pool.migrate().await.map_err(|e| e.to_string())?;
+    if pool.is_postgres() {
+        return Ok(());
+    }
+    let hashed = async {
+        let mut tx = pool.begin().await?;
+        let hashed = store::hash_legacy_secrets(&mut tx).await?;
+        tx.commit().await?;
+        Ok::<_, crate::error::Error>(hashed)
+    };
+    let hashed = hashed.await.map_err(|e| e.to_string())?;
+    if hashed > 0 {
+        rocket::info!("hashed {hashed} secret keys stored by an older version");
+    }
+    Ok(())
+}

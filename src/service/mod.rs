@@ -1,0 +1,34 @@
+//! The link service: the one door to the data. `Links` owns the pool, the target
+//! cache, the click counter, the batchers, the target checker, the password brake,
+//! the owners' change allowance and the clock, and keeps the rules between them:
+//! an edit or a delete always drops the cached target (here and, through the change
+//! log, on every other instance); pending clicks always merge into what the owner
+//! sees; a link's limits are applied on every way it can be followed. Handlers call
+//! one operation and answer with what it returns.
+//!
+//! Operators' commands come in through the other door of this module,
+//! `Installation`, on a pool of their own.
+
+mod batch;
+pub mod brake;
+pub mod check;
+mod counter;
+mod create;
+mod follow;
+mod forwarding;
+mod health;
+pub mod history;
+mod installation;
+mod jobs;
+pub mod limit;
+mod links;
+pub mod metrics;
+mod owner;
+mod store;
+
+pub use create::Draft;
+pub use history::{DayClicks, SourceClicks};
+pub use installation::{Installation, Record};
+pub use links::{migrate, Links};
+pub use owner::AdminView;
+pub use store::Link;

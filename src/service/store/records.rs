@@ -1,0 +1,202 @@
+//! Whole link rows for operators: listing, restoring, exporting and importing every
+//! field; and the change log that tells running servers which cached targets to forget.
+
+use serde::{Deserialize, Serialize};
+
+use crate::db::{on_db, Exec};
+use crate::error::{Error, Result};
+use crate::service::history::History;
+
+/// Every stored field of a link, as exported and imported (the secret as its hash).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct Record {
+    pub key: String,
+    /// SHA-256 of the secret key, 64 hex digits (read as bytes: see `Stored`).
+    #[sqlx(skip)]
+    pub secret_hash: String,
+    pub target_url: String,
+    pub is_active: bool,
+    pub clicks: i64,
+    pub created_at: String,
+    pub last_clicked_at: Option<String>,
+    pub expires_at: Option<String>,
+    pub max_clicks: Option<i64>,
+    /// argon2 PHC string of the visitors' password, if any.
+    pub password_hash: Option<String>,
+    /// Clicks per day and per source; JSON exports carry it, CSV rows cannot.
+    #[sqlx(skip)]
+    #[serde(default, skip_serializing_if = "History::is_empty")]
+    pub history: History,
+}
+
+/// The columns of `Record`, with the secret hash as bytes.
+macro_rules! record_columns {
+    () => {
+        "key, secret_hash, target_url, is_active, clicks, created_at, \
+         last_clicked_at, expires_at, max_clicks, password_hash"
+    };
+}
+
+/// A stored row: the hash as bytes, turned into hex here (the two databases spell
+/// hex encoding differently).
+#[derive(sqlx::FromRow)]
+struct Stored {
+    secret_hash: Vec<u8>,
+    #[sqlx(flatten)]
+    record: Record,
+}
+
+impl From<Stored> for Record {
+    fn from(stored: Stored) -> Record {
+        let hex = stored
+            .secret_hash
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Record {
+            secret_hash: hex,
+            ..stored.record
+        }
+    }
+}
+
+/// Every link, in creation order (deleted ones too: they can be restored).
+pub async fn all_records(db: &mut dyn Exec) -> Result<Vec<Record>> {
+    let sql = concat!(
+        "select ",
+        record_columns!(),
+        " from link where secret_hash is not null order by id"
+    );
+    let rows: Vec<Stored> = on_db!(db, |c| sqlx::query_as(sql).fetch_all(c).await?);
+    Ok(rows.into_iter().map(Record::from).collect())
+}
+
+/// One link by key, deleted or not.
+pub async fn record(db: &mut dyn Exec, key: &str) -> Result<Record> {
+    let sql = concat!("select ", record_columns!(), " from link where key = $1");
+    let row: Option<Stored> = on_db!(db, |c| {
+        sqlx::query_as(sql).bind(key).fetch_optional(c).await?
+    });
+    row.map(Record::from).ok_or(Error::NotFound)
+}
+
+/// Deletes (deactivates) or restores a link by key; `NotFound` when there is no such key.
+pub async fn set_active(db: &mut dyn Exec, key: &str, active: bool) -> Result<()> {
+    let sql = "update link set is_active = $1 where key = $2";
+    let changed = on_db!(db, |c| {
+        let done = sqlx::query(sql).bind(active).bind(key).execute(c).await?;
+        done.rows_affected()
+    });
+    if changed == 0 {
+        return Err(Error::NotFound);
+    }
+    log_change(db, Some(key)).await
+}
+
+/// Stores an exported row as it was, with its history; a taken key is a `KeyTaken`,
+/// a secret hash another link has is a `SecretTaken` (the insert has no conflict
+/// target, so which unique column clashed is asked afterwards).
+pub async fn insert_record(db: &mut dyn Exec, r: &Record, hash: &[u8; 32]) -> Result<()> {
+    let sql = "insert into link (key, secret_hash, target_url, is_active, clicks, created_at, \
+               last_clicked_at, expires_at, max_clicks, password_hash) \
+               values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict do nothing returning id";
+    let inserted: Vec<(i64,)> = on_db!(db, |c| {
+        sqlx::query_as(sql)
+            .bind(&r.key)
+            .bind(&hash[..])
+            .bind(&r.target_url)
+            .bind(r.is_active)
+            .bind(r.clicks)
+            .bind(&r.created_at)
+            .bind(&r.last_clicked_at)
+            .bind(&r.expires_at)
+            .bind(r.max_clicks)
+            .bind(&r.password_hash)
+            .fetch_all(c)
+            .await?
+    });
+    let Some((id,)) = inserted.first() else {
+        let sql = "select count(*) from link where key = $1";
+        let taken: i64 = on_db!(db, |c| {
+            sqlx::query_scalar(sql).bind(&r.key).fetch_one(c).await?
+        });
+        return Err(match taken {
+            0 => Error::SecretTaken,
+            _ => Error::KeyTaken(r.key.clone()),
+        });
+    };
+    super::history::insert_history(db, *id, &r.history).await
+}
+
+/// Moves the epoch: every write to the change log does this first, in its own
+/// transaction, so writers take turns on that one row and log ids become visible in
+/// the order they were handed out (a watcher never skips one that commits late).
+pub const BUMP_EPOCH: &str = "update cache_epoch set epoch = epoch + 1 where id = 1";
+
+/// Logs a change of the link `key` (`NULL`: of every link) for `forwarding::watch`.
+pub const LOG_CHANGE: &str = "insert into cache_change (key) values ($1)";
+
+/// Keeps the newest `KEPT_CHANGES` rows of the log.
+pub const PRUNE_CHANGES: &str = "delete from cache_change \
+     where id <= (select max(id) from cache_change) - $1";
+
+/// How many rows of the change log are kept: far more than servers read between two
+/// looks (`forwarding::WATCH_EVERY`); one that falls further behind forgets everything.
+pub const KEPT_CHANGES: i64 = 1000;
+
+/// Runs `LOG_CHANGE` for `$key` (an `Option<&str>`) on the open transaction `$tx`,
+/// after `BUMP_EPOCH`, and prunes the log.
+macro_rules! log_change_in {
+    ($tx:expr, $key:expr) => {{
+        use $crate::service::store::records::{
+            BUMP_EPOCH, KEPT_CHANGES, LOG_CHANGE, PRUNE_CHANGES,
+        };
+        sqlx::query(BUMP_EPOCH).execute(&mut *$tx).await?;
+        sqlx::query(LOG_CHANGE)
+            .bind($key)
+            .execute(&mut *$tx)
+            .await?;
+        let prune = sqlx::query(PRUNE_CHANGES).bind(KEPT_CHANGES);
+        prune.execute(&mut *$tx).await?;
+    }};
+}
+pub(crate) use log_change_in;
+
+/// Tells running servers that `key` (`None`: any link) changed behind their back;
+/// a transaction of its own (a savepoint inside the caller's).
+pub async fn log_change(db: &mut dyn Exec, key: Option<&str>) -> Result<()> {
+    on_db!(db, |c| {
+        let mut tx = sqlx::Connection::begin(c).await?;
+        log_change_in!(tx, key);
+        tx.commit().await?
+    });
+    Ok(())
+}
+
+/// Tells running servers that links changed behind their back (`import`): they
+/// forget every cached target.
+pub async fn bump_epoch(db: &mut dyn Exec) -> Result<()> {
+    log_change(db, None).await
+}
+
+/// One logged change: its id, and the key it was about (`None`: every link).
+pub type Change = (i64, Option<String>);
+
+/// The newest id of the change log, where a starting server begins to read.
+pub async fn last_change(db: &mut dyn Exec) -> Result<i64, sqlx::Error> {
+    let sql = "select coalesce(max(id), 0) from cache_change";
+    on_db!(db, |c| sqlx::query_scalar(sql).fetch_one(c).await)
+}
+
+/// The change `from` itself (when still kept) and up to `KEPT_CHANGES` after it,
+/// oldest first: one small indexed read, however many links there are.
+pub async fn changes_from(db: &mut dyn Exec, from: i64) -> Result<Vec<Change>, sqlx::Error> {
+    let sql = "select id, key from cache_change where id >= $1 order by id limit $2";
+    on_db!(db, |c| {
+        sqlx::query_as(sql)
+            .bind(from)
+            .bind(KEPT_CHANGES + 1)
+            .fetch_all(c)
+            .await
+    })
+}

@@ -1,0 +1,227 @@
+//! The operator's settings, read from Rocket's figment and checked once: plain data.
+//! Every default is declared once, in `Rocket.toml`, which `startup::figment` also
+//! compiles in under the operator's own, so no setting can be missing.
+
+use rocket::serde::Deserialize;
+use url::Url;
+
+use std::time::Duration;
+
+use crate::domain::keys::KEY_LENGTHS;
+use crate::domain::target::OwnHosts;
+
+/// `rate_limit` and the like: requests per minute per key, and the burst allowed at once.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(crate = "rocket::serde")]
+pub struct RateLimit {
+    /// 0 turns limiting off (benchmarks, bulk imports).
+    pub per_minute: u32,
+    pub burst: u32,
+}
+
+/// `[default.password_brake]`: wrong passwords a link takes freely, and the longest wait.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(crate = "rocket::serde")]
+pub struct BrakeConfig {
+    /// Wrong passwords in a row before attempts on the link must wait; 0 turns the brake off.
+    pub free_attempts: u32,
+    /// The longest wait between attempts, in seconds.
+    pub max_wait_seconds: u64,
+}
+
+/// How long all the checks of one request may take together, waiting for slots
+/// included (`check_deadline_ms` may shorten it): a few clients with slow targets
+/// must not keep every other checked create waiting without end, nor one bulk of
+/// 100 checked items hold its request for minutes. A check not done by then is
+/// refused like any failed one.
+pub const CHECK_DEADLINE: Duration = Duration::from_secs(30);
+
+/// How a checked target may be reached.
+#[derive(Debug, Clone)]
+pub struct CheckPolicy {
+    /// Allow addresses that are not globally routable (operators, tests).
+    pub allow_private: bool,
+    pub timeout: Duration,
+    /// How long all the checks of one request may take together (`CHECK_DEADLINE`).
+    pub deadline: Duration,
+    /// Ports a target (or a redirect) may be on; the address rule does not lift this one.
+    pub ports: Vec<u16>,
+}
+
+/// Settings as written by the operator; `Settings` is the checked form.
+#[derive(Debug, Deserialize)]
+#[serde(crate = "rocket::serde")]
+struct Config {
+    /// Public address short links are built on; defaults to `http://<address>:<port>`.
+    base_url: Option<String>,
+    /// Name of the deployment, printed at start so operators know which config is live.
+    env_name: String,
+    /// Length of randomly generated keys.
+    key_length: usize,
+    /// Allowance of creates per client.
+    rate_limit: RateLimit,
+    /// Allowance of password attempts per client.
+    unlock_rate_limit: RateLimit,
+    /// IPv6 clients share their allowances per network of this prefix length.
+    ipv6_prefix: u8,
+    /// Wrong passwords per link before attempts on it must wait, and the longest wait.
+    password_brake: BrakeConfig,
+    /// Allowance of changes (edits, deletes) per link secret.
+    owner_rate_limit: RateLimit,
+    /// Whether checked targets may be on addresses that are not globally routable.
+    allow_private_targets: bool,
+    /// Ports a checked target (and each redirect) may be on.
+    check_ports: Vec<u16>,
+    /// Whether `/metrics` answers.
+    metrics: bool,
+    /// Whether `/metrics` answers clients on other machines too (else loopback only).
+    metrics_public: bool,
+    /// How long a checked target may take to answer, in milliseconds.
+    check_timeout_ms: u64,
+    /// How long all the target checks of one request may take, in milliseconds.
+    check_deadline_ms: u64,
+    /// Links whose target is kept in memory; 0 turns the cache off.
+    cache_size: usize,
+}
+
+/// The checked settings, managed as Rocket state; the link service and the web
+/// layer are built from them (`startup`).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `base_url` without a trailing slash, ready to have `/<key>` appended.
+    pub base_url: String,
+    /// Where the app answers (`base_url`'s host, the listening address): targets
+    /// there would loop back to us.
+    pub own_hosts: OwnHosts,
+    /// Name of the deployment.
+    pub env_name: String,
+    /// Length of randomly generated keys.
+    pub key_length: usize,
+    /// Creates per client.
+    pub rate_limit: RateLimit,
+    /// Password attempts per client.
+    pub unlock_rate_limit: RateLimit,
+    /// Owners' changes per link secret.
+    pub owner_rate_limit: RateLimit,
+    /// IPv6 clients are keyed by their network of this prefix length.
+    pub ipv6_prefix: u8,
+    /// Wrong passwords per link before attempts on it must wait.
+    pub password_brake: BrakeConfig,
+    /// How checked targets are requested.
+    pub check: CheckPolicy,
+    /// Links whose target is kept in memory.
+    pub cache_size: usize,
+    /// Whether `/metrics` answers.
+    pub metrics: bool,
+    /// Whether `/metrics` answers clients on other machines too (see `web::metrics::Scraper`).
+    pub metrics_public: bool,
+}
+
+impl Settings {
+    /// The public short link for `key`.
+    pub fn short_url(&self, key: &str) -> String {
+        format!("{}/{key}", self.base_url)
+    }
+
+    /// The owner's page for `secret`.
+    pub fn admin_url(&self, secret: &str) -> String {
+        format!("{}/admin/{secret}", self.base_url)
+    }
+
+    /// The settings of `figment`, or what is wrong with them (for the operator).
+    pub fn from_figment(figment: &rocket::figment::Figment) -> Result<Settings, String> {
+        let config = figment.extract::<Config>().map_err(|e| e.to_string())?;
+        let rocket = figment
+            .extract::<rocket::Config>()
+            .map_err(|e| e.to_string())?;
+        Settings::from_config(config, &rocket)
+    }
+
+    fn from_config(config: Config, rocket: &rocket::Config) -> Result<Settings, String> {
+        let raw = config
+            .base_url
+            .unwrap_or_else(|| format!("http://{}:{}", rocket.address, rocket.port));
+        let url = Url::parse(&raw).map_err(|e| format!("base_url `{raw}` is not a URL: {e}"))?;
+        let own_hosts = match (url.scheme(), url.host()) {
+            ("http" | "https", Some(host)) => OwnHosts::new(host, rocket.address, rocket.port),
+            _ => {
+                return Err(format!(
+                    "base_url `{raw}` must be an http(s) URL with a host"
+                ))
+            }
+        };
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(format!(
+                "base_url `{raw}` must not have a query or fragment"
+            ));
+        }
+        let longest = CHECK_DEADLINE.as_millis() as u64;
+        if !(1..=longest).contains(&config.check_deadline_ms) {
+            return Err(format!("check_deadline_ms must be within 1..={longest}"));
+        }
+        if !KEY_LENGTHS.contains(&config.key_length) {
+            return Err(format!("key_length must be within {KEY_LENGTHS:?}"));
+        }
+        if !(1..=128).contains(&config.ipv6_prefix) {
+            return Err("ipv6_prefix must be within 1..=128".into());
+        }
+        Ok(Settings {
+            base_url: url.as_str().trim_end_matches('/').to_owned(),
+            own_hosts,
+            env_name: config.env_name,
+            key_length: config.key_length,
+            rate_limit: config.rate_limit,
+            unlock_rate_limit: config.unlock_rate_limit,
+            owner_rate_limit: config.owner_rate_limit,
+            ipv6_prefix: config.ipv6_prefix,
+            password_brake: config.password_brake,
+            check: CheckPolicy {
+                allow_private: config.allow_private_targets,
+                timeout: Duration::from_millis(config.check_timeout_ms),
+                deadline: Duration::from_millis(config.check_deadline_ms),
+                ports: config.check_ports,
+            },
+            cache_size: config.cache_size,
+            metrics: config.metrics,
+            metrics_public: config.metrics_public,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The compiled-in defaults with `base_url` and `key_length` set.
+    fn settings(base_url: Option<&str>, key_length: usize) -> Result<Settings, String> {
+        let mut figment = crate::startup::defaults().merge(("key_length", key_length));
+        if let Some(base_url) = base_url {
+            figment = figment.merge(("base_url", base_url));
+        }
+        Settings::from_figment(&figment)
+    }
+
+    #[test]
+    fn base_url_defaults_to_the_listening_address() {
+        let s = settings(None, 5).unwrap();
+        assert_eq!(s.base_url, "http://127.0.0.1:8000");
+        assert_eq!(s.short_url("abc"), "http://127.0.0.1:8000/abc");
+    }
+
+    #[test]
+    fn base_url_loses_its_trailing_slash_and_keeps_a_path() {
+        let s = settings(Some("https://Sho.RT/s/"), 5).unwrap();
+        assert_eq!(s.base_url, "https://sho.rt/s");
+        assert!(crate::domain::target::TargetUrl::parse("http://SHO.RT./", &s.own_hosts).is_err());
+        assert_eq!(s.admin_url("x"), "https://sho.rt/s/admin/x");
+    }
+
+    #[test]
+    fn unusable_settings_are_refused() {
+        assert!(settings(Some("ftp://sho.rt"), 5).is_err());
+        assert!(settings(Some("not a url"), 5).is_err());
+        assert!(settings(Some("https://sho.rt/?a=b"), 5).is_err());
+        assert!(settings(None, 2).is_err());
+        assert!(settings(None, 33).is_err());
+    }
+}

@@ -1,0 +1,157 @@
+//! The create request, from the home form or a JSON body (the tutorial's `URLBase`
+//! plus this app's options), parsed into the service's `Draft`.
+
+use rocket::http::Status;
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use crate::domain::clock::{self, stamp};
+use crate::domain::keys::ShortKey;
+use crate::domain::password::Password;
+use crate::domain::target::{OwnHosts, TargetUrl};
+use crate::error::{Error, Result};
+use crate::service::Draft;
+
+/// One create request; in JSON, the same fields (`max_clicks` as a number).
+#[derive(Debug, Default, Clone, rocket::FromForm, Deserialize, utoipa::ToSchema)]
+#[schema(as = NewLink)]
+pub struct LinkForm {
+    /// Required; optional here only so a missing one gets the same 422 from both kinds of body.
+    #[schema(value_type = String, required = true, max_length = 2048)]
+    pub target_url: Option<String>,
+    #[serde(default)]
+    pub custom_key: Option<String>,
+    /// RFC 3339, or a browser's `YYYY-MM-DDTHH:MM` taken as UTC.
+    #[serde(default)]
+    pub expires_at: Option<String>,
+    #[serde(default, deserialize_with = "json_number")]
+    #[schema(value_type = Option<i64>, minimum = 1)]
+    pub max_clicks: Option<String>,
+    #[serde(default)]
+    pub password: Option<String>,
+    /// Ask the target before creating (the tutorial's "graceful forward").
+    #[serde(default)]
+    #[field(default = false)]
+    pub check_target: bool,
+    /// The home page's "one URL per line" box; never read from JSON (send an array).
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub target_urls: Option<String>,
+}
+
+/// `max_clicks` in JSON is a number or null, as the contract says; kept as text so the
+/// form's field and JSON's share one check later.
+fn json_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<serde_json::Number>::deserialize(d)?.map(|n| n.to_string()))
+}
+
+/// A non-empty optional field.
+fn given(field: &Option<String>) -> Option<&str> {
+    field.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn invalid(field: &'static str, message: &str) -> Error {
+    Error::Invalid {
+        field,
+        message: message.to_owned(),
+    }
+}
+
+impl LinkForm {
+    /// Parses every field into a `Draft`; the slow parts (the target check, the
+    /// password hash) are left to the service, so a bad field never costs either.
+    pub fn draft(&self, own_hosts: &OwnHosts, now: OffsetDateTime) -> Result<Draft> {
+        let Some(target_url) = &self.target_url else {
+            return Err(Error::BadBody(
+                Status::UnprocessableEntity,
+                "Invalid request body: missing field `target_url`".into(),
+            ));
+        };
+        Ok(Draft {
+            target: TargetUrl::parse(target_url, own_hosts)?,
+            custom_key: given(&self.custom_key).map(ShortKey::custom).transpose()?,
+            expires_at: given(&self.expires_at)
+                .map(|raw| expiry(raw, now))
+                .transpose()?,
+            max_clicks: given(&self.max_clicks).map(max_clicks).transpose()?,
+            password: Password::parse(self.password.as_deref().unwrap_or(""))?,
+            check_target: self.check_target,
+        })
+    }
+}
+
+/// One create request from JSON; only objects (serde would also take `["<url>"]`).
+pub fn parse_item(value: Value) -> Result<LinkForm> {
+    if !value.is_object() {
+        return Err(unprocessable("Each link must be a JSON object"));
+    }
+    serde_json::from_value(value).map_err(|e| unprocessable(&format!("Invalid request body: {e}")))
+}
+
+/// A 422 with `message`.
+pub fn unprocessable(message: &str) -> Error {
+    Error::BadBody(Status::UnprocessableEntity, message.to_owned())
+}
+
+/// A future time, stored as a stamp.
+fn expiry(raw: &str, now: OffsetDateTime) -> Result<String> {
+    let at = clock::parse(raw).ok_or_else(|| {
+        invalid(
+            "expires_at",
+            "expires_at must be a date and time such as 2026-12-31T23:59:00Z",
+        )
+    })?;
+    if at <= now {
+        return Err(invalid("expires_at", "expires_at must be in the future"));
+    }
+    Ok(stamp(at))
+}
+
+fn max_clicks(raw: &str) -> Result<i64> {
+    raw.parse::<i64>().ok().filter(|n| *n >= 1).ok_or_else(|| {
+        invalid(
+            "max_clicks",
+            "max_clicks must be a whole number, at least 1",
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn expiry_must_be_a_future_time() {
+        let now = datetime!(2026-11-28 12:00 UTC);
+        assert_eq!(
+            expiry("2026-11-28T12:01", now).unwrap(),
+            "2026-11-28T12:01:00Z"
+        );
+        assert!(expiry("2026-11-28T12:00:00Z", now).is_err());
+        assert!(expiry("next week", now).is_err());
+    }
+
+    #[test]
+    fn max_clicks_is_a_positive_whole_number() {
+        assert_eq!(max_clicks("10").unwrap(), 10);
+        for bad in ["0", "-1", "1.5", "ten", "99999999999999999999"] {
+            assert!(max_clicks(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn json_max_clicks_is_a_number_or_null() {
+        let form: LinkForm =
+            serde_json::from_str(r#"{"target_url": "https://a.b/", "max_clicks": 5}"#).unwrap();
+        assert_eq!(form.max_clicks.as_deref(), Some("5"));
+        let form: LinkForm =
+            serde_json::from_str(r#"{"target_url": "https://a.b/", "max_clicks": null}"#).unwrap();
+        assert_eq!(form.max_clicks, None);
+        for bad in [r#""5""#, r#""""#, "[1]", "true"] {
+            let body = format!(r#"{{"target_url": "x", "max_clicks": {bad}}}"#);
+            assert!(serde_json::from_str::<LinkForm>(&body).is_err(), "{bad}");
+        }
+    }
+}

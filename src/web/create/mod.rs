@@ -1,0 +1,164 @@
+//! Creating links: the home page's form and JSON bodies on one path, one link or
+//! many (`bulk`).
+
+use rocket::form::{Errors as FormErrors, Form};
+use rocket::http::Status;
+use rocket::response::{status, Flash, Redirect};
+use rocket::serde::json::{self, Json};
+use rocket::{get, post, routes, Either, Route, State};
+use serde_json::Value;
+
+use super::allowance::Allowed;
+use super::origin::SameOrigin;
+use super::respond::{json_error, Format, Negotiated, NoStore};
+use super::url_info::UrlInfo;
+use crate::domain::keys::SecretKey;
+use crate::error::Error;
+use crate::service::{Link, Links};
+use crate::settings::Settings;
+
+pub(super) mod bulk;
+mod form;
+mod page;
+
+use bulk::BulkPage;
+pub use form::LinkForm;
+use form::{parse_item, unprocessable};
+use page::{refused, Refused};
+pub use page::{FormValues, IndexPage};
+
+pub fn routes() -> Vec<Route> {
+    routes![index, create_form, create_json, create_unsupported]
+}
+
+#[utoipa::path(get, path = "/", tag = "links",
+    summary = "Welcome message and a map of the API (the create form in HTML)",
+    responses((status = 200, body = IndexPage)))]
+#[get("/")]
+pub fn index(settings: &State<Settings>) -> Negotiated<IndexPage> {
+    Negotiated(IndexPage::new(settings, FormValues::default(), None))
+}
+
+/// A new link: people go to its admin page (303), programs get a 201 with `URLInfo`.
+type Created = NoStore<Either<Flash<Redirect>, status::Created<Json<UrlInfo>>>>;
+
+#[post("/url", format = "form", data = "<body>")]
+async fn create_form(
+    _site: SameOrigin,
+    allowed: Result<Allowed<'_>, Error>,
+    body: Result<Form<LinkForm>, FormErrors<'_>>,
+    format: Format,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Either<Created, BulkPage>, Refused> {
+    let blank = |error| refused(error, FormValues::default(), settings);
+    let allowed = allowed.map_err(blank)?;
+    let body = body.map_err(|e| blank(form_error(&e)))?.into_inner();
+    match body.target_urls.is_some() {
+        true => bulk::from_form(body, &allowed, links, settings)
+            .await
+            .map(Either::Right),
+        false => create(body, format, links, settings)
+            .await
+            .map(Either::Left),
+    }
+}
+
+#[utoipa::path(post, path = "/url", tag = "links",
+    summary = "Create a short link, or up to 100 at once",
+    description = "One object answers 201 with URLInfo; an array of 1 to 100 objects answers 200 \
+        with one result per item, in order: URLInfo, or {detail, status}. The same fields work as \
+        an HTML form (application/x-www-form-urlencoded).",
+    request_body(content = LinkForm, description = "A NewLink, or an array of up to 100"),
+    responses(
+        (status = 201, description = "Created", body = UrlInfo,
+            headers(("Location" = String, description = "The admin URL"))),
+        (status = 200, description = "Bulk: one result per item; items beyond the create allowance are not created and answer 429 (Retry-After is set)", body = Vec<bulk::Outcome>),
+        (status = 400, description = "Invalid target URL, malformed JSON, or a failed target check", body = crate::web::respond::ErrorPage),
+        (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
+        (status = 409, description = "Custom key taken", body = crate::web::respond::ErrorPage),
+        (status = 413, description = "Body too large", body = crate::web::respond::ErrorPage),
+        (status = 415, description = "Neither JSON nor a form", body = crate::web::respond::ErrorPage),
+        (status = 422, description = "Invalid field", body = crate::web::respond::ErrorPage),
+        (status = 429, description = "Too many creates from this address", body = crate::web::respond::ErrorPage),
+    ))]
+#[post("/url", format = "json", data = "<body>")]
+pub async fn create_json(
+    _site: SameOrigin,
+    allowed: Result<Allowed<'_>, Error>,
+    body: Result<Json<Value>, json::Error<'_>>,
+    format: Format,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Either<Created, NoStore<bulk::Results>>, Refused> {
+    let blank = |error| refused(error, FormValues::default(), settings);
+    let allowed = allowed.map_err(blank)?;
+    let body = body.map_err(|e| blank(json_error(&e)))?.into_inner();
+    match body {
+        Value::Array(items) => bulk::from_json(items, &allowed, links, settings)
+            .await
+            .map(|all| Either::Right(NoStore(all)))
+            .map_err(blank),
+        object @ Value::Object(_) => {
+            let body = parse_item(object).map_err(blank)?;
+            create(body, format, links, settings)
+                .await
+                .map(Either::Left)
+        }
+        _ => Err(blank(unprocessable(
+            "The body must be a JSON object, or an array of up to 100 of them",
+        ))),
+    }
+}
+
+/// Any other body type (or none) on `POST /url`.
+#[post("/url", rank = 2)]
+fn create_unsupported() -> Error {
+    Error::BadBody(
+        Status::UnsupportedMediaType,
+        "Send the link as application/json or application/x-www-form-urlencoded".into(),
+    )
+}
+
+/// Parses and stores one link.
+async fn create(
+    body: LinkForm,
+    format: Format,
+    links: &Links,
+    settings: &Settings,
+) -> Result<Created, Refused> {
+    let draft = body.draft(&settings.own_hosts, links.clock().now());
+    let link = match draft {
+        Ok(draft) => links.create(draft).await,
+        Err(error) => Err(error),
+    };
+    match link {
+        Ok(link) => Ok(created(link, format, settings)),
+        Err(error) => Err(refused(error, FormValues::from(body), settings)),
+    }
+}
+
+fn created((link, secret): (Link, SecretKey), format: Format, settings: &Settings) -> Created {
+    NoStore(match format {
+        Format::Html => {
+            let page = format!("/admin/{}", secret.as_str());
+            Either::Left(Flash::success(Redirect::to(page), "created"))
+        }
+        Format::Json => {
+            let info = UrlInfo::new(link, &secret, settings);
+            Either::Right(status::Created::new(info.admin_url.clone()).body(Json(info)))
+        }
+    })
+}
+
+fn form_error(errors: &FormErrors<'_>) -> Error {
+    let message = match errors.iter().next() {
+        Some(e) if e.status() == Status::PayloadTooLarge => "The form is too large".to_owned(),
+        Some(e) => match e.name.as_ref() {
+            Some(name) => format!("Form field '{name}': {}", e.kind),
+            None => format!("The form could not be read: {}", e.kind),
+        },
+        None => "The form could not be read".to_owned(),
+    };
+    Error::BadBody(errors.status(), message)
+}

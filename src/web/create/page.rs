@@ -1,0 +1,117 @@
+//! The home page: the create form, shown empty or again around a refusal.
+
+use askama::Template;
+use serde::Serialize;
+
+use super::form::LinkForm;
+use crate::error::Error;
+use crate::settings::Settings;
+use crate::web::respond::{Page, Refusal};
+
+/// What the user typed into the create form, shown again when it is refused
+/// (all but the password, which is never sent back).
+#[derive(Debug, Default, Clone)]
+pub struct FormValues {
+    pub target_url: String,
+    pub custom_key: String,
+    pub expires_at: String,
+    pub max_clicks: String,
+    pub check_target: bool,
+    pub target_urls: String,
+}
+
+impl From<LinkForm> for FormValues {
+    fn from(form: LinkForm) -> FormValues {
+        FormValues {
+            target_url: form.target_url.unwrap_or_default(),
+            custom_key: form.custom_key.unwrap_or_default(),
+            expires_at: form.expires_at.unwrap_or_default(),
+            max_clicks: form.max_clicks.unwrap_or_default(),
+            check_target: form.check_target,
+            target_urls: form.target_urls.unwrap_or_default(),
+        }
+    }
+}
+
+/// The home page; as JSON, the tutorial's welcome plus a map of the API.
+#[derive(Template, Serialize, utoipa::ToSchema)]
+#[template(path = "index.html")]
+#[schema(as = Welcome)]
+pub struct IndexPage {
+    detail: &'static str,
+    endpoints: [String; 5],
+    #[serde(skip)]
+    #[schema(ignore)]
+    form: FormValues,
+    #[serde(skip)]
+    #[schema(ignore)]
+    error: Option<FieldError>,
+}
+
+/// A refused form's message and the field it belongs to (`None`: the whole form).
+struct FieldError {
+    field: Option<&'static str>,
+    message: String,
+}
+
+impl IndexPage {
+    /// The page with `form` filled in, and `error` (if any) beside its field.
+    pub fn new(settings: &Settings, form: FormValues, error: Option<&Error>) -> IndexPage {
+        let base = &settings.base_url;
+        IndexPage {
+            detail: "Welcome to the URL shortener API :)",
+            endpoints: [
+                format!("POST {base}/url {{\"target_url\": ..., \"custom_key\": ...}}"),
+                format!("GET {base}/{{key}}"),
+                format!("GET {base}/peek/{{key}}"),
+                format!("GET {base}/admin/{{secret_key}}"),
+                format!("DELETE {base}/admin/{{secret_key}}"),
+            ],
+            form,
+            error: error.map(|e| FieldError {
+                field: e.field(),
+                message: e.to_string(),
+            }),
+        }
+    }
+
+    /// The message to show beside `field`, if the error is about it.
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.error
+            .as_ref()
+            .filter(|e| e.field == Some(field))
+            .map(|e| e.message.as_str())
+    }
+
+    /// Whether "more options" starts open: something in it was typed or refused.
+    fn options_open(&self) -> bool {
+        let f = &self.form;
+        !(f.expires_at.is_empty() && f.max_clicks.is_empty() && !f.check_target)
+            || ["expires_at", "max_clicks", "password"]
+                .iter()
+                .any(|field| self.error_for(field).is_some())
+    }
+
+    /// The message about the form as a whole, if any.
+    fn form_error(&self) -> Option<&str> {
+        self.error
+            .as_ref()
+            .filter(|e| e.field.is_none())
+            .map(|e| e.message.as_str())
+    }
+}
+
+impl Page for IndexPage {}
+
+/// A refused create: programs get the error, people get the form back with what
+/// they typed and the message beside the field.
+pub type Refused = Refusal<IndexPage>;
+
+/// The refusal of a create whose form was `values`.
+pub fn refused(error: Error, values: FormValues, settings: &Settings) -> Refused {
+    let page = IndexPage::new(settings, values, Some(&error));
+    Refusal {
+        error,
+        page: Some(page),
+    }
+}

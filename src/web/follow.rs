@@ -1,0 +1,221 @@
+//! Following links: the redirect (the hot path), HEAD, peek, and the password form
+//! of protected links.
+
+use std::sync::Arc;
+
+use askama::Template;
+use rocket::form::Form;
+use rocket::http::Status;
+use rocket::request::Request;
+use rocket::response::{self, Responder};
+use rocket::serde::json::Json;
+use rocket::{get, head, post, routes, Response, Route, State};
+use serde::{Deserialize, Serialize};
+
+use super::origin::SameOrigin;
+use super::respond::{Negotiated, Page, Refusal};
+use crate::domain::keys::ShortKey;
+use crate::domain::visit::Visit;
+use crate::error::{Error, Result};
+use crate::service::Links;
+use crate::settings::Settings;
+
+pub fn routes() -> Vec<Route> {
+    routes![follow, check, peek, unlock_form, unlock_json]
+}
+
+/// A redirect to the target, its Location written as stored (validated, ASCII).
+/// 307 for a visit: temporary, so browsers ask again and every visit is counted;
+/// 303 after the password form, so the browser GETs the target.
+pub struct Forward(Status, Arc<str>);
+
+impl<'r> Responder<'r, 'static> for Forward {
+    fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
+        Response::build()
+            .status(self.0)
+            .raw_header("Location", self.1.to_string())
+            .ok()
+    }
+}
+
+/// The hot path: one call on the service, which answers from memory.
+#[utoipa::path(get, path = "/{key}", tag = "links", summary = "Follow a short link (counts a click)",
+    params(("key" = String, Path, description = "The short key")),
+    responses(
+        (status = 307, description = "To the target", headers(("Location" = String))),
+        (status = 401, description = "Protected by a password", body = crate::web::respond::ErrorPage),
+        (status = 404, description = "No such link", body = crate::web::respond::ErrorPage),
+        (status = 410, description = "Expired or used up", body = crate::web::respond::ErrorPage),
+    ))]
+#[get("/<key>")]
+pub async fn follow(
+    key: Result<ShortKey, Error>,
+    links: &State<Links>,
+    settings: &State<Settings>,
+    visit: Visit,
+) -> Result<Forward, Refusal<LockedPage>> {
+    let key = key?;
+    match links.follow(&key, &visit).await {
+        Ok(url) => Ok(Forward(Status::TemporaryRedirect, url)),
+        Err(error) => Err(LockedPage::refusal(error, &key, settings)),
+    }
+}
+
+/// HEAD checks a link without counting a click (Rocket would otherwise run `follow`).
+#[utoipa::path(head, path = "/{key}", tag = "links", summary = "Check a short link without counting a click",
+    params(("key" = String, Path, description = "The short key")),
+    responses((status = 307, description = "It forwards"), (status = 401), (status = 404), (status = 410)))]
+#[head("/<key>")]
+pub async fn check(key: Result<ShortKey, Error>, links: &State<Links>) -> Result<Forward> {
+    let link = links.peek(&key?).await?;
+    Ok(Forward(Status::TemporaryRedirect, link.target_url.into()))
+}
+
+/// Where a link goes, without going there (and without counting a click).
+#[derive(Template, Serialize, utoipa::ToSchema)]
+#[template(path = "peek.html")]
+#[schema(as = Peek)]
+pub struct PeekPage {
+    target_url: String,
+    url: String,
+}
+
+#[utoipa::path(get, path = "/peek/{key}", tag = "links", summary = "Where a link goes, without going there",
+    params(("key" = String, Path, description = "The short key")),
+    responses(
+        (status = 200, body = PeekPage),
+        (status = 401, description = "Protected: the target is not shown", body = crate::web::respond::ErrorPage),
+        (status = 404, body = crate::web::respond::ErrorPage),
+        (status = 410, body = crate::web::respond::ErrorPage),
+    ))]
+#[get("/peek/<key>")]
+pub async fn peek(
+    key: Result<ShortKey, Error>,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Negotiated<PeekPage>> {
+    let link = links.peek(&key?).await?;
+    Ok(Negotiated(PeekPage {
+        url: settings.short_url(&link.key),
+        target_url: link.target_url,
+    }))
+}
+
+/// The password form's body (or `{"password": ...}`).
+#[derive(rocket::FromForm, Deserialize, utoipa::ToSchema)]
+pub struct Unlock {
+    password: String,
+}
+
+#[post("/<key>", format = "form", data = "<body>")]
+async fn unlock_form(
+    _site: SameOrigin,
+    key: Result<ShortKey, Error>,
+    body: Option<Form<Unlock>>,
+    visitor: Visitor,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Forward, Refusal<LockedPage>> {
+    let password = body.map(|b| b.into_inner().password);
+    unlock(key?, password, visitor, links, settings).await
+}
+
+#[utoipa::path(post, path = "/{key}", tag = "links", summary = "Open a password-protected link",
+    params(("key" = String, Path, description = "The short key")),
+    request_body = Unlock,
+    responses(
+        (status = 303, description = "Right password: to the target (a click is counted)", headers(("Location" = String))),
+        (status = 401, description = "Wrong or missing password", body = crate::web::respond::ErrorPage),
+        (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
+        (status = 404, body = crate::web::respond::ErrorPage),
+        (status = 410, body = crate::web::respond::ErrorPage),
+        (status = 429, description = "Too many attempts from this address, or too many wrong passwords for this link lately (Retry-After)", body = crate::web::respond::ErrorPage),
+    ))]
+#[post("/<key>", format = "json", data = "<body>")]
+pub async fn unlock_json(
+    _site: SameOrigin,
+    key: Result<ShortKey, Error>,
+    body: Option<Json<Unlock>>,
+    visitor: Visitor,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Forward, Refusal<LockedPage>> {
+    let password = body.map(|b| b.into_inner().password);
+    unlock(key?, password, visitor, links, settings).await
+}
+
+/// The right password forwards (303) and counts the click; anything else shows the
+/// form again with why.
+async fn unlock(
+    key: ShortKey,
+    password: Option<String>,
+    visitor: Visitor,
+    links: &Links,
+    settings: &Settings,
+) -> Result<Forward, Refusal<LockedPage>> {
+    match links
+        .unlock(&key, password, visitor.client, &visitor.visit)
+        .await
+    {
+        Ok(url) => Ok(Forward(Status::SeeOther, url)),
+        Err(error) => Err(LockedPage::refusal(error, &key, settings)),
+    }
+}
+
+/// Who is trying a password: the client address (its attempts are limited) and the
+/// visit to count if it is right.
+pub struct Visitor {
+    client: Option<std::net::IpAddr>,
+    visit: Visit,
+}
+
+#[rocket::async_trait]
+impl<'r> rocket::request::FromRequest<'r> for Visitor {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(req: &'r Request<'_>) -> rocket::request::Outcome<Self, Self::Error> {
+        let visit = req.guard::<Visit>().await.succeeded();
+        rocket::request::Outcome::Success(Visitor {
+            client: req.client_ip(),
+            visit: visit.unwrap_or_else(|| Visit::from_headers(None, None)),
+        })
+    }
+}
+
+/// The password form, with the last attempt's message.
+#[derive(Template)]
+#[template(path = "locked.html")]
+pub struct LockedPage {
+    field_error: Option<String>,
+    form_error: Option<String>,
+    /// Where the form posts: the link's short URL on `base_url` (the raw path would
+    /// not do, as `//key` would make the browser post the password to a host named `key`).
+    action: String,
+}
+
+impl LockedPage {
+    /// A visit that did not go through: protected links get the password form
+    /// (HTML) or the error (JSON); anything else is the error as usual.
+    fn refusal(error: Error, key: &ShortKey, settings: &Settings) -> Refusal<LockedPage> {
+        let locked = matches!(
+            error,
+            Error::PasswordRequired
+                | Error::WrongPassword
+                | Error::TooManyAttempts(_)
+                | Error::LinkBraked(_)
+        );
+        let page = locked.then(|| LockedPage {
+            field_error: matches!(error, Error::WrongPassword).then(|| error.to_string()),
+            form_error: matches!(error, Error::TooManyAttempts(_) | Error::LinkBraked(_))
+                .then(|| error.to_string()),
+            action: settings.short_url(key.as_str()),
+        });
+        Refusal { error, page }
+    }
+}
+
+impl Page for LockedPage {
+    fn csp(&self) -> Option<&'static str> {
+        Some(super::headers::LOCKED_CSP)
+    }
+}

@@ -1,0 +1,79 @@
+//! The web layer: every route and catcher the app serves (mounted at `/`), and what
+//! they share: negotiation and error pages (`respond`), request guards, response
+//! headers, metering and the connection watch. Handlers parse the request, make one
+//! call on the link service, and answer with what it returns.
+
+use rocket::http::Status;
+use rocket::{Catcher, Either, Request, Route};
+
+use crate::error::Error;
+use respond::{not_found_message, ErrorPage, Negotiated};
+
+pub mod allowance;
+mod assets;
+pub mod connections;
+mod create;
+pub mod docs;
+mod follow;
+pub mod headers;
+mod health;
+pub mod metrics;
+pub mod origin;
+mod owner;
+pub mod respond;
+mod url_info;
+
+/// All routes, for `build()` to mount at `/`.
+pub fn routes() -> Vec<Route> {
+    let mut all = create::routes();
+    all.extend(follow::routes());
+    all.extend(owner::routes());
+    all.extend(assets::routes());
+    all.extend(health::routes());
+    all.extend(docs::routes());
+    all
+}
+
+/// Catchers for what no route answered (unknown paths, guard failures), negotiated like pages.
+pub fn catchers() -> Vec<Catcher> {
+    rocket::catchers![default]
+}
+
+/// The methods each path shape accepts, for 405 answers: Rocket 0.5 answers a
+/// wrong method with 404. A test checks this against the mounted routes.
+pub fn allowed_methods(path: &str) -> Option<&'static str> {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    match segments.as_slice() {
+        ["url"] => Some("POST"),
+        [""] => Some("GET, HEAD"),
+        ["health" | "metrics" | "docs" | "openapi.json"] => Some("GET, HEAD"),
+        ["admin", _] => Some("GET, HEAD, POST, PATCH, DELETE"),
+        ["admin", _, _] => Some("GET, HEAD"),
+        [_] => Some("GET, HEAD, POST"),
+        ["peek" | "static", _] => Some("GET, HEAD"),
+        _ => None,
+    }
+}
+
+#[rocket::catch(default)]
+fn default(status: Status, req: &Request<'_>) -> Either<Error, (Status, Negotiated<ErrorPage>)> {
+    if status == Status::Forbidden && origin::cross_site(req) {
+        return Either::Left(Error::CrossSite);
+    }
+    if status == Status::NotFound {
+        let allowed = allowed_methods(req.uri().path().as_str());
+        if let Some(allow) = allowed.filter(|allow| !allow.contains(req.method().as_str())) {
+            return Either::Left(Error::MethodNotAllowed(allow));
+        }
+    }
+    let detail = match status.code {
+        404 => not_found_message(req),
+        405 => "Method not allowed".to_owned(),
+        code if code < 500 => format!(
+            "{}: the request could not be processed",
+            status.reason_lossy()
+        ),
+        _ => "Internal server error".to_owned(),
+    };
+    Either::Right((status, Negotiated(ErrorPage::new(status, detail))))
+}

@@ -1,0 +1,201 @@
+//! The owner's changes, through the secret key: a new target, or delete.
+//! Each works from JSON (`PATCH`/`DELETE`) and from the admin page's forms (`_method`).
+
+use rocket::form::Form;
+use rocket::request::FlashMessage;
+use rocket::response::{Flash, Redirect};
+use rocket::serde::json::{self, Json};
+use rocket::{delete, get, patch, post, routes, Route, State};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::page::AdminPage;
+use crate::domain::keys::SecretKey;
+use crate::domain::window::Window;
+use crate::error::{Error, Result};
+use crate::service::Links;
+use crate::settings::Settings;
+use crate::web::origin::SameOrigin;
+use crate::web::respond::{json_error, Format, Negotiated, Refusal};
+use crate::web::url_info::UrlInfo;
+
+pub fn routes() -> Vec<Route> {
+    routes![delete, edit_json, edit_form, method_form, deleted]
+}
+
+/// The JSON answer to a delete (the tutorial's wording).
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = Deleted)]
+pub struct Detail {
+    detail: String,
+}
+
+/// The flash message of a delete, all the `/deleted` page needs to know.
+const DELETED: &str = "deleted";
+
+/// What a change answers: people go back to a page, programs get JSON.
+#[derive(rocket::Responder)]
+pub enum Changed {
+    Page(Flash<Redirect>),
+    Deleted(Json<Detail>),
+    Edited(Json<UrlInfo>),
+}
+
+#[utoipa::path(delete, path = "/admin/{secret_key}", tag = "owners", summary = "Deactivate a link",
+    params(("secret_key" = String, Path)),
+    responses((status = 200, body = Detail),
+        (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
+        (status = 404, body = crate::web::respond::ErrorPage),
+        (status = 429, description = "Too many changes to this link", body = crate::web::respond::ErrorPage)))]
+#[delete("/admin/<secret>")]
+pub async fn delete(
+    _site: SameOrigin,
+    secret: Result<SecretKey, Error>,
+    format: Format,
+    links: &State<Links>,
+) -> Result<Changed> {
+    let link = links.deactivate(&secret?).await?;
+    Ok(match format {
+        // The cookie says only that it worked: the target stays out of the browser's storage.
+        Format::Html => Changed::Page(Flash::success(Redirect::to("/deleted"), DELETED)),
+        Format::Json => Changed::Deleted(Json(Detail {
+            detail: format!(
+                "Successfully deleted shortened URL for '{}'",
+                link.target_url
+            ),
+        })),
+    })
+}
+
+/// The body of an edit.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+pub struct Edit {
+    pub target_url: String,
+}
+
+#[utoipa::path(patch, path = "/admin/{secret_key}", tag = "owners",
+    summary = "Point the link at a new target (clicks, expiry, limit and password stay)",
+    params(("secret_key" = String, Path)),
+    request_body = Edit,
+    responses(
+        (status = 200, body = UrlInfo),
+        (status = 400, description = "Invalid target URL", body = crate::web::respond::ErrorPage),
+        (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
+        (status = 404, body = crate::web::respond::ErrorPage),
+        (status = 422, description = "Not {\"target_url\": <string>}", body = crate::web::respond::ErrorPage),
+        (status = 429, description = "Too many changes to this link", body = crate::web::respond::ErrorPage),
+    ))]
+#[patch("/admin/<secret>", format = "json", data = "<body>")]
+pub async fn edit_json(
+    _site: SameOrigin,
+    secret: Result<SecretKey, Error>,
+    body: Result<Json<Value>, json::Error<'_>>,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Json<UrlInfo>> {
+    let secret = secret?;
+    let body = body.map_err(|e| json_error(&e))?.into_inner();
+    let edit: Edit = match body {
+        object @ Value::Object(_) => serde_json::from_value(object).ok(),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        Error::BadBody(
+            rocket::http::Status::UnprocessableEntity,
+            "Send {\"target_url\": \"<new URL>\"}".into(),
+        )
+    })?;
+    let link = links.set_target(&secret, &edit.target_url).await?;
+    Ok(Json(UrlInfo::new(link, &secret, settings)))
+}
+
+/// The admin page's forms: `_method` says which change (`DELETE` or `PATCH`).
+#[derive(rocket::FromForm)]
+struct MethodForm {
+    #[field(name = "_method")]
+    method: String,
+    target_url: Option<String>,
+}
+
+/// Rocket turns a form POST into PATCH or DELETE itself when `_method` comes first.
+#[patch("/admin/<secret>", format = "form", data = "<form>")]
+async fn edit_form(
+    _site: SameOrigin,
+    secret: Result<SecretKey, Error>,
+    form: Form<MethodForm>,
+    format: Format,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Changed, Refusal<AdminPage>> {
+    let typed = form.into_inner().target_url.unwrap_or_default();
+    edit(secret?, typed, format, links, settings).await
+}
+
+/// Any other field order arrives as a POST.
+#[post("/admin/<secret>", data = "<form>")]
+async fn method_form(
+    site: SameOrigin,
+    secret: Result<SecretKey, Error>,
+    form: Form<MethodForm>,
+    format: Format,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Changed, Refusal<AdminPage>> {
+    let form = form.into_inner();
+    if form.method.eq_ignore_ascii_case("delete") {
+        return Ok(delete(site, secret, format, links).await?);
+    }
+    if form.method.eq_ignore_ascii_case("patch") {
+        let typed = form.target_url.unwrap_or_default();
+        return edit(secret?, typed, format, links, settings).await;
+    }
+    Err(Error::MethodNotAllowed("GET, HEAD, POST, PATCH, DELETE").into())
+}
+
+/// A new target from the admin page's form: back to the page (303) with a notice,
+/// or the page again with the message beside the field.
+async fn edit(
+    secret: SecretKey,
+    typed: String,
+    format: Format,
+    links: &Links,
+    settings: &Settings,
+) -> Result<Changed, Refusal<AdminPage>> {
+    match links.set_target(&secret, &typed).await {
+        Ok(link) if format == Format::Json => {
+            Ok(Changed::Edited(Json(UrlInfo::new(link, &secret, settings))))
+        }
+        Ok(_) => {
+            let page = Redirect::to(format!("/admin/{}", secret.as_str()));
+            Ok(Changed::Page(Flash::success(page, "updated")))
+        }
+        Err(error) => {
+            let view = links.admin(&secret, Window::default()).await;
+            let page = view.ok().map(|view| {
+                let mut page = AdminPage::new(view, &secret, settings);
+                page.edit = Some((typed, error.to_string()));
+                page
+            });
+            Err(Refusal { error, page })
+        }
+    }
+}
+
+/// Where the delete button lands: the deleted link's admin page is gone (404).
+#[derive(askama::Template, Serialize)]
+#[template(path = "deleted.html")]
+struct DeletedPage {
+    detail: String,
+}
+
+#[get("/deleted")]
+fn deleted(flash: Option<FlashMessage<'_>>) -> Negotiated<DeletedPage> {
+    // The flash names no link (see `delete`); any other message is not ours.
+    let detail = match flash {
+        Some(f) if f.message() == DELETED => "Successfully deleted the short link.",
+        _ => "The link was deleted.",
+    };
+    Negotiated(DeletedPage {
+        detail: detail.to_owned(),
+    })
+}

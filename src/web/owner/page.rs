@@ -1,0 +1,122 @@
+//! The admin page: the link, its numbers, its chart and its QR code, with the forms
+//! that change it.
+
+use askama::Template;
+use serde::Serialize;
+
+use super::chart::Chart;
+use super::qr_code;
+use crate::domain::keys::SecretKey;
+use crate::domain::window::Window;
+use crate::service::{AdminView, DayClicks, SourceClicks};
+use crate::settings::Settings;
+use crate::web::respond::Page;
+use crate::web::url_info::UrlInfo;
+
+/// The admin page; `just_created` greets the creator right after the form.
+#[derive(Template, Serialize, utoipa::ToSchema)]
+#[template(path = "admin.html")]
+#[schema(as = AdminInfo)]
+pub struct AdminPage {
+    #[serde(flatten)]
+    info: UrlInfo,
+    last_clicked_at: Option<String>,
+    /// Clicks per UTC day over the chosen window, oldest first.
+    history: Vec<DayClicks>,
+    referrers: Vec<SourceClicks>,
+    clients: Vec<SourceClicks>,
+    /// Past its expiry time or its click limit: it answers 410 now.
+    is_expired: bool,
+    #[serde(skip)]
+    #[schema(ignore)]
+    days: u16,
+    /// The one-time greeting: `created` or `updated`.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub flash: Option<String>,
+    /// A refused edit: what was typed and why.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub edit: Option<(String, String)>,
+}
+
+impl AdminPage {
+    /// The short URL's QR code, inline (without the XML prolog); only HTML renders it.
+    fn qr_svg(&self) -> String {
+        let svg = qr_code::svg(&self.info.url).unwrap_or_default();
+        svg.find("<svg")
+            .map_or(svg.clone(), |at| svg[at..].to_owned())
+    }
+
+    fn created(&self) -> String {
+        for_people(&self.info.created_at)
+    }
+
+    fn expires(&self) -> Option<String> {
+        self.info.expires_at.as_deref().map(for_people)
+    }
+
+    fn remaining(&self) -> Option<i64> {
+        self.info
+            .max_clicks
+            .map(|max| (max - self.info.clicks).max(0))
+    }
+
+    fn just_created(&self) -> bool {
+        self.flash.as_deref() == Some("created")
+    }
+
+    fn just_updated(&self) -> bool {
+        self.flash.as_deref() == Some("updated")
+    }
+
+    fn last_click(&self) -> String {
+        self.last_clicked_at
+            .as_deref()
+            .map_or("never".to_owned(), for_people)
+    }
+
+    fn chart(&self) -> Chart {
+        Chart::new(&self.history)
+    }
+
+    fn windows(&self) -> [u16; 4] {
+        Window::CHOICES
+    }
+
+    /// Each breakdown with its heading and first column's name.
+    fn sources(&self) -> [(&str, &str, &[SourceClicks]); 2] {
+        [
+            ("Referrers", "Site", &self.referrers),
+            ("Clients", "Kind", &self.clients),
+        ]
+    }
+}
+
+/// `2026-11-28T14:05:09Z` as `2026-11-28 14:05 UTC`.
+fn for_people(at: &str) -> String {
+    match (at.get(..10), at.get(11..16)) {
+        (Some(day), Some(time)) => format!("{day} {time} UTC"),
+        _ => at.to_owned(),
+    }
+}
+
+impl AdminPage {
+    /// The page of `view`, with the absolute URLs built on `base_url`; the secret comes
+    /// from the request, as the database has only its hash.
+    pub fn new(view: AdminView, secret: &SecretKey, settings: &Settings) -> AdminPage {
+        AdminPage {
+            last_clicked_at: view.link.last_clicked_at.clone(),
+            history: view.history,
+            referrers: view.referrers,
+            clients: view.clients,
+            is_expired: view.is_expired,
+            info: UrlInfo::new(view.link, secret, settings),
+            days: view.window.days(),
+            flash: None,
+            edit: None,
+        }
+    }
+}
+
+impl Page for AdminPage {}

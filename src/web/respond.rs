@@ -1,0 +1,190 @@
+//! One way to answer: HTML or JSON from the same route (`Format` decides, `Negotiated`
+//! renders), errors as a page or `{"detail": ...}`, and a refused form as the page
+//! to show again around its error.
+
+use askama::Template;
+use rocket::http::{Header, Status};
+use rocket::request::{FromRequest, Outcome, Request};
+use rocket::response::content::RawHtml;
+use rocket::response::{self, Responder};
+use rocket::serde::json::{self, Json};
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::settings::Settings;
+
+/// The representation a request asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Json,
+}
+
+impl Format {
+    /// JSON when `Accept` prefers it, or when `Accept` says nothing (absent or
+    /// `*/*`) and the body was JSON; HTML otherwise.
+    pub fn of(req: &Request<'_>) -> Format {
+        // Not req.format(): for a POST that is the Content-Type.
+        let preferred = req.accept().map(|accept| accept.preferred().media_type());
+        match preferred {
+            Some(media) if media.is_json() => Format::Json,
+            Some(media) if !media.is_any() => Format::Html,
+            _ if req.content_type().is_some_and(|ct| ct.is_json()) => Format::Json,
+            _ => Format::Html,
+        }
+    }
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Format {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        Outcome::Success(Format::of(req))
+    }
+}
+
+/// A page as HTML; a template that fails to render is a 500, logged.
+pub fn html<T: Template>(page: &T) -> Result<RawHtml<String>, Status> {
+    page.render().map(RawHtml).map_err(|e| {
+        rocket::error!("template error: {e}");
+        Status::InternalServerError
+    })
+}
+
+/// A view that is an askama page for browsers and the same struct as JSON for programs.
+pub struct Negotiated<T>(pub T);
+
+impl<'r, T: Template + Serialize> Responder<'r, 'static> for Negotiated<T> {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
+        match Format::of(req) {
+            Format::Json => Json(&self.0).respond_to(req),
+            Format::Html => html(&self.0)?.respond_to(req),
+        }
+    }
+}
+
+/// An answer that carries a secret admin URL: kept out of every cache, whatever the path.
+pub struct NoStore<R>(pub R);
+
+impl<'r, 'o: 'r, R: Responder<'r, 'o>> Responder<'r, 'o> for NoStore<R> {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'o> {
+        let mut res = self.0.respond_to(req)?;
+        res.set_header(Header::new("Cache-Control", "no-store"));
+        Ok(res)
+    }
+}
+
+/// The tutorial's wording for a missing link: `URL '<request url>' doesn't exist`.
+pub fn not_found_message(req: &Request<'_>) -> String {
+    let base = req
+        .rocket()
+        .state::<Settings>()
+        .map_or("", |s| s.base_url.as_str());
+    format!("URL '{base}{}' doesn't exist", req.uri())
+}
+
+/// An error as a page (HTML) or as `{"detail": ...}` (JSON, the tutorial's shape).
+#[derive(Debug, Template, Serialize, utoipa::ToSchema)]
+#[template(path = "error.html")]
+#[schema(as = Detail)]
+pub struct ErrorPage {
+    /// The message for the client.
+    pub detail: String,
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub status: Status,
+}
+
+impl ErrorPage {
+    /// A page for `status` with the given message.
+    pub fn new(status: Status, detail: String) -> ErrorPage {
+        ErrorPage { detail, status }
+    }
+}
+
+/// Answers with `error`'s status and headers around `body`, which may be the error
+/// page or a page of the caller's (the refused form).
+fn respond_with<'r>(
+    error: &Error,
+    req: &'r Request<'_>,
+    body: impl Responder<'r, 'static>,
+) -> response::Result<'static> {
+    if let Error::Database(e) = error {
+        rocket::error!("database error: {e}");
+    }
+    let mut res = (error.status(), body).respond_to(req)?;
+    if let Some(seconds) = error.retry_after() {
+        res.set_raw_header("Retry-After", seconds.to_string());
+    }
+    if let Error::MethodNotAllowed(allow) = error {
+        res.set_raw_header("Allow", *allow);
+    }
+    Ok(res)
+}
+
+impl<'r> Responder<'r, 'static> for Error {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
+        let detail = match &self {
+            Error::NotFound => not_found_message(req),
+            other => other.to_string(),
+        };
+        let page = ErrorPage::new(self.status(), detail);
+        respond_with(&self, req, Negotiated(page))
+    }
+}
+
+/// A page shown again around a refusal (the form with its message beside the field).
+pub trait Page: Template {
+    /// A Content-Security-Policy of the page's own, instead of the app's.
+    fn csp(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// A refused request: programs get the error; people get `page` again (with the
+/// error's status) when there is one, else the error page.
+pub struct Refusal<P> {
+    pub error: Error,
+    pub page: Option<P>,
+}
+
+impl<P> From<Error> for Refusal<P> {
+    fn from(error: Error) -> Refusal<P> {
+        Refusal { error, page: None }
+    }
+}
+
+impl<'r, P: Page> Responder<'r, 'static> for Refusal<P> {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
+        let Some(page) = self.page.filter(|_| Format::of(req) == Format::Html) else {
+            return self.error.respond_to(req);
+        };
+        let mut res = respond_with(&self.error, req, html(&page)?)?;
+        if let Some(csp) = page.csp() {
+            res.set_raw_header("Content-Security-Policy", csp);
+        }
+        Ok(res)
+    }
+}
+
+/// A JSON body that could not be read, as the error that fits (413, 400 or 422).
+pub fn json_error(error: &json::Error<'_>) -> Error {
+    use serde_json::error::Category;
+    match error {
+        json::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            Error::BadBody(Status::PayloadTooLarge, "The JSON body is too large".into())
+        }
+        json::Error::Io(_) => Error::BadBody(
+            Status::BadRequest,
+            "The body could not be read as UTF-8 text".into(),
+        ),
+        json::Error::Parse(_, e) if e.classify() == Category::Data => Error::BadBody(
+            Status::UnprocessableEntity,
+            format!("Invalid request body: {e}"),
+        ),
+        json::Error::Parse(_, e) => {
+            Error::BadBody(Status::BadRequest, format!("Malformed JSON: {e}"))
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! The tutorial's `URLInfo`: what programs get for a link they own, on every route
+//! that answers with one (create, bulk, edit).
+
+use serde::Serialize;
+
+use crate::domain::keys::SecretKey;
+use crate::service::Link;
+use crate::settings::Settings;
+
+/// The tutorial's `URLInfo`: what programs get for a link they own.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = URLInfo)]
+pub struct UrlInfo {
+    pub target_url: String,
+    pub is_active: bool,
+    pub clicks: i64,
+    pub url: String,
+    pub admin_url: String,
+    pub created_at: String,
+    /// When the link stops forwarding, if ever (UTC, RFC 3339).
+    pub expires_at: Option<String>,
+    /// The click that reaches this is the last one forwarded.
+    pub max_clicks: Option<i64>,
+    pub password_protected: bool,
+}
+
+impl UrlInfo {
+    /// Builds the absolute `url` and `admin_url` on the configured `base_url`; the
+    /// secret comes from the request or the create, as the database has only its hash.
+    pub fn new(link: Link, secret: &SecretKey, settings: &Settings) -> UrlInfo {
+        UrlInfo {
+            url: settings.short_url(&link.key),
+            admin_url: settings.admin_url(secret.as_str()),
+            target_url: link.target_url,
+            is_active: link.is_active,
+            clicks: link.clicks,
+            created_at: link.created_at,
+            expires_at: link.expires_at,
+            max_clicks: link.max_clicks,
+            password_protected: link.protected,
+        }
+    }
+}
