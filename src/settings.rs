@@ -224,4 +224,45 @@ mod tests {
         assert!(settings(None, 2).is_err());
         assert!(settings(None, 33).is_err());
     }
+
+    /// A default as the README writes it: `60`, `development`, `[80, 443]`.
+    fn shown(value: &rocket::figment::value::Value) -> String {
+        match value.deserialize::<serde_json::Value>() {
+            Ok(serde_json::Value::String(text)) => text,
+            Ok(serde_json::Value::Array(items)) => {
+                let items: Vec<String> = items.iter().map(|i| i.to_string()).collect();
+                format!("[{}]", items.join(", "))
+            }
+            Ok(other) => other.to_string(),
+            Err(e) => format!("unreadable: {e}"),
+        }
+    }
+
+    #[test]
+    fn the_readme_shows_the_defaults_rocket_toml_declares() {
+        let defaults = crate::startup::defaults();
+        let readme = include_str!("../README.md");
+        let mut compared = 0;
+        for row in readme.lines().filter(|l| l.starts_with("| `")) {
+            let cells: Vec<&str> = row.split(" | ").collect();
+            let quoted = |cell: &str| -> Vec<String> {
+                cell.split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_owned)
+                    .collect()
+            };
+            let (names, shown_defaults) = (quoted(cells[0]), quoted(cells[1]));
+            for (name, written) in names.iter().zip(&shown_defaults) {
+                if let Ok(value) = defaults.find_value(name) {
+                    assert_eq!(&shown(&value), written, "README's default of {name}");
+                    compared += 1;
+                }
+            }
+        }
+        assert!(
+            compared >= 20,
+            "only {compared} defaults found in the README's table"
+        );
+    }
 }

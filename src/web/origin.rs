@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::settings::Settings;
 
 /// A request guard: the request was not sent from another site's page. On failure
-/// the 403 catcher answers `Error::CrossSite` (see `routes::catchers`).
+/// the 403 catcher answers `Error::CrossSite` (see `web::catchers`).
 pub struct SameOrigin;
 
 #[rocket::async_trait]

@@ -1,5 +1,6 @@
 //! The whole HTTP contract, through Rocket's local client and the real binary, on
-//! both databases: every test file is compiled into `sqlite::` and `postgres::`.
+//! both databases: every test file is compiled into `sqlite::` and, when
+//! `SHORTENER_TEST_POSTGRES` names a server (build.rs), into `postgres::` too.
 
 // On purpose: each test file is compiled once per database.
 #![allow(clippy::duplicate_mod)]
@@ -60,6 +61,7 @@ macro_rules! shared_test_files {
 
 mod backend;
 mod helpers;
+#[cfg(postgres_tests)]
 mod postgres;
 mod server;
 mod sqlite;

@@ -1,12 +1,9 @@
 //! The whole HTTP contract on SQLite, the embedded default: each test on a file of its own.
 
-/// A test's first line: it runs on SQLite (`$skip` is for PostgreSQL's copy).
+/// A test's first line: it runs on SQLite.
 macro_rules! backend {
     () => {
-        backend!(())
-    };
-    ($skip:expr) => {
-        crate::backend::enter(crate::backend::Backend::Sqlite);
+        crate::backend::enter(crate::backend::Backend::Sqlite)
     };
 }
 
