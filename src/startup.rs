@@ -122,5 +122,5 @@ pub async fn finish(rocket: &Rocket<Ignite>) -> Result<usize, String> {
         .figment()
         .extract_inner("databases.links.url")
         .map_err(|e| e.to_string())?;
-    links.flush_on_exit(&url).await
+    links.flush_on_own_connection(&url).await
 }

@@ -18,9 +18,15 @@ pub fn set_clock<P: Phase>(rocket: &Rocket<P>, at: Option<OffsetDateTime>) {
     links(rocket).clock().set(at);
 }
 
-/// Writes pending clicks now, as the once-a-second flush would; how many.
+/// Writes pending clicks now, as the once-a-second flush would; how many. It uses a
+/// connection of its own, so it may run on any runtime (the blocking test client's
+/// pool belongs to the client's).
 pub async fn flush_clicks<P: Phase>(rocket: &Rocket<P>) -> Result<usize, String> {
-    links(rocket).flush().await.map_err(|e| e.to_string())
+    let url: String = rocket
+        .figment()
+        .extract_inner("databases.links.url")
+        .map_err(|e| e.to_string())?;
+    links(rocket).flush_on_own_connection(&url).await
 }
 
 /// The app's SQLite pool (`None` on PostgreSQL), to read its connections' pragmas.

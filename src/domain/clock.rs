@@ -1,6 +1,7 @@
 //! The time the app acts on: the system clock, or a time fixed by a test, so
 //! histories and expiry can be checked on chosen days without sleeping.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::RwLock;
 
 use time::format_description::well_known::Rfc3339;
@@ -11,11 +12,16 @@ use time::{Date, OffsetDateTime, PrimitiveDateTime, UtcOffset};
 #[derive(Debug, Default)]
 pub struct Clock {
     fixed: RwLock<Option<OffsetDateTime>>,
+    /// Whether `fixed` may hold a time: while not, `now` takes no lock (every redirect asks).
+    ever_fixed: AtomicBool,
 }
 
 impl Clock {
     /// The current time in UTC.
     pub fn now(&self) -> OffsetDateTime {
+        if !self.ever_fixed.load(Ordering::Acquire) {
+            return OffsetDateTime::now_utc();
+        }
         let fixed = *self.fixed.read().unwrap_or_else(|e| e.into_inner());
         fixed.unwrap_or_else(OffsetDateTime::now_utc)
     }
@@ -24,6 +30,7 @@ impl Clock {
     pub fn set(&self, at: Option<OffsetDateTime>) {
         let at = at.map(|at| at.to_offset(UtcOffset::UTC));
         *self.fixed.write().unwrap_or_else(|e| e.into_inner()) = at;
+        self.ever_fixed.store(true, Ordering::Release);
     }
 }
 

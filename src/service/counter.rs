@@ -3,19 +3,19 @@
 //! each link's history: clicks per UTC day, per referring host and per client class.
 //!
 //! A graceful stop writes what is pending after the last request has finished
-//! (`Links::flush_on_exit`, once `launch()` returns); a SIGKILL loses at most the
+//! (`Links::flush_on_own_connection`, once `launch()` returns); a SIGKILL loses at most the
 //! last second of clicks, never a link.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::future::Future;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rocket::Shutdown;
 use time::{Date, OffsetDateTime};
 
-use super::history::{History, OTHER_HOSTS, PLACELESS, REFERRER_HOSTS};
+use super::history::{History, PLACELESS, REFERRER_HOSTS};
 use super::metrics::Metrics;
 use super::store::{self, Link};
 use crate::db::Pool;
@@ -23,17 +23,29 @@ use crate::domain::clock::{day, stamp};
 use crate::domain::visit::{Client, Visit};
 use crate::error::Result;
 
+/// Where `OTHER_HOSTS` is in `PLACELESS`.
+const OTHER_PLACE: usize = 2;
+
 /// How often pending clicks are written.
 pub const FLUSH_EVERY: Duration = Duration::from_secs(1);
 
-/// Clicks on one link not yet in the database.
+/// Clicks on one link not yet in the database. Laid out so that counting a click
+/// allocates nothing but, for a referring host seen first, its name: nearly every
+/// click of a second falls on one day, and clients and the `PLACELESS` referrers are
+/// a few fixed counts.
 #[derive(Debug, Default)]
 pub struct Pending {
     pub total: i64,
     pub last_at: Option<OffsetDateTime>,
-    pub days: HashMap<Date, i64>,
-    pub referrers: HashMap<Cow<'static, str>, i64>,
-    pub clients: HashMap<Client, i64>,
+    /// Clicks per UTC day: the first day inline, any later one after it.
+    day: Option<(Date, i64)>,
+    more_days: Vec<(Date, i64)>,
+    /// Clicks per client class, in `Client::ALL` order.
+    clients: [i64; 3],
+    /// Clicks under each `PLACELESS` name, in that order.
+    placeless: [i64; 3],
+    /// Clicks per named referring host, at most `REFERRER_HOSTS` of them.
+    hosts: HashMap<Box<str>, i64>,
 }
 
 impl Pending {
@@ -41,48 +53,69 @@ impl Pending {
     fn add(&mut self, visit: &Visit, at: OffsetDateTime, counted: bool) {
         self.total += i64::from(!counted);
         self.last_at = self.last_at.max(Some(at));
-        let utc_day = at.to_offset(time::UtcOffset::UTC).date();
-        *self.days.entry(utc_day).or_insert(0) += 1;
+        self.add_day(at.to_offset(time::UtcOffset::UTC).date(), 1);
         self.add_referrer(&visit.referrer, 1);
-        *self.clients.entry(visit.client).or_insert(0) += 1;
+        self.clients[visit.client.index()] += 1;
+    }
+
+    fn add_day(&mut self, date: Date, count: i64) {
+        match &mut self.day {
+            Some((first, n)) if *first == date => *n += count,
+            None => self.day = Some((date, count)),
+            Some(_) => match self.more_days.iter_mut().find(|(d, _)| *d == date) {
+                Some((_, n)) => *n += count,
+                None => self.more_days.push((date, count)),
+            },
+        }
     }
 
     /// Counts `count` clicks from `host`, or under `OTHER_HOSTS` once this link has
     /// `REFERRER_HOSTS` others pending: the map never grows past that (plus the
-    /// `PLACELESS` names, which always keep their own). Allocates only for a host
-    /// seen first (and not for `direct`, `unknown` or the excess).
-    // A `Cow`, not a `&str`: `direct` and `unknown` stay borrowed, never copied.
-    #[allow(clippy::ptr_arg)]
-    fn add_referrer(&mut self, host: &Cow<'static, str>, count: i64) {
-        if let Some(counted) = self.referrers.get_mut(host.as_ref()) {
+    /// `PLACELESS` names, which always keep their own).
+    fn add_referrer(&mut self, host: &str, count: i64) {
+        if let Some(place) = PLACELESS.iter().position(|name| *name == host) {
+            self.placeless[place] += count;
+        } else if let Some(counted) = self.hosts.get_mut(host) {
             *counted += count;
-            return;
-        }
-        let placeless = PLACELESS
-            .iter()
-            .filter(|name| self.referrers.contains_key(**name))
-            .count();
-        let named = self.referrers.len() - placeless;
-        let host = if named < REFERRER_HOSTS || PLACELESS.contains(&host.as_ref()) {
-            host.clone()
+        } else if self.hosts.len() < REFERRER_HOSTS {
+            self.hosts.insert(host.into(), count);
         } else {
-            Cow::Borrowed(OTHER_HOSTS)
-        };
-        *self.referrers.entry(host).or_insert(0) += count;
+            self.placeless[OTHER_PLACE] += count;
+        }
+    }
+
+    /// Clicks per UTC day.
+    pub fn days(&self) -> impl Iterator<Item = (Date, i64)> + '_ {
+        self.day.into_iter().chain(self.more_days.iter().copied())
+    }
+
+    /// Clicks per referrer name (hosts and the `PLACELESS` names), none with 0.
+    pub fn referrers(&self) -> impl Iterator<Item = (&str, i64)> + '_ {
+        let placeless = PLACELESS.iter().copied().zip(self.placeless);
+        let hosts = self.hosts.iter().map(|(host, n)| (&**host, *n));
+        placeless.chain(hosts).filter(|(_, n)| *n > 0)
+    }
+
+    /// Clicks per client class, none with 0.
+    pub fn clients(&self) -> impl Iterator<Item = (Client, i64)> + '_ {
+        Client::ALL
+            .into_iter()
+            .zip(self.clients)
+            .filter(|(_, n)| *n > 0)
     }
 
     /// Takes back clicks whose write failed.
     fn absorb(&mut self, other: Pending) {
         self.total += other.total;
         self.last_at = self.last_at.max(other.last_at);
-        for (day, count) in other.days {
-            *self.days.entry(day).or_insert(0) += count;
+        for (day, count) in other.days() {
+            self.add_day(day, count);
         }
-        for (host, count) in other.referrers {
-            self.add_referrer(&host, count);
+        for (host, count) in other.referrers() {
+            self.add_referrer(host, count);
         }
-        for (client, count) in other.clients {
-            *self.clients.entry(client).or_insert(0) += count;
+        for (client, count) in other.clients() {
+            self.clients[client.index()] += count;
         }
     }
 }
@@ -97,13 +130,13 @@ impl Pending {
 
     /// Adds these clicks to a written history, counting days from `since` only.
     pub fn add_to_history(&self, history: &mut History, since: Date) {
-        for (date, count) in self.days.iter().filter(|(date, _)| **date >= since) {
-            *history.days.entry(day(*date)).or_insert(0) += count;
+        for (date, count) in self.days().filter(|(date, _)| *date >= since) {
+            *history.days.entry(day(date)).or_insert(0) += count;
         }
-        for (host, count) in &self.referrers {
-            *history.referrers.entry(host.to_string()).or_insert(0) += count;
+        for (host, count) in self.referrers() {
+            *history.referrers.entry(host.to_owned()).or_insert(0) += count;
         }
-        for (client, count) in &self.clients {
+        for (client, count) in self.clients() {
             *history
                 .clients
                 .entry(client.as_str().to_owned())
@@ -112,10 +145,37 @@ impl Pending {
     }
 }
 
+/// Maps keyed by row id. Ids are the database's, never a client's, so one
+/// multiplication spreads them well enough; no keyed hash is needed per click.
+pub type ById<V> = HashMap<i64, V, BuildHasherDefault<IdHasher>>;
+
+/// Fibonacci hashing of an `i64`.
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*byte)).wrapping_mul(FIBONACCI);
+        }
+    }
+
+    fn write_i64(&mut self, id: i64) {
+        self.0 = (id as u64).wrapping_mul(FIBONACCI);
+    }
+}
+
+/// 2^64 divided by the golden ratio.
+const FIBONACCI: u64 = 0x9E37_79B9_7F4A_7C15;
+
 /// Clicks not yet in the database, by link id.
 #[derive(Default)]
 pub struct Counter {
-    pending: Mutex<HashMap<i64, Pending>>,
+    pending: Mutex<ById<Pending>>,
     /// One flush at a time, so counts taken out are written before the next take.
     flushing: rocket::tokio::sync::Mutex<()>,
 }
@@ -139,7 +199,7 @@ impl Counter {
     pub async fn with_pending<T>(
         &self,
         read: impl Future<Output = Result<T>>,
-        merge: impl FnOnce(&mut T, &HashMap<i64, Pending>),
+        merge: impl FnOnce(&mut T, &ById<Pending>),
     ) -> Result<T> {
         let _no_flush = self.flushing.lock().await;
         let mut read = read.await?;
@@ -154,7 +214,12 @@ impl Counter {
     /// they stay pending.
     pub async fn flush(&self, db: &Pool) -> Result<usize, sqlx::Error> {
         let _one_at_a_time = self.flushing.lock().await;
-        let batch = std::mem::take(&mut *self.pending.lock().unwrap_or_else(|e| e.into_inner()));
+        let batch = {
+            let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+            // As much room as this second needed, so the next one does not regrow it.
+            let room = ById::with_capacity_and_hasher(pending.len(), Default::default());
+            std::mem::replace(&mut *pending, room)
+        };
         if batch.is_empty() {
             return Ok(0);
         }
@@ -171,7 +236,7 @@ impl Counter {
     }
 }
 
-async fn write(db: &Pool, batch: &HashMap<i64, Pending>) -> Result<(), sqlx::Error> {
+async fn write(db: &Pool, batch: &ById<Pending>) -> Result<(), sqlx::Error> {
     // In row order, so the pages are visited once, front to back.
     let mut ids: Vec<&i64> = batch.keys().collect();
     ids.sort_unstable();
@@ -180,15 +245,11 @@ async fn write(db: &Pool, batch: &HashMap<i64, Pending>) -> Result<(), sqlx::Err
         let clicks = &batch[&id];
         let last = clicks.last_at.map(stamp).unwrap_or_default();
         totals.push((id, clicks.total, last));
-        days.extend(clicks.days.iter().map(|(date, &n)| (id, day(*date), n)));
+        days.extend(clicks.days().map(|(date, n)| (id, day(date), n)));
         let hosts = clicks
-            .referrers
-            .iter()
-            .map(|(host, &n)| (id, "referrer", &**host, n));
-        let kinds = clicks
-            .clients
-            .iter()
-            .map(|(c, &n)| (id, "client", c.as_str(), n));
+            .referrers()
+            .map(|(host, n)| (id, "referrer", host, n));
+        let kinds = clicks.clients().map(|(c, n)| (id, "client", c.as_str(), n));
         sources.extend(hosts.chain(kinds));
     }
     let mut tx = db.begin().await?;
@@ -222,6 +283,12 @@ pub async fn flush_every_second(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::service::history::OTHER_HOSTS;
+
+    #[test]
+    fn the_excess_place_is_other_hosts() {
+        assert_eq!(PLACELESS[OTHER_PLACE], OTHER_HOSTS);
+    }
 
     #[test]
     fn a_links_pending_hosts_stop_at_the_cap_and_the_rest_count_as_other() {
@@ -232,12 +299,10 @@ mod tests {
             pending.add(&Visit::from_headers(Some(&referer), None), at, false);
         }
 
-        assert_eq!(pending.referrers.len(), REFERRER_HOSTS + 1);
-        assert_eq!(
-            pending.referrers[OTHER_HOSTS],
-            20_000 - REFERRER_HOSTS as i64
-        );
-        assert_eq!(pending.referrers.values().sum::<i64>(), 20_000);
+        let referrers: HashMap<&str, i64> = pending.referrers().collect();
+        assert_eq!(referrers.len(), REFERRER_HOSTS + 1);
+        assert_eq!(referrers[OTHER_HOSTS], 20_000 - REFERRER_HOSTS as i64);
+        assert_eq!(referrers.values().sum::<i64>(), 20_000);
     }
 
     #[test]
@@ -255,8 +320,29 @@ mod tests {
 
         kept.absorb(failed);
 
-        assert_eq!(kept.referrers.len(), REFERRER_HOSTS + 1);
-        assert_eq!(kept.referrers[OTHER_HOSTS], REFERRER_HOSTS as i64);
+        let referrers: HashMap<&str, i64> = kept.referrers().collect();
+        assert_eq!(referrers.len(), REFERRER_HOSTS + 1);
+        assert_eq!(referrers[OTHER_HOSTS], REFERRER_HOSTS as i64);
         assert_eq!(kept.total, 2 * REFERRER_HOSTS as i64);
+    }
+
+    #[test]
+    fn a_links_days_clients_and_direct_clicks_add_up_without_naming_a_host() {
+        let mut pending = Pending::default();
+        let first = OffsetDateTime::UNIX_EPOCH;
+        let next = first + time::Duration::days(1);
+        let browser = Some("Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0");
+        for at in [first, first, next] {
+            pending.add(&Visit::from_headers(None, browser), at, false);
+        }
+        pending.add(&Visit::from_headers(Some("not a url"), None), next, true);
+
+        let days: Vec<(Date, i64)> = pending.days().collect();
+        assert_eq!(days, [(first.date(), 2), (next.date(), 2)]);
+        let referrers: Vec<(&str, i64)> = pending.referrers().collect();
+        assert_eq!(referrers, [("direct", 3), ("unknown", 1)]);
+        let clients: Vec<(Client, i64)> = pending.clients().collect();
+        assert_eq!(clients, [(Client::Browser, 3), (Client::Other, 1)]);
+        assert_eq!(pending.total, 3, "the counted click is the database's");
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use time::Date;
 
 use super::batch::Job;
-use super::counter::{Counter, Pending};
+use super::counter::{ById, Counter, Pending};
 use super::history::History;
 use super::metrics::Metrics;
 use super::store::{self, Link, NewLink};
@@ -81,7 +81,7 @@ impl Job for AdminLookup {
             });
             Ok::<_, Error>(pages.collect::<Vec<_>>())
         };
-        let merge = |pages: &mut Vec<Result<Self::Output>>, pending: &HashMap<i64, Pending>| {
+        let merge = |pages: &mut Vec<Result<Self::Output>>, pending: &ById<Pending>| {
             for (page, job) in pages.iter_mut().zip(&jobs) {
                 let Ok((link, insight)) = page else { continue };
                 if let Some(clicks) = pending.get(&link.id) {

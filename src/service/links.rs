@@ -85,14 +85,10 @@ impl Links {
         &self.clock
     }
 
-    /// Writes pending clicks now, as the once-a-second flush does; how many.
-    pub async fn flush(&self) -> Result<usize, sqlx::Error> {
-        self.clicks.flush(&self.pool).await
-    }
-
-    /// The last flush, once every request has finished: on a fresh connection to
-    /// `url`, because `rocket_db_pools` closes its pool while the server shuts down.
-    pub async fn flush_on_exit(&self, url: &str) -> Result<usize, String> {
+    /// Writes pending clicks now on a fresh connection to `url`; how many. The last
+    /// flush, once every request has finished, is one: `rocket_db_pools` closes its
+    /// pool while the server shuts down.
+    pub async fn flush_on_own_connection(&self, url: &str) -> Result<usize, String> {
         if crate::db::is_in_memory(url) {
             return Ok(0);
         }

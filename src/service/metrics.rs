@@ -17,6 +17,8 @@ const REDIRECT_BUCKETS: &[f64] = &[
 pub struct Metrics {
     registry: Registry,
     requests: IntCounterVec,
+    /// `requests` for the route `follow` and status 307, resolved once.
+    redirects: IntCounter,
     redirect_seconds: Histogram,
     /// Links stored (bulk items one by one).
     pub links_created: IntCounter,
@@ -60,6 +62,7 @@ impl Metrics {
                 "shortener_cache_misses_total",
                 "Redirects that read the database",
             )?,
+            redirects: requests.with_label_values(&["follow", "307"]),
             registry,
             requests,
             redirect_seconds,
@@ -83,6 +86,10 @@ impl Metrics {
 
     /// Counts one response of `route` (a handler's name) with `status`.
     pub fn count_response(&self, route: &str, status: u16) {
+        if status == 307 && route == "follow" {
+            // The redirect's counter, found once: most responses are this one.
+            return self.redirects.inc();
+        }
         let code = itoa_status(status);
         let code = std::str::from_utf8(&code).unwrap_or("000");
         self.requests.with_label_values(&[route, code]).inc();

@@ -7,7 +7,7 @@ use sqlx::QueryBuilder;
 
 use crate::db::{on_db, Exec};
 use crate::error::Result;
-use crate::service::history::{History, TOP};
+use crate::service::history::{History, PLACELESS, TOP};
 
 /// Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound
 /// parameters. The statements are not kept prepared (`persistent(false)`): their text
@@ -77,10 +77,15 @@ pub async fn add_day_clicks(
 }
 
 /// Adds clicks to links' totals per source, as `(id, kind, name, count)`: kind is
-/// `referrer` (name: a host) or `client` (name: a client class). A link keeps at most
-/// `history::REFERRER_HOSTS` named hosts (`history::PLACELESS` names need no place): a host not stored yet takes a free place
-/// (the busiest of a batch first), and once none is left its clicks are added to the
-/// link's `history::OTHER_HOSTS` row instead, so no write ever makes row N + 1.
+/// `referrer` (name: a host) or `client` (name: a client class); one row per link,
+/// kind and name. A link keeps at most `history::REFERRER_HOSTS` named hosts
+/// (`history::PLACELESS` names need no place): a host not stored yet takes a free
+/// place (the busiest of a batch first), and once none is left its clicks are added
+/// to the link's `history::OTHER_HOSTS` row instead, so no write ever makes row N + 1.
+///
+/// Rows that can never take a place (client classes, the `PLACELESS` names: nearly
+/// all of them) are added by a plain upsert; only named hosts go through the capped
+/// statement, whose plan costs SQLite far more per row.
 ///
 /// The count of places is read by the statement that writes, so it is exact within
 /// one transaction. Across instances it is exact when the caller's transaction has
@@ -91,7 +96,27 @@ pub async fn add_source_clicks(
     db: &mut dyn Exec,
     rows: &[(i64, &str, &str, i64)],
 ) -> Result<(), sqlx::Error> {
-    for chunk in rows.chunks(CHUNK) {
+    let (plain, hosts): (Vec<_>, Vec<_>) = rows
+        .iter()
+        .partition(|(_, kind, name, _)| *kind != "referrer" || PLACELESS.contains(name));
+    for chunk in plain.chunks(CHUNK) {
+        on_db!(db, |c| {
+            let mut insert =
+                QueryBuilder::new("insert into click_source (link_id, kind, name, clicks) ");
+            insert.push_values(chunk, |mut row, (id, kind, name, count)| {
+                row.push_bind(*id)
+                    .push_bind(*kind)
+                    .push_bind(*name)
+                    .push_bind(*count);
+            });
+            insert.push(
+                " on conflict (link_id, kind, name) \
+                 do update set clicks = click_source.clicks + excluded.clicks",
+            );
+            insert.build().persistent(false).execute(c).await?;
+        });
+    }
+    for chunk in hosts.chunks(CHUNK) {
         on_db!(db, |c| {
             let mut insert = QueryBuilder::new("with v (link_id, kind, name, clicks) as (");
             insert.push_values(chunk, |mut row, (id, kind, name, count)| {
