@@ -16,12 +16,21 @@ use crate::error::{Error, Result};
 impl Links {
     /// Where `key` forwards this visit, with the click counted: the target from
     /// memory, the click counted in memory. A protected link asks for its password.
+    /// A cached link without a click limit is answered without awaiting anything; the
+    /// database work of the other cases is boxed, so it does not swell every
+    /// redirect's future (which Rocket moves about).
     pub async fn follow(&self, key: &ShortKey, visit: &Visit) -> Result<Arc<str>> {
-        let target = self.cache.forwarding(&self.pool, key).await?;
+        let target = match self.cache.cached(key.as_str()) {
+            Some(target) => target,
+            None => Box::pin(self.cache.forwarding(&self.pool, key)).await?,
+        };
         if target.protected {
             return Err(Error::PasswordRequired);
         }
-        self.pass(&target, visit).await
+        if !target.limited {
+            return self.count(&target, visit);
+        }
+        Box::pin(self.count_limited(&target, visit)).await
     }
 
     /// Where a protected link forwards a visitor who gave `password`, the click
@@ -68,19 +77,34 @@ impl Links {
     /// forward; links with `max_clicks` are counted by the database, so the last
     /// allowed click is exact under any concurrency.
     async fn pass(&self, target: &Forwarding, visit: &Visit) -> Result<Arc<str>> {
+        match target.limited {
+            true => self.count_limited(target, visit).await,
+            false => self.count(target, visit),
+        }
+    }
+
+    /// Counts a visit to a link without a click limit, in memory.
+    fn count(&self, target: &Forwarding, visit: &Visit) -> Result<Arc<str>> {
         let now = self.clock.now();
         if target.expired(now) {
             return Err(Error::Gone);
         }
-        if target.limited {
-            let mut conn = self.pool.acquire().await?;
-            if !store::take_click(&mut conn, target.id, &stamp(now)).await? {
-                return Err(Error::Gone);
-            }
-            self.clicks.record_counted(target.id, visit, now);
-        } else {
-            self.clicks.record(target.id, visit, now);
+        self.clicks.record(target.id, visit, now);
+        Ok(target.url.clone())
+    }
+
+    /// Counts a visit to a link with a click limit in the database, which refuses the
+    /// click past the limit.
+    async fn count_limited(&self, target: &Forwarding, visit: &Visit) -> Result<Arc<str>> {
+        let now = self.clock.now();
+        if target.expired(now) {
+            return Err(Error::Gone);
         }
+        let mut conn = self.pool.acquire().await?;
+        if !store::take_click(&mut conn, target.id, &stamp(now)).await? {
+            return Err(Error::Gone);
+        }
+        self.clicks.record_counted(target.id, visit, now);
         Ok(target.url.clone())
     }
 

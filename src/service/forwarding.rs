@@ -152,6 +152,16 @@ impl TargetCache {
         self.len() == 0
     }
 
+    /// Where an active link goes, if it is in memory (counted as a hit); `None`, with
+    /// nothing counted, when it is not. No await, so the redirect's future stays small.
+    pub fn cached(&self, key: &str) -> Option<Forwarding> {
+        let target = self.get(key).ok()?;
+        if let Some((hits, _)) = &self.counters {
+            hits.inc();
+        }
+        Some(target)
+    }
+
     /// Where an active link goes: from memory, else from the database (then remembered).
     pub async fn forwarding(&self, pool: &Pool, key: &ShortKey) -> Result<Forwarding> {
         let generation = match self.get(key.as_str()) {

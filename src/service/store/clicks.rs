@@ -9,11 +9,12 @@ use crate::db::{on_db, Exec};
 use crate::error::Result;
 use crate::service::history::{History, PLACELESS, TOP};
 
-/// Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound
-/// parameters. The statements are not kept prepared (`persistent(false)`): their text
-/// changes with the row count, and sqlx would otherwise cache up to 100 of them per
-/// connection, megabytes each.
-const CHUNK: usize = 4096;
+/// Rows per statement: few enough that compiling one takes SQLite little memory
+/// (a statement's parse tree and program grow with its rows, and the allocator keeps
+/// the peak), many enough that a flush of thousands of links is a few statements.
+/// They are not kept prepared (`persistent(false)`): their text changes with the row
+/// count, and sqlx would otherwise cache up to 100 of them per connection.
+const CHUNK: usize = 512;
 
 /// The later of a stored stamp (perhaps null) and a new one, as SQL both databases
 /// understand (SQLite's two-argument `max` is PostgreSQL's `greatest`).
