@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 
-use rocket::request::{FromRequest, Outcome, Request};
 use serde::Serialize;
 
 /// A coarse kind of client, from the User-Agent.
@@ -111,19 +110,6 @@ impl Visit {
             referrer,
             client: Client::of(user_agent),
         }
-    }
-}
-
-#[rocket::async_trait]
-impl<'r> FromRequest<'r> for Visit {
-    type Error = std::convert::Infallible;
-
-    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let headers = req.headers();
-        Outcome::Success(Visit::from_headers(
-            headers.get_one("Referer"),
-            headers.get_one("User-Agent"),
-        ))
     }
 }
 

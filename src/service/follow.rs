@@ -3,6 +3,7 @@
 
 use std::net::IpAddr;
 use std::sync::Arc;
+use std::time::Instant;
 
 use super::forwarding::Forwarding;
 use super::links::Links;
@@ -20,6 +21,14 @@ impl Links {
     /// database work of the other cases is boxed, so it does not swell every
     /// redirect's future (which Rocket moves about).
     pub async fn follow(&self, key: &ShortKey, visit: &Visit) -> Result<Arc<str>> {
+        let started = Instant::now();
+        let answer = self.forward(key, visit).await;
+        self.metrics
+            .observe_redirect(started.elapsed().as_secs_f64());
+        answer
+    }
+
+    async fn forward(&self, key: &ShortKey, visit: &Visit) -> Result<Arc<str>> {
         let target = match self.cache.cached(key.as_str()) {
             Some(target) => target,
             None => Box::pin(self.cache.forwarding(&self.pool, key)).await?,

@@ -43,7 +43,7 @@ impl Metrics {
         let redirect_seconds = Histogram::with_opts(
             HistogramOpts::new(
                 "shortener_redirect_duration_seconds",
-                "Time to answer GET /{key}, from request to response",
+                "Time the link service takes to answer GET /{key}",
             )
             .buckets(REDIRECT_BUCKETS.to_vec()),
         )?;

@@ -50,14 +50,12 @@ impl<'r> Responder<'r, 'static> for Forward {
 #[get("/<key>")]
 pub async fn follow(
     key: Result<ShortKey, Error>,
-    links: &State<Links>,
-    settings: &State<Settings>,
-    visit: Visit,
+    visitor: Visitor<'_>,
 ) -> Result<Forward, Refusal<LockedPage>> {
     let key = key?;
-    match links.follow(&key, &visit).await {
+    match visitor.links.follow(&key, &visitor.visit).await {
         Ok(url) => Ok(Forward(Status::TemporaryRedirect, url)),
-        Err(error) => Err(LockedPage::refusal(error, &key, settings)),
+        Err(error) => Err(LockedPage::refusal(error, &key, visitor.settings)),
     }
 }
 
@@ -112,12 +110,10 @@ async fn unlock_form(
     _site: SameOrigin,
     key: Result<ShortKey, Error>,
     body: Option<Form<Unlock>>,
-    visitor: Visitor,
-    links: &State<Links>,
-    settings: &State<Settings>,
+    visitor: Visitor<'_>,
 ) -> Result<Forward, Refusal<LockedPage>> {
     let password = body.map(|b| b.into_inner().password);
-    unlock(key?, password, visitor, links, settings).await
+    unlock(key?, password, visitor).await
 }
 
 #[utoipa::path(post, path = "/{key}", tag = "links", summary = "Open a password-protected link",
@@ -136,12 +132,10 @@ pub async fn unlock_json(
     _site: SameOrigin,
     key: Result<ShortKey, Error>,
     body: Option<Json<Unlock>>,
-    visitor: Visitor,
-    links: &State<Links>,
-    settings: &State<Settings>,
+    visitor: Visitor<'_>,
 ) -> Result<Forward, Refusal<LockedPage>> {
     let password = body.map(|b| b.into_inner().password);
-    unlock(key?, password, visitor, links, settings).await
+    unlock(key?, password, visitor).await
 }
 
 /// The right password forwards (303) and counts the click; anything else shows the
@@ -149,35 +143,47 @@ pub async fn unlock_json(
 async fn unlock(
     key: ShortKey,
     password: Option<String>,
-    visitor: Visitor,
-    links: &Links,
-    settings: &Settings,
+    visitor: Visitor<'_>,
 ) -> Result<Forward, Refusal<LockedPage>> {
-    match links
-        .unlock(&key, password, visitor.client, &visitor.visit)
-        .await
-    {
+    let Visitor {
+        links,
+        settings,
+        visit,
+        client,
+    } = visitor;
+    match links.unlock(&key, password, client, &visit).await {
         Ok(url) => Ok(Forward(Status::SeeOther, url)),
         Err(error) => Err(LockedPage::refusal(error, &key, settings)),
     }
 }
 
-/// Who is trying a password: the client address (its attempts are limited) and the
-/// visit to count if it is right.
-pub struct Visitor {
-    client: Option<std::net::IpAddr>,
+/// Everything following a link needs from the app and the request, in one guard (each
+/// guard is a boxed future per request, and this is the hot path): the service, the
+/// settings for the password form, the visit to count, and the client address
+/// (password attempts are limited by it).
+pub struct Visitor<'r> {
+    links: &'r Links,
+    settings: &'r Settings,
     visit: Visit,
+    client: Option<std::net::IpAddr>,
 }
 
 #[rocket::async_trait]
-impl<'r> rocket::request::FromRequest<'r> for Visitor {
-    type Error = std::convert::Infallible;
+impl<'r> rocket::request::FromRequest<'r> for Visitor<'r> {
+    type Error = ();
 
-    async fn from_request(req: &'r Request<'_>) -> rocket::request::Outcome<Self, Self::Error> {
-        let visit = req.guard::<Visit>().await.succeeded();
+    async fn from_request(req: &'r Request<'_>) -> rocket::request::Outcome<Self, ()> {
+        let rocket = req.rocket();
+        let (Some(links), Some(settings)) = (rocket.state::<Links>(), rocket.state::<Settings>())
+        else {
+            return rocket::request::Outcome::Error((Status::InternalServerError, ()));
+        };
+        let headers = req.headers();
         rocket::request::Outcome::Success(Visitor {
+            links,
+            settings,
+            visit: Visit::from_headers(headers.get_one("Referer"), headers.get_one("User-Agent")),
             client: req.client_ip(),
-            visit: visit.unwrap_or_else(|| Visit::from_headers(None, None)),
         })
     }
 }

@@ -1,22 +1,18 @@
-//! The web side of the metrics: every response counted by route and status, redirects
-//! timed, and who may read `/metrics`.
+//! The web side of the metrics: every response counted by route and status, and who
+//! may read `/metrics` (the service times the redirects itself).
 
 use std::net::IpAddr;
 use std::sync::Arc;
-use std::time::Instant;
 
 use rocket::fairing::{Fairing, Info, Kind};
 use rocket::request::{FromRequest, Outcome};
-use rocket::{Data, Request, Response};
+use rocket::{Request, Response};
 
 use crate::service::metrics::Metrics;
 use crate::settings::Settings;
 
-/// When the request arrived, for the latency histogram.
-struct Arrived(Instant);
-
 /// Counts every response by route (the handler's name, so the label set stays small
-/// whatever the paths) and status, and times redirects.
+/// whatever the paths) and status.
 pub struct Meter;
 
 #[rocket::async_trait]
@@ -24,12 +20,8 @@ impl Fairing for Meter {
     fn info(&self) -> Info {
         Info {
             name: "Metrics",
-            kind: Kind::Request | Kind::Response,
+            kind: Kind::Response,
         }
-    }
-
-    async fn on_request(&self, req: &mut Request<'_>, _: &mut Data<'_>) {
-        req.local_cache(|| Arrived(Instant::now()));
     }
 
     async fn on_response<'r>(&self, req: &'r Request<'_>, res: &mut Response<'r>) {
@@ -41,10 +33,6 @@ impl Fairing for Meter {
             .and_then(|r| r.name.as_deref())
             .unwrap_or("unmatched");
         metrics.count_response(route, res.status().code);
-        if route == "follow" {
-            let arrived = req.local_cache(|| Arrived(Instant::now()));
-            metrics.observe_redirect(arrived.0.elapsed().as_secs_f64());
-        }
     }
 }
 
