@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Performance side by side with nginx `return 307`, on loopback, as ratios from one run.
-# Server (and nginx) pinned to core 0, wrk to core 1. Usage: bench/perf.sh [seconds=10] [runs=3]
+# Performance beside two references, on loopback, as ratios from one run: nginx
+# `return 307`, and a bare Rocket 0.5 route (bench/bare-rocket: a HashMap lookup and a
+# 307, no fairings, logging off, the shortener's Rocket features and release profile).
+# Every server pinned to core 0, wrk to core 1; rounds interleaved, medians reported.
+# Usage: bench/perf.sh [seconds=10] [runs=3]
 # Scenarios: redirect at 64 connections and at 1, create, admin read (10,000 links),
 # the same three on PostgreSQL and on two instances behind nginx (as ratios against
 # SQLite from this run), then redirect, memory and start-up with 1,000,000 links.
 # Clicks are checked after each graceful stop: stored must equal what wrk counted.
-# BENCH_SCALE_OUT=0 leaves out PostgreSQL and nginx-in-front.
+# BENCH_SCALE_OUT=0 leaves out PostgreSQL and nginx-in-front; BENCH_BIG sets the
+# large link count; BENCH_COMPARE_BIN=<another shortener binary> adds its figures on
+# a copy of the same 10,000 links, measured in the same rounds (an older version, say).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
@@ -47,6 +52,23 @@ NGINX
 taskset -c 0 nginx -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf" &
 pids+=($!)
 
+# The bare Rocket route, on core 0, answering the keys of $1 (restarted per key set).
+cargo build --release --locked --quiet --manifest-path bench/bare-rocket/Cargo.toml
+bare_bin=$PWD/bench/bare-rocket/target/release/bare-rocket
+bport=$(free_port)
+start_bare() {
+    [ -n "${bare_pid:-}" ] && kill "$bare_pid" 2>/dev/null && wait "$bare_pid" 2>/dev/null || true
+    BENCH_KEYS=$1 ROCKET_PORT=$bport taskset -c 0 "$bare_bin" >/dev/null 2>&1 &
+    bare_pid=$!
+    pids+=("$bare_pid")
+    for _ in $(seq 400); do
+        curl -fs "http://127.0.0.1:$bport/robots.txt" >/dev/null 2>&1 && return 0
+        sleep 0.01
+    done
+    echo "the bare Rocket reference did not start" >&2
+    return 1
+}
+
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 clicks() { # dir, or a postgres:// URL
     case $1 in
@@ -80,34 +102,42 @@ PY
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 rows=()
-row() { rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s |' "$@")"); }
+row() { rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s |' "$@")"); }
+
+# col N LINES...: the median of field N of the result lines.
+col() { local n=$1; shift; printf '%s\n' "$@" | cut -d' ' -f"$n" | median; }
+ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 
 scenario() { # name db-dir mode conns
-    local name=$1 dir=$2 mode=$3 conns=$4 app=() ngx=() line
+    local name=$1 dir=$2 mode=$3 conns=$4 app=() ngx=() bare=() old=() line
     for _ in $(seq "$runs"); do
         line=$(bench "$app_port" "$mode" "$conns"); app+=("$line")
-        [ "$mode" = create ] && total_3xx=$total_3xx || true
         [ "$mode" = redirect ] && total_3xx=$((total_3xx + $(cut -d' ' -f4 <<<"$line")))
-        if [ "$mode" != create ] && [ "$mode" != admin ]; then
+        if [ -n "${old_port:-}" ]; then
+            line=$(bench "$old_port" "$mode" "$conns"); old+=("$line")
+        fi
+        if [ "$mode" = redirect ]; then
+            line=$(bench "$bport" redirect "$conns"); bare+=("$line")
             line=$(bench "$nport" redirect "$conns"); ngx+=("$line")
         fi
     done
-    local a_rps a_p50 a_p99 n_rps n_p50 n_p99 ratio p99ratio
-    a_rps=$(printf '%s\n' "${app[@]}" | cut -d' ' -f1 | median)
-    a_p50=$(printf '%s\n' "${app[@]}" | cut -d' ' -f2 | median)
-    a_p99=$(printf '%s\n' "${app[@]}" | cut -d' ' -f3 | median)
-    if [ ${#ngx[@]} -gt 0 ]; then
-        n_rps=$(printf '%s\n' "${ngx[@]}" | cut -d' ' -f1 | median)
-        n_p50=$(printf '%s\n' "${ngx[@]}" | cut -d' ' -f2 | median)
-        n_p99=$(printf '%s\n' "${ngx[@]}" | cut -d' ' -f3 | median)
-        ratio=$(python3 -c "print(f'{$a_rps/$n_rps:.2f}')")
-        p99ratio=$(python3 -c "print(f'{$a_p99/$n_p99:.2f}')")
-        row "$name: nginx return 307" "$n_rps" "$n_p50" "$n_p99" "1.00" "" ""
-        row "$name: shortener" "$a_rps" "$a_p50" "$a_p99" "$ratio" "p99 ×$p99ratio" "$(rss_mb "$app_pid")"
+    local a_rps a_p50 a_p99 n_rps b_rps b_p99
+    a_rps=$(col 1 "${app[@]}") a_p50=$(col 2 "${app[@]}") a_p99=$(col 3 "${app[@]}")
+    if [ "$mode" = redirect ]; then
+        n_rps=$(col 1 "${ngx[@]}") b_rps=$(col 1 "${bare[@]}") b_p99=$(col 3 "${bare[@]}")
+        row "$name: nginx return 307" "$n_rps" "$(col 2 "${ngx[@]}")" "$(col 3 "${ngx[@]}")" "1.00" "" "" ""
+        row "$name: bare Rocket route" "$b_rps" "$(col 2 "${bare[@]}")" "$b_p99" "$(ratio "$b_rps" "$n_rps")" "1.00" "" "$(rss_mb "$bare_pid")"
+        row "$name: shortener" "$a_rps" "$a_p50" "$a_p99" "$(ratio "$a_rps" "$n_rps")" "**$(ratio "$a_rps" "$b_rps")**" \
+            "p99 × bare Rocket $(ratio "$a_p99" "$b_p99")" "$(rss_mb "$app_pid")"
+        [ -n "${old_port:-}" ] && row "$name: compared binary" "$(col 1 "${old[@]}")" "$(col 2 "${old[@]}")" \
+            "$(col 3 "${old[@]}")" "$(ratio "$(col 1 "${old[@]}")" "$n_rps")" "$(ratio "$(col 1 "${old[@]}")" "$b_rps")" "" "$(rss_mb "$old_pid")"
     else
-        row "$name: shortener" "$a_rps" "$a_p50" "$a_p99" "" "" "$(rss_mb "$app_pid")"
+        row "$name: shortener" "$a_rps" "$a_p50" "$a_p99" "" "" "" "$(rss_mb "$app_pid")"
+        [ -n "${old_port:-}" ] && row "$name: compared binary" "$(col 1 "${old[@]}")" "$(col 2 "${old[@]}")" \
+            "$(col 3 "${old[@]}")" "" "" "× shortener $(ratio "$(col 1 "${old[@]}")" "$a_rps")" "$(rss_mb "$old_pid")"
     fi
     sqlite_rps["$mode $conns"]=$a_rps
+    return 0
 }
 
 declare -A sqlite_rps
@@ -142,13 +172,13 @@ compared() {
         sleep 1.5 # PostgreSQL publishes its counters about once a second
         note+=", $(python3 -c "print(f'{($(xacts) - $x0) / $redirects:.5f}')") db transactions per redirect"
     fi
-    row "$name" "$a_rps" "$a_p50" "$a_p99" "" "$note" "$(rss_mb "$app_pid")"
+    row "$name" "$a_rps" "$a_p50" "$a_p99" "" "" "$note" "$(rss_mb "$app_pid")"
 }
 
 lost_row() { # name dir
     local stored
     stored=$(clicks "$2")
-    row "$1: clicks after graceful stop" "$total_3xx redirects counted" "" "" "" "$stored stored, $((total_3xx - stored)) lost" ""
+    row "$1: clicks after graceful stop" "$total_3xx redirects counted" "" "" "" "" "$stored stored, $((total_3xx - stored)) lost" ""
 }
 
 echo "seeding 10,000 links"
@@ -156,8 +186,15 @@ small=$work/small; mkdir -p "$small"
 start_app "$small" 0; stop_app
 keys=$work/keys-small.txt
 python3 bench/seed.py "$small/shortener.db" 10000 10000 "$keys"
+start_bare "$keys"
+if [ -n "${BENCH_COMPARE_BIN:-}" ]; then
+    old=$work/old; mkdir -p "$old"; cp "$small/shortener.db" "$old/"
+    main_bin=$bin bin=$BENCH_COMPARE_BIN
+    start_app "$old" 0; old_pid=$app_pid old_port=$app_port
+    bin=$main_bin
+fi
 start_app "$small" 0
-row "10k links: start" "" "" "" "" "" "$(rss_mb "$app_pid")"
+row "10k links: start" "" "" "" "" "" "" "$(rss_mb "$app_pid")"
 total_3xx=0
 scenario "redirect, 64 conns, 10k links" "$small" redirect 64
 scenario "redirect, 1 conn" "$small" redirect 1
@@ -165,6 +202,10 @@ scenario "create (JSON), 64 conns" "$small" create 64
 scenario "admin read (JSON), 64 conns" "$small" admin 64
 stop_app
 lost_row "10k links" "$small"
+if [ -n "${old_port:-}" ]; then
+    kill -TERM "$old_pid"; wait "$old_pid" || true
+    old_port=
+fi
 
 if [ "${BENCH_SCALE_OUT:-1}" != 0 ]; then
     # The same 10,000 links, moved to PostgreSQL with export and import. PostgreSQL
@@ -183,7 +224,7 @@ if [ "${BENCH_SCALE_OUT:-1}" != 0 ]; then
     compared "PostgreSQL: admin read (JSON), 64 conns" admin 64
     stop_app
     stored=$(( $(clicks "$pg_url") - before ))
-    row "PostgreSQL: clicks after graceful stop" "$total_3xx redirects counted" "" "" "" "$stored stored, $((total_3xx - stored)) lost" ""
+    row "PostgreSQL: clicks after graceful stop" "$total_3xx redirects counted" "" "" "" "" "$stored stored, $((total_3xx - stored)) lost" ""
 
     # Two instances on that database behind nginx, with docs/scale-out/nginx.conf:
     # both instances on core 0, nginx unpinned. On two cores this shows what the
@@ -204,7 +245,7 @@ if [ "${BENCH_SCALE_OUT:-1}" != 0 ]; then
     compared "2 instances behind nginx: admin read (JSON), 64 conns" admin 64
     kill -TERM "$a_pid" "$b_pid"; wait "$a_pid" "$b_pid" || true
     stored=$(( $(clicks "$pg_url") - before ))
-    row "2 instances: clicks after graceful stop" "$total_3xx redirects counted" "" "" "" "$stored stored, $((total_3xx - stored)) lost" ""
+    row "2 instances: clicks after graceful stop" "$total_3xx redirects counted" "" "" "" "" "$stored stored, $((total_3xx - stored)) lost" ""
     app_db=
 fi
 
@@ -213,14 +254,15 @@ large=$work/large; mkdir -p "$large"
 start_app "$large" 0; stop_app
 keys=$work/keys-large.txt
 python3 bench/seed.py "$large/shortener.db" "$big" 10000 "$keys"
+start_bare "$keys"
 t0=$(date +%s%N); start_app "$large" 0; t1=$(date +%s%N)
-row "$big links: start-up to first answer" "" "$(( (t1 - t0) / 1000000 )) ms" "" "" "" "$(rss_mb "$app_pid")"
+row "$big links: start-up to first answer" "" "$(( (t1 - t0) / 1000000 )) ms" "" "" "" "" "$(rss_mb "$app_pid")"
 total_3xx=0
 scenario "redirect, 64 conns, $big links" "$large" redirect 64
 stop_app
 lost_row "$big links" "$large"
 
 echo
-echo "| scenario | req/s | p50 ms | p99 ms | × nginx | notes | RSS MB |"
-echo "|---|---|---|---|---|---|---|"
+echo "| scenario | req/s | p50 ms | p99 ms | × nginx | × bare Rocket | notes | RSS MB |"
+echo "|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
