@@ -213,3 +213,15 @@ pub fn detail(res: LocalResponse<'_>) -> String {
 pub fn header<'a>(res: &'a LocalResponse<'_>, name: &str) -> &'a str {
     res.headers().get_one(name).unwrap_or("")
 }
+
+/// Follows `path` as a client sending these headers.
+pub fn visit(app: &TestApp, path: &str, referer: Option<&str>, user_agent: Option<&str>) {
+    let mut req = app.client.get(path.to_owned());
+    if let Some(referer) = referer {
+        req = req.header(Header::new("Referer", referer.to_owned()));
+    }
+    if let Some(user_agent) = user_agent {
+        req = req.header(Header::new("User-Agent", user_agent.to_owned()));
+    }
+    assert_eq!(req.dispatch().status(), Status::TemporaryRedirect);
+}

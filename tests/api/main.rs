@@ -36,6 +36,8 @@ macro_rules! shared_test_files {
         mod health;
         #[path = "hostile.rs"]
         mod hostile;
+        #[path = "import.rs"]
+        mod import;
         #[path = "insight.rs"]
         mod insight;
         #[path = "limits.rs"]
@@ -50,6 +52,8 @@ macro_rules! shared_test_files {
         mod protected;
         #[path = "qr.rs"]
         mod qr;
+        #[path = "referrer_cap.rs"]
+        mod referrer_cap;
         #[path = "scale_out.rs"]
         mod scale_out;
         #[path = "sockets.rs"]

@@ -3,7 +3,7 @@
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// The binary under test: `SHORTENER_BIN` (CI points it at the release build), else Cargo's.
@@ -264,4 +264,22 @@ pub fn create(port: u16, target: &str) -> std::io::Result<(u16, String, String)>
 pub fn admin_info(port: u16, secret: &str) -> serde_json::Value {
     let path = format!("/admin/{secret}");
     send(port, "GET", &path, &[("Accept", "application/json")], "").json()
+}
+
+/// Runs `shortener ARGS` in `dir` and returns its output.
+pub fn run(dir: &Path, args: &[&str]) -> Output {
+    command(dir, &[])
+        .args(args)
+        .output()
+        .expect("run the binary")
+}
+
+/// The standard output of a command that must have succeeded.
+pub fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
