@@ -199,7 +199,7 @@ pub async fn set_target(db: &mut dyn Exec, secret: &SecretKey, target: &TargetUr
 /// Runs an owner's `update … returning` on the active link with `secret` (as `$1`,
 /// then `value` as `$2`), and logs the change of that one link in the same
 /// transaction, so every server on this database, not only the one asked, forgets
-/// its cached target (and only that one) within one `forwarding::WATCH_EVERY`.
+/// its cached target (and only that one) within one `forwarding::watch::WATCH_EVERY`.
 async fn owner_change(
     db: &mut dyn Exec,
     sql: &str,

@@ -141,7 +141,7 @@ pub const PRUNE_CHANGES: &str = "delete from cache_change \
      where id <= (select max(id) from cache_change) - $1";
 
 /// How many rows of the change log are kept: far more than servers read between two
-/// looks (`forwarding::WATCH_EVERY`); one that falls further behind forgets everything.
+/// looks (`forwarding::watch::WATCH_EVERY`); one that falls further behind forgets everything.
 pub const KEPT_CHANGES: i64 = 1000;
 
 /// Runs `LOG_CHANGE` for `$key` (an `Option<&str>`) on the open transaction `$tx`,
