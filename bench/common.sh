@@ -32,12 +32,18 @@ start_app() {
     (cd "$dir" && exec env "${env[@]}" "${pin[@]}" "$bin" > server.log 2>&1) &
     app_pid=$!
     pids+=("$app_pid")
-    for _ in $(seq 2000); do
-        curl -fs "http://127.0.0.1:$app_port/health" >/dev/null 2>&1 && return 0
-        sleep 0.005
-    done
+    wait_for "http://127.0.0.1:$app_port/health" && return 0
     echo "the server did not start:" >&2
     cat "$dir/server.log" >&2
+    return 1
+}
+
+# wait_for URL: until it answers 2xx, for up to 10 s.
+wait_for() {
+    for _ in $(seq 2000); do
+        curl -fs "$1" >/dev/null 2>&1 && return 0
+        sleep 0.005
+    done
     return 1
 }
 

@@ -61,10 +61,7 @@ start_bare() {
     BENCH_KEYS=$1 ROCKET_PORT=$bport taskset -c 0 "$bare_bin" >/dev/null 2>&1 &
     bare_pid=$!
     pids+=("$bare_pid")
-    for _ in $(seq 400); do
-        curl -fs "http://127.0.0.1:$bport/robots.txt" >/dev/null 2>&1 && return 0
-        sleep 0.01
-    done
+    wait_for "http://127.0.0.1:$bport/robots.txt" && return 0
     echo "the bare Rocket reference did not start" >&2
     return 1
 }

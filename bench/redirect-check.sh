@@ -27,10 +27,10 @@ bport=$(free_port)
 BENCH_KEYS=$work/keys.txt ROCKET_PORT=$bport taskset -c 0 \
     bench/bare-rocket/target/release/bare-rocket >/dev/null 2>&1 &
 pids+=($!)
-for _ in $(seq 400); do
-    curl -fs "http://127.0.0.1:$bport/robots.txt" >/dev/null 2>&1 && break
-    sleep 0.01
-done
+wait_for "http://127.0.0.1:$bport/robots.txt" || {
+    echo "the bare Rocket reference did not start" >&2
+    exit 1
+}
 
 # rps PORT: redirects per second over one round.
 rps() {

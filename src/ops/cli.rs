@@ -148,8 +148,8 @@ async fn links(links: &Installation, action: LinksCommand) -> Result<(), String>
 pub async fn backup(figment: &Figment, dest: &Path) -> Result<(), String> {
     let links = open(figment, false).await?;
     let plain = plain_path(dest)?;
-    if url_is_postgres(figment)? {
-        return Err("backup copies SQLite files; for PostgreSQL use pg_dump".into());
+    if links.is_postgres() {
+        return Err(crate::service::NO_POSTGRES_BACKUP.into());
     }
     crate::db::files::create_new(dest).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => format!(
@@ -163,10 +163,6 @@ pub async fn backup(figment: &Figment, dest: &Path) -> Result<(), String> {
         return Err(format!("backup failed: {e}"));
     }
     Ok(())
-}
-
-fn url_is_postgres(figment: &Figment) -> Result<bool, String> {
-    Ok(crate::db::is_postgres(&database_url(figment)?))
 }
 
 /// `path` as SQLite must read it as a file name: `./` before a relative path, so

@@ -51,6 +51,15 @@ pub struct History {
 }
 
 impl History {
+    /// Sets the count of one source as stored: `kind` is `client` or `referrer`.
+    pub fn set_source(&mut self, kind: &str, name: String, clicks: i64) {
+        let counts = match kind {
+            "client" => &mut self.clients,
+            _ => &mut self.referrers,
+        };
+        counts.insert(name, clicks);
+    }
+
     /// No clicks written yet: nothing to export.
     pub fn is_empty(&self) -> bool {
         self.days.is_empty() && self.referrers.is_empty() && self.clients.is_empty()

@@ -6,6 +6,7 @@ use crate::db::Pool;
 use crate::error::{Error, Result};
 
 pub use records::Record;
+pub use store::NO_POSTGRES_BACKUP;
 
 /// The configured database, migrated, for one operator command.
 pub struct Installation {
@@ -79,12 +80,15 @@ impl Installation {
         Ok(clashes)
     }
 
+    /// Whether this is PostgreSQL, which `backup` refuses (`NO_POSTGRES_BACKUP`): the
+    /// command asks first, before it creates the file the copy would go to.
+    pub fn is_postgres(&self) -> bool {
+        self.pool.is_postgres()
+    }
+
     /// Writes a consistent copy of the SQLite database to `dest` (a plain path to a
     /// new file) while servers keep serving; PostgreSQL has `pg_dump` for this.
     pub async fn backup(&self, dest: &str) -> Result<(), String> {
-        if self.pool.is_postgres() {
-            return Err("backup copies SQLite files; for PostgreSQL use pg_dump".into());
-        }
         let mut conn = self.pool.acquire().await.map_err(|e| e.to_string())?;
         store::backup_into(&mut conn, dest).await
     }

@@ -28,7 +28,7 @@ mod store;
 
 pub use create::Draft;
 pub use history::{DayClicks, SourceClicks};
-pub use installation::{Installation, Record};
+pub use installation::{Installation, Record, NO_POSTGRES_BACKUP};
 pub use links::{migrate, Links};
 pub use owner::AdminView;
 pub use store::Link;

@@ -216,12 +216,7 @@ pub async fn insights(db: &mut dyn Exec, links: &[(i64, String)]) -> Result<Hash
         }
     }
     for (id, kind, name, clicks) in sources {
-        let insight = all.entry(id).or_default();
-        let counts = match kind.as_str() {
-            "client" => &mut insight.clients,
-            _ => &mut insight.referrers,
-        };
-        counts.insert(name, clicks);
+        all.entry(id).or_default().set_source(&kind, name, clicks);
     }
     Ok(all)
 }

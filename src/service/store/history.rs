@@ -26,12 +26,7 @@ pub async fn all_histories(db: &mut dyn Exec) -> Result<HashMap<String, History>
         all.entry(key).or_default().days.insert(day, clicks);
     }
     for (key, kind, name, clicks) in sources {
-        let history = all.entry(key).or_default();
-        let counts = match kind.as_str() {
-            "client" => &mut history.clients,
-            _ => &mut history.referrers,
-        };
-        counts.insert(name, clicks);
+        all.entry(key).or_default().set_source(&kind, name, clicks);
     }
     Ok(all)
 }

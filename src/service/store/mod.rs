@@ -318,6 +318,9 @@ pub async fn check_health(db: &mut dyn Exec, write_at: Option<&str>) -> Result<(
     Ok(())
 }
 
+/// Why `backup` refuses PostgreSQL.
+pub const NO_POSTGRES_BACKUP: &str = "backup copies SQLite files; for PostgreSQL use pg_dump";
+
 /// Writes a consistent copy of a live SQLite database to `dest` (`VACUUM INTO`),
 /// without stopping writers for longer than the copy of one snapshot. PostgreSQL
 /// has its own tools for this (`pg_dump`), so there it is refused.
@@ -329,8 +332,6 @@ pub async fn backup_into(db: &mut dyn Exec, dest: &str) -> Result<(), String> {
             .await
             .map(|_| ())
             .map_err(|e| e.to_string()),
-        crate::db::Handle::Postgres(_) => {
-            Err("backup copies SQLite files; for PostgreSQL use pg_dump".to_owned())
-        }
+        crate::db::Handle::Postgres(_) => Err(NO_POSTGRES_BACKUP.to_owned()),
     }
 }
