@@ -24,6 +24,11 @@ const RESERVED: &[&str] = &[
     "stats", "url", "urls",
 ];
 
+/// The reserved first path segments, for the API description's key pattern.
+pub fn reserved() -> &'static [&'static str] {
+    RESERVED
+}
+
 /// A short key that may exist: `[A-Za-z0-9_-]`, within `KEY_LENGTHS`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShortKey(String);

@@ -81,7 +81,8 @@ pub struct PeekPage {
 #[utoipa::path(get, path = "/peek/{key}", tag = "links", summary = "Where a link goes, without going there",
     params(("key" = String, Path, description = "The short key")),
     responses(
-        (status = 200, body = PeekPage),
+        (status = 200, description = "The target, shown (with a form to follow it)",
+            content((PeekPage = "application/json"), (String = "text/html"))),
         (status = 401, description = "Protected: the target is not shown", body = crate::web::respond::ErrorPage),
         (status = 404, body = crate::web::respond::ErrorPage),
         (status = 410, body = crate::web::respond::ErrorPage),
@@ -102,6 +103,8 @@ pub async fn peek(
 /// The password form's body (or `{"password": ...}`).
 #[derive(rocket::FromForm, Deserialize, utoipa::ToSchema)]
 pub struct Unlock {
+    /// Missing or wrong: 401 on a protected link; a link without one forwards anyway.
+    #[schema(required = false)]
     password: String,
 }
 
@@ -118,10 +121,10 @@ async fn unlock_form(
 
 #[utoipa::path(post, path = "/{key}", tag = "links", summary = "Open a password-protected link",
     params(("key" = String, Path, description = "The short key")),
-    request_body = Unlock,
+    request_body(content((Unlock = "application/json"), (Unlock = "application/x-www-form-urlencoded"))),
     responses(
         (status = 303, description = "Right password: to the target (a click is counted)", headers(("Location" = String))),
-        (status = 401, description = "Wrong or missing password", body = crate::web::respond::ErrorPage),
+        (status = 401, description = "Wrong or missing password (HTML: the password form again, with why)", body = crate::web::respond::ErrorPage),
         (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
         (status = 404, body = crate::web::respond::ErrorPage),
         (status = 410, body = crate::web::respond::ErrorPage),

@@ -16,6 +16,20 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-
 pub const LOCKED_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                    connect-src 'self'; form-action 'self' https: http:; base-uri 'none'; frame-ancestors 'none'";
 
+/// What `Shield` sets on every answer, as the API description lists it.
+pub const EVERY_ANSWER: &[(&str, &str)] = &[
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Permissions-Policy", "interest-cohort=()"),
+];
+
+/// Set on owner pages (admin paths), which carry the owner's secret.
+pub const OWNER_PAGES: &[(&str, &str)] = &[
+    ("Cache-Control", "no-store"),
+    ("Referrer-Policy", "same-origin"),
+    ("X-Robots-Tag", "noindex"),
+];
+
 /// Rocket's `Shield` (nosniff, permissions policy) with framing denied outright.
 pub fn shield() -> Shield {
     Shield::default().enable(Frame::Deny)
@@ -57,9 +71,9 @@ impl Fairing for Headers {
             res.set_header(Header::new("Content-Security-Policy", CSP));
         }
         if is_admin(req) {
-            res.set_header(Header::new("Cache-Control", "no-store"));
-            res.set_header(Header::new("Referrer-Policy", "same-origin"));
-            res.set_header(Header::new("X-Robots-Tag", "noindex"));
+            for (name, value) in OWNER_PAGES {
+                res.set_header(Header::new(*name, *value));
+            }
         }
     }
 }

@@ -51,7 +51,7 @@ pub async fn health(links: &State<Links>) -> (Status, Json<Health>) {
 /// Prometheus' text format; 404 when the operator turned metrics off, or to clients
 /// on other machines unless `metrics_public`.
 #[utoipa::path(get, path = "/metrics", tag = "operators", summary = "Prometheus metrics",
-    responses((status = 200, content_type = "text/plain", body = String), (status = 404, description = "Turned off, or asked from another machine")))]
+    responses((status = 200, content_type = "text/plain", body = String), (status = 404, description = "Turned off, or asked from another machine", body = crate::web::respond::ErrorPage)))]
 #[get("/metrics")]
 pub fn metrics(
     settings: &State<Settings>,

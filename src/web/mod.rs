@@ -12,6 +12,7 @@ use respond::{not_found_message, ErrorPage, Negotiated};
 pub mod allowance;
 mod assets;
 pub mod connections;
+mod constraints;
 mod create;
 pub mod docs;
 mod follow;

@@ -15,6 +15,8 @@ use rocket::response::{self, Responder};
 use rocket::serde::json::Json;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, SchemaType};
+use utoipa::openapi::{Ref, RefOr};
 
 use super::form::{parse_item, LinkForm};
 use super::page::{refused, FormValues, Refused};
@@ -27,6 +29,39 @@ use crate::web::url_info::UrlInfo;
 
 /// The most links one request may create.
 pub const MAX_ITEMS: usize = 100;
+
+/// The JSON body of `POST /url` as the API description gives it: one `NewLink`, or an
+/// array of 1 to `MAX_ITEMS` (the handler reads a `Value`, to answer each shape's
+/// mistakes in its own words).
+pub struct NewLinks;
+
+impl utoipa::PartialSchema for NewLinks {
+    fn schema() -> RefOr<Schema> {
+        let one = Ref::from_schema_name("NewLink");
+        // Any item is taken: each is checked alone and a bad one is refused in its
+        // place in the results, not the request.
+        let item = ObjectBuilder::new()
+            .schema_type(SchemaType::AnyValue)
+            .description(Some(
+                "A NewLink; an item that is not one is refused in its place in the results",
+            ));
+        let many = ArrayBuilder::new()
+            .items(item)
+            .min_items(Some(1))
+            .max_items(Some(MAX_ITEMS));
+        OneOfBuilder::new().item(one).item(many).into()
+    }
+}
+
+impl utoipa::ToSchema for NewLinks {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        schemas.push((
+            "NewLink".into(),
+            <LinkForm as utoipa::PartialSchema>::schema(),
+        ));
+        <LinkForm as utoipa::ToSchema>::schemas(schemas);
+    }
+}
 
 /// One item's result: the link, or why it was refused (with the status it would get alone).
 #[derive(Debug, Serialize, utoipa::ToSchema)]

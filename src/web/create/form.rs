@@ -12,23 +12,28 @@ use crate::domain::password::Password;
 use crate::domain::target::{OwnHosts, TargetUrl};
 use crate::error::{Error, Result};
 use crate::service::Draft;
+use crate::web::constraints;
 
 /// One create request; in JSON, the same fields (`max_clicks` as a number).
 #[derive(Debug, Default, Clone, rocket::FromForm, Deserialize, utoipa::ToSchema)]
 #[schema(as = NewLink)]
 pub struct LinkForm {
     /// Required; optional here only so a missing one gets the same 422 from both kinds of body.
-    #[schema(value_type = String, required = true, max_length = 2048)]
+    #[schema(schema_with = constraints::target_url, required = true)]
     pub target_url: Option<String>,
     #[serde(default)]
+    #[schema(schema_with = constraints::custom_key)]
     pub custom_key: Option<String>,
     /// RFC 3339, or a browser's `YYYY-MM-DDTHH:MM` taken as UTC.
     #[serde(default)]
+    #[schema(schema_with = constraints::expires_at)]
     pub expires_at: Option<String>,
+    /// The link answers 410 once it has forwarded this many times.
     #[serde(default, deserialize_with = "json_number")]
     #[schema(value_type = Option<i64>, minimum = 1)]
     pub max_clicks: Option<String>,
     #[serde(default)]
+    #[schema(schema_with = constraints::password)]
     pub password: Option<String>,
     /// Ask the target before creating (the tutorial's "graceful forward").
     #[serde(default)]
@@ -42,8 +47,13 @@ pub struct LinkForm {
 
 /// `max_clicks` in JSON is a number or null, as the contract says; kept as text so the
 /// form's field and JSON's share one check later.
+/// `28.0` is the whole number 28 (as JSON Schema counts integers).
 fn json_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(Option::<serde_json::Number>::deserialize(d)?.map(|n| n.to_string()))
+    let number = Option::<serde_json::Number>::deserialize(d)?;
+    Ok(number.map(|n| match n.as_f64() {
+        Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 9.0e15 => format!("{f:.0}"),
+        _ => n.to_string(),
+    }))
 }
 
 /// A non-empty optional field.
@@ -149,6 +159,12 @@ mod tests {
         let form: LinkForm =
             serde_json::from_str(r#"{"target_url": "https://a.b/", "max_clicks": null}"#).unwrap();
         assert_eq!(form.max_clicks, None);
+        let whole = r#"{"target_url": "https://a.b/", "max_clicks": 28.0}"#;
+        let form: LinkForm = serde_json::from_str(whole).unwrap();
+        assert_eq!(form.max_clicks.as_deref(), Some("28"));
+        let part = r#"{"target_url": "https://a.b/", "max_clicks": 2.5}"#;
+        let form: LinkForm = serde_json::from_str(part).unwrap();
+        assert!(max_clicks(form.max_clicks.as_deref().unwrap()).is_err());
         for bad in [r#""5""#, r#""""#, "[1]", "true"] {
             let body = format!(r#"{{"target_url": "x", "max_clicks": {bad}}}"#);
             assert!(serde_json::from_str::<LinkForm>(&body).is_err(), "{bad}");

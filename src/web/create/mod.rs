@@ -33,7 +33,8 @@ pub fn routes() -> Vec<Route> {
 
 #[utoipa::path(get, path = "/", tag = "links",
     summary = "Welcome message and a map of the API (the create form in HTML)",
-    responses((status = 200, body = IndexPage)))]
+    responses((status = 200, description = "The home page with the create forms, or (JSON) a welcome and a map of the API",
+        content((IndexPage = "application/json"), (String = "text/html")))))]
 #[get("/")]
 pub fn index(settings: &State<Settings>) -> Negotiated<IndexPage> {
     Negotiated(IndexPage::new(settings, FormValues::default(), None))
@@ -68,12 +69,17 @@ async fn create_form(
     summary = "Create a short link, or up to 100 at once",
     description = "One object answers 201 with URLInfo; an array of 1 to 100 objects answers 200 \
         with one result per item, in order: URLInfo, or {detail, status}. The same fields work as \
-        an HTML form (application/x-www-form-urlencoded).",
-    request_body(content = LinkForm, description = "A NewLink, or an array of up to 100"),
+        an HTML form (application/x-www-form-urlencoded), whose `target_urls` box (one URL per \
+        line) makes several at once.",
+    request_body(description = "A NewLink (JSON: or an array of 1 to 100 of them)",
+        content((bulk::NewLinks = "application/json"), (LinkForm = "application/x-www-form-urlencoded"))),
     responses(
-        (status = 201, description = "Created", body = UrlInfo,
+        (status = 201, description = "Created (JSON)", body = UrlInfo,
             headers(("Location" = String, description = "The admin URL"))),
-        (status = 200, description = "Bulk: one result per item; items beyond the create allowance are not created and answer 429 (Retry-After is set)", body = Vec<bulk::Outcome>),
+        (status = 200, description = "Bulk: one result per item; items beyond the create allowance are not created and answer 429 (Retry-After is set). In HTML, the table of results of the form's `target_urls` box",
+            content((Vec<bulk::Outcome> = "application/json"), (String = "text/html"))),
+        (status = 303, description = "Created (HTML): to the new link's admin page, which greets its creator",
+            headers(("Location" = String, description = "The admin page"))),
         (status = 400, description = "Invalid target URL, malformed JSON, or a failed target check", body = crate::web::respond::ErrorPage),
         (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
         (status = 409, description = "Custom key taken", body = crate::web::respond::ErrorPage),

@@ -8,6 +8,8 @@ use rocket::serde::json::{self, Json};
 use rocket::{delete, get, patch, post, routes, Route, State};
 use serde::Serialize;
 use serde_json::Value;
+use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, Type};
+use utoipa::openapi::{Ref, RefOr};
 
 use super::page::AdminPage;
 use crate::domain::keys::SecretKey;
@@ -43,7 +45,8 @@ pub enum Changed {
 
 #[utoipa::path(delete, path = "/admin/{secret_key}", tag = "owners", summary = "Deactivate a link",
     params(("secret_key" = String, Path)),
-    responses((status = 200, body = Detail),
+    responses((status = 200, description = "Deactivated (JSON)", body = Detail),
+        (status = 303, description = "Deactivated (HTML): to a page that says so", headers(("Location" = String))),
         (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
         (status = 404, body = crate::web::respond::ErrorPage),
         (status = 429, description = "Too many changes to this link", body = crate::web::respond::ErrorPage)))]
@@ -70,6 +73,7 @@ pub async fn delete(
 /// The body of an edit.
 #[derive(serde::Deserialize, utoipa::ToSchema)]
 pub struct Edit {
+    #[schema(schema_with = crate::web::constraints::target_url)]
     pub target_url: String,
 }
 
@@ -109,13 +113,53 @@ pub async fn edit_json(
     Ok(Json(UrlInfo::new(link, &secret, settings)))
 }
 
+/// The JSON answer of the admin page's forms: the link after an edit, the
+/// message after a delete (as `PATCH` and `DELETE` answer).
+pub struct ChangeAnswer;
+
+impl utoipa::PartialSchema for ChangeAnswer {
+    fn schema() -> RefOr<Schema> {
+        let one_of = OneOfBuilder::new()
+            .item(Ref::from_schema_name("URLInfo"))
+            .item(Ref::from_schema_name("Deleted"));
+        one_of.into()
+    }
+}
+
+impl utoipa::ToSchema for ChangeAnswer {}
+
 /// The admin page's forms: `_method` says which change (`DELETE` or `PATCH`).
 #[derive(rocket::FromForm)]
-struct MethodForm {
+pub struct MethodForm {
     #[field(name = "_method")]
     method: String,
     target_url: Option<String>,
 }
+
+/// The admin page's two forms, as the API description gives them.
+pub struct AdminForm;
+
+impl utoipa::PartialSchema for AdminForm {
+    fn schema() -> RefOr<Schema> {
+        let method = |pattern: &str| {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .pattern(Some(pattern))
+                .description(Some("Which change, in any case"))
+        };
+        let edit = ObjectBuilder::new()
+            .property("_method", method("^[Pp][Aa][Tt][Cc][Hh]$"))
+            .property("target_url", crate::web::constraints::target_url())
+            .required("_method")
+            .required("target_url");
+        let delete = ObjectBuilder::new()
+            .property("_method", method("^[Dd][Ee][Ll][Ee][Tt][Ee]$"))
+            .required("_method");
+        OneOfBuilder::new().item(edit).item(delete).into()
+    }
+}
+
+impl utoipa::ToSchema for AdminForm {}
 
 /// Rocket turns a form POST into PATCH or DELETE itself when `_method` comes first.
 #[patch("/admin/<secret>", format = "form", data = "<form>")]
@@ -132,8 +176,26 @@ async fn edit_form(
 }
 
 /// Any other field order arrives as a POST.
+#[utoipa::path(post, path = "/admin/{secret_key}", tag = "owners",
+    summary = "The admin page's forms: edit (`_method=PATCH`) or delete (`_method=DELETE`)",
+    description = "What a browser without PATCH and DELETE sends; answers as those do.",
+    params(("secret_key" = String, Path)),
+    request_body(content((AdminForm = "application/x-www-form-urlencoded"))),
+    responses(
+        (status = 200, description = "Changed (JSON): the link, or the delete's message",
+            content((ChangeAnswer = "application/json"))),
+        (status = 303, description = "Changed (HTML): back to the admin page with a notice, or to a page saying it was deleted",
+            headers(("Location" = String))),
+        (status = 400, description = "Invalid target URL (HTML: the admin page again, with the message beside the field)", body = crate::web::respond::ErrorPage),
+        (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
+        (status = 404, body = crate::web::respond::ErrorPage),
+        (status = 405, description = "Another `_method`", body = crate::web::respond::ErrorPage),
+        (status = 415, description = "Not a form", body = crate::web::respond::ErrorPage),
+        (status = 422, description = "No `_method`", body = crate::web::respond::ErrorPage),
+        (status = 429, description = "Too many changes to this link", body = crate::web::respond::ErrorPage),
+    ))]
 #[post("/admin/<secret>", data = "<form>")]
-async fn method_form(
+pub async fn method_form(
     site: SameOrigin,
     secret: Result<SecretKey, Error>,
     form: Form<MethodForm>,

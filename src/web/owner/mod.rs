@@ -33,7 +33,8 @@ pub fn routes() -> Vec<Route> {
         ("days" = Option<u16>, Query, description = "History window: 7, 30 (default), 90 or 365"),
     ),
     responses(
-        (status = 200, body = AdminPage),
+        (status = 200, description = "The owner's page: clicks, history, sources, the edit and delete forms",
+            content((AdminPage = "application/json"), (String = "text/html"))),
         (status = 404, body = crate::web::respond::ErrorPage),
         (status = 422, description = "Another window", body = crate::web::respond::ErrorPage),
     ))]

@@ -1,6 +1,10 @@
-//! The JSON API described from the code: `/openapi.json` (OpenAPI 3.1, from the
-//! handlers' and types' annotations) and `/docs`, a page of it for people, served
-//! here (no external UI assets).
+//! The API described from the code: `/openapi.json` (OpenAPI 3.1, from the handlers'
+//! and types' annotations plus the rules they share, in `contract`) and `/docs`, a
+//! page of it for people, served here (no external UI assets).
+
+mod contract;
+
+use contract::Shared;
 
 use askama::Template;
 use rocket::serde::json::Json;
@@ -15,14 +19,31 @@ pub fn routes() -> Vec<Route> {
     routes![openapi_json, docs]
 }
 
-/// Every JSON route and type; a test checks the mounted routes against it.
+/// Every route and type; a test checks the mounted routes against it.
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "shortener",
-        description = "A URL shortener. The same routes serve HTML when the client asks for it; \
-            send `Accept: application/json` for JSON. Errors are `{\"detail\": \"...\"}`."
+        description = "A URL shortener. The same routes serve people (HTML pages, forms) and \
+            programs (JSON).\n\n\
+            **Which representation.** JSON when `Accept` prefers `application/json`; HTML when \
+            `Accept` prefers anything else; when `Accept` is absent or `*/*`, JSON if the request \
+            body was JSON, else HTML. Every answer carries `Vary: Accept`.\n\n\
+            **Bodies.** `POST /url`, `POST /{key}` and `PATCH /admin/{secret_key}` take \
+            `application/json`; `POST /url`, `POST /{key}` and `POST /admin/{secret_key}` (the \
+            pages' forms) take `application/x-www-form-urlencoded`. Other body types get 415 \
+            where a body is expected. A form answered in HTML ends in a 303 to the page that \
+            shows the result.\n\n\
+            **Errors** are `{\"detail\": \"...\"}` in JSON and a page saying the same in HTML, \
+            with the status given here; 429 carries `Retry-After`. Requests that change \
+            something are refused (403) when a browser says they come from another site \
+            (`Sec-Fetch-Site: cross-site`, or an `Origin` that is not this one).\n\n\
+            **Headers.** Every answer has `X-Content-Type-Options: nosniff` and \
+            `X-Frame-Options: DENY`; every answer but a forward has a Content-Security-Policy; \
+            owner pages (`/admin/...`) are `Cache-Control: no-store`, \
+            `Referrer-Policy: same-origin` and `X-Robots-Tag: noindex`."
     ),
+    modifiers(&Shared),
     paths(
         super::create::index,
         super::create::create_json,
@@ -33,6 +54,7 @@ pub fn routes() -> Vec<Route> {
         super::owner::show,
         super::owner::changes::edit_json,
         super::owner::changes::delete,
+        super::owner::changes::method_form,
         super::owner::qr::qr_file,
         super::health::health,
         super::health::metrics,
