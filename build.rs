@@ -4,8 +4,9 @@
 // The integration tests that need something outside Rust are compiled to run only
 // where it is there, so a test that could not run is never reported as passed:
 // the postgres:: half when SHORTENER_TEST_POSTGRES names a server; the browser
-// tests when chromedriver is on PATH; the nginx test when nginx is. Without them
-// those tests are left out (PostgreSQL) or reported as ignored (browser, nginx).
+// tests when chromedriver is on PATH; the nginx test when nginx is; the HTML check
+// when SHORTENER_VNU_JAR names the Nu Html Checker. Without them those tests are
+// left out (PostgreSQL) or reported as ignored (the others).
 use std::env;
 use std::path::Path;
 
@@ -15,11 +16,17 @@ fn main() {
         "SHORTENER_TEST_POSTGRES",
         "SHORTENER_REQUIRE_BROWSER",
         "SHORTENER_REQUIRE_NGINX",
+        "SHORTENER_VNU_JAR",
         "PATH",
     ] {
         println!("cargo::rerun-if-env-changed={var}");
     }
-    for cfg in ["postgres_tests", "browser_tests", "nginx_tests"] {
+    for cfg in [
+        "postgres_tests",
+        "browser_tests",
+        "nginx_tests",
+        "html_check_tests",
+    ] {
         println!("cargo::rustc-check-cfg=cfg({cfg})");
     }
     let wanted = |var: &str| env::var_os(var).is_some_and(|v| !v.is_empty());
@@ -34,6 +41,9 @@ fn main() {
         || Path::new("/usr/sbin/nginx").exists()
     {
         println!("cargo::rustc-cfg=nginx_tests");
+    }
+    if wanted("SHORTENER_VNU_JAR") {
+        println!("cargo::rustc-cfg=html_check_tests");
     }
 }
 

@@ -1,0 +1,218 @@
+//! Every kind of page, as a browser gets it from the real binary, through the Nu Html
+//! Checker (vnu.jar, the W3C's validator): 0 errors. A new page is one line in
+//! `pages()`.
+//!
+//! Compiled to run where SHORTENER_VNU_JAR names the checker's jar (CI installs it
+//! from npm; see build.rs); elsewhere reported as ignored, never as passed.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+use crate::server::{free_port, send, send_from, Reply, Server};
+
+/// A browser's request: HTML wanted, from this site's own pages.
+const BROWSER: &[(&str, &str)] = &[("Accept", "text/html"), ("Sec-Fetch-Site", "same-origin")];
+const FORM: (&str, &str) = ("Content-Type", "application/x-www-form-urlencoded");
+
+/// Links in the states the pages show.
+struct Fixture {
+    /// Clicked, with referrers: a history to draw.
+    clicked: (String, String),
+    /// Never clicked.
+    fresh: (String, String),
+    /// Used up by its one click.
+    used_up: (String, String),
+    protected: (String, String),
+    /// Deleted through the admin page's form; the flash cookie of its `/deleted`.
+    deleted_cookie: String,
+    /// The cookie greeting the creator on the admin page after the form.
+    created: (String, String),
+}
+
+/// `(name, method, path, extra headers, body)` of one request per kind of page.
+type PageRequest = (&'static str, &'static str, String, Vec<(&'static str, String)>, String);
+
+fn pages(f: &Fixture) -> Vec<PageRequest> {
+    let admin = |(_, secret): &(String, String)| format!("/admin/{secret}");
+    let none = Vec::new;
+    let form = || vec![(FORM.0, FORM.1.to_owned())];
+    vec![
+        ("home", "GET", "/".into(), none(), String::new()),
+        ("home-refused", "POST", "/url".into(), form(), "target_url=ftp%3A%2F%2Fx".into()),
+        ("bulk-results", "POST", "/url".into(), form(), "target_urls=https%3A%2F%2Fa.example%2F%0D%0Aftp%3A%2F%2Fbad".into()),
+        ("admin-with-history", "GET", admin(&f.clicked), none(), String::new()),
+        ("admin-without-history", "GET", admin(&f.fresh), none(), String::new()),
+        ("admin-just-created", "GET", f.created.0.clone(), vec![("Cookie", f.created.1.clone())], String::new()),
+        ("admin-expired", "GET", admin(&f.used_up), none(), String::new()),
+        ("admin-protected", "GET", admin(&f.protected), none(), String::new()),
+        ("admin-edit-refused", "POST", admin(&f.fresh), form(), "_method=PATCH&target_url=ftp%3A%2F%2Fx".into()),
+        ("peek", "GET", format!("/peek/{}", f.clicked.0), none(), String::new()),
+        ("locked", "GET", format!("/{}", f.protected.0), none(), String::new()),
+        ("locked-wrong-password", "POST", format!("/{}", f.protected.0), form(), "password=not+the+password".into()),
+        ("deleted", "GET", "/deleted".into(), vec![("Cookie", f.deleted_cookie.clone())], String::new()),
+        ("gone-410", "GET", format!("/{}", f.used_up.0), none(), String::new()),
+        ("error-400", "POST", "/url".into(), vec![("Content-Type", "application/json".into())], "{".into()),
+        ("error-403", "POST", "/url".into(), vec![("Sec-Fetch-Site", "cross-site".into()), (FORM.0, FORM.1.into())], "target_url=https%3A%2F%2Fa.example%2F".into()),
+        ("error-404", "GET", "/no-such-link".into(), none(), String::new()),
+        ("error-405", "PUT", "/url".into(), none(), String::new()),
+        ("error-413", "POST", "/url".into(), form(), format!("target_url={}", "a".repeat(300_000))),
+        ("error-415", "POST", "/url".into(), vec![("Content-Type", "text/plain".into())], "x".into()),
+        ("error-422", "GET", format!("{}?days=5", admin(&f.clicked)), none(), String::new()),
+        ("docs", "GET", "/docs".into(), none(), String::new()),
+    ]
+}
+
+#[test]
+#[cfg_attr(
+    not(html_check_tests),
+    ignore = "needs SHORTENER_VNU_JAR (npm install vnu-jar; Java)"
+)]
+fn every_kind_of_page_is_valid_html() {
+    backend!();
+    let jar = std::env::var("SHORTENER_VNU_JAR").expect("SHORTENER_VNU_JAR names vnu.jar");
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let limit = ("ROCKET_RATE_LIMIT", "{per_minute=1,burst=12}".to_owned());
+    let _server = Server::start(dir.path(), port, &[limit]);
+    let fixture = fixture(port);
+    let out = dir.path().join("pages");
+    std::fs::create_dir_all(&out).unwrap();
+
+    let mut replies = Vec::new();
+    for (name, method, path, extra, body) in pages(&fixture) {
+        // A page's own headers replace the browser's of the same name.
+        let mut headers: Vec<(&str, &str)> = BROWSER
+            .iter()
+            .filter(|(name, _)| extra.iter().all(|(own, _)| own != name))
+            .copied()
+            .collect();
+        headers.extend(extra.iter().map(|(name, value)| (*name, value.as_str())));
+        replies.push((name, send(port, method, &path, &headers, &body)));
+    }
+    replies.push(("error-429", too_many(port)));
+    let mut files = Vec::new();
+    for (name, reply) in replies {
+        check_is_page(name, &reply);
+        let file = out.join(format!("{name}.html"));
+        std::fs::write(&file, &reply.body).unwrap();
+        files.push(file);
+    }
+    let errors = validate(&jar, &files);
+    assert!(errors.is_empty(), "the checker found:\n{}", errors.join("\n"));
+}
+
+/// The 429 page: creates from one address until its allowance runs out.
+fn too_many(port: u16) -> Reply {
+    let source = std::net::Ipv4Addr::new(127, 0, 0, 9);
+    let body = "target_url=https%3A%2F%2Fa.example%2F";
+    let mut headers = BROWSER.to_vec();
+    headers.push(FORM);
+    for _ in 0..20 {
+        let reply = send_from(source, port, "POST", "/url", &headers, body);
+        if reply.status == 429 {
+            return reply;
+        }
+    }
+    panic!("no 429 after 20 creates");
+}
+
+/// An HTML page with the status its name gives, if it gives one.
+fn check_is_page(name: &str, reply: &Reply) {
+    let kind = reply.header("content-type").unwrap_or_default();
+    if let Some(status) = name.strip_prefix("error-").or(name.strip_prefix("gone-")) {
+        assert_eq!(reply.status.to_string(), status, "{name}: {}", reply.body);
+    }
+    assert!(
+        kind.starts_with("text/html"),
+        "{name}: {} {kind}\n{}",
+        reply.status,
+        reply.body
+    );
+}
+
+/// The checker's errors, one line each (file, line, message).
+fn validate(jar: &str, files: &[std::path::PathBuf]) -> Vec<String> {
+    let output = Command::new("java")
+        .args(["-jar", jar, "--errors-only", "--format", "json"])
+        .args(files)
+        .output()
+        .expect("java runs (apt-get install default-jre-headless)");
+    let report: Value = serde_json::from_slice(&output.stderr)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
+    let messages = report["messages"].as_array().cloned().unwrap_or_default();
+    assert!(
+        output.status.success() || !messages.is_empty(),
+        "the checker failed: {report}"
+    );
+    messages
+        .iter()
+        .map(|m| {
+            let file = m["url"].as_str().unwrap_or("");
+            let name = Path::new(file).file_name().unwrap_or_default();
+            format!(
+                "{}:{} {}: {}",
+                name.to_string_lossy(),
+                m["lastLine"],
+                m["type"].as_str().unwrap_or(""),
+                m["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+fn fixture(port: u16) -> Fixture {
+    let make = |body: Value| {
+        let reply = send(
+            port,
+            "POST",
+            "/url",
+            &[("Content-Type", "application/json")],
+            &body.to_string(),
+        );
+        assert_eq!(reply.status, 201, "{}", reply.body);
+        let info = reply.json();
+        let key = info["url"].as_str().unwrap().rsplit('/').next().unwrap();
+        let secret = info["admin_url"].as_str().unwrap().rsplit('/').next().unwrap();
+        (key.to_owned(), secret.to_owned())
+    };
+    let clicked = make(json!({"target_url": "https://example.com/a?q=%3Cb%3E&x=<y>"}));
+    for referer in ["https://news.example.com/1", "https://mail.example.org/2"] {
+        let path = format!("/{}", clicked.0);
+        send(port, "GET", &path, &[("Referer", referer)], "");
+    }
+    let fresh = make(json!({"target_url": "https://example.com/fresh"}));
+    let used_up = make(json!({"target_url": "https://example.com/once", "max_clicks": 1}));
+    send(port, "GET", &format!("/{}", used_up.0), &[], "");
+    let protected = make(json!({"target_url": "https://example.com/p", "password": "open sesame"}));
+    let doomed = make(json!({"target_url": "https://example.com/doomed"}));
+
+    let mut headers = BROWSER.to_vec();
+    headers.push(FORM);
+    let path = format!("/admin/{}", doomed.1);
+    let reply = send(port, "POST", &path, &headers, "_method=DELETE");
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    let deleted_cookie = cookie(&reply);
+    let body = "target_url=https%3A%2F%2Fexample.com%2Fnew";
+    let reply = send(port, "POST", "/url", &headers, body);
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    let created = (
+        reply.header("location").unwrap().to_owned(),
+        cookie(&reply),
+    );
+    Fixture {
+        clicked,
+        fresh,
+        used_up,
+        protected,
+        deleted_cookie,
+        created,
+    }
+}
+
+/// `name=value` of the reply's Set-Cookie.
+fn cookie(reply: &Reply) -> String {
+    let set = reply.header("set-cookie").expect("a flash cookie");
+    set.split(';').next().unwrap().to_owned()
+}
