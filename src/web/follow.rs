@@ -8,12 +8,12 @@ use rocket::form::Form;
 use rocket::http::Status;
 use rocket::request::Request;
 use rocket::response::{self, Responder};
-use rocket::serde::json::Json;
+use rocket::serde::json::{self, Json};
 use rocket::{get, head, post, routes, Response, Route, State};
 use serde::{Deserialize, Serialize};
 
 use super::origin::SameOrigin;
-use super::respond::{Negotiated, Page, Refusal};
+use super::respond::{json_error, unsupported_body, Negotiated, Page, Refusal};
 use crate::domain::keys::ShortKey;
 use crate::domain::visit::Visit;
 use crate::error::{Error, Result};
@@ -21,7 +21,14 @@ use crate::service::Links;
 use crate::settings::Settings;
 
 pub fn routes() -> Vec<Route> {
-    routes![follow, check, peek, unlock_form, unlock_json]
+    routes![
+        follow,
+        check,
+        peek,
+        unlock_form,
+        unlock_json,
+        unlock_unsupported
+    ]
 }
 
 /// A redirect to the target, its Location written as stored (validated, ASCII).
@@ -104,8 +111,7 @@ pub async fn peek(
 #[derive(rocket::FromForm, Deserialize, utoipa::ToSchema)]
 pub struct Unlock {
     /// Missing or wrong: 401 on a protected link; a link without one forwards anyway.
-    #[schema(required = false)]
-    password: String,
+    password: Option<String>,
 }
 
 #[post("/<key>", format = "form", data = "<body>")]
@@ -115,7 +121,7 @@ async fn unlock_form(
     body: Option<Form<Unlock>>,
     visitor: Visitor<'_>,
 ) -> Result<Forward, Refusal<LockedPage>> {
-    let password = body.map(|b| b.into_inner().password);
+    let password = body.and_then(|b| b.into_inner().password);
     unlock(key?, password, visitor).await
 }
 
@@ -124,21 +130,32 @@ async fn unlock_form(
     request_body(content((Unlock = "application/json"), (Unlock = "application/x-www-form-urlencoded"))),
     responses(
         (status = 303, description = "Right password: to the target (a click is counted)", headers(("Location" = String))),
+        (status = 400, description = "Malformed JSON", body = crate::web::respond::ErrorPage),
         (status = 401, description = "Wrong or missing password (HTML: the password form again, with why)", body = crate::web::respond::ErrorPage),
         (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
         (status = 404, body = crate::web::respond::ErrorPage),
         (status = 410, body = crate::web::respond::ErrorPage),
+        (status = 413, description = "Body too large", body = crate::web::respond::ErrorPage),
+        (status = 415, description = "Neither JSON nor a form", body = crate::web::respond::ErrorPage),
+        (status = 422, description = "Not {\"password\": <string>}", body = crate::web::respond::ErrorPage),
         (status = 429, description = "Too many attempts from this address, or too many wrong passwords for this link lately (Retry-After)", body = crate::web::respond::ErrorPage),
     ))]
 #[post("/<key>", format = "json", data = "<body>")]
 pub async fn unlock_json(
     _site: SameOrigin,
     key: Result<ShortKey, Error>,
-    body: Option<Json<Unlock>>,
+    body: Result<Json<Unlock>, json::Error<'_>>,
     visitor: Visitor<'_>,
 ) -> Result<Forward, Refusal<LockedPage>> {
-    let password = body.map(|b| b.into_inner().password);
-    unlock(key?, password, visitor).await
+    let key = key?;
+    let body = body.map_err(|e| json_error(&e))?;
+    unlock(key, body.into_inner().password, visitor).await
+}
+
+/// Any other body type (or none) on `POST /<key>`.
+#[post("/<_>", rank = 3)]
+fn unlock_unsupported() -> Error {
+    unsupported_body("the password")
 }
 
 /// The right password forwards (303) and counts the click; anything else shows the

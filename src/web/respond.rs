@@ -52,6 +52,14 @@ pub fn html<T: Template>(page: &T) -> Result<RawHtml<String>, Status> {
     })
 }
 
+/// The 415 of a route that takes a form or JSON and got another body type (or none).
+pub fn unsupported_body(what: &str) -> Error {
+    Error::BadBody(
+        Status::UnsupportedMediaType,
+        format!("Send {what} as application/json or application/x-www-form-urlencoded"),
+    )
+}
+
 /// A view that is an askama page for browsers and the same struct as JSON for programs.
 pub struct Negotiated<T>(pub T);
 

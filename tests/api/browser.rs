@@ -1,5 +1,6 @@
 //! The pages in a real browser: Debian's Chromium, driven through chromedriver by
-//! fantoccini, against the real binary on a loopback port. Create through the form,
+//! fantoccini, against the real binary on a loopback port: every form, at desktop and
+//! phone width, and create and delete by keyboard alone. Create through the form,
 //! copy, follow to a target page served here, see the count go up, delete, and see a
 //! refused URL's message beside its field.
 //!
@@ -20,7 +21,7 @@ use serde_json::json;
 use crate::server::{free_port, Server};
 
 /// chromedriver on a free port, stopped when dropped.
-struct Driver {
+pub struct Driver {
     child: Child,
     port: u16,
 }
@@ -97,7 +98,7 @@ async fn open_browser(driver: &Driver, profile: &Path, dark: bool) -> Client {
 }
 
 /// A page for short links to land on, on its own loopback port.
-fn landing_server() -> u16 {
+pub fn landing_server() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
@@ -126,13 +127,13 @@ fn landing_server() -> u16 {
     port
 }
 
-async fn text(browser: &Client, css: &str) -> String {
+pub async fn text(browser: &Client, css: &str) -> String {
     let element = browser.wait().for_element(Locator::Css(css)).await;
     element.expect(css).text().await.expect("text")
 }
 
 /// The text of `css` once it satisfies `wanted` (pages load and scripts run meanwhile).
-async fn text_when(browser: &Client, css: &str, wanted: impl Fn(&str) -> bool) -> String {
+pub async fn text_when(browser: &Client, css: &str, wanted: impl Fn(&str) -> bool) -> String {
     let started = Instant::now();
     loop {
         let found = match browser.find(Locator::Css(css)).await {
@@ -226,7 +227,7 @@ async fn a_person_creates_copies_follows_counts_and_deletes_in_a_real_browser() 
 }
 
 /// Starts the binary and a browser.
-async fn browser_and_server() -> (Driver, tempfile::TempDir, Server, String, Client) {
+pub async fn browser_and_server() -> (Driver, tempfile::TempDir, Server, String, Client) {
     let driver =
         start_driver().expect("chromedriver starts (apt-get install chromium chromium-driver)");
     let dir = tempfile::tempdir().unwrap();
@@ -237,19 +238,19 @@ async fn browser_and_server() -> (Driver, tempfile::TempDir, Server, String, Cli
     (driver, dir, server, base, browser)
 }
 
-async fn fill(browser: &Client, css: &str, text: &str) {
+pub async fn fill(browser: &Client, css: &str, text: &str) {
     let field = browser.find(Locator::Css(css)).await.expect(css);
     field.clear().await.unwrap();
     field.send_keys(text).await.unwrap();
 }
 
-async fn click(browser: &Client, css: &str) {
+pub async fn click(browser: &Client, css: &str) {
     let element = browser.find(Locator::Css(css)).await.expect(css);
     element.click().await.unwrap();
 }
 
 /// The title of the page once it is `wanted` (after a form's redirects), or the last one seen.
-async fn title_when(browser: &Client, wanted: &str) -> String {
+pub async fn title_when(browser: &Client, wanted: &str) -> String {
     let started = Instant::now();
     loop {
         let title = browser.title().await.unwrap_or_default();
@@ -265,194 +266,98 @@ async fn title_when(browser: &Client, wanted: &str) -> String {
     not(browser_tests),
     ignore = "needs chromedriver on PATH (apt-get install chromium chromium-driver)"
 )]
-async fn the_bulk_edit_and_password_forms_work_in_a_real_browser() {
+async fn the_bulk_edit_and_password_forms_work_at_desktop_and_phone_width() {
     backend!();
     let (_driver, _dir, _server, base, browser) = browser_and_server().await;
     let landing = format!("http://localhost:{}", landing_server());
 
-    // Many at once: two lines, a table of two short links.
-    browser.goto(&base).await.unwrap();
-    fill(
-        &browser,
-        "#target_urls",
-        &format!("{landing}/one\n{landing}/two"),
-    )
-    .await;
-    click(&browser, "form:nth-of-type(2) button[type=submit]").await;
-    let created = text(&browser, ".notice strong").await;
-    assert_eq!(
-        created,
-        "2 of 2 created.",
-        "{}",
-        text(&browser, "main").await
-    );
-    let first = browser
-        .find(Locator::Css(".results tbody tr td a"))
-        .await
-        .unwrap();
-    let short = first.attr("href").await.unwrap().expect("a short link");
-    browser.goto(&short).await.unwrap();
-    assert_eq!(
-        title_when(&browser, "Landing page one").await,
-        "Landing page one"
-    );
-
-    // A protected link, made with the options of the create form.
-    browser.goto(&base).await.unwrap();
-    fill(&browser, "#target_url", &format!("{landing}/secret")).await;
-    click(&browser, "details.options summary").await;
-    fill(&browser, "#password", "correct horse").await;
-    click(&browser, "form:nth-of-type(1) button[type=submit]").await;
-    assert_eq!(
-        text(&browser, ".notice h1").await,
-        "Your short link is ready"
-    );
-    let admin = browser.current_url().await.unwrap().to_string();
-    let short = browser.find(Locator::Css("#short_url")).await.unwrap();
-    let short = short.prop("value").await.unwrap().expect("the short URL");
-
-    // The visitor: a wrong password, the message beside the field, then the right
-    // one, and the browser ends on the target page.
-    browser.goto(&short).await.unwrap();
-    fill(&browser, "#password", "wrong password").await;
-    click(&browser, "form button[type=submit]").await;
-    assert_eq!(text(&browser, "#password-error").await, "Wrong password");
-    fill(&browser, "#password", "correct horse").await;
-    click(&browser, "form button[type=submit]").await;
-    assert_eq!(
-        title_when(&browser, "Landing page secret").await,
-        "Landing page secret"
-    );
-    assert_eq!(
-        browser.current_url().await.unwrap().as_str(),
-        format!("{landing}/secret")
-    );
-
-    // The owner points it elsewhere; the next visitor ends there.
-    browser.goto(&admin).await.unwrap();
-    click(&browser, "details.edit summary").await;
-    fill(&browser, "#new_target", &format!("{landing}/moved")).await;
-    click(&browser, "details.edit button[type=submit]").await;
-    let shown = text_when(&browser, "main", |t| t.contains("/moved")).await;
-    assert!(shown.contains(&format!("{landing}/moved")), "{shown}");
-    assert_eq!(browser.current_url().await.unwrap().as_str(), admin);
-    browser.goto(&short).await.unwrap();
-    fill(&browser, "#password", "correct horse").await;
-    click(&browser, "form button[type=submit]").await;
-    assert_eq!(
-        title_when(&browser, "Landing page moved").await,
-        "Landing page moved"
-    );
-    browser.close().await.unwrap();
-}
-
-/// Tab until `css` has the focus (at most 40 presses); the focused element then.
-async fn tab_to(browser: &Client, css: &str) -> fantoccini::elements::Element {
-    for _ in 0..40 {
-        let focused = browser.active_element().await.unwrap();
-        let here = browser
-            .execute(
-                "return document.activeElement.matches(arguments[0])",
-                vec![json!(css)],
-            )
+    // Each form at desktop width, then at phone width.
+    for width in [1000, 390] {
+        browser.set_window_size(width, 900).await.unwrap();
+        // Many at once: two lines, a table of two short links.
+        browser.goto(&base).await.unwrap();
+        fill(
+            &browser,
+            "#target_urls",
+            &format!("{landing}/one\n{landing}/two"),
+        )
+        .await;
+        click(&browser, "form:nth-of-type(2) button[type=submit]").await;
+        let created = text(&browser, ".notice strong").await;
+        assert_eq!(
+            created,
+            "2 of 2 created.",
+            "{}",
+            text(&browser, "main").await
+        );
+        let first = browser
+            .find(Locator::Css(".results tbody tr td a"))
             .await
             .unwrap();
-        if here == json!(true) {
-            return focused;
-        }
-        focused.send_keys("\u{E004}").await.unwrap(); // Tab
-    }
-    panic!("Tab never reached {css}");
-}
+        let short = first.attr("href").await.unwrap().expect("a short link");
+        browser.goto(&short).await.unwrap();
+        assert_eq!(
+            title_when(&browser, "Landing page one").await,
+            "Landing page one"
+        );
 
-/// Whether the focused element shows it has the focus (an outline drawn around it).
-async fn focus_is_visible(browser: &Client) -> bool {
-    let outline = browser
-        .execute(
-            "const s = getComputedStyle(document.activeElement); \
-             return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0",
-            vec![],
-        )
-        .await
-        .unwrap();
-    outline == json!(true)
-}
-
-#[rocket::async_test]
-#[cfg_attr(
-    not(browser_tests),
-    ignore = "needs chromedriver on PATH (apt-get install chromium chromium-driver)"
-)]
-async fn the_forms_work_at_phone_width_and_create_and_delete_by_keyboard_alone() {
-    backend!();
-    let (_driver, _dir, _server, base, browser) = browser_and_server().await;
-    let landing = format!("http://localhost:{}", landing_server());
-    browser.set_window_size(390, 844).await.unwrap();
-
-    // With options, on a phone: a custom key and a click limit.
-    browser.goto(&base).await.unwrap();
-    fill(&browser, "#target_url", &format!("{landing}/phone")).await;
-    click(&browser, "details.options summary").await;
-    fill(&browser, "#custom_key", "from-a-phone").await;
-    fill(&browser, "#max_clicks", "5").await;
-    click(&browser, "form:nth-of-type(1) button[type=submit]").await;
-    assert_eq!(
-        text(&browser, ".notice h1").await,
-        "Your short link is ready"
-    );
-    let short = browser.find(Locator::Css("#short_url")).await.unwrap();
-    let short = short.prop("value").await.unwrap().expect("the short URL");
-    assert_eq!(short, format!("{base}/from-a-phone"));
-
-    // An edit to a refused target: the message beside the field, the link unchanged.
-    click(&browser, "details.edit summary").await;
-    fill(&browser, "#new_target", "ftp://example.com/file").await;
-    click(&browser, "details.edit button[type=submit]").await;
-    let message = text(&browser, "#new_target-error").await;
-    assert!(message.contains("http:// or https://"), "{message}");
-    browser.goto(&short).await.unwrap();
-    assert_eq!(
-        title_when(&browser, "Landing page phone").await,
-        "Landing page phone"
-    );
-
-    // Keyboard alone, at both widths: Tab to the field, type, Tab to the button,
-    // Enter; then Tab to the delete summary, Enter opens it, Tab, Enter deletes.
-    for width in [390, 1000] {
-        browser.set_window_size(width, 900).await.unwrap();
+        // A protected link, made with the options of the create form.
         browser.goto(&base).await.unwrap();
-        let field = tab_to(&browser, "#target_url").await;
-        assert!(
-            focus_is_visible(&browser).await,
-            "focus shown on the field at {width}"
-        );
-        field.send_keys(&format!("{landing}/keys")).await.unwrap();
-        let submit = tab_to(&browser, "form:nth-of-type(1) button[type=submit]").await;
-        assert!(
-            focus_is_visible(&browser).await,
-            "focus shown on the button at {width}"
-        );
-        submit.send_keys("\u{E007}").await.unwrap(); // Enter
+        fill(&browser, "#target_url", &format!("{landing}/secret")).await;
+        click(&browser, "details.options summary").await;
+        fill(&browser, "#password", "correct horse").await;
+        click(&browser, "form:nth-of-type(1) button[type=submit]").await;
         assert_eq!(
             text(&browser, ".notice h1").await,
             "Your short link is ready"
         );
+        let admin = browser.current_url().await.unwrap().to_string();
+        let short = browser.find(Locator::Css("#short_url")).await.unwrap();
+        let short = short.prop("value").await.unwrap().expect("the short URL");
 
-        let summary = tab_to(&browser, ".danger-zone summary").await;
-        assert!(
-            focus_is_visible(&browser).await,
-            "focus shown on the summary at {width}"
+        // The visitor: a wrong password, the message beside the field, then the right
+        // one, and the browser ends on the target page.
+        browser.goto(&short).await.unwrap();
+        fill(&browser, "#password", "wrong password").await;
+        click(&browser, "form button[type=submit]").await;
+        assert_eq!(text(&browser, "#password-error").await, "Wrong password");
+        fill(&browser, "#password", "correct horse").await;
+        click(&browser, "form button[type=submit]").await;
+        assert_eq!(
+            title_when(&browser, "Landing page secret").await,
+            "Landing page secret"
         );
-        summary.send_keys("\u{E007}").await.unwrap();
-        let confirm = tab_to(&browser, ".danger-zone button").await;
-        assert!(
-            focus_is_visible(&browser).await,
-            "focus shown on delete at {width}"
+        assert_eq!(
+            browser.current_url().await.unwrap().as_str(),
+            format!("{landing}/secret")
         );
-        confirm.send_keys("\u{E007}").await.unwrap();
-        let done = "Successfully deleted the short link.";
-        let deleted = text_when(&browser, "main", |t| t.contains(done)).await;
-        assert!(deleted.contains(done), "at {width}: {deleted}");
+
+        // The owner points it elsewhere; the next visitor ends there.
+        browser.goto(&admin).await.unwrap();
+        click(&browser, "details.edit summary").await;
+        fill(&browser, "#new_target", &format!("{landing}/moved")).await;
+        click(&browser, "details.edit button[type=submit]").await;
+        let shown = text_when(&browser, "main", |t| t.contains("/moved")).await;
+        assert!(shown.contains(&format!("{landing}/moved")), "{shown}");
+        assert_eq!(browser.current_url().await.unwrap().as_str(), admin);
+        browser.goto(&short).await.unwrap();
+        fill(&browser, "#password", "correct horse").await;
+        click(&browser, "form button[type=submit]").await;
+        assert_eq!(
+            title_when(&browser, "Landing page moved").await,
+            "Landing page moved"
+        );
+
+        // A refused edit: the message beside the field; the link still goes there.
+        browser.goto(&admin).await.unwrap();
+        click(&browser, "details.edit summary").await;
+        fill(&browser, "#new_target", "ftp://example.com/file").await;
+        click(&browser, "details.edit button[type=submit]").await;
+        let message = text(&browser, "#new_target-error").await;
+        assert!(
+            message.contains("http:// or https://"),
+            "at {width}: {message}"
+        );
     }
     browser.close().await.unwrap();
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use rocket::http::Status;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::helpers::{spawn_app, BROWSER};
 
@@ -14,9 +14,11 @@ const NOT_JSON: &[&str] = &[
     "favicon",      // static file
     "robots",       // static file
     "deleted",      // the page the delete button lands on
-    "method_form",  // the admin page's form emulating PATCH/DELETE
     "openapi_json", // the spec itself
     "docs",         // the spec for people
+    // The 415s of POST /{key} and PATCH /admin/{secret_key}, documented there.
+    "unlock_unsupported",
+    "edit_unsupported",
 ];
 
 /// `(METHOD, /path/{param})` of every operation in the spec.
@@ -116,6 +118,58 @@ fn the_docs_page_shows_every_operation() {
         assert!(html.contains(operation), "{operation}");
     }
     assert!(html.contains(r#"<a href="/openapi.json">"#));
+    assert!(html.contains("Which representation."), "the shared rules");
+    assert!(html.contains("application/json, text/html"), "media types per answer");
+    assert!(html.contains("X-Content-Type-Options"), "headers per answer");
     let (_, json) = app.get_json("/docs");
     assert_eq!(json["spec"], "/openapi.json");
+}
+
+#[test]
+fn the_spec_gives_both_representations_the_forms_and_the_headers() {
+    backend!();
+    let app = spawn_app();
+    let (_, spec) = app.get_json("/openapi.json");
+    let mut errors = 0;
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            for (status, answer) in operation["responses"].as_object().unwrap() {
+                let at = format!("{method} {path} {status}");
+                let headers = &answer["headers"];
+                assert_eq!(
+                    headers["X-Content-Type-Options"]["schema"]["enum"],
+                    json!(["nosniff"]),
+                    "{at}"
+                );
+                // A HEAD answer has no body to describe.
+                if status.starts_with('4') && method != "head" {
+                    errors += 1;
+                    let content = &answer["content"];
+                    assert!(content.get("application/json").is_some(), "{at}");
+                    assert!(content.get("text/html").is_some(), "{at}");
+                }
+                if status == "429" {
+                    assert!(headers.get("Retry-After").is_some(), "{at}");
+                }
+                if path.starts_with("/admin/") {
+                    assert!(headers.get("Cache-Control").is_some(), "{at}");
+                }
+            }
+        }
+    }
+    assert!(errors > 30, "only {errors} error answers");
+
+    let home = &spec["paths"]["/"]["get"]["responses"]["200"]["content"];
+    assert!(home.get("text/html").is_some() && home.get("application/json").is_some());
+    let create = &spec["paths"]["/url"]["post"];
+    assert!(create["responses"].get("303").is_some(), "the form's 303");
+    let form = &create["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"];
+    assert_eq!(form["properties"]["max_clicks"]["type"], "integer", "no null in a form");
+    let days = &spec["paths"]["/admin/{secret_key}"]["get"]["parameters"][1];
+    assert_eq!(days["name"], "days");
+    assert_eq!(days["schema"]["enum"], json!([7, 30, 90, 365]));
+    let target = &spec["components"]["schemas"]["NewLink"]["properties"]["target_url"];
+    assert_eq!(target["minLength"], 1);
+    assert_eq!(target["maxLength"], 2048);
+    assert!(target["pattern"].as_str().unwrap().starts_with("^[Hh][Tt][Tt][Pp]"));
 }

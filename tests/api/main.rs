@@ -58,8 +58,6 @@ macro_rules! shared_test_files {
         mod scale_out;
         #[path = "sockets.rs"]
         mod sockets;
-        #[path = "valid_html.rs"]
-        mod valid_html;
         #[path = "validation.rs"]
         mod validation;
     };

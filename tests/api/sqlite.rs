@@ -12,5 +12,9 @@ shared_test_files!();
 // SQLite's own files and pragmas, and the pages in a real browser.
 #[path = "browser.rs"]
 mod browser;
+#[path = "keyboard.rs"]
+mod keyboard;
 #[path = "storage.rs"]
 mod storage;
+#[path = "valid_html.rs"]
+mod valid_html;

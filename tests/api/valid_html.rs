@@ -32,7 +32,13 @@ struct Fixture {
 }
 
 /// `(name, method, path, extra headers, body)` of one request per kind of page.
-type PageRequest = (&'static str, &'static str, String, Vec<(&'static str, String)>, String);
+type PageRequest = (
+    &'static str,
+    &'static str,
+    String,
+    Vec<(&'static str, String)>,
+    String,
+);
 
 fn pages(f: &Fixture) -> Vec<PageRequest> {
     let admin = |(_, secret): &(String, String)| format!("/admin/{secret}");
@@ -40,26 +46,150 @@ fn pages(f: &Fixture) -> Vec<PageRequest> {
     let form = || vec![(FORM.0, FORM.1.to_owned())];
     vec![
         ("home", "GET", "/".into(), none(), String::new()),
-        ("home-refused", "POST", "/url".into(), form(), "target_url=ftp%3A%2F%2Fx".into()),
-        ("bulk-results", "POST", "/url".into(), form(), "target_urls=https%3A%2F%2Fa.example%2F%0D%0Aftp%3A%2F%2Fbad".into()),
-        ("admin-with-history", "GET", admin(&f.clicked), none(), String::new()),
-        ("admin-without-history", "GET", admin(&f.fresh), none(), String::new()),
-        ("admin-just-created", "GET", f.created.0.clone(), vec![("Cookie", f.created.1.clone())], String::new()),
-        ("admin-expired", "GET", admin(&f.used_up), none(), String::new()),
-        ("admin-protected", "GET", admin(&f.protected), none(), String::new()),
-        ("admin-edit-refused", "POST", admin(&f.fresh), form(), "_method=PATCH&target_url=ftp%3A%2F%2Fx".into()),
-        ("peek", "GET", format!("/peek/{}", f.clicked.0), none(), String::new()),
-        ("locked", "GET", format!("/{}", f.protected.0), none(), String::new()),
-        ("locked-wrong-password", "POST", format!("/{}", f.protected.0), form(), "password=not+the+password".into()),
-        ("deleted", "GET", "/deleted".into(), vec![("Cookie", f.deleted_cookie.clone())], String::new()),
-        ("gone-410", "GET", format!("/{}", f.used_up.0), none(), String::new()),
-        ("error-400", "POST", "/url".into(), vec![("Content-Type", "application/json".into())], "{".into()),
-        ("error-403", "POST", "/url".into(), vec![("Sec-Fetch-Site", "cross-site".into()), (FORM.0, FORM.1.into())], "target_url=https%3A%2F%2Fa.example%2F".into()),
-        ("error-404", "GET", "/no-such-link".into(), none(), String::new()),
+        (
+            "home-refused",
+            "POST",
+            "/url".into(),
+            form(),
+            "target_url=ftp%3A%2F%2Fx".into(),
+        ),
+        (
+            "error-409",
+            "POST",
+            "/url".into(),
+            form(),
+            "target_url=https%3A%2F%2Fa.example%2F&custom_key=taken-key".into(),
+        ),
+        (
+            "bulk-results",
+            "POST",
+            "/url".into(),
+            form(),
+            "target_urls=https%3A%2F%2Fa.example%2F%0D%0Aftp%3A%2F%2Fbad".into(),
+        ),
+        (
+            "admin-with-history",
+            "GET",
+            admin(&f.clicked),
+            none(),
+            String::new(),
+        ),
+        (
+            "admin-without-history",
+            "GET",
+            admin(&f.fresh),
+            none(),
+            String::new(),
+        ),
+        (
+            "admin-just-created",
+            "GET",
+            f.created.0.clone(),
+            vec![("Cookie", f.created.1.clone())],
+            String::new(),
+        ),
+        (
+            "admin-expired",
+            "GET",
+            admin(&f.used_up),
+            none(),
+            String::new(),
+        ),
+        (
+            "admin-protected",
+            "GET",
+            admin(&f.protected),
+            none(),
+            String::new(),
+        ),
+        (
+            "admin-edit-refused",
+            "POST",
+            admin(&f.fresh),
+            form(),
+            "_method=PATCH&target_url=ftp%3A%2F%2Fx".into(),
+        ),
+        (
+            "peek",
+            "GET",
+            format!("/peek/{}", f.clicked.0),
+            none(),
+            String::new(),
+        ),
+        (
+            "locked",
+            "GET",
+            format!("/{}", f.protected.0),
+            none(),
+            String::new(),
+        ),
+        (
+            "locked-wrong-password",
+            "POST",
+            format!("/{}", f.protected.0),
+            form(),
+            "password=not+the+password".into(),
+        ),
+        (
+            "deleted",
+            "GET",
+            "/deleted".into(),
+            vec![("Cookie", f.deleted_cookie.clone())],
+            String::new(),
+        ),
+        (
+            "gone-410",
+            "GET",
+            format!("/{}", f.used_up.0),
+            none(),
+            String::new(),
+        ),
+        (
+            "error-400",
+            "POST",
+            "/url".into(),
+            vec![("Content-Type", "application/json".into())],
+            "{".into(),
+        ),
+        (
+            "error-403",
+            "POST",
+            "/url".into(),
+            vec![
+                ("Sec-Fetch-Site", "cross-site".into()),
+                (FORM.0, FORM.1.into()),
+            ],
+            "target_url=https%3A%2F%2Fa.example%2F".into(),
+        ),
+        (
+            "error-404",
+            "GET",
+            "/no-such-link".into(),
+            none(),
+            String::new(),
+        ),
         ("error-405", "PUT", "/url".into(), none(), String::new()),
-        ("error-413", "POST", "/url".into(), form(), format!("target_url={}", "a".repeat(300_000))),
-        ("error-415", "POST", "/url".into(), vec![("Content-Type", "text/plain".into())], "x".into()),
-        ("error-422", "GET", format!("{}?days=5", admin(&f.clicked)), none(), String::new()),
+        (
+            "error-413",
+            "POST",
+            "/url".into(),
+            form(),
+            format!("target_url={}", "a".repeat(300_000)),
+        ),
+        (
+            "error-415",
+            "POST",
+            "/url".into(),
+            vec![("Content-Type", "text/plain".into())],
+            "x".into(),
+        ),
+        (
+            "error-422",
+            "GET",
+            format!("{}?days=5", admin(&f.clicked)),
+            none(),
+            String::new(),
+        ),
         ("docs", "GET", "/docs".into(), none(), String::new()),
     ]
 }
@@ -100,7 +230,11 @@ fn every_kind_of_page_is_valid_html() {
         files.push(file);
     }
     let errors = validate(&jar, &files);
-    assert!(errors.is_empty(), "the checker found:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "the checker found:\n{}",
+        errors.join("\n")
+    );
 }
 
 /// The 429 page: creates from one address until its allowance runs out.
@@ -174,7 +308,12 @@ fn fixture(port: u16) -> Fixture {
         assert_eq!(reply.status, 201, "{}", reply.body);
         let info = reply.json();
         let key = info["url"].as_str().unwrap().rsplit('/').next().unwrap();
-        let secret = info["admin_url"].as_str().unwrap().rsplit('/').next().unwrap();
+        let secret = info["admin_url"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap();
         (key.to_owned(), secret.to_owned())
     };
     let clicked = make(json!({"target_url": "https://example.com/a?q=%3Cb%3E&x=<y>"}));
@@ -182,7 +321,7 @@ fn fixture(port: u16) -> Fixture {
         let path = format!("/{}", clicked.0);
         send(port, "GET", &path, &[("Referer", referer)], "");
     }
-    let fresh = make(json!({"target_url": "https://example.com/fresh"}));
+    let fresh = make(json!({"target_url": "https://example.com/fresh", "custom_key": "taken-key"}));
     let used_up = make(json!({"target_url": "https://example.com/once", "max_clicks": 1}));
     send(port, "GET", &format!("/{}", used_up.0), &[], "");
     let protected = make(json!({"target_url": "https://example.com/p", "password": "open sesame"}));
@@ -197,10 +336,7 @@ fn fixture(port: u16) -> Fixture {
     let body = "target_url=https%3A%2F%2Fexample.com%2Fnew";
     let reply = send(port, "POST", "/url", &headers, body);
     assert_eq!(reply.status, 303, "{}", reply.body);
-    let created = (
-        reply.header("location").unwrap().to_owned(),
-        cookie(&reply),
-    );
+    let created = (reply.header("location").unwrap().to_owned(), cookie(&reply));
     Fixture {
         clicked,
         fresh,

@@ -1,6 +1,6 @@
 //! Bad input gets a clear 4xx in the asked-for format, and nothing is stored.
 
-use rocket::http::{ContentType, Method, Status};
+use rocket::http::{Accept, ContentType, Method, Status};
 use serde_json::json;
 
 use crate::helpers::{detail, header, spawn_app, spawn_app_with, BASE, BROWSER};
@@ -171,6 +171,27 @@ fn other_body_types_are_unsupported() {
     assert_eq!(xml.status(), Status::UnsupportedMediaType);
     assert!(detail(xml).contains("application/json"));
     assert_eq!(app.link_count(), 0);
+}
+
+#[test]
+fn the_password_and_the_edit_in_another_body_type_are_unsupported() {
+    backend!();
+    let app = spawn_app();
+    let link = app.seed_with(json!({"target_url": "https://example.com/", "password": "open sesame"}));
+
+    for (method, path) in [(Method::Post, link.path()), (Method::Patch, link.admin_path())] {
+        for body_type in [Some(ContentType::Plain), None] {
+            let mut req = app.client.req(method, path.clone()).header(Accept::JSON);
+            if let Some(body_type) = body_type {
+                req = req.header(body_type);
+            }
+            let res = req.body("x").dispatch();
+            assert_eq!(res.status(), Status::UnsupportedMediaType, "{method} {path}");
+            assert!(detail(res).contains("application/x-www-form-urlencoded"));
+        }
+    }
+    let (_, info) = app.get_json(&link.admin_path());
+    assert_eq!(info["target_url"], "https://example.com/", "nothing changed");
 }
 
 #[test]

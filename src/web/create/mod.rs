@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::allowance::Allowed;
 use super::origin::SameOrigin;
-use super::respond::{json_error, Format, Negotiated, NoStore};
+use super::respond::{json_error, unsupported_body, Format, Negotiated, NoStore};
 use super::url_info::UrlInfo;
 use crate::domain::keys::SecretKey;
 use crate::error::Error;
@@ -120,10 +120,7 @@ pub async fn create_json(
 /// Any other body type (or none) on `POST /url`.
 #[post("/url", rank = 2)]
 fn create_unsupported() -> Error {
-    Error::BadBody(
-        Status::UnsupportedMediaType,
-        "Send the link as application/json or application/x-www-form-urlencoded".into(),
-    )
+    unsupported_body("the link")
 }
 
 /// Parses and stores one link.

@@ -3,15 +3,15 @@
 //! page of it for people, served here (no external UI assets).
 
 mod contract;
+mod page;
 
-use contract::Shared;
-
-use askama::Template;
 use rocket::serde::json::Json;
 use rocket::{get, routes, Route};
-use utoipa::openapi::path::{Operation, PathItem};
-use utoipa::openapi::{OpenApi as Spec, RefOr};
+use utoipa::openapi::OpenApi as Spec;
 use utoipa::OpenApi;
+
+use contract::Shared;
+use page::DocsPage;
 
 use super::respond::Negotiated;
 
@@ -77,95 +77,8 @@ fn openapi_json() -> Json<Spec> {
     Json(spec())
 }
 
-/// One operation, as the docs page lists it.
-pub struct Entry {
-    pub method: &'static str,
-    pub path: String,
-    pub summary: String,
-    pub description: String,
-    pub params: Vec<String>,
-    pub body: Option<String>,
-    pub responses: Vec<(String, String)>,
-}
-
-/// The docs page: every operation with its parameters and answers.
-#[derive(Template, serde::Serialize)]
-#[template(path = "docs.html")]
-struct DocsPage {
-    #[serde(skip)]
-    entries: Vec<Entry>,
-    /// JSON clients get pointed at the machine-readable spec.
-    spec: &'static str,
-}
-
+/// The same document as a page for people.
 #[get("/docs")]
 fn docs() -> Negotiated<DocsPage> {
-    let spec = spec();
-    let entries = spec
-        .paths
-        .paths
-        .iter()
-        .flat_map(|(path, item)| operations(item).map(move |(method, op)| entry(path, method, op)))
-        .collect();
-    Negotiated(DocsPage {
-        entries,
-        spec: "/openapi.json",
-    })
-}
-
-fn operations(item: &PathItem) -> impl Iterator<Item = (&'static str, &Operation)> {
-    [
-        ("GET", &item.get),
-        ("HEAD", &item.head),
-        ("POST", &item.post),
-        ("PATCH", &item.patch),
-        ("DELETE", &item.delete),
-    ]
-    .into_iter()
-    .filter_map(|(method, op)| op.as_ref().map(|op| (method, op)))
-}
-
-fn entry(path: &str, method: &'static str, op: &Operation) -> Entry {
-    let params = op
-        .parameters
-        .iter()
-        .flatten()
-        .map(|p| {
-            let place = match p.parameter_in {
-                utoipa::openapi::path::ParameterIn::Path => "in the path",
-                utoipa::openapi::path::ParameterIn::Query => "in the query",
-                _ => "in a header",
-            };
-            let about = p.description.clone().unwrap_or_default();
-            format!("{} ({place}): {about}", p.name)
-        })
-        .collect();
-    let body = op.request_body.as_ref().map(|body| {
-        let types = body.content.keys().cloned().collect::<Vec<_>>().join(", ");
-        match &body.description {
-            Some(about) => format!("{types}: {about}"),
-            None => types,
-        }
-    });
-    let responses = op
-        .responses
-        .responses
-        .iter()
-        .map(|(code, response)| {
-            let about = match response {
-                RefOr::T(r) => r.description.clone(),
-                RefOr::Ref(r) => r.ref_location.clone(),
-            };
-            (code.clone(), about)
-        })
-        .collect();
-    Entry {
-        method,
-        path: path.to_owned(),
-        summary: op.summary.clone().unwrap_or_default(),
-        description: op.description.clone().unwrap_or_default(),
-        params,
-        body,
-        responses,
-    }
+    Negotiated(DocsPage::new(&spec()))
 }

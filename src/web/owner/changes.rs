@@ -18,11 +18,18 @@ use crate::error::{Error, Result};
 use crate::service::Links;
 use crate::settings::Settings;
 use crate::web::origin::SameOrigin;
-use crate::web::respond::{json_error, Format, Negotiated, Refusal};
+use crate::web::respond::{json_error, unsupported_body, Format, Negotiated, Refusal};
 use crate::web::url_info::UrlInfo;
 
 pub fn routes() -> Vec<Route> {
-    routes![delete, edit_json, edit_form, method_form, deleted]
+    routes![
+        delete,
+        edit_json,
+        edit_form,
+        edit_unsupported,
+        method_form,
+        deleted
+    ]
 }
 
 /// The JSON answer to a delete (the tutorial's wording).
@@ -86,6 +93,8 @@ pub struct Edit {
         (status = 400, description = "Invalid target URL", body = crate::web::respond::ErrorPage),
         (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
         (status = 404, body = crate::web::respond::ErrorPage),
+        (status = 413, description = "Body too large", body = crate::web::respond::ErrorPage),
+        (status = 415, description = "Neither JSON nor a form", body = crate::web::respond::ErrorPage),
         (status = 422, description = "Not {\"target_url\": <string>}", body = crate::web::respond::ErrorPage),
         (status = 429, description = "Too many changes to this link", body = crate::web::respond::ErrorPage),
     ))]
@@ -175,6 +184,12 @@ async fn edit_form(
     edit(secret?, typed, format, links, settings).await
 }
 
+/// Any other body type (or none) on `PATCH /admin/<secret>`.
+#[patch("/admin/<_>", rank = 3)]
+fn edit_unsupported() -> Error {
+    unsupported_body("the new target")
+}
+
 /// Any other field order arrives as a POST.
 #[utoipa::path(post, path = "/admin/{secret_key}", tag = "owners",
     summary = "The admin page's forms: edit (`_method=PATCH`) or delete (`_method=DELETE`)",
@@ -190,6 +205,7 @@ async fn edit_form(
         (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
         (status = 404, body = crate::web::respond::ErrorPage),
         (status = 405, description = "Another `_method`", body = crate::web::respond::ErrorPage),
+        (status = 413, description = "Body too large", body = crate::web::respond::ErrorPage),
         (status = 415, description = "Not a form", body = crate::web::respond::ErrorPage),
         (status = 422, description = "No `_method`", body = crate::web::respond::ErrorPage),
         (status = 429, description = "Too many changes to this link", body = crate::web::respond::ErrorPage),
