@@ -24,12 +24,19 @@ pub struct Answer {
     pub headers: String,
 }
 
+/// A run of a paragraph: code (between backticks) or text.
+pub struct Run {
+    pub code: bool,
+    pub text: String,
+}
+
 /// The docs page: the shared rules, then every operation with its parameters and answers.
 #[derive(Template, serde::Serialize)]
 #[template(path = "docs.html")]
 pub struct DocsPage {
+    /// Paragraphs, each as runs of text and of `code`.
     #[serde(skip)]
-    rules: Vec<String>,
+    rules: Vec<Vec<Run>>,
     #[serde(skip)]
     entries: Vec<Entry>,
     /// JSON clients get pointed at the machine-readable spec.
@@ -42,7 +49,7 @@ impl DocsPage {
         let about = spec.info.description.clone().unwrap_or_default();
         let rules = about
             .split("\n\n")
-            .map(|paragraph| paragraph.replace("**", ""))
+            .map(|paragraph| runs(&paragraph.replace("**", "")))
             .collect();
         let entries = spec
             .paths
@@ -58,6 +65,19 @@ impl DocsPage {
             spec: "/openapi.json",
         }
     }
+}
+
+/// `a `b` c` as text "a ", code "b", text " c".
+fn runs(paragraph: &str) -> Vec<Run> {
+    paragraph
+        .split('`')
+        .enumerate()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(n, text)| Run {
+            code: n % 2 == 1,
+            text: text.to_owned(),
+        })
+        .collect()
 }
 
 fn operations(item: &PathItem) -> impl Iterator<Item = (&'static str, &Operation)> {
@@ -121,5 +141,24 @@ fn entry(path: &str, method: &'static str, op: &Operation) -> Entry {
         params,
         body,
         responses,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backticks_mark_code_in_a_rule() {
+        let runs = runs("send `Accept: application/json` for JSON");
+        let shown: Vec<(bool, &str)> = runs.iter().map(|r| (r.code, r.text.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                (false, "send "),
+                (true, "Accept: application/json"),
+                (false, " for JSON")
+            ]
+        );
     }
 }
