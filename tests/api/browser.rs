@@ -65,7 +65,7 @@ fn start_driver() -> Option<Driver> {
 const PUBLIC_NAME: &str = "sho.test";
 
 /// A fresh headless Chromium session; `dark` asks pages for their dark theme.
-async fn open_browser(driver: &Driver, profile: &Path, dark: bool) -> Client {
+pub async fn open_browser(driver: &Driver, profile: &Path, dark: bool) -> Client {
     let mut args = vec![
         "--headless".to_owned(),
         "--no-sandbox".into(),
@@ -222,7 +222,7 @@ async fn a_person_creates_copies_follows_counts_and_deletes_in_a_real_browser() 
     browser.close().await.unwrap();
 
     if let Some(out) = std::env::var_os("SHORTENER_SCREENSHOTS") {
-        screenshots(&driver, dir.path(), &base, Path::new(&out)).await;
+        super::screenshots::take(&driver, dir.path(), &base, Path::new(&out)).await;
     }
 }
 
@@ -360,54 +360,4 @@ async fn the_bulk_edit_and_password_forms_work_at_desktop_and_phone_width() {
         );
     }
     browser.close().await.unwrap();
-}
-
-/// Home, admin and error pages, light and dark, at 1000 and 390 pixels wide.
-async fn screenshots(driver: &Driver, dir: &Path, base: &str, out: &Path) {
-    std::fs::create_dir_all(out).unwrap();
-    let reply = crate::server::send(
-        base.rsplit(':').next().unwrap().parse().unwrap(),
-        "POST",
-        "/url",
-        &[("Content-Type", "application/json")],
-        &json!({ "target_url": "https://example.com/a/rather/long/address?with=query", "max_clicks": 100 }).to_string(),
-    );
-    let info = reply.json();
-    for (n, host) in ["news.example.com", "news.example.com", "mail.example.org"]
-        .iter()
-        .enumerate()
-    {
-        let short = info["url"].as_str().unwrap();
-        let path = &short[short.rfind('/').unwrap()..];
-        let port: u16 = base.rsplit(':').next().unwrap().parse().unwrap();
-        let referer = format!("https://{host}/post/{n}");
-        crate::server::send(port, "GET", path, &[("Referer", &referer)], "");
-    }
-    let admin = info["admin_url"].as_str().unwrap().to_owned();
-    for (theme, dark) in [("light", false), ("dark", true)] {
-        let browser = open_browser(driver, &dir.join(format!("shots-{theme}")), dark).await;
-        for (page, url) in [
-            ("home", base.to_owned()),
-            ("admin", admin.clone()),
-            ("error", format!("{base}/no-such-link")),
-        ] {
-            for (size, width) in [("desktop", 1000), ("phone", 390)] {
-                browser.set_window_size(width, 900).await.unwrap();
-                browser.goto(&url).await.unwrap();
-                let height = browser
-                    .execute("return document.documentElement.scrollHeight", vec![])
-                    .await
-                    .unwrap()
-                    .as_u64()
-                    .unwrap_or(900);
-                browser
-                    .set_window_size(width, height as u32 + 120)
-                    .await
-                    .unwrap();
-                let png = browser.screenshot().await.unwrap();
-                std::fs::write(out.join(format!("{page}-{theme}-{size}.png")), png).unwrap();
-            }
-        }
-        browser.close().await.unwrap();
-    }
 }

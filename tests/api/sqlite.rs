@@ -14,6 +14,8 @@ shared_test_files!();
 mod browser;
 #[path = "keyboard.rs"]
 mod keyboard;
+#[path = "screenshots.rs"]
+mod screenshots;
 #[path = "storage.rs"]
 mod storage;
 #[path = "valid_html.rs"]

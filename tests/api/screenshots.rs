@@ -1,0 +1,58 @@
+//! The pictures in `docs/screenshots/`, taken by the first browser test when
+//! SHORTENER_SCREENSHOTS names a folder.
+
+use std::path::Path;
+
+use serde_json::json;
+
+use super::browser::{open_browser, Driver};
+
+/// Home, admin and error pages, light and dark, at 1000 and 390 pixels wide.
+pub async fn take(driver: &Driver, dir: &Path, base: &str, out: &Path) {
+    std::fs::create_dir_all(out).unwrap();
+    let reply = crate::server::send(
+        base.rsplit(':').next().unwrap().parse().unwrap(),
+        "POST",
+        "/url",
+        &[("Content-Type", "application/json")],
+        &json!({ "target_url": "https://example.com/a/rather/long/address?with=query", "max_clicks": 100 }).to_string(),
+    );
+    let info = reply.json();
+    for (n, host) in ["news.example.com", "news.example.com", "mail.example.org"]
+        .iter()
+        .enumerate()
+    {
+        let short = info["url"].as_str().unwrap();
+        let path = &short[short.rfind('/').unwrap()..];
+        let port: u16 = base.rsplit(':').next().unwrap().parse().unwrap();
+        let referer = format!("https://{host}/post/{n}");
+        crate::server::send(port, "GET", path, &[("Referer", &referer)], "");
+    }
+    let admin = info["admin_url"].as_str().unwrap().to_owned();
+    for (theme, dark) in [("light", false), ("dark", true)] {
+        let browser = open_browser(driver, &dir.join(format!("shots-{theme}")), dark).await;
+        for (page, url) in [
+            ("home", base.to_owned()),
+            ("admin", admin.clone()),
+            ("error", format!("{base}/no-such-link")),
+        ] {
+            for (size, width) in [("desktop", 1000), ("phone", 390)] {
+                browser.set_window_size(width, 900).await.unwrap();
+                browser.goto(&url).await.unwrap();
+                let height = browser
+                    .execute("return document.documentElement.scrollHeight", vec![])
+                    .await
+                    .unwrap()
+                    .as_u64()
+                    .unwrap_or(900);
+                browser
+                    .set_window_size(width, height as u32 + 120)
+                    .await
+                    .unwrap();
+                let png = browser.screenshot().await.unwrap();
+                std::fs::write(out.join(format!("{page}-{theme}-{size}.png")), png).unwrap();
+            }
+        }
+        browser.close().await.unwrap();
+    }
+}
