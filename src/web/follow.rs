@@ -88,7 +88,7 @@ pub struct PeekPage {
 #[utoipa::path(get, path = "/peek/{key}", tag = "links", summary = "Where a link goes, without going there",
     params(("key" = String, Path, description = "The short key")),
     responses(
-        (status = 200, description = "The target, shown (with a form to follow it)",
+        (status = 200, description = "The target, shown (with a link to it)",
             content((PeekPage = "application/json"), (String = "text/html"))),
         (status = 401, description = "Protected: the target is not shown", body = crate::web::respond::ErrorPage),
         (status = 404, body = crate::web::respond::ErrorPage),

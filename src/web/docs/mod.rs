@@ -28,12 +28,12 @@ pub fn routes() -> Vec<Route> {
             programs (JSON).\n\n\
             **Which representation.** JSON when `Accept` prefers `application/json`; HTML when \
             `Accept` prefers anything else; when `Accept` is absent or `*/*`, JSON if the request \
-            body was JSON, else HTML. Every answer carries `Vary: Accept`.\n\n\
+            body was JSON, else HTML. Every answer but a forward carries `Vary: Accept`.\n\n\
             **Bodies.** `POST /url`, `POST /{key}` and `PATCH /admin/{secret_key}` take \
             `application/json`; `POST /url`, `POST /{key}` and `POST /admin/{secret_key}` (the \
             pages' forms) take `application/x-www-form-urlencoded`. Other body types get 415 \
-            where a body is expected. A form answered in HTML ends in a 303 to the page that \
-            shows the result.\n\n\
+            where a body is expected. A form that succeeds answers a browser with a 303 to the \
+            page that shows the result (many links at once: the page of results itself).\n\n\
             **Errors** are `{\"detail\": \"...\"}` in JSON and a page saying the same in HTML, \
             with the status given here; 429 carries `Retry-After`. Requests that change \
             something are refused (403) when a browser says they come from another site \
