@@ -27,6 +27,20 @@ pub enum Error {
     /// The link expired or used up its clicks: never forwarded again.
     #[error("This link has expired")]
     Gone,
+    /// The operator disabled the link (or its target's host is on the blocklist),
+    /// with the reason given.
+    #[error("This link was disabled by the operator: {0}")]
+    Disabled(String),
+    /// The target's host (normalised) is on the blocklist or is a URL shortener.
+    #[error("Links to {0} are not allowed here")]
+    Blocked(String),
+    /// A change the link's state does not allow (disabled, or past
+    /// `edit_lock_after_clicks`), with why.
+    #[error("{0}")]
+    Locked(String),
+    /// Private mode, and no valid creator token came with the create.
+    #[error("This instance creates links only for people with a token")]
+    TokenRequired,
     #[error("This link is protected by a password")]
     PasswordRequired,
     #[error("Wrong password")]
@@ -42,6 +56,8 @@ pub enum Error {
     BadBody(Status, String),
     #[error("Too many links created from your address; try again in {0} seconds")]
     RateLimited(u64),
+    #[error("Too many reports from your address; try again in {0} seconds")]
+    TooManyReports(u64),
     #[error("Too many password attempts from your address; try again in {0} seconds")]
     TooManyAttempts(u64),
     /// The link had too many wrong passwords lately (from anyone): the attempt was not checked.
@@ -76,11 +92,15 @@ impl Error {
             Error::InvalidUrl(_) => Status::BadRequest,
             Error::InvalidKey(_) | Error::Invalid { .. } => Status::UnprocessableEntity,
             Error::TargetCheck => Status::BadRequest,
-            Error::Gone => Status::Gone,
-            Error::PasswordRequired | Error::WrongPassword => Status::Unauthorized,
-            Error::KeyTaken(_) | Error::SecretTaken => Status::Conflict,
+            Error::Gone | Error::Disabled(_) => Status::Gone,
+            Error::Blocked(_) => Status::Forbidden,
+            Error::PasswordRequired | Error::WrongPassword | Error::TokenRequired => {
+                Status::Unauthorized
+            }
+            Error::KeyTaken(_) | Error::SecretTaken | Error::Locked(_) => Status::Conflict,
             Error::BadBody(status, _) => *status,
             Error::RateLimited(_)
+            | Error::TooManyReports(_)
             | Error::TooManyAttempts(_)
             | Error::LinkBraked(_)
             | Error::TooManyChanges(_) => Status::TooManyRequests,
@@ -96,7 +116,7 @@ impl Error {
     /// The form field the error is about, so the page can show it beside that field.
     pub fn field(&self) -> Option<&'static str> {
         match self {
-            Error::InvalidUrl(_) | Error::TargetCheck => Some("target_url"),
+            Error::InvalidUrl(_) | Error::TargetCheck | Error::Blocked(_) => Some("target_url"),
             Error::Invalid { field, .. } => Some(field),
             Error::WrongPassword => Some("password"),
             Error::InvalidKey(_) | Error::KeyTaken(_) => Some("custom_key"),
@@ -108,6 +128,7 @@ impl Error {
     pub fn retry_after(&self) -> Option<u64> {
         match self {
             Error::RateLimited(seconds)
+            | Error::TooManyReports(seconds)
             | Error::TooManyAttempts(seconds)
             | Error::LinkBraked(seconds)
             | Error::TooManyChanges(seconds) => Some(*seconds),

@@ -5,6 +5,7 @@
 use rocket::serde::Deserialize;
 use url::Url;
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::domain::keys::KEY_LENGTHS;
@@ -82,6 +83,16 @@ struct Config {
     check_deadline_ms: u64,
     /// Links whose target is kept in memory; 0 turns the cache off.
     cache_size: usize,
+    /// A file of blocked hosts, one per line (re-read when it changes).
+    blocklist: Option<PathBuf>,
+    /// Whether links to well-known URL shorteners are refused.
+    refuse_shorteners: bool,
+    /// Clicks after which a link's target can no longer be changed.
+    edit_lock_after_clicks: Option<i64>,
+    /// Whether creating links needs a creator token.
+    private: bool,
+    /// Allowance of abuse reports per client.
+    report_rate_limit: RateLimit,
 }
 
 /// The checked settings, managed as Rocket state; the link service and the web
@@ -115,6 +126,23 @@ pub struct Settings {
     pub metrics: bool,
     /// Whether `/metrics` answers clients on other machines too (see `web::metrics::Scraper`).
     pub metrics_public: bool,
+    /// Which hosts links may not point to.
+    pub blocking: Blocking,
+    /// Clicks after which a link's target can no longer be changed (`None`: never locked).
+    pub edit_lock_after_clicks: Option<i64>,
+    /// Creating links needs a creator token (`tokens create`).
+    pub private: bool,
+    /// Abuse reports per client.
+    pub report_rate_limit: RateLimit,
+}
+
+/// Which hosts links may not point to: the operator's file and the built-in list.
+#[derive(Debug, Clone)]
+pub struct Blocking {
+    /// Re-read when it changes, while serving.
+    pub file: Option<PathBuf>,
+    /// Whether the built-in list of URL shorteners (`domain::hosts::SHORTENERS`) applies.
+    pub refuse_shorteners: bool,
 }
 
 impl Settings {
@@ -162,6 +190,9 @@ impl Settings {
         if !KEY_LENGTHS.contains(&config.key_length) {
             return Err(format!("key_length must be within {KEY_LENGTHS:?}"));
         }
+        if config.edit_lock_after_clicks.is_some_and(|n| n < 1) {
+            return Err("edit_lock_after_clicks must be at least 1".into());
+        }
         if !(1..=128).contains(&config.ipv6_prefix) {
             return Err("ipv6_prefix must be within 1..=128".into());
         }
@@ -184,6 +215,13 @@ impl Settings {
             cache_size: config.cache_size,
             metrics: config.metrics,
             metrics_public: config.metrics_public,
+            blocking: Blocking {
+                file: config.blocklist,
+                refuse_shorteners: config.refuse_shorteners,
+            },
+            edit_lock_after_clicks: config.edit_lock_after_clicks,
+            private: config.private,
+            report_rate_limit: config.report_rate_limit,
         })
     }
 }

@@ -20,8 +20,8 @@ pub const SECRET_LENGTH: usize = 32;
 /// shadow them. Compared without regard to case, to avoid look-alike links.
 const RESERVED: &[&str] = &[
     "about", "admin", "api", "assets", "deleted", "docs", "favicon", "health", "help", "index",
-    "login", "logout", "metrics", "new", "openapi", "peek", "qr", "redoc", "robots", "static",
-    "stats", "url", "urls",
+    "login", "logout", "metrics", "moderate", "new", "openapi", "peek", "qr", "redoc", "report",
+    "robots", "static", "stats", "token", "url", "urls",
 ];
 
 /// The reserved first path segments, for the API description's key pattern.

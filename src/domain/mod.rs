@@ -2,8 +2,10 @@
 //! it again. Each is parsed at the edge (a path segment, a form field, a header).
 
 pub mod clock;
+pub mod hosts;
 pub mod keys;
 pub mod password;
+pub mod report;
 pub mod target;
 pub mod visit;
 pub mod window;

@@ -64,6 +64,17 @@ impl TargetUrl {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The host, normalised as blocklists compare it (`hosts::normalise`).
+    pub fn host(&self) -> String {
+        host_of(&self.0).unwrap_or_default()
+    }
+}
+
+/// The normalised host of a stored target URL (`None`: not a URL with a host).
+pub fn host_of(url: &str) -> Option<String> {
+    let url = Url::parse(url).ok()?;
+    Some(super::hosts::normalise(url.host_str()?))
 }
 
 /// `http://` or `https://` (any case) directly followed by a host.

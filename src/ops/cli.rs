@@ -47,6 +47,49 @@ pub enum Command {
     },
     /// Copy the database to a new file while the server keeps serving.
     Backup { file: PathBuf },
+    /// Print a new secret URL of the moderation page (the old one stops working).
+    ModerationUrl,
+    /// List or dismiss abuse reports.
+    Reports {
+        #[command(subcommand)]
+        action: ReportsCommand,
+    },
+    /// Creator tokens, for private mode (`private = true`).
+    Tokens {
+        #[command(subcommand)]
+        action: TokensCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportsCommand {
+    /// Links with open reports, most reported first.
+    List {
+        /// As JSON, as the moderation page's JSON has it.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close the open reports of a link, leaving it as it is.
+    Dismiss { key: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokensCommand {
+    /// Make a token; it is printed this once (only its hash is kept).
+    Create {
+        /// Who it is for, shown on the moderation page and by `tokens list`.
+        #[arg(long)]
+        note: String,
+    },
+    /// Every token: id, state, links made, created, note.
+    List,
+    /// Revoke a token: it creates nothing more.
+    Revoke {
+        id: i64,
+        /// Disable the links made with it too.
+        #[arg(long)]
+        disable_links: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -63,6 +106,15 @@ pub enum LinksCommand {
     Delete { key: String },
     /// Undo a delete: the link forwards again.
     Restore { key: String },
+    /// Stop a link forwarding (410 with the reason); its owner cannot undo it.
+    Disable {
+        key: String,
+        /// Shown to its visitors and its owner.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Undo a disable.
+    Enable { key: String },
 }
 
 /// Runs a command other than `serve`; the message is for the operator.
@@ -86,6 +138,16 @@ pub async fn run(figment: &Figment, command: Command) -> Result<(), String> {
             transfer::import(&links, &file, format, &settings.own_hosts).await
         }
         Command::Backup { file } => backup(figment, &file).await,
+        Command::ModerationUrl => {
+            let settings = crate::settings::Settings::from_figment(figment)?;
+            super::moderation::moderation_url(&open(figment, false).await?, &settings).await
+        }
+        Command::Reports { action } => {
+            super::moderation::reports(&open(figment, false).await?, action).await
+        }
+        Command::Tokens { action } => {
+            super::moderation::tokens(&open(figment, false).await?, action).await
+        }
     }
 }
 
@@ -100,11 +162,15 @@ fn database_url(figment: &Figment) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
-async fn links(links: &Installation, action: LinksCommand) -> Result<(), String> {
-    let found = |e: Error| match e {
+/// An error as the operator reads it.
+pub(super) fn found(e: Error) -> String {
+    match e {
         Error::NotFound => "no link has that key".to_owned(),
         e => e.to_string(),
-    };
+    }
+}
+
+async fn links(links: &Installation, action: LinksCommand) -> Result<(), String> {
     match action {
         LinksCommand::List { all } => {
             let rows = links.records(false).await.map_err(found)?;
@@ -113,7 +179,11 @@ async fn links(links: &Installation, action: LinksCommand) -> Result<(), String>
                 "key", "state", "clicks", "created"
             );
             for r in rows.iter().filter(|r| all || r.is_active) {
-                let state = if r.is_active { "active" } else { "deleted" };
+                let state = match (r.is_active, &r.disabled_reason) {
+                    (false, _) => "deleted",
+                    (true, Some(_)) => "disabled",
+                    (true, None) => "active",
+                };
                 println!(
                     "{:<12} {:<8} {:>8}  {:<20}  {}",
                     r.key, state, r.clicks, r.created_at, r.target_url
@@ -137,6 +207,17 @@ async fn links(links: &Installation, action: LinksCommand) -> Result<(), String>
         LinksCommand::Restore { key } => {
             links.set_active(&key, true).await.map_err(found)?;
             println!("restored {key}");
+        }
+        LinksCommand::Disable { key, reason } => {
+            let reason = crate::domain::report::disable_reason(&reason).map_err(found)?;
+            let decision = crate::service::Decision::Disable(reason);
+            links.decide(&key, &decision).await.map_err(found)?;
+            println!("disabled {key} (undo with: shortener links enable {key})");
+        }
+        LinksCommand::Enable { key } => {
+            let decision = crate::service::Decision::Enable;
+            links.decide(&key, &decision).await.map_err(found)?;
+            println!("enabled {key}");
         }
     }
     Ok(())

@@ -86,7 +86,7 @@ pub fn init(level: LogLevel) {
     }
 }
 
-/// Blanks out the secret after every `admin` path segment in `text`, however the
+/// Blanks out the secret after every `admin` (or `moderate`) path segment in `text`, however the
 /// path is spelled: Rocket routes `//admin/S`, `/%61dmin/S` and `/admin//S` to the
 /// admin page too, and logs the path as the client wrote it.
 pub fn redact(text: &str) -> Cow<'_, str> {
@@ -123,7 +123,7 @@ fn may_name_admin(text: &str) -> bool {
         && (bytes.contains(&b'%')
             || bytes
                 .windows(4)
-                .any(|window| window.eq_ignore_ascii_case(b"dmin")))
+                .any(|w| w.eq_ignore_ascii_case(b"dmin") || w.eq_ignore_ascii_case(b"erat")))
 }
 
 /// One word of a log line with the segment after an `admin` segment blanked out,
@@ -142,7 +142,7 @@ fn redact_word(word: &str) -> Option<String> {
             after_admin = false;
             changed = true;
         } else {
-            after_admin = decoded_eq(segment, "admin");
+            after_admin = decoded_eq(segment, "admin") || decoded_eq(segment, "moderate");
             out.push(segment);
         }
     }
@@ -186,6 +186,10 @@ mod tests {
         );
         assert_eq!(redact("GET /peek/abc"), "GET /peek/abc");
         assert_eq!(redact("route /admin/<secret>"), "route /admin/<secret>");
+        assert_eq!(
+            redact("GET /moderate/S3cret/abc?q=x"),
+            "GET /moderate/<secret>/abc?q=x"
+        );
     }
 
     #[test]

@@ -3,4 +3,5 @@
 
 pub mod cli;
 pub mod logging;
+mod moderation;
 mod transfer;

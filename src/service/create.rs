@@ -25,6 +25,8 @@ pub struct Draft {
     pub password: Option<Password>,
     /// Ask the target before creating (the tutorial's "graceful forward").
     pub check_target: bool,
+    /// The creator token it is made with (private mode).
+    pub token_id: Option<i64>,
 }
 
 impl Links {
@@ -50,6 +52,7 @@ impl Links {
     /// The target check and the password hash (slow, so after every cheap check),
     /// then the insert, with the next batch.
     async fn create_checked(&self, draft: Draft, checker: &Checker) -> Result<(Link, SecretKey)> {
+        self.blocklist.refuse(&draft.target)?;
         if draft.check_target {
             checker.target(&draft.target).await?;
         }
@@ -63,6 +66,7 @@ impl Links {
             expires_at: draft.expires_at,
             max_clicks: draft.max_clicks,
             password_hash,
+            token_id: draft.token_id,
         };
         self.creates.run(new).await
     }

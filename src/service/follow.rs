@@ -31,8 +31,11 @@ impl Links {
     async fn forward(&self, key: &ShortKey, visit: &Visit) -> Result<Arc<str>> {
         let target = match self.cache.cached(key.as_str()) {
             Some(target) => target,
-            None => Box::pin(self.cache.forwarding(&self.pool, key)).await?,
+            None => Box::pin(self.lookup(key)).await?,
         };
+        if let Some(reason) = &target.disabled {
+            return Err(Error::Disabled(reason.to_string()));
+        }
         if target.protected {
             return Err(Error::PasswordRequired);
         }
@@ -53,7 +56,10 @@ impl Links {
         client: Option<IpAddr>,
         visit: &Visit,
     ) -> Result<Arc<str>> {
-        let target = self.cache.forwarding(&self.pool, key).await?;
+        let target = self.lookup(key).await?;
+        if let Some(reason) = &target.disabled {
+            return Err(Error::Disabled(reason.to_string()));
+        }
         if target.protected {
             let attempt = password.ok_or(Error::PasswordRequired)?;
             let limit = self.unlock_limit.check(client);
@@ -72,7 +78,10 @@ impl Links {
     /// A link that would forward a visitor now, without counting anything (HEAD, peek).
     pub async fn peek(&self, key: &ShortKey) -> Result<store::Link> {
         let mut conn = self.pool.acquire().await?;
-        let link = store::find(&mut conn, key).await?;
+        let link = self.vet(store::find(&mut conn, key).await?);
+        if let Some(reason) = &link.disabled_reason {
+            return Err(Error::Disabled(reason.clone()));
+        }
         if link.protected {
             return Err(Error::PasswordRequired);
         }
@@ -80,6 +89,13 @@ impl Links {
             return Err(Error::Gone);
         }
         Ok(link)
+    }
+
+    /// The forwarding facts of `key`, from the cache or the database.
+    async fn lookup(&self, key: &ShortKey) -> Result<Forwarding> {
+        self.cache
+            .forwarding(&self.pool, key, |link| self.vet(link))
+            .await
     }
 
     /// Lets a visit through the link's limits and counts it: expired links never

@@ -1,7 +1,11 @@
 //! The operators' door: whole link rows, to list, show, delete and restore by key,
 //! export and import, and back up, on a pool of the command's own.
 
+use super::moderation::{self, Decision, ReportedLink};
+use super::store::moderation::{self as public, Token};
 use super::store::{self, history, records};
+use crate::domain::clock::{stamp, Clock};
+use crate::domain::keys::SecretKey;
 use crate::db::Pool;
 use crate::error::{Error, Result};
 
@@ -78,6 +82,50 @@ impl Installation {
         }
         // Otherwise dropping `tx` rolls back whatever was stored.
         Ok(clashes)
+    }
+
+    /// A new secret for the moderation page (`/moderate/<secret>`), replacing the
+    /// old one; only its hash is stored, so this is the one time it is seen.
+    pub async fn new_moderation_secret(&self) -> Result<SecretKey> {
+        moderation::new_moderation_secret(&self.pool).await
+    }
+
+    /// Links with open reports, most reported first (the moderation page's list).
+    pub async fn reported(&self) -> Result<Vec<ReportedLink>> {
+        moderation::listing(&self.pool, None).await
+    }
+
+    /// Disables, enables or clears the reports of the link `key`; running servers
+    /// follow within a fraction of a second.
+    pub async fn decide(&self, key: &str, decision: &Decision) -> Result<()> {
+        moderation::decide(&self.pool, key, decision).await
+    }
+
+    /// A new creator token with `note`: its id and the token, shown this once.
+    pub async fn new_token(&self, note: &str) -> Result<(i64, SecretKey)> {
+        let token = SecretKey::random();
+        let mut db = self.pool.acquire().await?;
+        let now = stamp(Clock::default().now());
+        let id = public::add_token(&mut db, &token.hash(), note, &now).await?;
+        Ok((id, token))
+    }
+
+    /// Every creator token (never the tokens themselves).
+    pub async fn tokens(&self) -> Result<Vec<Token>> {
+        let mut db = self.pool.acquire().await?;
+        public::tokens(&mut db).await
+    }
+
+    /// Revokes token `id`; with `disable_links`, the links made with it stop
+    /// forwarding too (how many).
+    pub async fn revoke_token(&self, id: i64, disable_links: bool) -> Result<u64> {
+        let mut db = self.pool.acquire().await?;
+        public::revoke_token(&mut db, id, &stamp(Clock::default().now())).await?;
+        if !disable_links {
+            return Ok(0);
+        }
+        let reason = "its creator's access to this site was revoked";
+        public::disable_token_links(&mut db, id, reason).await
     }
 
     /// Whether this is PostgreSQL, which `backup` refuses (`NO_POSTGRES_BACKUP`): the

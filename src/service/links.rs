@@ -5,6 +5,7 @@ use std::sync::Arc;
 use rocket::Shutdown;
 
 use super::batch::Batcher;
+use super::blocklist::{self, Blocklist};
 use super::brake::Brake;
 use super::check::Checker;
 use super::counter::{self, Counter};
@@ -37,6 +38,14 @@ pub struct Links {
     pub(super) own_hosts: OwnHosts,
     pub(super) metrics: Arc<Metrics>,
     pub(super) heartbeat: Heartbeat,
+    /// Hosts links may not point to.
+    pub(super) blocklist: Arc<Blocklist>,
+    /// Abuse reports per client address.
+    pub(super) report_limit: Limiter,
+    /// Creates per creator token (private mode), besides those per address.
+    pub(super) token_limit: Limiter<i64>,
+    /// Clicks after which a link's target can no longer be changed.
+    pub(super) edit_lock_after_clicks: Option<i64>,
 }
 
 impl Links {
@@ -61,14 +70,19 @@ impl Links {
             own_hosts: settings.own_hosts.clone(),
             metrics,
             heartbeat: Heartbeat::default(),
+            blocklist: Arc::new(Blocklist::load(&settings.blocking)?),
+            report_limit: Limiter::new(settings.report_rate_limit, settings.ipv6_prefix)?,
+            token_limit: Limiter::keyed(settings.rate_limit)?,
+            edit_lock_after_clicks: settings.edit_lock_after_clicks,
         })
     }
 
     /// Starts the background work once the server listens: the change-log watch (its
     /// first look done before this returns, so before the first request) and the
-    /// once-a-second click flush. Both end with `shutdown`.
+    /// once-a-second click flush, and the blocklist file's watch. All end with `shutdown`.
     pub async fn run_in_background(&self, shutdown: Shutdown) {
         forwarding::watch(self.pool.clone(), self.cache.clone(), shutdown.clone()).await;
+        blocklist::watch(self.blocklist.clone(), self.cache.clone(), shutdown.clone());
         let (pool, clicks) = (self.pool.clone(), self.clicks.clone());
         let metrics = self.metrics.clone();
         rocket::tokio::spawn(counter::flush_every_second(pool, clicks, metrics, shutdown));
@@ -102,6 +116,15 @@ impl Links {
             .map_err(|e| format!("writing clicks failed: {e}"));
         pool.close().await;
         written
+    }
+
+    /// `link` with `disabled_reason` filled in when its target's host is on the
+    /// blocklist: such a link stops forwarding as if the operator had disabled it.
+    pub(super) fn vet(&self, mut link: store::Link) -> store::Link {
+        if link.disabled_reason.is_none() {
+            link.disabled_reason = self.blocklist.reason_for(&link.target_url);
+        }
+        link
     }
 
     /// The pool, for the few test hooks that look at SQLite's own settings.

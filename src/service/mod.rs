@@ -10,6 +10,7 @@
 //! `Installation`, on a pool of their own.
 
 mod batch;
+mod blocklist;
 pub mod brake;
 pub mod check;
 mod counter;
@@ -23,6 +24,7 @@ mod jobs;
 pub mod limit;
 mod links;
 pub mod metrics;
+mod moderation;
 mod owner;
 mod store;
 
@@ -30,5 +32,6 @@ pub use create::Draft;
 pub use history::{DayClicks, SourceClicks};
 pub use installation::{Installation, Record, NO_POSTGRES_BACKUP};
 pub use links::{migrate, Links};
+pub use moderation::{Decision, ReportedLink};
 pub use owner::AdminView;
 pub use store::Link;

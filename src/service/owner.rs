@@ -35,6 +35,7 @@ impl Links {
             since: Some(window.since(now.date())),
         };
         let (link, history) = self.reads.run(lookup).await?;
+        let link = self.vet(link);
         Ok(AdminView {
             history: history.history(window, now.date()),
             referrers: history.top_referrers(),
@@ -51,17 +52,22 @@ impl Links {
             secret: secret.clone(),
             since: None,
         };
-        Ok(self.reads.run(lookup).await?.0)
+        Ok(self.vet(self.reads.run(lookup).await?.0))
     }
 
-    /// Points the link at a new target `raw`, checked as a create's: clicks, limits
-    /// and password stay; the next visit, on any instance, goes to the new one.
+    /// Points the link at a new target `raw`, checked as a create's (the blocklist
+    /// too): clicks, limits and password stay; the next visit, on any instance, goes
+    /// to the new one. A disabled link, or one past `edit_lock_after_clicks`, keeps
+    /// its target.
     pub async fn set_target(&self, secret: &SecretKey, raw: &str) -> Result<store::Link> {
         self.allow_change(secret)?;
         let target = TargetUrl::parse(raw, &self.own_hosts)?;
+        self.blocklist.refuse(&target)?;
+        self.may_change(&self.link(secret).await?)?;
+        let now = crate::domain::clock::stamp(self.clock.now());
         let update = async {
             let mut conn = self.pool.acquire().await?;
-            store::set_target(&mut conn, secret, &target).await
+            store::set_target(&mut conn, secret, &target, &now).await
         };
         let link = self
             .clicks
@@ -83,6 +89,23 @@ impl Links {
         let link = store::deactivate(&mut conn, secret).await?;
         self.cache.remove(&link.key);
         Ok(link)
+    }
+
+    /// `Locked` when the owner may no longer change `link`'s target: the operator
+    /// disabled it, or it has `edit_lock_after_clicks` clicks (pending ones included).
+    fn may_change(&self, link: &store::Link) -> Result<()> {
+        if let Some(reason) = &link.disabled_reason {
+            return Err(Error::Locked(format!(
+                "This link was disabled by the operator ({reason}); it cannot be changed"
+            )));
+        }
+        match self.edit_lock_after_clicks {
+            Some(lock) if link.clicks >= lock => Err(Error::Locked(format!(
+                "This link has {} clicks; targets are locked after {lock} clicks on this site",
+                link.clicks
+            ))),
+            _ => Ok(()),
+        }
     }
 
     /// Takes one change from the allowance of `secret`'s link (`owner_rate_limit`),

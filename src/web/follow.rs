@@ -52,7 +52,7 @@ impl<'r> Responder<'r, 'static> for Forward {
         (status = 307, description = "To the target", headers(("Location" = String))),
         (status = 401, description = "Protected by a password", body = crate::web::respond::ErrorPage),
         (status = 404, description = "No such link", body = crate::web::respond::ErrorPage),
-        (status = 410, description = "Expired or used up", body = crate::web::respond::ErrorPage),
+        (status = 410, description = "Expired, used up, or disabled by the operator (with the reason)", body = crate::web::respond::ErrorPage),
     ))]
 #[get("/<key>")]
 pub async fn follow(
@@ -83,6 +83,12 @@ pub async fn check(key: Result<ShortKey, Error>, links: &State<Links>) -> Result
 pub struct PeekPage {
     target_url: String,
     url: String,
+    /// When the owner last changed the target (UTC, RFC 3339); `null`: never.
+    target_changed_at: Option<String>,
+    /// Where the "Report this link" form posts.
+    #[serde(skip)]
+    #[schema(ignore)]
+    report: super::report::ReportForm,
 }
 
 #[utoipa::path(get, path = "/peek/{key}", tag = "links", summary = "Where a link goes, without going there",
@@ -92,18 +98,27 @@ pub struct PeekPage {
             content((PeekPage = "application/json"), (String = "text/html"))),
         (status = 401, description = "Protected: the target is not shown", body = crate::web::respond::ErrorPage),
         (status = 404, body = crate::web::respond::ErrorPage),
-        (status = 410, body = crate::web::respond::ErrorPage),
+        (status = 410, description = "Expired, used up, or disabled by the operator", body = crate::web::respond::ErrorPage),
     ))]
 #[get("/peek/<key>")]
 pub async fn peek(
     key: Result<ShortKey, Error>,
     links: &State<Links>,
     settings: &State<Settings>,
-) -> Result<Negotiated<PeekPage>> {
-    let link = links.peek(&key?).await?;
+) -> Result<Negotiated<PeekPage>, Refusal<LockedPage>> {
+    let key = key?;
+    let link = match links.peek(&key).await {
+        Ok(link) => link,
+        Err(e @ (Error::Gone | Error::Disabled(_))) => {
+            return Err(LockedPage::refusal(e, &key, settings))
+        }
+        Err(e) => return Err(e.into()),
+    };
     Ok(Negotiated(PeekPage {
         url: settings.short_url(&link.key),
         target_url: link.target_url,
+        target_changed_at: link.target_changed_at,
+        report: super::report::ReportForm::new(&link.key),
     }))
 }
 
@@ -208,7 +223,9 @@ impl<'r> rocket::request::FromRequest<'r> for Visitor<'r> {
     }
 }
 
-/// The password form, with the last attempt's message.
+/// Where a visitor of a short link lands when it does not forward: the password
+/// form (with the last attempt's message), or why it no longer forwards; both with
+/// a link to report it.
 #[derive(Template)]
 #[template(path = "locked.html")]
 pub struct LockedPage {
@@ -217,6 +234,10 @@ pub struct LockedPage {
     /// Where the form posts: the link's short URL on `base_url` (the raw path would
     /// not do, as `//key` would make the browser post the password to a host named `key`).
     action: String,
+    /// Expired or disabled: the heading and the message, instead of the form.
+    stopped: Option<(&'static str, String)>,
+    /// The report form's page.
+    report_url: String,
 }
 
 impl LockedPage {
@@ -230,11 +251,21 @@ impl LockedPage {
                 | Error::TooManyAttempts(_)
                 | Error::LinkBraked(_)
         );
-        let page = locked.then(|| LockedPage {
+        let stopped = match &error {
+            Error::Gone => Some(("This link has expired", error.to_string())),
+            Error::Disabled(reason) => Some((
+                "This link was disabled by the operator of this site",
+                format!("The reason given: {reason}"),
+            )),
+            _ => None,
+        };
+        let page = (locked || stopped.is_some()).then(|| LockedPage {
             field_error: matches!(error, Error::WrongPassword).then(|| error.to_string()),
             form_error: matches!(error, Error::TooManyAttempts(_) | Error::LinkBraked(_))
                 .then(|| error.to_string()),
             action: settings.short_url(key.as_str()),
+            stopped,
+            report_url: format!("/report/{key}"),
         });
         Refusal { error, page }
     }

@@ -35,13 +35,14 @@ pub fn shield() -> Shield {
     Shield::default().enable(Frame::Deny)
 }
 
-/// Whether `req` reached an owner's page: by the route that answered it, or, when no
+/// Whether `req` reached an owner's page (or the operator's moderation page): by the route that answered it, or, when no
 /// route did (a catcher), by its decoded path, so `//admin/S` or `/%61dmin/S` get the
 /// same protection as `/admin/S`.
 fn is_admin(req: &Request<'_>) -> bool {
     let routed = req.route().map(|route| route.uri.as_str());
-    routed.is_some_and(|uri| uri.starts_with("/admin/"))
-        || req.uri().path().segments().next() == Some("admin")
+    let secret = |first: &str| matches!(first, "admin" | "moderate");
+    routed.is_some_and(|uri| uri.split('/').nth(1).is_some_and(secret))
+        || req.uri().path().segments().next().is_some_and(secret)
 }
 
 /// Adds `Vary: Accept`, the CSP, and, on admin paths (which carry the owner's

@@ -20,8 +20,11 @@ pub mod headers;
 mod health;
 pub mod metrics;
 pub mod origin;
+mod moderate;
 mod owner;
+mod report;
 pub mod respond;
+mod token;
 mod url_info;
 
 /// All routes, for `build()` to mount at `/`.
@@ -29,6 +32,9 @@ pub fn routes() -> Vec<Route> {
     let mut all = create::routes();
     all.extend(follow::routes());
     all.extend(owner::routes());
+    all.extend(report::routes());
+    all.extend(moderate::routes());
+    all.extend(token::routes());
     all.extend(assets::routes());
     all.extend(health::routes());
     all.extend(docs::routes());
@@ -45,13 +51,16 @@ pub fn catchers() -> Vec<Catcher> {
 pub fn allowed_methods(path: &str) -> Option<&'static str> {
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match segments.as_slice() {
-        ["url"] => Some("POST"),
+        ["url" | "token"] => Some("POST"),
         [""] => Some("GET, HEAD"),
         ["health" | "metrics" | "docs" | "openapi.json"] => Some("GET, HEAD"),
         ["admin", _] => Some("GET, HEAD, POST, PATCH, DELETE"),
         ["admin", _, _] => Some("GET, HEAD"),
         [_] => Some("GET, HEAD, POST"),
         ["peek" | "static", _] => Some("GET, HEAD"),
+        ["report", _] => Some("GET, HEAD, POST"),
+        ["moderate", _] => Some("GET, HEAD"),
+        ["moderate", _, _] => Some("POST"),
         _ => None,
     }
 }

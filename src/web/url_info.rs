@@ -22,6 +22,11 @@ pub struct UrlInfo {
     /// The click that reaches this is the last one forwarded.
     pub max_clicks: Option<i64>,
     pub password_protected: bool,
+    /// Why the operator disabled it (it answers 410, and cannot be edited); `null`
+    /// unless disabled.
+    pub disabled_reason: Option<String>,
+    /// When the target was last changed (UTC, RFC 3339); `null`: never.
+    pub target_changed_at: Option<String>,
 }
 
 impl UrlInfo {
@@ -38,6 +43,8 @@ impl UrlInfo {
             expires_at: link.expires_at,
             max_clicks: link.max_clicks,
             password_protected: link.protected,
+            disabled_reason: link.disabled_reason,
+            target_changed_at: link.target_changed_at,
         }
     }
 }

@@ -19,6 +19,9 @@ const NOT_JSON: &[&str] = &[
     // The 415s of POST /{key} and PATCH /admin/{secret_key}, documented there.
     "unlock_unsupported",
     "edit_unsupported",
+    // The 415s of POST /report/{key} and POST /moderate/{moderation_secret}/{key}.
+    "report_unsupported",
+    "decide_unsupported",
 ];
 
 /// `(METHOD, /path/{param})` of every operation in the spec.

@@ -60,7 +60,11 @@ fn peek_shows_the_target_without_counting_a_click() {
     assert_eq!(status, Status::Ok);
     assert_eq!(
         json,
-        json!({ "target_url": "https://example.com/peek", "url": link.str("url") })
+        json!({
+            "target_url": "https://example.com/peek",
+            "url": link.str("url"),
+            "target_changed_at": null,
+        })
     );
     assert_eq!(html.content_type(), Some(ContentType::HTML));
     assert!(html

@@ -42,6 +42,8 @@ pub struct Forwarding {
     pub limited: bool,
     /// Needs a password.
     pub protected: bool,
+    /// Why it does not forward: disabled by the operator, or its host blocked.
+    pub disabled: Option<Arc<str>>,
 }
 
 impl Forwarding {
@@ -56,6 +58,7 @@ impl Forwarding {
                 .and_then(crate::domain::clock::parse),
             limited: link.max_clicks.is_some(),
             protected: link.protected,
+            disabled: link.disabled_reason.map(Arc::from),
         }
     }
 
@@ -165,8 +168,14 @@ impl TargetCache {
         Some(target)
     }
 
-    /// Where an active link goes: from memory, else from the database (then remembered).
-    pub async fn forwarding(&self, pool: &Pool, key: &ShortKey) -> Result<Forwarding> {
+    /// Where an active link goes: from memory, else from the database, passed through
+    /// `vet` (the blocklist), then remembered.
+    pub async fn forwarding(
+        &self,
+        pool: &Pool,
+        key: &ShortKey,
+        vet: impl FnOnce(Link) -> Link,
+    ) -> Result<Forwarding> {
         let generation = match self.get(key.as_str()) {
             Ok(target) => {
                 if let Some((hits, _)) = &self.counters {
@@ -180,7 +189,7 @@ impl TargetCache {
             misses.inc();
         }
         let mut conn = pool.acquire().await?;
-        let target = Forwarding::of(store::find(&mut conn, key).await?);
+        let target = Forwarding::of(vet(store::find(&mut conn, key).await?));
         self.insert(key.as_str(), target.clone(), generation);
         Ok(target)
     }
@@ -197,6 +206,7 @@ pub(super) mod tests {
             expires_at: None,
             limited: false,
             protected: false,
+            disabled: None,
         }
     }
 

@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 
 mod clicks;
 pub mod history;
+pub mod moderation;
 pub mod records;
 pub use clicks::{add_clicks, add_day_clicks, add_source_clicks, insights, take_click};
 
@@ -39,6 +40,11 @@ pub struct Link {
     pub max_clicks: Option<i64>,
     /// Whether visitors need a password (its hash is read only to check one).
     pub protected: bool,
+    /// Why the operator disabled it (it answers 410); `None`: not disabled. The
+    /// service also fills it in for a target on the blocklist (`Links::vet`).
+    pub disabled_reason: Option<String>,
+    /// When the owner last changed the target (same form); `None`: never.
+    pub target_changed_at: Option<String>,
 }
 
 impl Link {
@@ -58,7 +64,8 @@ impl Link {
 macro_rules! link_columns {
     () => {
         "id, key, target_url, is_active, clicks, created_at, last_clicked_at, \
-         expires_at, max_clicks, password_hash is not null as protected"
+         expires_at, max_clicks, password_hash is not null as protected, disabled_reason, \
+         target_changed_at"
     };
 }
 
@@ -74,6 +81,8 @@ pub struct NewLink {
     pub max_clicks: Option<i64>,
     /// An argon2 PHC string (`password::hash`).
     pub password_hash: Option<String>,
+    /// The creator token it was made with (private mode).
+    pub token_id: Option<i64>,
 }
 
 /// How many rounds of random keys are tried before giving up; each clash is a one
@@ -154,7 +163,8 @@ async fn insert_many(
 ) -> Result<HashMap<Vec<u8>, Link>> {
     let rows: Vec<BySecret> = on_db!(db, |c| {
         let mut insert = QueryBuilder::new(
-            "insert into link (key, secret_hash, target_url, expires_at, max_clicks, password_hash) ",
+            "insert into link (key, secret_hash, target_url, expires_at, max_clicks, password_hash, \
+             token_id) ",
         );
         insert.push_values(rows, |mut values, row| {
             let new = &news[row.index];
@@ -164,7 +174,8 @@ async fn insert_many(
                 .push_bind(new.target.as_str().to_owned())
                 .push_bind(new.expires_at.clone())
                 .push_bind(new.max_clicks)
-                .push_bind(new.password_hash.clone());
+                .push_bind(new.password_hash.clone())
+                .push_bind(new.token_id);
         });
         insert.push(concat!(
             " on conflict do nothing returning secret_hash, ",
@@ -187,30 +198,37 @@ fn by_secret_hash(rows: Vec<BySecret>) -> HashMap<Vec<u8>, Link> {
         .collect()
 }
 
-/// Points an active link at a new target; clicks, limits and password stay.
-pub async fn set_target(db: &mut dyn Exec, secret: &SecretKey, target: &TargetUrl) -> Result<Link> {
+/// Points an active link the operator has not disabled at a new target, at `now`
+/// (a stamp); clicks, limits and password stay.
+pub async fn set_target(
+    db: &mut dyn Exec,
+    secret: &SecretKey,
+    target: &TargetUrl,
+    now: &str,
+) -> Result<Link> {
     let sql = concat!(
-        "update link set target_url = $2 where secret_hash = $1 and is_active returning ",
+        "update link set target_url = $2, target_changed_at = $3 \
+         where secret_hash = $1 and is_active and disabled_reason is null returning ",
         link_columns!()
     );
-    owner_change(db, sql, secret, Some(target.as_str())).await
+    owner_change(db, sql, secret, &[target.as_str(), now]).await
 }
 
 /// Runs an owner's `update … returning` on the active link with `secret` (as `$1`,
-/// then `value` as `$2`), and logs the change of that one link in the same
+/// then `values` as `$2`, ...), and logs the change of that one link in the same
 /// transaction, so every server on this database, not only the one asked, forgets
 /// its cached target (and only that one) within one `forwarding::watch::WATCH_EVERY`.
 async fn owner_change(
     db: &mut dyn Exec,
     sql: &str,
     secret: &SecretKey,
-    value: Option<&str>,
+    values: &[&str],
 ) -> Result<Link> {
     let mut rows: Vec<Link> = on_db!(db, |c| {
         let mut tx = sqlx::Connection::begin(c).await?;
         let mut update = sqlx::query_as(sql).bind(secret.hash().to_vec());
-        if let Some(value) = value {
-            update = update.bind(value);
+        for value in values {
+            update = update.bind(*value);
         }
         let rows: Vec<Link> = update.fetch_all(&mut *tx).await?;
         if let Some(link) = rows.first() {
@@ -279,7 +297,7 @@ pub async fn deactivate(db: &mut dyn Exec, secret: &SecretKey) -> Result<Link> {
         "update link set is_active = false where secret_hash = $1 and is_active returning ",
         link_columns!()
     );
-    owner_change(db, sql, secret, None).await
+    owner_change(db, sql, secret, &[]).await
 }
 
 /// Replaces the clear-text secrets of SQLite rows stored before secrets were hashed

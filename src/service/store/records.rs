@@ -23,6 +23,12 @@ pub struct Record {
     pub max_clicks: Option<i64>,
     /// argon2 PHC string of the visitors' password, if any.
     pub password_hash: Option<String>,
+    /// Why the operator disabled it, if they did.
+    #[serde(default)]
+    pub disabled_reason: Option<String>,
+    /// When its owner last changed the target, if ever.
+    #[serde(default)]
+    pub target_changed_at: Option<String>,
     /// Clicks per day and per source; JSON exports carry it, CSV rows cannot.
     #[sqlx(skip)]
     #[serde(default, skip_serializing_if = "History::is_empty")]
@@ -33,7 +39,8 @@ pub struct Record {
 macro_rules! record_columns {
     () => {
         "key, secret_hash, target_url, is_active, clicks, created_at, \
-         last_clicked_at, expires_at, max_clicks, password_hash"
+         last_clicked_at, expires_at, max_clicks, password_hash, disabled_reason, \
+         target_changed_at"
     };
 }
 
@@ -98,8 +105,10 @@ pub async fn set_active(db: &mut dyn Exec, key: &str, active: bool) -> Result<()
 /// target, so which unique column clashed is asked afterwards).
 pub async fn insert_record(db: &mut dyn Exec, r: &Record, hash: &[u8; 32]) -> Result<()> {
     let sql = "insert into link (key, secret_hash, target_url, is_active, clicks, created_at, \
-               last_clicked_at, expires_at, max_clicks, password_hash) \
-               values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict do nothing returning id";
+               last_clicked_at, expires_at, max_clicks, password_hash, disabled_reason, \
+               target_changed_at) \
+               values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+               on conflict do nothing returning id";
     let inserted: Vec<(i64,)> = on_db!(db, |c| {
         sqlx::query_as(sql)
             .bind(&r.key)
@@ -112,6 +121,8 @@ pub async fn insert_record(db: &mut dyn Exec, r: &Record, hash: &[u8; 32]) -> Re
             .bind(&r.expires_at)
             .bind(r.max_clicks)
             .bind(&r.password_hash)
+            .bind(&r.disabled_reason)
+            .bind(&r.target_changed_at)
             .fetch_all(c)
             .await?
     });

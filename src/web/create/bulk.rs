@@ -82,7 +82,7 @@ pub async fn from_json(
     let forms = items.into_iter().map(parse_item).collect();
     let (forms, retry_after) = ration(forms, allowed);
     Ok(Results {
-        outcomes: create_all(forms, links, settings).await,
+        outcomes: create_all(forms, allowed.token_id, links, settings).await,
         retry_after,
     })
 }
@@ -125,13 +125,14 @@ fn set_retry_after(res: &mut rocket::Response<'_>, seconds: Option<u64>) {
 /// Every item parsed, then created by the service (sharing a batch), in order.
 async fn create_all(
     forms: Vec<Result<LinkForm>>,
+    token_id: Option<i64>,
     links: &Links,
     settings: &Settings,
 ) -> Vec<Outcome> {
     let now = links.clock().now();
     let drafts = forms
         .into_iter()
-        .map(|form| form?.draft(&settings.own_hosts, now))
+        .map(|form| form?.draft(&settings.own_hosts, now, token_id))
         .collect();
     links
         .create_many(drafts)
@@ -197,7 +198,7 @@ pub async fn from_form(
         })
         .collect();
     let (forms, retry_after) = ration(forms, allowed);
-    let outcomes = create_all(forms, links, settings).await;
+    let outcomes = create_all(forms, allowed.token_id, links, settings).await;
     Ok(BulkPage {
         rows: lines.into_iter().zip(outcomes).collect(),
         retry_after,

@@ -71,7 +71,13 @@ fn invalid(field: &'static str, message: &str) -> Error {
 impl LinkForm {
     /// Parses every field into a `Draft`; the slow parts (the target check, the
     /// password hash) are left to the service, so a bad field never costs either.
-    pub fn draft(&self, own_hosts: &OwnHosts, now: OffsetDateTime) -> Result<Draft> {
+    /// `token_id` is the creator token the request came with (private mode).
+    pub fn draft(
+        &self,
+        own_hosts: &OwnHosts,
+        now: OffsetDateTime,
+        token_id: Option<i64>,
+    ) -> Result<Draft> {
         let Some(target_url) = &self.target_url else {
             return Err(Error::BadBody(
                 Status::UnprocessableEntity,
@@ -87,6 +93,7 @@ impl LinkForm {
             max_clicks: given(&self.max_clicks).map(max_clicks).transpose()?,
             password: Password::parse(self.password.as_deref().unwrap_or(""))?,
             check_target: self.check_target,
+            token_id,
         })
     }
 }

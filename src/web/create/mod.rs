@@ -2,13 +2,13 @@
 //! many (`bulk`).
 
 use rocket::form::{Errors as FormErrors, Form};
-use rocket::http::Status;
+use rocket::http::{CookieJar, Status};
 use rocket::response::{status, Flash, Redirect};
 use rocket::serde::json::{self, Json};
 use rocket::{get, post, routes, Either, Route, State};
 use serde_json::Value;
 
-use super::allowance::Allowed;
+use super::allowance::{Allowed, TOKEN_COOKIE};
 use super::origin::SameOrigin;
 use super::respond::{json_error, unsupported_body, Format, Negotiated, NoStore};
 use super::url_info::UrlInfo;
@@ -36,8 +36,10 @@ pub fn routes() -> Vec<Route> {
     responses((status = 200, description = "The home page with the create forms, or (JSON) a welcome and a map of the API",
         content((IndexPage = "application/json"), (String = "text/html")))))]
 #[get("/")]
-pub fn index(settings: &State<Settings>) -> Negotiated<IndexPage> {
-    Negotiated(IndexPage::new(settings, FormValues::default(), None))
+pub fn index(settings: &State<Settings>, cookies: &CookieJar<'_>) -> Negotiated<IndexPage> {
+    let mut page = IndexPage::new(settings, FormValues::default(), None);
+    page.ask_token = settings.private && cookies.get(TOKEN_COOKIE).is_none();
+    Negotiated(page)
 }
 
 /// A new link: people go to its admin page (303), programs get a 201 with `URLInfo`.
@@ -59,7 +61,7 @@ async fn create_form(
         true => bulk::from_form(body, &allowed, links, settings)
             .await
             .map(Either::Right),
-        false => create(body, format, links, settings)
+        false => create(body, allowed.token_id, format, links, settings)
             .await
             .map(Either::Left),
     }
@@ -81,7 +83,8 @@ async fn create_form(
         (status = 303, description = "Created (HTML): to the new link's admin page, which greets its creator",
             headers(("Location" = String, description = "The admin page"))),
         (status = 400, description = "Invalid target URL, malformed JSON, or a failed target check", body = crate::web::respond::ErrorPage),
-        (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
+        (status = 401, description = "Private mode: no valid creator token (`Authorization: Bearer <token>`, or the browser's cookie)", body = crate::web::respond::ErrorPage),
+        (status = 403, description = "The target's host is not allowed here (blocklist, URL shorteners), or sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
         (status = 409, description = "Custom key taken", body = crate::web::respond::ErrorPage),
         (status = 413, description = "Body too large", body = crate::web::respond::ErrorPage),
         (status = 415, description = "Neither JSON nor a form", body = crate::web::respond::ErrorPage),
@@ -107,7 +110,7 @@ pub async fn create_json(
             .map_err(blank),
         object @ Value::Object(_) => {
             let body = parse_item(object).map_err(blank)?;
-            create(body, format, links, settings)
+            create(body, allowed.token_id, format, links, settings)
                 .await
                 .map(Either::Left)
         }
@@ -126,11 +129,12 @@ fn create_unsupported() -> Error {
 /// Parses and stores one link.
 async fn create(
     body: LinkForm,
+    token_id: Option<i64>,
     format: Format,
     links: &Links,
     settings: &Settings,
 ) -> Result<Created, Refused> {
-    let draft = body.draft(&settings.own_hosts, links.clock().now());
+    let draft = body.draft(&settings.own_hosts, links.clock().now(), token_id);
     let link = match draft {
         Ok(draft) => links.create(draft).await,
         Err(error) => Err(error),

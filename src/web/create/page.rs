@@ -46,6 +46,11 @@ pub struct IndexPage {
     #[serde(skip)]
     #[schema(ignore)]
     error: Option<FieldError>,
+    /// Private mode, and this browser has no creator token yet (or a refused one):
+    /// the page asks for it instead of showing the create forms.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub ask_token: bool,
 }
 
 /// A refused form's message and the field it belongs to (`None`: the whole form).
@@ -68,8 +73,12 @@ impl IndexPage {
                 format!("DELETE {base}/admin/{{secret_key}}"),
             ],
             form,
+            ask_token: settings.private && matches!(error, Some(Error::TokenRequired)),
             error: error.map(|e| FieldError {
-                field: e.field(),
+                field: match e {
+                    Error::TokenRequired => Some("token"),
+                    e => e.field(),
+                },
                 message: e.to_string(),
             }),
         }

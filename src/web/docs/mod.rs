@@ -58,11 +58,16 @@ pub fn routes() -> Vec<Route> {
         super::owner::qr::qr_file,
         super::health::health,
         super::health::metrics,
+        super::report::form_page,
+        super::report::report_json,
+        super::moderate::page,
+        super::moderate::decide_json,
+        super::token::token_json,
     ),
     tags(
         (name = "links", description = "Creating and following short links"),
         (name = "owners", description = "Through the secret key of admin_url"),
-        (name = "operators", description = "Health and metrics"),
+        (name = "operators", description = "Health, metrics, and moderation through the secret URL of `shortener moderation-url`"),
     )
 )]
 pub struct ApiDoc;

@@ -1,0 +1,124 @@
+//! The operator's commands for a public instance: the moderation page's secret URL,
+//! abuse reports, and creator tokens.
+
+use super::cli::{found, ReportsCommand, TokensCommand};
+use crate::service::{Decision, Installation, ReportedLink};
+use crate::settings::Settings;
+
+/// Prints a new moderation URL; the old one answers 404 from now on.
+pub async fn moderation_url(links: &Installation, settings: &Settings) -> Result<(), String> {
+    let secret = links.new_moderation_secret().await.map_err(found)?;
+    println!("{}/moderate/{}", settings.base_url, secret.as_str());
+    eprintln!("Keep it secret: it opens the moderation page. Running this again replaces it.");
+    Ok(())
+}
+
+pub async fn reports(links: &Installation, action: ReportsCommand) -> Result<(), String> {
+    match action {
+        ReportsCommand::List { json } => {
+            let listed = links.reported().await.map_err(found)?;
+            match json {
+                true => println!("{}", as_json(&listed)),
+                false => print_reports(&listed),
+            }
+        }
+        ReportsCommand::Dismiss { key } => {
+            links.decide(&key, &Decision::Dismiss).await.map_err(found)?;
+            println!("dismissed the reports on {key}");
+        }
+    }
+    Ok(())
+}
+
+fn print_reports(listed: &[ReportedLink]) {
+    if listed.is_empty() {
+        println!("no open reports");
+        return;
+    }
+    println!("{:<12} {:>7} {:>8}  {:<30}  target", "key", "reports", "clicks", "reasons");
+    for link in listed {
+        let reasons: Vec<String> = link
+            .by_reason
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(r, n)| format!("{} {n}", r.as_str()))
+            .collect();
+        println!(
+            "{:<12} {:>7} {:>8}  {:<30}  {}",
+            link.key,
+            link.reports,
+            link.clicks,
+            reasons.join(", "),
+            link.target_url
+        );
+    }
+}
+
+/// The list as the moderation page's JSON writes it (without the short URLs).
+fn as_json(listed: &[ReportedLink]) -> String {
+    let links: Vec<serde_json::Value> = listed
+        .iter()
+        .map(|link| {
+            let by_reason: serde_json::Map<String, serde_json::Value> = link
+                .by_reason
+                .iter()
+                .map(|(r, n)| (r.as_str().to_owned(), (*n).into()))
+                .collect();
+            let details: Vec<serde_json::Value> = link
+                .details
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "reason": r.reason, "details": r.details, "created_at": r.created_at,
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "key": link.key, "target_url": link.target_url, "created_at": link.created_at,
+                "clicks": link.clicks, "disabled_reason": link.disabled_reason,
+                "token": link.token_note, "reports": link.reports, "by_reason": by_reason,
+                "details": details,
+            })
+        })
+        .collect();
+    serde_json::json!({ "links": links }).to_string()
+}
+
+pub async fn tokens(links: &Installation, action: TokensCommand) -> Result<(), String> {
+    match action {
+        TokensCommand::Create { note } => {
+            let note = note.trim();
+            if note.is_empty() || note.chars().count() > 200 {
+                return Err("--note must be 1 to 200 characters".into());
+            }
+            let (id, token) = links.new_token(note).await.map_err(found)?;
+            println!("{}", token.as_str());
+            eprintln!("token {id} for {note}: shown this once; only its hash is kept");
+        }
+        TokensCommand::List => {
+            let all = links.tokens().await.map_err(found)?;
+            println!("{:>4} {:<8} {:>6}  {:<20}  note", "id", "state", "links", "created");
+            for t in all {
+                let state = if t.revoked_at.is_some() { "revoked" } else { "active" };
+                println!(
+                    "{:>4} {:<8} {:>6}  {:<20}  {}",
+                    t.id, state, t.links, t.created_at, t.note
+                );
+            }
+        }
+        TokensCommand::Revoke { id, disable_links } => {
+            let disabled = links
+                .revoke_token(id, disable_links)
+                .await
+                .map_err(|e| match e {
+                    crate::error::Error::NotFound => format!("no token has the id {id}"),
+                    e => e.to_string(),
+                })?;
+            println!("revoked token {id}");
+            if disable_links {
+                println!("disabled {disabled} links made with it");
+            }
+        }
+    }
+    Ok(())
+}

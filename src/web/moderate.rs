@@ -1,0 +1,264 @@
+//! The operator's moderation page, behind a secret URL (`shortener moderation-url`):
+//! links with open reports, most reported first, or a search by key or host; and the
+//! operator's decision on one link (disable with a reason, enable, dismiss).
+
+use askama::Template;
+use rocket::form::Form;
+use rocket::response::Redirect;
+use rocket::serde::json::{self, Json};
+use rocket::{get, post, routes, Either, Route, State};
+use serde::{Deserialize, Serialize};
+
+use super::origin::SameOrigin;
+use super::respond::{json_error, unsupported_body, Format, Negotiated, Page, Refusal};
+use crate::domain::keys::SecretKey;
+use crate::domain::report;
+use crate::error::{Error, Result};
+use crate::service::{Decision, Links, ReportedLink};
+use crate::settings::Settings;
+
+pub fn routes() -> Vec<Route> {
+    routes![page, decide_form, decide_json, decide_unsupported]
+}
+
+/// One link as the operator sees it.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Moderated {
+    key: String,
+    url: String,
+    target_url: String,
+    created_at: String,
+    clicks: i64,
+    /// `null` unless the link is disabled.
+    disabled_reason: Option<String>,
+    /// The note of the creator token it was made with (private mode).
+    token: Option<String>,
+    /// Open reports in all.
+    reports: i64,
+    /// Open reports per reason.
+    #[schema(value_type = std::collections::BTreeMap<String, i64>)]
+    by_reason: serde_json::Map<String, serde_json::Value>,
+    /// The newest texts sent with open reports.
+    details: Vec<ReportText>,
+}
+
+/// A text sent with a report.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ReportText {
+    reason: String,
+    details: String,
+    created_at: String,
+}
+
+impl Moderated {
+    fn new(link: ReportedLink, settings: &Settings) -> Moderated {
+        Moderated {
+            url: settings.short_url(&link.key),
+            by_reason: link
+                .by_reason
+                .iter()
+                .map(|(r, n)| (r.as_str().to_owned(), (*n).into()))
+                .collect(),
+            details: link
+                .details
+                .into_iter()
+                .map(|r| ReportText {
+                    reason: r.reason,
+                    details: r.details.unwrap_or_default(),
+                    created_at: r.created_at,
+                })
+                .collect(),
+            key: link.key,
+            target_url: link.target_url,
+            created_at: link.created_at,
+            clicks: link.clicks,
+            disabled_reason: link.disabled_reason,
+            token: link.token_note,
+            reports: link.reports,
+        }
+    }
+}
+
+/// The moderation page; as JSON, its list.
+#[derive(Template, Serialize, utoipa::ToSchema)]
+#[template(path = "moderate.html")]
+#[schema(as = Moderation)]
+pub struct ModeratePage {
+    /// The search, if any (`?q=`): a key, or a host (its subdomains too).
+    query: Option<String>,
+    links: Vec<Moderated>,
+    #[serde(skip)]
+    #[schema(ignore)]
+    action_base: String,
+    /// A refused decision: the link's key and the message.
+    #[serde(skip)]
+    #[schema(ignore)]
+    error: Option<(String, String)>,
+}
+
+impl Page for ModeratePage {}
+
+impl ModeratePage {
+    /// The message beside the disable form of `key`, if the refusal was about it.
+    fn error_for(&self, key: &str) -> Option<&str> {
+        self.error
+            .as_ref()
+            .filter(|(k, _)| k == key)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+async fn listing(
+    links: &Links,
+    settings: &Settings,
+    secret: &SecretKey,
+    query: Option<String>,
+) -> Result<ModeratePage> {
+    let query = query.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty());
+    let found = links.moderation(secret, query.as_deref()).await?;
+    Ok(ModeratePage {
+        query,
+        links: found.into_iter().map(|l| Moderated::new(l, settings)).collect(),
+        action_base: format!("/moderate/{}", secret.as_str()),
+        error: None,
+    })
+}
+
+#[utoipa::path(get, path = "/moderate/{moderation_secret}", tag = "operators",
+    summary = "Links with open reports, most reported first, or a search",
+    params(("moderation_secret" = String, Path, description = "The moderation secret (`shortener moderation-url`)"),
+        ("q" = Option<String>, Query, description = "A key, or a host (its subdomains too)")),
+    responses(
+        (status = 200, description = "The list (HTML: with the buttons to disable, enable or dismiss)",
+            content((ModeratePage = "application/json"), (String = "text/html"))),
+        (status = 404, description = "Not the moderation secret", body = crate::web::respond::ErrorPage),
+    ))]
+#[get("/moderate/<moderation_secret>?<q>")]
+pub async fn page(
+    moderation_secret: Result<SecretKey, Error>,
+    q: Option<String>,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Negotiated<ModeratePage>> {
+    Ok(Negotiated(listing(links, settings, &moderation_secret?, q).await?))
+}
+
+/// The operator's decision on one link.
+#[derive(Debug, rocket::FromForm, Deserialize, utoipa::ToSchema)]
+#[schema(as = ModerationDecision)]
+pub struct DecisionBody {
+    /// `disable`, `enable` or `dismiss`.
+    #[schema(pattern = "^(disable|enable|dismiss)$")]
+    action: Option<String>,
+    /// Required to disable: visitors and the owner read it.
+    #[schema(max_length = 200)]
+    reason: Option<String>,
+}
+
+impl DecisionBody {
+    fn decision(&self) -> Result<Decision> {
+        match self.action.as_deref().map(str::trim) {
+            Some("disable") => Ok(Decision::Disable(report::disable_reason(
+                self.reason.as_deref().unwrap_or(""),
+            )?)),
+            Some("enable") => Ok(Decision::Enable),
+            Some("dismiss") => Ok(Decision::Dismiss),
+            _ => Err(Error::Invalid {
+                field: "action",
+                message: "The action must be disable, enable or dismiss".into(),
+            }),
+        }
+    }
+}
+
+/// What a decision answers with.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = Decided)]
+pub struct Decided {
+    detail: String,
+}
+
+fn decided(key: &str, decision: &Decision) -> Decided {
+    let detail = match decision {
+        Decision::Disable(reason) => format!("Link {key} was disabled: {reason}"),
+        Decision::Enable => format!("Link {key} forwards again"),
+        Decision::Dismiss => format!("The reports on link {key} were dismissed"),
+    };
+    Decided { detail }
+}
+
+#[post("/moderate/<moderation_secret>/<key>", format = "form", data = "<body>")]
+async fn decide_form(
+    _site: SameOrigin,
+    moderation_secret: Result<SecretKey, Error>,
+    key: &str,
+    body: Option<Form<DecisionBody>>,
+    format: Format,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Either<Redirect, Json<Decided>>, Refusal<ModeratePage>> {
+    let secret = moderation_secret?;
+    let body = body.map_or(
+        DecisionBody {
+            action: None,
+            reason: None,
+        },
+        Form::into_inner,
+    );
+    let done = match body.decision() {
+        Ok(decision) => links.moderate(&secret, key, &decision).await.map(|()| decision),
+        Err(e) => Err(e),
+    };
+    match done {
+        Ok(decision) if format == Format::Json => Ok(Either::Right(Json(decided(key, &decision)))),
+        Ok(_) => Ok(Either::Left(Redirect::to(format!(
+            "/moderate/{}?q={key}",
+            secret.as_str()
+        )))),
+        Err(error @ Error::Invalid { .. }) => {
+            let mut page = listing(links, settings, &secret, Some(key.to_owned())).await?;
+            page.error = Some((key.to_owned(), error.to_string()));
+            Err(Refusal {
+                error,
+                page: Some(page),
+            })
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+#[utoipa::path(post, path = "/moderate/{moderation_secret}/{key}", tag = "operators",
+    summary = "Disable, enable, or dismiss the reports of a link",
+    description = "Disabling needs a reason, which the link's visitors (410) and owner see. Every instance stops forwarding a disabled link within a second. Disabling closes its open reports too.",
+    params(("moderation_secret" = String, Path, description = "The moderation secret"),
+        ("key" = String, Path, description = "The link's short key")),
+    request_body(content((DecisionBody = "application/json"), (DecisionBody = "application/x-www-form-urlencoded"))),
+    responses(
+        (status = 200, description = "Done (JSON)", body = Decided),
+        (status = 303, description = "Done (HTML): back to the page, showing the link", headers(("Location" = String))),
+        (status = 400, description = "Malformed JSON", body = crate::web::respond::ErrorPage),
+        (status = 403, description = "Sent from another site's page", body = crate::web::respond::ErrorPage),
+        (status = 404, description = "Not the moderation secret, or no such link", body = crate::web::respond::ErrorPage),
+        (status = 413, description = "Body too large", body = crate::web::respond::ErrorPage),
+        (status = 415, description = "Neither JSON nor a form", body = crate::web::respond::ErrorPage),
+        (status = 422, description = "No or an unknown action, or disabling without a reason", body = crate::web::respond::ErrorPage),
+    ))]
+#[post("/moderate/<moderation_secret>/<key>", format = "json", data = "<body>")]
+pub async fn decide_json(
+    _site: SameOrigin,
+    moderation_secret: Result<SecretKey, Error>,
+    key: &str,
+    body: Result<Json<DecisionBody>, json::Error<'_>>,
+    links: &State<Links>,
+) -> Result<Json<Decided>> {
+    let secret = moderation_secret?;
+    let decision = body.map_err(|e| json_error(&e))?.decision()?;
+    links.moderate(&secret, key, &decision).await?;
+    Ok(Json(decided(key, &decision)))
+}
+
+/// Any other body type (or none) on a decision.
+#[post("/moderate/<_>/<_>", rank = 2)]
+fn decide_unsupported() -> Error {
+    unsupported_body("the decision")
+}
