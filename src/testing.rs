@@ -1,5 +1,6 @@
 //! Hooks for the integration tests, which reach the app only through `build` and
-//! these: the clock, the click flush, and SQLite's own settings.
+//! these: the clock, the click flush, SQLite's own settings, and the operator's
+//! moderation secret and creator tokens.
 
 use rocket::{Phase, Rocket};
 use time::OffsetDateTime;
@@ -45,4 +46,41 @@ pub fn sqlite_options(url: &str) -> Result<sqlx::sqlite::SqliteConnectOptions, s
 /// The methods each path shape accepts (`405` answers), to check against the routes.
 pub fn allowed_methods(path: &str) -> Option<&'static str> {
     crate::web::allowed_methods(path)
+}
+
+/// The operators' door on the app's database, on a pool of its own (as `shortener`'s
+/// commands open it), so it may run on any runtime.
+async fn operator<P: Phase>(rocket: &Rocket<P>) -> crate::service::Installation {
+    let url: String = rocket
+        .figment()
+        .extract_inner("databases.links.url")
+        .expect("a database URL");
+    crate::service::Installation::open(&url, false)
+        .await
+        .expect("the database opens")
+}
+
+/// A new moderation secret, as `shortener moderation-url` makes one.
+pub async fn moderation_secret<P: Phase>(rocket: &Rocket<P>) -> String {
+    let secret = operator(rocket).await.new_moderation_secret().await;
+    secret.expect("stored").as_str().to_owned()
+}
+
+/// A new creator token (its id and the token), as `shortener tokens create` makes one.
+pub async fn creator_token<P: Phase>(rocket: &Rocket<P>, note: &str) -> (i64, String) {
+    let (id, token) = operator(rocket)
+        .await
+        .new_token(note)
+        .await
+        .expect("stored");
+    (id, token.as_str().to_owned())
+}
+
+/// Revokes a creator token, as `shortener tokens revoke` does; the links disabled.
+pub async fn revoke_token<P: Phase>(rocket: &Rocket<P>, id: i64, disable_links: bool) -> u64 {
+    let links = operator(rocket).await;
+    links
+        .revoke_token(id, disable_links)
+        .await
+        .expect("revoked")
 }

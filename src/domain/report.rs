@@ -74,7 +74,9 @@ pub fn details(raw: Option<&str>) -> Result<Option<String>, Error> {
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
-        return Err(invalid("The details must not contain control characters".into()));
+        return Err(invalid(
+            "The details must not contain control characters".into(),
+        ));
     }
     Ok(Some(text.to_owned()))
 }

@@ -23,7 +23,10 @@ pub async fn reports(links: &Installation, action: ReportsCommand) -> Result<(),
             }
         }
         ReportsCommand::Dismiss { key } => {
-            links.decide(&key, &Decision::Dismiss).await.map_err(found)?;
+            links
+                .decide(&key, &Decision::Dismiss)
+                .await
+                .map_err(found)?;
             println!("dismissed the reports on {key}");
         }
     }
@@ -35,7 +38,10 @@ fn print_reports(listed: &[ReportedLink]) {
         println!("no open reports");
         return;
     }
-    println!("{:<12} {:>7} {:>8}  {:<30}  target", "key", "reports", "clicks", "reasons");
+    println!(
+        "{:<12} {:>7} {:>8}  {:<30}  target",
+        "key", "reports", "clicks", "reasons"
+    );
     for link in listed {
         let reasons: Vec<String> = link
             .by_reason
@@ -97,9 +103,16 @@ pub async fn tokens(links: &Installation, action: TokensCommand) -> Result<(), S
         }
         TokensCommand::List => {
             let all = links.tokens().await.map_err(found)?;
-            println!("{:>4} {:<8} {:>6}  {:<20}  note", "id", "state", "links", "created");
+            println!(
+                "{:>4} {:<8} {:>6}  {:<20}  note",
+                "id", "state", "links", "created"
+            );
             for t in all {
-                let state = if t.revoked_at.is_some() { "revoked" } else { "active" };
+                let state = if t.revoked_at.is_some() {
+                    "revoked"
+                } else {
+                    "active"
+                };
                 println!(
                     "{:>4} {:<8} {:>6}  {:<20}  {}",
                     t.id, state, t.links, t.created_at, t.note

@@ -4,9 +4,9 @@
 use super::moderation::{self, Decision, ReportedLink};
 use super::store::moderation::{self as public, Token};
 use super::store::{self, history, records};
+use crate::db::Pool;
 use crate::domain::clock::{stamp, Clock};
 use crate::domain::keys::SecretKey;
-use crate::db::Pool;
 use crate::error::{Error, Result};
 
 pub use records::Record;

@@ -143,7 +143,14 @@ impl Links {
             .map_err(Error::TooManyReports)?;
         let mut db = self.pool.acquire().await?;
         let now = stamp(self.clock.now());
-        store::add_report(&mut db, key.as_str(), reason.as_str(), details.as_deref(), &now).await
+        store::add_report(
+            &mut db,
+            key.as_str(),
+            reason.as_str(),
+            details.as_deref(),
+            &now,
+        )
+        .await
     }
 
     /// Whether the report form's link `key` exists (`NotFound` when not).
@@ -151,7 +158,13 @@ impl Links {
         let mut db = self.pool.acquire().await?;
         super::store::records::record(&mut db, key.as_str())
             .await
-            .and_then(|r| if r.is_active { Ok(()) } else { Err(Error::NotFound) })
+            .and_then(|r| {
+                if r.is_active {
+                    Ok(())
+                } else {
+                    Err(Error::NotFound)
+                }
+            })
     }
 
     /// The moderation page's list (see `listing`), for the holder of its `secret`.

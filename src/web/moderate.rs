@@ -118,7 +118,10 @@ async fn listing(
     let found = links.moderation(secret, query.as_deref()).await?;
     Ok(ModeratePage {
         query,
-        links: found.into_iter().map(|l| Moderated::new(l, settings)).collect(),
+        links: found
+            .into_iter()
+            .map(|l| Moderated::new(l, settings))
+            .collect(),
         action_base: format!("/moderate/{}", secret.as_str()),
         error: None,
     })
@@ -140,7 +143,9 @@ pub async fn page(
     links: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<Negotiated<ModeratePage>> {
-    Ok(Negotiated(listing(links, settings, &moderation_secret?, q).await?))
+    Ok(Negotiated(
+        listing(links, settings, &moderation_secret?, q).await?,
+    ))
 }
 
 /// The operator's decision on one link.
@@ -187,7 +192,11 @@ fn decided(key: &str, decision: &Decision) -> Decided {
     Decided { detail }
 }
 
-#[post("/moderate/<moderation_secret>/<key>", format = "form", data = "<body>")]
+#[post(
+    "/moderate/<moderation_secret>/<key>",
+    format = "form",
+    data = "<body>"
+)]
 async fn decide_form(
     _site: SameOrigin,
     moderation_secret: Result<SecretKey, Error>,
@@ -206,7 +215,10 @@ async fn decide_form(
         Form::into_inner,
     );
     let done = match body.decision() {
-        Ok(decision) => links.moderate(&secret, key, &decision).await.map(|()| decision),
+        Ok(decision) => links
+            .moderate(&secret, key, &decision)
+            .await
+            .map(|()| decision),
         Err(e) => Err(e),
     };
     match done {
@@ -243,7 +255,11 @@ async fn decide_form(
         (status = 415, description = "Neither JSON nor a form", body = crate::web::respond::ErrorPage),
         (status = 422, description = "No or an unknown action, or disabling without a reason", body = crate::web::respond::ErrorPage),
     ))]
-#[post("/moderate/<moderation_secret>/<key>", format = "json", data = "<body>")]
+#[post(
+    "/moderate/<moderation_secret>/<key>",
+    format = "json",
+    data = "<body>"
+)]
 pub async fn decide_json(
     _site: SameOrigin,
     moderation_secret: Result<SecretKey, Error>,

@@ -200,7 +200,11 @@ async fn report(
     links: &Links,
     settings: &Settings,
 ) -> Result<(Status, Negotiated<Received>), Refusal<ReportPage>> {
-    let reason = body.reason.as_deref().map(str::trim).and_then(Reason::parse);
+    let reason = body
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .and_then(Reason::parse);
     let checked = match (reason, report::details(body.details.as_deref())) {
         (None, _) => Err(Error::Invalid {
             field: "reason",

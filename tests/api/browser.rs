@@ -41,7 +41,7 @@ fn find(program: &str) -> Option<PathBuf> {
         .find(|path| path.is_file())
 }
 
-fn start_driver() -> Option<Driver> {
+pub fn start_driver() -> Option<Driver> {
     let program = find("chromedriver")?;
     let port = free_port();
     let child = Command::new(program)
@@ -62,7 +62,7 @@ fn start_driver() -> Option<Driver> {
 }
 
 /// The name the browser reaches the app by, as a real instance has one.
-const PUBLIC_NAME: &str = "sho.test";
+pub const PUBLIC_NAME: &str = "sho.test";
 
 /// A fresh headless Chromium session; `dark` asks pages for their dark theme.
 pub async fn open_browser(driver: &Driver, profile: &Path, dark: bool) -> Client {

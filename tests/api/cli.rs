@@ -270,3 +270,62 @@ fn serve_is_the_default_and_can_be_named() {
     assert_eq!(health.status, 200);
     assert!(!on_sqlite() || dir.path().join("shortener.db").exists());
 }
+
+#[test]
+fn the_operator_moderates_and_manages_tokens_from_the_command_line() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let app = spawn_app_on(&dir.path().join("shortener.db"));
+    let link = app.seed_with(json!({ "target_url": "https://example.com/r", "custom_key": "reported" }));
+    for reason in ["phishing", "phishing", "spam"] {
+        let res = app.send_json(
+            rocket::http::Method::Post,
+            "/report/reported",
+            json!({ "reason": reason, "details": "saw a fake login" }),
+        );
+        assert_eq!(res.status(), rocket::http::Status::Accepted);
+    }
+    let url = stdout(&run(dir.path(), &["moderation-url"]));
+    assert!(url.trim().starts_with("http://127.0.0.1:8000/moderate/"), "{url}");
+    let secret = url.trim().rsplit('/').next().unwrap().to_owned();
+    assert_eq!(app.get_json(&format!("/moderate/{secret}")).0, rocket::http::Status::Ok);
+
+    let table = stdout(&run(dir.path(), &["reports", "list"]));
+    assert!(table.contains("reported") && table.contains("phishing 2, spam 1"), "{table}");
+    let listed: serde_json::Value =
+        serde_json::from_str(&stdout(&run(dir.path(), &["reports", "list", "--json"]))).unwrap();
+    assert_eq!(listed["links"][0]["key"], "reported");
+    assert_eq!(listed["links"][0]["reports"], 3);
+    assert_eq!(listed["links"][0]["details"][0]["details"], "saw a fake login");
+
+    let refused = run(dir.path(), &["links", "disable", "reported", "--reason", " "]);
+    assert!(!refused.status.success(), "a reason is required");
+    let out = stdout(&run(dir.path(), &["links", "disable", "reported", "--reason", "Phishing"]));
+    assert!(out.contains("disabled reported"));
+    let (status, json) = app.get_json("/reported");
+    assert_eq!(status, rocket::http::Status::Gone);
+    assert_eq!(json["detail"], "This link was disabled by the operator: Phishing");
+    assert!(stdout(&run(dir.path(), &["links", "list"])).contains("disabled"));
+    stdout(&run(dir.path(), &["links", "enable", "reported"]));
+    let started = Instant::now();
+    while app.get(&link.path(), None).status() != rocket::http::Status::TemporaryRedirect {
+        assert!(started.elapsed() < Duration::from_secs(1), "the server missed the enable");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(stdout(&run(dir.path(), &["reports", "list"])).contains("no open reports"), "disabling closed them");
+
+    app.send_json(rocket::http::Method::Post, "/report/reported", json!({ "reason": "other" }));
+    stdout(&run(dir.path(), &["reports", "dismiss", "reported"]));
+    assert!(stdout(&run(dir.path(), &["reports", "list"])).contains("no open reports"));
+    assert!(!run(dir.path(), &["reports", "dismiss", "nosuchkey"]).status.success());
+
+    let token = stdout(&run(dir.path(), &["tokens", "create", "--note", "Newsletter team"]));
+    assert_eq!(token.trim().len(), 32, "{token}");
+    let tokens = stdout(&run(dir.path(), &["tokens", "list"]));
+    assert!(tokens.contains("active") && tokens.contains("Newsletter team"), "{tokens}");
+    assert!(!tokens.contains(token.trim()), "the token is never shown again");
+    let out = stdout(&run(dir.path(), &["tokens", "revoke", "1", "--disable-links"]));
+    assert!(out.contains("revoked token 1") && out.contains("disabled 0 links"), "{out}");
+    assert!(stdout(&run(dir.path(), &["tokens", "list"])).contains("revoked"));
+    assert!(!run(dir.path(), &["tokens", "revoke", "99"]).status.success());
+}

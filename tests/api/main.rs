@@ -50,6 +50,8 @@ macro_rules! shared_test_files {
         mod pages;
         #[path = "protected.rs"]
         mod protected;
+        #[path = "public.rs"]
+        mod public;
         #[path = "qr.rs"]
         mod qr;
         #[path = "referrer_cap.rs"]

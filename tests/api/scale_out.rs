@@ -128,6 +128,32 @@ fn an_edit_on_one_instance_reaches_the_other_within_a_second() {
     }
 }
 
+#[test]
+fn a_link_disabled_on_one_instance_stops_forwarding_on_the_other_within_a_second() {
+    backend!();
+    let pair = two_instances(&[]);
+    let (_, key, _) = create(pair.a.1, "https://example.com/abuse").unwrap();
+    assert_eq!(visit(pair.b.1, &key), 307, "B has the target cached now");
+    let shared = crate::backend::database_url(&pair._dir.path().join("shared.db"));
+    let env = [("ROCKET_DATABASES", format!("{{links={{url=\"{shared}\"}}}}"))];
+    let made = crate::server::command(pair._dir.path(), &env)
+        .arg("moderation-url")
+        .output()
+        .unwrap();
+    let url = crate::server::stdout(&made);
+    let secret = url.trim().rsplit('/').next().unwrap().to_owned();
+
+    let body = json!({ "action": "disable", "reason": "Phishing" }).to_string();
+    let json_headers = [
+        ("Accept", "application/json"),
+        ("Content-Type", "application/json"),
+    ];
+    let path = format!("/moderate/{secret}/{key}");
+    assert_eq!(send(pair.a.1, "POST", &path, &json_headers, &body).status, 200);
+    let took = until(pair.b.1, &key, 410);
+    assert!(took < Duration::from_secs(1), "B forwarded for {took:?}");
+}
+
 /// The redirects `port` answered by reading the database (`/metrics`).
 fn cache_misses(port: u16) -> f64 {
     let text = send(port, "GET", "/metrics", &[], "").body;

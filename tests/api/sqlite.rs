@@ -14,6 +14,8 @@ shared_test_files!();
 mod browser;
 #[path = "keyboard.rs"]
 mod keyboard;
+#[path = "moderation_browser.rs"]
+mod moderation_browser;
 #[path = "screenshots.rs"]
 mod screenshots;
 #[path = "storage.rs"]

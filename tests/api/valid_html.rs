@@ -10,7 +10,7 @@ use std::process::Command;
 
 use serde_json::{json, Value};
 
-use crate::server::{free_port, send, send_from, Reply, Server};
+use crate::server::{free_port, run, send, send_from, stdout, Reply, Server};
 
 /// A browser's request: HTML wanted, from this site's own pages.
 const BROWSER: &[(&str, &str)] = &[("Accept", "text/html"), ("Sec-Fetch-Site", "same-origin")];
@@ -29,6 +29,10 @@ struct Fixture {
     deleted_cookie: String,
     /// The cookie greeting the creator on the admin page after the form.
     created: (String, String),
+    /// Disabled by the operator, with a reason.
+    disabled: (String, String),
+    /// The moderation page's secret (`clicked` has open reports).
+    moderation: String,
 }
 
 /// `(name, method, path, extra headers, body)` of one request per kind of page.
@@ -76,6 +80,15 @@ fn pages(f: &Fixture) -> Vec<PageRequest> {
         ("error-415", "POST", "/url".into(), plain(), "x".into()),
         ("error-422", "GET", format!("{}?days=5", admin(&f.clicked)), none(), String::new()),
         ("docs", "GET", "/docs".into(), none(), String::new()),
+        ("report", "GET", format!("/report/{}", f.clicked.0), none(), String::new()),
+        ("report-refused", "POST", format!("/report/{}", f.clicked.0), form(), format!("details={}", "x".repeat(1001))),
+        ("reported", "POST", format!("/report/{}", f.fresh.0), form(), "reason=spam".into()),
+        ("moderation", "GET", format!("/moderate/{}", f.moderation), none(), String::new()),
+        ("moderation-search", "GET", format!("/moderate/{}?q=example.com", f.moderation), none(), String::new()),
+        ("moderation-refused", "POST", format!("/moderate/{}/{}", f.moderation, f.clicked.0), form(), "action=disable&reason=".into()),
+        ("disabled-410", "GET", format!("/{}", f.disabled.0), none(), String::new()),
+        ("admin-disabled", "GET", admin(&f.disabled), none(), String::new()),
+        ("token-refused", "POST", "/token".into(), form(), "token=wrong".into()),
     ]
 }
 
@@ -89,9 +102,9 @@ fn every_kind_of_page_is_valid_html() {
     let jar = std::env::var("SHORTENER_VNU_JAR").expect("SHORTENER_VNU_JAR names vnu.jar");
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
-    let limit = ("ROCKET_RATE_LIMIT", "{per_minute=1,burst=12}".to_owned());
+    let limit = ("ROCKET_RATE_LIMIT", "{per_minute=1,burst=14}".to_owned());
     let _server = Server::start(dir.path(), port, &[limit]);
-    let fixture = fixture(port);
+    let fixture = fixture(port, dir.path());
     let out = dir.path().join("pages");
     std::fs::create_dir_all(&out).unwrap();
 
@@ -181,7 +194,7 @@ fn validate(jar: &str, files: &[std::path::PathBuf]) -> Vec<String> {
         .collect()
 }
 
-fn fixture(port: u16) -> Fixture {
+fn fixture(port: u16, dir: &Path) -> Fixture {
     let make = |body: Value| {
         let reply = send(
             port,
@@ -222,6 +235,23 @@ fn fixture(port: u16) -> Fixture {
     let reply = send(port, "POST", "/url", &headers, body);
     assert_eq!(reply.status, 303, "{}", reply.body);
     let created = (reply.header("location").unwrap().to_owned(), cookie(&reply));
+    let report = json!({"reason": "phishing", "details": "A fake <login> page"}).to_string();
+    let json = [("Content-Type", "application/json")];
+    let path = format!("/report/{}", clicked.0);
+    assert_eq!(send(port, "POST", &path, &json, &report).status, 202);
+    let disabled = make(json!({"target_url": "https://example.com/bad"}));
+    stdout(&run(
+        dir,
+        &[
+            "links",
+            "disable",
+            &disabled.0,
+            "--reason",
+            "Phishing <a bank>",
+        ],
+    ));
+    let url = stdout(&run(dir, &["moderation-url"]));
+    let moderation = url.trim().rsplit('/').next().unwrap().to_owned();
     Fixture {
         clicked,
         fresh,
@@ -229,6 +259,8 @@ fn fixture(port: u16) -> Fixture {
         protected,
         deleted_cookie,
         created,
+        disabled,
+        moderation,
     }
 }
 

@@ -46,7 +46,7 @@ pub struct IndexPage {
     #[serde(skip)]
     #[schema(ignore)]
     error: Option<FieldError>,
-    /// Private mode, and this browser has no creator token yet (or a refused one):
+    /// This browser has no creator token yet in private mode, or sent a refused one:
     /// the page asks for it instead of showing the create forms.
     #[serde(skip)]
     #[schema(ignore)]
@@ -73,7 +73,7 @@ impl IndexPage {
                 format!("DELETE {base}/admin/{{secret_key}}"),
             ],
             form,
-            ask_token: settings.private && matches!(error, Some(Error::TokenRequired)),
+            ask_token: matches!(error, Some(Error::TokenRequired)),
             error: error.map(|e| FieldError {
                 field: match e {
                     Error::TokenRequired => Some("token"),
