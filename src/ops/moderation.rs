@@ -42,17 +42,18 @@ fn print_reports(listed: &[ReportedLink]) {
         "{:<12} {:>7} {:>8}  {:<30}  target",
         "key", "reports", "clicks", "reasons"
     );
-    for link in listed {
-        let reasons: Vec<String> = link
+    for reported in listed {
+        let reasons: Vec<String> = reported
             .by_reason
             .iter()
             .filter(|(_, n)| *n > 0)
             .map(|(r, n)| format!("{} {n}", r.as_str()))
             .collect();
+        let link = &reported.link;
         println!(
             "{:<12} {:>7} {:>8}  {:<30}  {}",
             link.key,
-            link.reports,
+            link.open_reports,
             link.clicks,
             reasons.join(", "),
             link.target_url
@@ -64,13 +65,13 @@ fn print_reports(listed: &[ReportedLink]) {
 fn as_json(listed: &[ReportedLink]) -> String {
     let links: Vec<serde_json::Value> = listed
         .iter()
-        .map(|link| {
-            let by_reason: serde_json::Map<String, serde_json::Value> = link
+        .map(|reported| {
+            let by_reason: serde_json::Map<String, serde_json::Value> = reported
                 .by_reason
                 .iter()
                 .map(|(r, n)| (r.as_str().to_owned(), (*n).into()))
                 .collect();
-            let details: Vec<serde_json::Value> = link
+            let details: Vec<serde_json::Value> = reported
                 .details
                 .iter()
                 .map(|r| {
@@ -79,10 +80,11 @@ fn as_json(listed: &[ReportedLink]) -> String {
                     })
                 })
                 .collect();
+            let link = &reported.link;
             serde_json::json!({
                 "key": link.key, "target_url": link.target_url, "created_at": link.created_at,
                 "clicks": link.clicks, "disabled_reason": link.disabled_reason,
-                "token": link.token_note, "reports": link.reports, "by_reason": by_reason,
+                "token": link.token_note, "reports": link.open_reports, "by_reason": by_reason,
                 "details": details,
             })
         })

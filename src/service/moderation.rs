@@ -24,15 +24,8 @@ pub const NEWEST_DETAILS: usize = 5;
 /// A link as the operator moderates it: the link, and its open reports.
 #[derive(Debug, Clone)]
 pub struct ReportedLink {
-    pub key: String,
-    pub target_url: String,
-    pub created_at: String,
-    pub clicks: i64,
-    pub disabled_reason: Option<String>,
-    /// The note of the creator token it was made with (private mode).
-    pub token_note: Option<String>,
-    /// Open reports in all.
-    pub reports: i64,
+    /// The link, with its open reports counted.
+    pub link: Reported,
     /// Open reports per reason, every reason listed (0 when none).
     pub by_reason: Vec<(Reason, i64)>,
     /// The newest texts sent with open reports (at most `NEWEST_DETAILS`).
@@ -97,13 +90,7 @@ fn reported_link(row: Reported, open: Vec<OpenReport>) -> ReportedLink {
         .take(NEWEST_DETAILS)
         .collect();
     ReportedLink {
-        key: row.key,
-        target_url: row.target_url,
-        created_at: row.created_at,
-        clicks: row.clicks,
-        disabled_reason: row.disabled_reason,
-        token_note: row.token_note,
-        reports: row.open_reports,
+        link: row,
         by_reason,
         details,
     }

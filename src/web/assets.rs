@@ -46,5 +46,8 @@ fn favicon() -> Asset {
 /// Keeps crawlers off owners' pages (which also send `X-Robots-Tag: noindex`).
 #[get("/robots.txt")]
 fn robots() -> (ContentType, &'static str) {
-    (ContentType::Plain, "User-agent: *\nDisallow: /admin/\n")
+    (
+        ContentType::Plain,
+        "User-agent: *\nDisallow: /admin/\nDisallow: /moderate/\nDisallow: /report/\n",
+    )
 }

@@ -51,15 +51,16 @@ pub struct ReportText {
 }
 
 impl Moderated {
-    fn new(link: ReportedLink, settings: &Settings) -> Moderated {
+    fn new(reported: ReportedLink, settings: &Settings) -> Moderated {
+        let link = reported.link;
         Moderated {
             url: settings.short_url(&link.key),
-            by_reason: link
+            by_reason: reported
                 .by_reason
                 .iter()
                 .map(|(r, n)| (r.as_str().to_owned(), (*n).into()))
                 .collect(),
-            details: link
+            details: reported
                 .details
                 .into_iter()
                 .map(|r| ReportText {
@@ -74,7 +75,7 @@ impl Moderated {
             clicks: link.clicks,
             disabled_reason: link.disabled_reason,
             token: link.token_note,
-            reports: link.reports,
+            reports: link.open_reports,
         }
     }
 }
@@ -153,10 +154,10 @@ pub async fn page(
 #[schema(as = ModerationDecision)]
 pub struct DecisionBody {
     /// `disable`, `enable` or `dismiss`.
-    #[schema(pattern = "^(disable|enable|dismiss)$")]
+    #[schema(value_type = String, required = true, pattern = "^(disable|enable|dismiss)$")]
     action: Option<String>,
-    /// Required to disable: visitors and the owner read it.
-    #[schema(max_length = 200)]
+    /// Required to disable (one line of 1 to 200 characters): visitors and the owner read it.
+    #[schema(value_type = String, max_length = 200)]
     reason: Option<String>,
 }
 

@@ -119,10 +119,12 @@ pub async fn form_page(
 #[schema(as = Report)]
 pub struct ReportBody {
     /// `phishing`, `malware`, `spam`, `illegal` or `other`.
-    #[schema(pattern = "^(phishing|malware|spam|illegal|other)$")]
+    #[schema(value_type = String, required = true, pattern = "^(phishing|malware|spam|illegal|other)$")]
     reason: Option<String>,
-    /// What the visitor saw, at most 1,000 characters.
-    #[schema(max_length = 1000)]
+    /// What the visitor saw, at most 1,000 characters, without control characters
+    /// other than line breaks and tabs.
+    #[schema(value_type = String, max_length = 1000,
+        pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$")]
     details: Option<String>,
 }
 

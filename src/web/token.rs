@@ -26,6 +26,7 @@ pub fn routes() -> Vec<Route> {
 #[schema(as = CreatorToken)]
 pub struct TokenBody {
     /// A creator token from `shortener tokens create`.
+    #[schema(value_type = String, required = true)]
     token: Option<String>,
 }
 
