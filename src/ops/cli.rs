@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use rocket::figment::Figment;
 
+use super::moderation::{found, ReportsCommand, TokensCommand};
 use super::transfer::{self, FileFormat};
-use crate::error::Error;
 use crate::service::Installation;
 
 /// A self-hosted URL shortener.
@@ -58,37 +58,6 @@ pub enum Command {
     Tokens {
         #[command(subcommand)]
         action: TokensCommand,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ReportsCommand {
-    /// Links with open reports, most reported first.
-    List {
-        /// As JSON, as the moderation page's JSON has it.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Close the open reports of a link, leaving it as it is.
-    Dismiss { key: String },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum TokensCommand {
-    /// Make a token; it is printed this once (only its hash is kept).
-    Create {
-        /// Who it is for, shown on the moderation page and by `tokens list`.
-        #[arg(long)]
-        note: String,
-    },
-    /// Every token: id, state, links made, created, note.
-    List,
-    /// Revoke a token: it creates nothing more.
-    Revoke {
-        id: i64,
-        /// Disable the links made with it too.
-        #[arg(long)]
-        disable_links: bool,
     },
 }
 
@@ -160,14 +129,6 @@ fn database_url(figment: &Figment) -> Result<String, String> {
     figment
         .extract_inner("databases.links.url")
         .map_err(|e| e.to_string())
-}
-
-/// An error as the operator reads it.
-pub(super) fn found(e: Error) -> String {
-    match e {
-        Error::NotFound => "no link has that key".to_owned(),
-        e => e.to_string(),
-    }
 }
 
 async fn links(links: &Installation, action: LinksCommand) -> Result<(), String> {

@@ -1,9 +1,50 @@
 //! The operator's commands for a public instance: the moderation page's secret URL,
 //! abuse reports, and creator tokens.
 
-use super::cli::{found, ReportsCommand, TokensCommand};
+use clap::Subcommand;
+
+use crate::error::Error;
 use crate::service::{Decision, Installation, ReportedLink};
 use crate::settings::Settings;
+
+#[derive(Debug, Subcommand)]
+pub enum ReportsCommand {
+    /// Links with open reports, most reported first.
+    List {
+        /// As JSON, as the moderation page's JSON has it.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close the open reports of a link, leaving it as it is.
+    Dismiss { key: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokensCommand {
+    /// Make a token; it is printed this once (only its hash is kept).
+    Create {
+        /// Who it is for, shown on the moderation page and by `tokens list`.
+        #[arg(long)]
+        note: String,
+    },
+    /// Every token: id, state, links made, created, note.
+    List,
+    /// Revoke a token: it creates nothing more.
+    Revoke {
+        id: i64,
+        /// Disable the links made with it too.
+        #[arg(long)]
+        disable_links: bool,
+    },
+}
+
+/// An error as the operator reads it.
+pub fn found(e: Error) -> String {
+    match e {
+        Error::NotFound => "no link has that key".to_owned(),
+        e => e.to_string(),
+    }
+}
 
 /// Prints a new moderation URL; the old one answers 404 from now on.
 pub async fn moderation_url(links: &Installation, settings: &Settings) -> Result<(), String> {
@@ -126,7 +167,7 @@ pub async fn tokens(links: &Installation, action: TokensCommand) -> Result<(), S
                 .revoke_token(id, disable_links)
                 .await
                 .map_err(|e| match e {
-                    crate::error::Error::NotFound => format!("no token has the id {id}"),
+                    Error::NotFound => format!("no token has the id {id}"),
                     e => e.to_string(),
                 })?;
             println!("revoked token {id}");

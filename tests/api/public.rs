@@ -543,3 +543,35 @@ fn revoking_a_token_with_its_links_disables_them() {
     assert_eq!(tokens.len(), 2);
     assert!(tokens.contains(&"Mallory") && tokens.contains(&"Trent"));
 }
+
+#[test]
+fn creates_are_limited_per_token_as_well_as_per_address() {
+    backend!();
+    let app = spawn_app_with(|f| {
+        f.merge(("private", true))
+            .merge(("rate_limit.per_minute", 1))
+            .merge(("rate_limit.burst", 2))
+    });
+    let (_, token) = rocket::execute(shortener::testing::creator_token(app.client.rocket(), "Eve"));
+    let (_, other) = rocket::execute(shortener::testing::creator_token(app.client.rocket(), "Frank"));
+    let create_from = |from: &str, token: &str| {
+        app.client
+            .post("/url")
+            .header(ContentType::JSON)
+            .header(Accept::JSON)
+            .header(Header::new("Authorization", format!("Bearer {token}")))
+            .remote(from.parse::<SocketAddr>().unwrap())
+            .body(json!({ "target_url": "https://example.com/" }).to_string())
+            .dispatch()
+            .status()
+    };
+    assert_eq!(create_from("192.0.2.1:1", &token), Status::Created);
+    assert_eq!(create_from("192.0.2.2:1", &token), Status::Created);
+    assert_eq!(
+        create_from("192.0.2.3:1", &token),
+        Status::TooManyRequests,
+        "a fresh address, the same token"
+    );
+    assert_eq!(create_from("192.0.2.3:1", &other), Status::Created, "another token");
+    assert_eq!(app.link_count(), 3);
+}
