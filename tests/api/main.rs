@@ -12,6 +12,8 @@ macro_rules! shared_test_files {
         mod admin;
         #[path = "binary.rs"]
         mod binary;
+        #[path = "blocklist.rs"]
+        mod blocklist;
         #[path = "bulk.rs"]
         mod bulk;
         #[path = "checked.rs"]
@@ -48,14 +50,16 @@ macro_rules! shared_test_files {
         mod negotiation;
         #[path = "pages.rs"]
         mod pages;
+        #[path = "private.rs"]
+        mod private;
         #[path = "protected.rs"]
         mod protected;
-        #[path = "public.rs"]
-        mod public;
         #[path = "qr.rs"]
         mod qr;
         #[path = "referrer_cap.rs"]
         mod referrer_cap;
+        #[path = "reports.rs"]
+        mod reports;
         #[path = "scale_out.rs"]
         mod scale_out;
         #[path = "sockets.rs"]
