@@ -195,6 +195,33 @@ fn the_password_and_the_edit_in_another_body_type_are_unsupported() {
 }
 
 #[test]
+fn malformed_json_to_the_password_report_and_moderation_routes_is_a_400() {
+    backend!();
+    let app = spawn_app();
+    let link = app.seed_with(json!({"target_url": "https://example.com/", "password": "open sesame"}));
+    let secret = rocket::execute(shortener::testing::moderation_secret(app.client.rocket()));
+    let paths = [
+        link.path(),
+        format!("/report/{}", link.key()),
+        format!("/moderate/{secret}/{}", link.key()),
+        "/token".to_owned(),
+    ];
+    for path in paths {
+        let res = app
+            .client
+            .post(path.clone())
+            .header(ContentType::JSON)
+            .header(Accept::JSON)
+            .body("{\"password\": ")
+            .dispatch();
+        assert_eq!(res.status(), Status::BadRequest, "{path}");
+        assert!(detail(res).starts_with("Malformed JSON"), "{path}");
+    }
+    assert_eq!(app.query_i64("select count(*) from report"), 0);
+    assert_eq!(app.get(&link.path(), None).status(), Status::Unauthorized, "still protected, not disabled");
+}
+
+#[test]
 fn over_size_bodies_are_too_large() {
     backend!();
     let app = spawn_app();
