@@ -45,6 +45,13 @@ pub enum Error {
     PasswordRequired,
     #[error("Wrong password")]
     WrongPassword,
+    /// A field named a secret that opens nothing (a collection to create a link in,
+    /// an admin URL to add to a collection): 404, beside that field.
+    #[error("{message}")]
+    Unknown {
+        field: &'static str,
+        message: &'static str,
+    },
     #[error("Custom key '{0}' is already taken")]
     KeyTaken(String),
     /// An imported record whose secret hash another stored link already has (the key
@@ -88,7 +95,7 @@ impl Error {
     /// The one status each kind of error answers with.
     pub fn status(&self) -> Status {
         match self {
-            Error::NotFound => Status::NotFound,
+            Error::NotFound | Error::Unknown { .. } => Status::NotFound,
             Error::InvalidUrl(_) => Status::BadRequest,
             Error::InvalidKey(_) | Error::Invalid { .. } => Status::UnprocessableEntity,
             Error::TargetCheck => Status::BadRequest,
@@ -119,6 +126,7 @@ impl Error {
             Error::InvalidUrl(_) | Error::TargetCheck | Error::Blocked(_) => Some("target_url"),
             Error::Invalid { field, .. } => Some(field),
             Error::WrongPassword => Some("password"),
+            Error::Unknown { field, .. } => Some(field),
             Error::InvalidKey(_) | Error::KeyTaken(_) => Some("custom_key"),
             _ => None,
         }

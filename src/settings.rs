@@ -156,6 +156,16 @@ impl Settings {
         format!("{}/admin/{secret}", self.base_url)
     }
 
+    /// The read-only statistics page for stats token `token`.
+    pub fn stats_url(&self, token: &str) -> String {
+        format!("{}/stats/{token}", self.base_url)
+    }
+
+    /// The page of the collection with `secret`.
+    pub fn collection_url(&self, secret: &str) -> String {
+        format!("{}/collection/{secret}", self.base_url)
+    }
+
     /// The settings of `figment`, or what is wrong with them (for the operator).
     pub fn from_figment(figment: &rocket::figment::Figment) -> Result<Settings, String> {
         let config = figment.extract::<Config>().map_err(|e| e.to_string())?;

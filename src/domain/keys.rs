@@ -19,9 +19,34 @@ pub const SECRET_LENGTH: usize = 32;
 /// First path segments the app serves itself, now or later: a custom key may not
 /// shadow them. Compared without regard to case, to avoid look-alike links.
 const RESERVED: &[&str] = &[
-    "about", "admin", "api", "assets", "deleted", "docs", "favicon", "health", "help", "index",
-    "login", "logout", "metrics", "moderate", "new", "openapi", "peek", "qr", "redoc", "report",
-    "robots", "static", "stats", "token", "url", "urls",
+    "about",
+    "admin",
+    "api",
+    "assets",
+    "collection",
+    "collections",
+    "deleted",
+    "docs",
+    "favicon",
+    "health",
+    "help",
+    "index",
+    "login",
+    "logout",
+    "metrics",
+    "moderate",
+    "new",
+    "openapi",
+    "peek",
+    "qr",
+    "redoc",
+    "report",
+    "robots",
+    "static",
+    "stats",
+    "token",
+    "url",
+    "urls",
 ];
 
 /// The reserved first path segments, for the API description's key pattern.
@@ -110,6 +135,56 @@ pub fn hash_secret(secret: &str) -> [u8; 32] {
     Sha256::digest(secret.as_bytes()).into()
 }
 
+impl SecretKey {
+    /// The secret in what an owner pasted: a secret URL whose path is `/<page>/<secret>`
+    /// (`https://host/admin/<secret>`, with or without a trailing slash or query) or
+    /// the bare secret. `None`: neither.
+    pub fn from_pasted(raw: &str, page: &str) -> Option<SecretKey> {
+        let raw = raw.trim();
+        let path = raw.split(['?', '#']).next().unwrap_or_default();
+        let path = path.trim_end_matches('/');
+        let secret = match path.rsplit_once(&format!("/{page}/")) {
+            Some((_, secret)) => secret,
+            None if !path.contains('/') => path,
+            None => return None,
+        };
+        SecretKey::from_param(secret).ok()
+    }
+}
+
+/// Length of a stats token: 16 random bytes as lower-case hex.
+pub const STATS_TOKEN_LENGTH: usize = 32;
+
+/// The token of a link's read-only statistics page (`/stats/<token>`). It opens
+/// nothing but counts, so it is stored as it is and shown to the owner again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatsToken(String);
+
+impl StatsToken {
+    /// A fresh token from rand's cryptographically secure `thread_rng`.
+    pub fn random() -> StatsToken {
+        let bytes: [u8; 16] = rand::random();
+        StatsToken(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    /// The token as it appears in the stats URL.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'a> FromParam<'a> for StatsToken {
+    type Error = Error;
+
+    fn from_param(param: &'a str) -> Result<Self, Self::Error> {
+        let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
+        match param.len() == STATS_TOKEN_LENGTH && param.bytes().all(hex) {
+            true => Ok(StatsToken(param.to_owned())),
+            false => Err(Error::NotFound),
+        }
+    }
+}
+
 impl<'a> FromParam<'a> for SecretKey {
     type Error = Error;
 
@@ -171,6 +246,52 @@ mod tests {
             hex,
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    #[test]
+    fn pasted_admin_urls_give_their_secret() {
+        let secret = SecretKey::random();
+        let s = secret.as_str();
+        for pasted in [
+            format!("https://sho.rt/admin/{s}"),
+            format!("  http://localhost:8000/admin/{s}/?days=7 "),
+            format!("/admin/{s}#top"),
+            s.to_owned(),
+        ] {
+            assert_eq!(
+                SecretKey::from_pasted(&pasted, "admin"),
+                Some(secret.clone()),
+                "{pasted}"
+            );
+        }
+        for bad in [
+            "",
+            "https://sho.rt/abc",
+            &format!("https://sho.rt/x/{s}"),
+            "admin/short",
+        ] {
+            assert_eq!(SecretKey::from_pasted(bad, "admin"), None, "{bad}");
+        }
+        let collection = format!("https://sho.rt/collection/{s}");
+        assert_eq!(
+            SecretKey::from_pasted(&collection, "collection"),
+            Some(secret.clone())
+        );
+        assert_eq!(SecretKey::from_pasted(&collection, "admin"), None);
+    }
+
+    #[test]
+    fn stats_tokens_are_lower_hex_and_parse_back() {
+        let token = StatsToken::random();
+        assert_eq!(token.as_str().len(), STATS_TOKEN_LENGTH);
+        assert_eq!(StatsToken::from_param(token.as_str()).unwrap(), token);
+        assert_ne!(StatsToken::random(), token);
+        let upper = token
+            .as_str()
+            .to_ascii_uppercase()
+            .replace(char::is_numeric, "A");
+        assert!(StatsToken::from_param(&upper).is_err());
+        assert!(StatsToken::from_param("abc").is_err());
     }
 
     #[test]

@@ -2,10 +2,13 @@
 //! it again. Each is parsed at the edge (a path segment, a form field, a header).
 
 pub mod clock;
+pub mod collection;
 pub mod hosts;
 pub mod keys;
 pub mod password;
+pub mod query;
 pub mod report;
+pub mod seal;
 pub mod target;
 pub mod visit;
 pub mod window;

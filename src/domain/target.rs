@@ -60,6 +60,14 @@ impl TargetUrl {
         Ok(TargetUrl(stored))
     }
 
+    /// This target with campaign tags (name, value) set on its query
+    /// (`query::with_campaign`). Only the query changes, so every check the target
+    /// passed still holds; its length may grow past `MAX_LENGTH` by the tags'
+    /// (each tag is limited on its own).
+    pub fn tagged(self, tags: &[(&str, &str)]) -> TargetUrl {
+        TargetUrl(super::query::with_campaign(&self.0, tags))
+    }
+
     /// The URL as stored and redirected to.
     pub fn as_str(&self) -> &str {
         &self.0

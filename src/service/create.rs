@@ -27,6 +27,10 @@ pub struct Draft {
     pub check_target: bool,
     /// The creator token it is made with (private mode).
     pub token_id: Option<i64>,
+    /// Add visitors' query strings to the target.
+    pub forward_query: bool,
+    /// The secret of a collection the link joins.
+    pub collection: Option<SecretKey>,
 }
 
 impl Links {
@@ -53,6 +57,10 @@ impl Links {
     /// then the insert, with the next batch.
     async fn create_checked(&self, draft: Draft, checker: &Checker) -> Result<(Link, SecretKey)> {
         self.blocklist.refuse(&draft.target)?;
+        let collection = match &draft.collection {
+            Some(secret) => Some((self.collection_for_create(secret).await?, secret)),
+            None => None,
+        };
         if draft.check_target {
             checker.target(&draft.target).await?;
         }
@@ -67,7 +75,12 @@ impl Links {
             max_clicks: draft.max_clicks,
             password_hash,
             token_id: draft.token_id,
+            forward_query: draft.forward_query,
         };
-        self.creates.run(new).await
+        let (link, admin) = self.creates.run(new).await?;
+        if let Some((collection, secret)) = collection {
+            self.add_to(&collection, secret, &admin).await?;
+        }
+        Ok((link, admin))
     }
 }

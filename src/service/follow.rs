@@ -19,16 +19,27 @@ impl Links {
     /// memory, the click counted in memory. A protected link asks for its password.
     /// A cached link without a click limit is answered without awaiting anything; the
     /// database work of the other cases is boxed, so it does not swell every
-    /// redirect's future (which Rocket moves about).
-    pub async fn follow(&self, key: &ShortKey, visit: &Visit) -> Result<Arc<str>> {
+    /// redirect's future (which Rocket moves about). `query` is the visitor's query
+    /// string, added to the target of a link with `forward_query`.
+    pub async fn follow(
+        &self,
+        key: &ShortKey,
+        visit: &Visit,
+        query: Option<&str>,
+    ) -> Result<Arc<str>> {
         let started = Instant::now();
-        let answer = self.forward(key, visit).await;
+        let answer = self.forward(key, visit, query).await;
         self.metrics
             .observe_redirect(started.elapsed().as_secs_f64());
         answer
     }
 
-    async fn forward(&self, key: &ShortKey, visit: &Visit) -> Result<Arc<str>> {
+    async fn forward(
+        &self,
+        key: &ShortKey,
+        visit: &Visit,
+        query: Option<&str>,
+    ) -> Result<Arc<str>> {
         let target = match self.cache.cached(key.as_str()) {
             Some(target) => target,
             None => Box::pin(self.lookup(key)).await?,
@@ -39,10 +50,14 @@ impl Links {
         if target.protected {
             return Err(Error::PasswordRequired);
         }
-        if !target.limited {
-            return self.count(&target, visit);
-        }
-        Box::pin(self.count_limited(&target, visit)).await
+        let url = match target.limited {
+            false => self.count(&target, visit)?,
+            true => Box::pin(self.count_limited(&target, visit)).await?,
+        };
+        Ok(match (target.forward_query, query) {
+            (true, Some(query)) => Box::pin(forward_query(url, query)).await,
+            _ => url,
+        })
     }
 
     /// Where a protected link forwards a visitor who gave `password`, the click
@@ -140,4 +155,10 @@ impl Links {
         drop(conn);
         password::verify(attempt, hash).await
     }
+}
+
+/// `url` with the visitor's `query` added (`domain::query::forward`). Async only so
+/// that, boxed, it adds nothing to the future of a redirect that does not need it.
+async fn forward_query(url: Arc<str>, query: &str) -> Arc<str> {
+    crate::domain::query::forward(&url, query).map_or(url, Arc::from)
 }

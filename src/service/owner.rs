@@ -1,15 +1,25 @@
-//! What owners do through their secret: read the link with its history, point it
-//! somewhere else, delete it. Every change drops the cached target, and every read
+//! What owners do through their secret: read the link with its history, change it
+//! (its target, query forwarding, the stats link), delete it. Every change drops the cached target, and every read
 //! includes the clicks not yet written.
 
 use super::history::{DayClicks, SourceClicks};
 use super::jobs::AdminLookup;
 use super::links::Links;
+use super::stats::StatsChange;
 use super::store;
 use crate::domain::keys::SecretKey;
 use crate::domain::target::TargetUrl;
 use crate::domain::window::Window;
 use crate::error::{Error, Result};
+
+/// What an owner changes in one request; `None` parts stay as they are.
+#[derive(Debug, Clone, Default)]
+pub struct Change {
+    /// A new target, as typed.
+    pub target: Option<String>,
+    pub forward_query: Option<bool>,
+    pub stats: Option<StatsChange>,
+}
 
 /// An owner's view of a link: the link with its pending clicks, and its history over
 /// one window.
@@ -55,30 +65,74 @@ impl Links {
         Ok(self.vet(self.reads.run(lookup).await?.0))
     }
 
+    /// Applies an owner's `change` (one or more of its parts, in the order target,
+    /// query forwarding, stats link), as one change of the owner's allowance; the
+    /// link afterwards. A part that is refused stops the rest (the parts before it
+    /// stay done). `Invalid` when the change has no part.
+    pub async fn change(&self, secret: &SecretKey, change: Change) -> Result<store::Link> {
+        self.allow_change(secret)?;
+        let mut changed = None;
+        if let Some(raw) = &change.target {
+            changed = Some(self.retarget(secret, raw).await?);
+        }
+        if let Some(on) = change.forward_query {
+            changed = Some(self.forward_query(secret, on).await?);
+        }
+        if let Some(stats) = change.stats {
+            changed = Some(self.restats(secret, stats).await?);
+        }
+        changed
+            .map(|link| self.vet(link))
+            .ok_or_else(|| Error::Invalid {
+                field: "target_url",
+                message: "Nothing to change: send target_url, forward_query or stats".into(),
+            })
+    }
+
     /// Points the link at a new target `raw`, checked as a create's (the blocklist
     /// too): clicks, limits and password stay; the next visit, on any instance, goes
     /// to the new one. A disabled link, or one past `edit_lock_after_clicks`, keeps
     /// its target.
-    pub async fn set_target(&self, secret: &SecretKey, raw: &str) -> Result<store::Link> {
-        self.allow_change(secret)?;
+    async fn retarget(&self, secret: &SecretKey, raw: &str) -> Result<store::Link> {
         let target = TargetUrl::parse(raw, &self.own_hosts)?;
         self.blocklist.refuse(&target)?;
         self.may_change(&self.link(secret).await?)?;
         let now = crate::domain::clock::stamp(self.clock.now());
-        let update = async {
-            let mut conn = self.pool.acquire().await?;
-            store::set_target(&mut conn, secret, &target, &now).await
-        };
         let link = self
-            .clicks
+            .with_pending_clicks(async {
+                let mut conn = self.pool.acquire().await?;
+                store::set_target(&mut conn, secret, &target, &now).await
+            })
+            .await?;
+        self.cache.remove(&link.key);
+        Ok(link)
+    }
+
+    /// Turns query forwarding on or off; the next visit, on any instance, follows the
+    /// new setting. Allowed on a disabled link too: it changes nothing a visitor reaches.
+    async fn forward_query(&self, secret: &SecretKey, on: bool) -> Result<store::Link> {
+        let link = self
+            .with_pending_clicks(async {
+                let mut conn = self.pool.acquire().await?;
+                store::owners::set_forward_query(&mut conn, secret, on).await
+            })
+            .await?;
+        self.cache.remove(&link.key);
+        Ok(link)
+    }
+
+    /// The link `update` returns, with the clicks not yet written added to it.
+    pub(super) async fn with_pending_clicks(
+        &self,
+        update: impl std::future::Future<Output = Result<store::Link>>,
+    ) -> Result<store::Link> {
+        self.clicks
             .with_pending(update, |link, pending| {
                 if let Some(clicks) = pending.get(&link.id) {
                     clicks.add_to(link);
                 }
             })
-            .await?;
-        self.cache.remove(&link.key);
-        Ok(link)
+            .await
     }
 
     /// Deactivates the link (the tutorial's soft delete): it stops forwarding at once,
@@ -111,7 +165,7 @@ impl Links {
     /// Takes one change from the allowance of `secret`'s link (`owner_rate_limit`),
     /// before any database work: every change makes every server forget and re-read
     /// the link, so one owner's script must not be able to do it many times a second.
-    fn allow_change(&self, secret: &SecretKey) -> Result<()> {
+    pub(super) fn allow_change(&self, secret: &SecretKey) -> Result<()> {
         self.owner_limit
             .check_key(&secret.hash())
             .map_err(Error::TooManyChanges)

@@ -95,6 +95,36 @@ pub fn expires_at() -> Schema {
         .into()
 }
 
+/// The `collection` of a create: a collection's secret or its URL; blank for none.
+pub fn collection() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .pattern(Some(format!(
+            "^{BLANK}(?:(?:(?:{}[Ss]?://[^/?#\\s]+)?/collection/)?[A-Za-z0-9]{{{}}})?{BLANK}$",
+            any_case("http"),
+            crate::domain::keys::SECRET_LENGTH
+        )))
+        .description(Some(
+            "The secret of a collection to add the link to, or the collection's URL; blank or \
+             absent: none. No collection with this secret: 404.",
+        ))
+        .build()
+}
+
+/// A campaign tag (`utm_source`, ...): added to the target's query before it is stored.
+pub fn campaign_tag() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .max_length(Some(crate::web::create::MAX_TAG))
+        .pattern(Some("^[^\\u0000-\\u001F\\u007F-\\u009F]*$".to_owned()))
+        .description(Some(
+            "Added to the target URL's query under its own name (replacing the target's own \
+             value of it) before the link is stored; at most 100 characters, no control \
+             characters. Blank or absent: not added.",
+        ))
+        .build()
+}
+
 /// Spaces around a field are dropped (any Unicode space; these few in the pattern).
 const BLANK: &str = "[ \\t\\n\\r]*";
 

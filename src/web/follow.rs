@@ -60,7 +60,11 @@ pub async fn follow(
     visitor: Visitor<'_>,
 ) -> Result<Forward, Refusal<LockedPage>> {
     let key = key?;
-    match visitor.links.follow(&key, &visitor.visit).await {
+    match visitor
+        .links
+        .follow(&key, &visitor.visit, visitor.query)
+        .await
+    {
         Ok(url) => Ok(Forward(Status::TemporaryRedirect, url)),
         Err(error) => Err(LockedPage::refusal(error, &key, visitor.settings)),
     }
@@ -185,6 +189,7 @@ async fn unlock(
         settings,
         visit,
         client,
+        ..
     } = visitor;
     match links.unlock(&key, password, client, &visit).await {
         Ok(url) => Ok(Forward(Status::SeeOther, url)),
@@ -201,6 +206,8 @@ pub struct Visitor<'r> {
     settings: &'r Settings,
     visit: Visit,
     client: Option<std::net::IpAddr>,
+    /// The query string as sent, for links with `forward_query`.
+    query: Option<&'r str>,
 }
 
 #[rocket::async_trait]
@@ -219,6 +226,7 @@ impl<'r> rocket::request::FromRequest<'r> for Visitor<'r> {
             settings,
             visit: Visit::from_headers(headers.get_one("Referer"), headers.get_one("User-Agent")),
             client: req.client_ip(),
+            query: req.uri().query().map(|q| q.as_str()),
         })
     }
 }

@@ -35,12 +35,18 @@ pub fn shield() -> Shield {
     Shield::default().enable(Frame::Deny)
 }
 
-/// Whether `req` reached an owner's page (or the operator's moderation page): by the route that answered it, or, when no
+/// Whether `req` reached an owner's page (admin, stats, collection; or the operator's
+/// moderation page): by the route that answered it, or, when no
 /// route did (a catcher), by its decoded path, so `//admin/S` or `/%61dmin/S` get the
 /// same protection as `/admin/S`.
 fn is_admin(req: &Request<'_>) -> bool {
     let routed = req.route().map(|route| route.uri.as_str());
-    let secret = |first: &str| matches!(first, "admin" | "moderate");
+    let secret = |first: &str| {
+        matches!(
+            first,
+            "admin" | "moderate" | "stats" | "collection" | "collections"
+        )
+    };
     routed.is_some_and(|uri| uri.split('/').nth(1).is_some_and(secret))
         || req.uri().path().segments().next().is_some_and(secret)
 }

@@ -11,6 +11,7 @@ use respond::{not_found_message, ErrorPage, Negotiated};
 
 pub mod allowance;
 mod assets;
+mod collection;
 pub mod connections;
 mod constraints;
 mod create;
@@ -24,6 +25,7 @@ pub mod origin;
 mod owner;
 mod report;
 pub mod respond;
+mod stats;
 mod token;
 mod url_info;
 
@@ -35,6 +37,8 @@ pub fn routes() -> Vec<Route> {
     all.extend(report::routes());
     all.extend(moderate::routes());
     all.extend(token::routes());
+    all.extend(stats::routes());
+    all.extend(collection::routes());
     all.extend(assets::routes());
     all.extend(health::routes());
     all.extend(docs::routes());
@@ -55,9 +59,15 @@ pub fn allowed_methods(path: &str) -> Option<&'static str> {
         [""] => Some("GET, HEAD"),
         ["health" | "metrics" | "docs" | "openapi.json"] => Some("GET, HEAD"),
         ["admin", _] => Some("GET, HEAD, POST, PATCH, DELETE"),
+        ["admin", _, "rotate"] | ["collection", _, "rotate" | "links" | "deactivate"] => {
+            Some("POST")
+        }
         ["admin", _, _] => Some("GET, HEAD"),
+        ["collection", _, "links.csv"] => Some("GET, HEAD"),
+        ["collection", _] => Some("GET, HEAD"),
+        ["collections"] => Some("POST"),
         [_] => Some("GET, HEAD, POST"),
-        ["peek" | "static", _] => Some("GET, HEAD"),
+        ["peek" | "static" | "stats", _] => Some("GET, HEAD"),
         ["report", _] => Some("GET, HEAD, POST"),
         ["moderate", _] => Some("GET, HEAD"),
         ["moderate", _, _] => Some("POST"),

@@ -1,5 +1,5 @@
 //! The tutorial's `URLInfo`: what programs get for a link they own, on every route
-//! that answers with one (create, bulk, edit).
+//! that answers with one (create, bulk, edit, rotate, a collection's list).
 
 use serde::Serialize;
 
@@ -27,15 +27,32 @@ pub struct UrlInfo {
     pub disabled_reason: Option<String>,
     /// When the target was last changed (UTC, RFC 3339); `null`: never.
     pub target_changed_at: Option<String>,
+    /// The read-only statistics page to share (counts only: no target editing, no
+    /// delete, no secret); `null` when the owner turned it off.
+    pub stats_url: Option<String>,
+    /// Visitors' query strings are added to the target (their value wins on a name
+    /// the target has too).
+    pub forward_query: bool,
 }
 
 impl UrlInfo {
+    /// A link of a collection: its admin URL from the secret the collection opened
+    /// (empty in the one case it could not be opened).
+    pub fn listed(link: Link, secret: Option<&SecretKey>, settings: &Settings) -> UrlInfo {
+        let admin_url = secret.map(|s| settings.admin_url(s.as_str()));
+        UrlInfo::with_admin_url(link, admin_url.unwrap_or_default(), settings)
+    }
+
     /// Builds the absolute `url` and `admin_url` on the configured `base_url`; the
     /// secret comes from the request or the create, as the database has only its hash.
     pub fn new(link: Link, secret: &SecretKey, settings: &Settings) -> UrlInfo {
+        UrlInfo::with_admin_url(link, settings.admin_url(secret.as_str()), settings)
+    }
+
+    fn with_admin_url(link: Link, admin_url: String, settings: &Settings) -> UrlInfo {
         UrlInfo {
             url: settings.short_url(&link.key),
-            admin_url: settings.admin_url(secret.as_str()),
+            admin_url,
             target_url: link.target_url,
             is_active: link.is_active,
             clicks: link.clicks,
@@ -45,6 +62,8 @@ impl UrlInfo {
             password_protected: link.protected,
             disabled_reason: link.disabled_reason,
             target_changed_at: link.target_changed_at,
+            stats_url: link.stats_token.map(|token| settings.stats_url(&token)),
+            forward_query: link.forward_query,
         }
     }
 }

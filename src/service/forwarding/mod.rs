@@ -44,6 +44,8 @@ pub struct Forwarding {
     pub protected: bool,
     /// Why it does not forward: disabled by the operator, or its host blocked.
     pub disabled: Option<Arc<str>>,
+    /// The visitor's query string is added to `url`.
+    pub forward_query: bool,
 }
 
 impl Forwarding {
@@ -59,6 +61,7 @@ impl Forwarding {
             limited: link.max_clicks.is_some(),
             protected: link.protected,
             disabled: link.disabled_reason.map(Arc::from),
+            forward_query: link.forward_query,
         }
     }
 
@@ -207,6 +210,7 @@ pub(super) mod tests {
             limited: false,
             protected: false,
             disabled: None,
+            forward_query: false,
         }
     }
 

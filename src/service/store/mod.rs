@@ -11,13 +11,15 @@ use std::collections::HashMap;
 use sqlx::QueryBuilder;
 
 use crate::db::{on_db, Exec};
-use crate::domain::keys::{SecretKey, ShortKey};
+use crate::domain::keys::{SecretKey, ShortKey, StatsToken};
 use crate::domain::target::TargetUrl;
 use crate::error::{Error, Result};
 
 mod clicks;
+pub mod collections;
 pub mod history;
 pub mod moderation;
+pub mod owners;
 pub mod records;
 pub use clicks::{add_clicks, add_day_clicks, add_source_clicks, insights, take_click};
 
@@ -45,6 +47,10 @@ pub struct Link {
     pub disabled_reason: Option<String>,
     /// When the owner last changed the target (same form); `None`: never.
     pub target_changed_at: Option<String>,
+    /// Opens the read-only statistics page; `None`: the owner turned it off.
+    pub stats_token: Option<String>,
+    /// Visitors' query strings are added to the target.
+    pub forward_query: bool,
 }
 
 impl Link {
@@ -65,9 +71,10 @@ macro_rules! link_columns {
     () => {
         "id, key, target_url, is_active, clicks, created_at, last_clicked_at, \
          expires_at, max_clicks, password_hash is not null as protected, disabled_reason, \
-         target_changed_at"
+         target_changed_at, stats_token, forward_query"
     };
 }
+pub(crate) use link_columns;
 
 /// What a request needs to create a link, already validated.
 #[derive(Debug)]
@@ -83,6 +90,8 @@ pub struct NewLink {
     pub password_hash: Option<String>,
     /// The creator token it was made with (private mode).
     pub token_id: Option<i64>,
+    /// Add visitors' query strings to the target.
+    pub forward_query: bool,
 }
 
 /// How many rounds of random keys are tried before giving up; each clash is a one
@@ -164,7 +173,7 @@ async fn insert_many(
     let rows: Vec<BySecret> = on_db!(db, |c| {
         let mut insert = QueryBuilder::new(
             "insert into link (key, secret_hash, target_url, expires_at, max_clicks, password_hash, \
-             token_id) ",
+             token_id, forward_query, stats_token) ",
         );
         insert.push_values(rows, |mut values, row| {
             let new = &news[row.index];
@@ -175,7 +184,9 @@ async fn insert_many(
                 .push_bind(new.expires_at.clone())
                 .push_bind(new.max_clicks)
                 .push_bind(new.password_hash.clone())
-                .push_bind(new.token_id);
+                .push_bind(new.token_id)
+                .push_bind(new.forward_query)
+                .push_bind(StatsToken::random().as_str().to_owned());
         });
         insert.push(concat!(
             " on conflict do nothing returning secret_hash, ",
@@ -218,7 +229,7 @@ pub async fn set_target(
 /// then `values` as `$2`, ...), and logs the change of that one link in the same
 /// transaction, so every server on this database, not only the one asked, forgets
 /// its cached target (and only that one) within one `forwarding::watch::WATCH_EVERY`.
-async fn owner_change(
+pub(super) async fn owner_change(
     db: &mut dyn Exec,
     sql: &str,
     secret: &SecretKey,

@@ -106,8 +106,8 @@ pub async fn set_active(db: &mut dyn Exec, key: &str, active: bool) -> Result<()
 pub async fn insert_record(db: &mut dyn Exec, r: &Record, hash: &[u8; 32]) -> Result<()> {
     let sql = "insert into link (key, secret_hash, target_url, is_active, clicks, created_at, \
                last_clicked_at, expires_at, max_clicks, password_hash, disabled_reason, \
-               target_changed_at) \
-               values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+               target_changed_at, stats_token) \
+               values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
                on conflict do nothing returning id";
     let inserted: Vec<(i64,)> = on_db!(db, |c| {
         sqlx::query_as(sql)
@@ -123,6 +123,7 @@ pub async fn insert_record(db: &mut dyn Exec, r: &Record, hash: &[u8; 32]) -> Re
             .bind(&r.password_hash)
             .bind(&r.disabled_reason)
             .bind(&r.target_changed_at)
+            .bind(crate::domain::keys::StatsToken::random().as_str())
             .fetch_all(c)
             .await?
     });

@@ -7,12 +7,16 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use crate::domain::clock::{self, stamp};
-use crate::domain::keys::ShortKey;
+use crate::domain::keys::{SecretKey, ShortKey};
 use crate::domain::password::Password;
+use crate::domain::query;
 use crate::domain::target::{OwnHosts, TargetUrl};
 use crate::error::{Error, Result};
 use crate::service::Draft;
 use crate::web::constraints;
+
+/// Longest campaign tag (`utm_source`, ...), in characters.
+pub const MAX_TAG: usize = 100;
 
 /// One create request; in JSON, the same fields (`max_clicks` as a number).
 #[derive(Debug, Default, Clone, rocket::FromForm, Deserialize, utoipa::ToSchema)]
@@ -39,6 +43,31 @@ pub struct LinkForm {
     #[serde(default)]
     #[field(default = false)]
     pub check_target: bool,
+    /// Add the visitor's query string to the target on each visit (the visitor's value
+    /// wins on a name both have).
+    #[serde(default)]
+    #[field(default = false)]
+    pub forward_query: bool,
+    /// The secret (or URL) of a collection to add the link to.
+    #[serde(default)]
+    #[schema(schema_with = constraints::collection)]
+    pub collection: Option<String>,
+    /// Campaign tags added to the target before it is stored.
+    #[serde(default)]
+    #[schema(schema_with = constraints::campaign_tag)]
+    pub utm_source: Option<String>,
+    #[serde(default)]
+    #[schema(schema_with = constraints::campaign_tag)]
+    pub utm_medium: Option<String>,
+    #[serde(default)]
+    #[schema(schema_with = constraints::campaign_tag)]
+    pub utm_campaign: Option<String>,
+    #[serde(default)]
+    #[schema(schema_with = constraints::campaign_tag)]
+    pub utm_term: Option<String>,
+    #[serde(default)]
+    #[schema(schema_with = constraints::campaign_tag)]
+    pub utm_content: Option<String>,
     /// The home page's "one URL per line" box; never read from JSON (send an array).
     #[serde(skip)]
     #[schema(ignore)]
@@ -84,8 +113,9 @@ impl LinkForm {
                 "Invalid request body: missing field `target_url`".into(),
             ));
         };
+        let tags = self.campaign_tags()?;
         Ok(Draft {
-            target: TargetUrl::parse(target_url, own_hosts)?,
+            target: TargetUrl::parse(target_url, own_hosts)?.tagged(&tags),
             custom_key: given(&self.custom_key).map(ShortKey::custom).transpose()?,
             expires_at: given(&self.expires_at)
                 .map(|raw| expiry(raw, now))
@@ -94,7 +124,36 @@ impl LinkForm {
             password: Password::parse(self.password.as_deref().unwrap_or(""))?,
             check_target: self.check_target,
             token_id,
+            forward_query: self.forward_query,
+            collection: given(&self.collection).map(collection).transpose()?,
         })
+    }
+
+    /// The campaign tags typed, by name; each at most `MAX_TAG` characters, without
+    /// control characters.
+    fn campaign_tags(&self) -> Result<[(&'static str, &str); 5]> {
+        let fields = [
+            &self.utm_source,
+            &self.utm_medium,
+            &self.utm_campaign,
+            &self.utm_term,
+            &self.utm_content,
+        ];
+        let mut tags = [("", ""); 5];
+        for ((tag, name), field) in tags.iter_mut().zip(query::CAMPAIGN_TAGS).zip(fields) {
+            let value = field.as_deref().unwrap_or_default();
+            if value.chars().count() > MAX_TAG || value.chars().any(char::is_control) {
+                let message = format!(
+                    "{name} must be at most {MAX_TAG} characters, without control characters"
+                );
+                return Err(Error::Invalid {
+                    field: name,
+                    message,
+                });
+            }
+            *tag = (name, value);
+        }
+        Ok(tags)
     }
 }
 
@@ -123,6 +182,16 @@ fn expiry(raw: &str, now: OffsetDateTime) -> Result<String> {
         return Err(invalid("expires_at", "expires_at must be in the future"));
     }
     Ok(stamp(at))
+}
+
+/// A collection's secret, or its URL as the collection page shows it.
+fn collection(raw: &str) -> Result<SecretKey> {
+    SecretKey::from_pasted(raw, "collection").ok_or_else(|| {
+        invalid(
+            "collection",
+            "collection must be a collection's secret or its URL",
+        )
+    })
 }
 
 fn max_clicks(raw: &str) -> Result<i64> {

@@ -18,6 +18,11 @@ pub struct FormValues {
     pub max_clicks: String,
     pub check_target: bool,
     pub target_urls: String,
+    pub forward_query: bool,
+    /// The collection the link joins (the create form of a collection's page).
+    pub collection: String,
+    /// The campaign tags, in `query::CAMPAIGN_TAGS` order.
+    pub campaign: [String; 5],
 }
 
 impl From<LinkForm> for FormValues {
@@ -28,6 +33,16 @@ impl From<LinkForm> for FormValues {
             expires_at: form.expires_at.unwrap_or_default(),
             max_clicks: form.max_clicks.unwrap_or_default(),
             check_target: form.check_target,
+            forward_query: form.forward_query,
+            collection: form.collection.unwrap_or_default(),
+            campaign: [
+                form.utm_source,
+                form.utm_medium,
+                form.utm_campaign,
+                form.utm_term,
+                form.utm_content,
+            ]
+            .map(Option::unwrap_or_default),
             target_urls: form.target_urls.unwrap_or_default(),
         }
     }
@@ -95,10 +110,25 @@ impl IndexPage {
     /// Whether "more options" starts open: something in it was typed or refused.
     fn options_open(&self) -> bool {
         let f = &self.form;
-        !(f.expires_at.is_empty() && f.max_clicks.is_empty() && !f.check_target)
-            || ["expires_at", "max_clicks", "password"]
-                .iter()
-                .any(|field| self.error_for(field).is_some())
+        let typed = !f.expires_at.is_empty()
+            || !f.max_clicks.is_empty()
+            || f.check_target
+            || f.forward_query
+            || f.campaign.iter().any(|tag| !tag.is_empty());
+        let refused = ["expires_at", "max_clicks", "password"]
+            .into_iter()
+            .chain(crate::domain::query::CAMPAIGN_TAGS)
+            .any(|field| self.error_for(field).is_some());
+        typed || refused
+    }
+
+    /// Each campaign tag's field name, what was typed, and its message if refused.
+    fn campaign(&self) -> Vec<(&'static str, &str, Option<&str>)> {
+        crate::domain::query::CAMPAIGN_TAGS
+            .into_iter()
+            .zip(&self.form.campaign)
+            .map(|(name, typed)| (name, typed.as_str(), self.error_for(name)))
+            .collect()
     }
 
     /// The message about the form as a whole, if any.

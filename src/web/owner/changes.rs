@@ -1,4 +1,5 @@
-//! The owner's changes, through the secret key: a new target, or delete.
+//! The owner's changes, through the secret key: a new target, query forwarding, the
+//! stats link, or delete.
 //! Each works from JSON (`PATCH`/`DELETE`) and from the admin page's forms (`_method`).
 
 use rocket::form::Form;
@@ -15,7 +16,7 @@ use super::page::AdminPage;
 use crate::domain::keys::SecretKey;
 use crate::domain::window::Window;
 use crate::error::{Error, Result};
-use crate::service::Links;
+use crate::service::{Change, Links, StatsChange};
 use crate::settings::Settings;
 use crate::web::origin::SameOrigin;
 use crate::web::respond::{json_error, unsupported_body, Format, Negotiated, Refusal};
@@ -77,15 +78,71 @@ pub async fn delete(
     })
 }
 
-/// The body of an edit.
-#[derive(serde::Deserialize, utoipa::ToSchema)]
+/// The body of an edit: one or more of the changes, each optional.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
 pub struct Edit {
+    /// A new target (clicks, expiry, limit and password stay).
     #[schema(schema_with = crate::web::constraints::target_url)]
-    pub target_url: String,
+    target_url: String,
+    /// Add visitors' query strings to the target.
+    forward_query: bool,
+    /// `off`: the stats link answers 404 from now on; `new`: a new one replaces it.
+    #[schema(schema_with = stats_schema)]
+    stats: String,
+}
+
+fn stats_schema() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(["off", "new"]))
+        .description(Some(
+            "off: no stats link; new: a fresh one (the old one answers 404)",
+        ))
+}
+
+/// What an edit body must be, for the 422 that answers anything else.
+const EDIT_SHAPE: &str =
+    "Send an object with one or more of \"target_url\" (a URL), \"forward_query\" \
+                          (true or false) and \"stats\" (\"off\" or \"new\")";
+
+/// The change a JSON edit asks for: each field, when present, of its own type (a
+/// `null` is refused, not read as absent), and at least one of them.
+fn change_of(body: Value) -> Result<Change> {
+    let shape = || Error::BadBody(rocket::http::Status::UnprocessableEntity, EDIT_SHAPE.into());
+    let Value::Object(fields) = body else {
+        return Err(shape());
+    };
+    let mut change = Change::default();
+    if let Some(target) = fields.get("target_url") {
+        change.target = Some(target.as_str().ok_or_else(shape)?.to_owned());
+    }
+    if let Some(on) = fields.get("forward_query") {
+        change.forward_query = Some(on.as_bool().ok_or_else(shape)?);
+    }
+    if let Some(stats) = fields.get("stats") {
+        change.stats = Some(stats.as_str().and_then(stats_change).ok_or_else(shape)?);
+    }
+    let empty = change.target.is_none() && change.forward_query.is_none() && change.stats.is_none();
+    if empty {
+        return Err(shape());
+    }
+    Ok(change)
+}
+
+/// `off` or `new`, in any case.
+fn stats_change(word: &str) -> Option<StatsChange> {
+    match word.to_ascii_lowercase().as_str() {
+        "off" => Some(StatsChange::Off),
+        "new" => Some(StatsChange::New),
+        _ => None,
+    }
 }
 
 #[utoipa::path(patch, path = "/admin/{secret_key}", tag = "owners",
-    summary = "Point the link at a new target (clicks, expiry, limit and password stay)",
+    summary = "Change the link: its target, query forwarding, its stats link",
+    description = "One or more of the fields; those absent stay as they are. Clicks, expiry, \
+        limit and password always stay.",
     params(("secret_key" = String, Path)),
     request_body = Edit,
     responses(
@@ -93,9 +150,10 @@ pub struct Edit {
         (status = 400, description = "Invalid target URL", body = crate::web::respond::ErrorPage),
         (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
         (status = 404, body = crate::web::respond::ErrorPage),
+        (status = 409, description = "The target can no longer be changed (disabled, or past the click lock)", body = crate::web::respond::ErrorPage),
         (status = 413, description = "Body too large", body = crate::web::respond::ErrorPage),
         (status = 415, description = "Neither JSON nor a form", body = crate::web::respond::ErrorPage),
-        (status = 422, description = "Not {\"target_url\": <string>}", body = crate::web::respond::ErrorPage),
+        (status = 422, description = "Not an object with one or more of the fields", body = crate::web::respond::ErrorPage),
         (status = 429, description = "Too many changes to this link", body = crate::web::respond::ErrorPage),
     ))]
 #[patch("/admin/<secret>", format = "json", data = "<body>")]
@@ -108,17 +166,7 @@ pub async fn edit_json(
 ) -> Result<Json<UrlInfo>> {
     let secret = secret?;
     let body = body.map_err(|e| json_error(&e))?.into_inner();
-    let edit: Edit = match body {
-        object @ Value::Object(_) => serde_json::from_value(object).ok(),
-        _ => None,
-    }
-    .ok_or_else(|| {
-        Error::BadBody(
-            rocket::http::Status::UnprocessableEntity,
-            "Send {\"target_url\": \"<new URL>\"}".into(),
-        )
-    })?;
-    let link = links.set_target(&secret, &edit.target_url).await?;
+    let link = links.change(&secret, change_of(body)?).await?;
     Ok(Json(UrlInfo::new(link, &secret, settings)))
 }
 
@@ -143,9 +191,52 @@ pub struct MethodForm {
     #[field(name = "_method")]
     method: String,
     target_url: Option<String>,
+    /// `on` or `off` (`true`, `false` too).
+    forward_query: Option<String>,
+    /// `off` or `new`.
+    stats: Option<String>,
 }
 
-/// The admin page's two forms, as the API description gives them.
+impl MethodForm {
+    /// The change the form asks for, and the target as typed (to show it again with
+    /// the message when refused). A form with none of the fields asks for an empty
+    /// target, which is refused beside the field.
+    fn change(self) -> Result<(Change, String)> {
+        let invalid = |field: &'static str, message: &str| Error::Invalid {
+            field,
+            message: message.to_owned(),
+        };
+        let forward_query = match self.forward_query.as_deref().map(str::to_ascii_lowercase) {
+            None => None,
+            Some(word) => Some(match word.as_str() {
+                "on" | "true" => true,
+                "off" | "false" => false,
+                _ => return Err(invalid("forward_query", "forward_query must be on or off")),
+            }),
+        };
+        let stats = match self.stats.as_deref() {
+            None => None,
+            Some(word) => Some(
+                stats_change(word).ok_or_else(|| invalid("stats", "stats must be off or new"))?,
+            ),
+        };
+        let typed = self.target_url.clone().unwrap_or_default();
+        let target = match (&self.target_url, forward_query, stats) {
+            (None, None, None) => Some(String::new()),
+            (target, _, _) => target.clone(),
+        };
+        Ok((
+            Change {
+                target,
+                forward_query,
+                stats,
+            },
+            typed,
+        ))
+    }
+}
+
+/// The admin page's forms, as the API description gives them.
 pub struct AdminForm;
 
 impl utoipa::PartialSchema for AdminForm {
@@ -156,15 +247,37 @@ impl utoipa::PartialSchema for AdminForm {
                 .pattern(Some(pattern))
                 .description(Some("Which change, in any case"))
         };
+        let patch = "^[Pp][Aa][Tt][Cc][Hh]$";
         let edit = ObjectBuilder::new()
-            .property("_method", method("^[Pp][Aa][Tt][Cc][Hh]$"))
+            .property("_method", method(patch))
             .property("target_url", crate::web::constraints::target_url())
             .required("_method")
             .required("target_url");
+        let forward = ObjectBuilder::new()
+            .property("_method", method(patch))
+            .property(
+                "forward_query",
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .enum_values(Some(["on", "off"]))
+                    .description(Some("Add visitors' query strings to the target, or stop")),
+            )
+            .required("_method")
+            .required("forward_query");
+        let stats = ObjectBuilder::new()
+            .property("_method", method(patch))
+            .property("stats", stats_schema())
+            .required("_method")
+            .required("stats");
         let delete = ObjectBuilder::new()
             .property("_method", method("^[Dd][Ee][Ll][Ee][Tt][Ee]$"))
             .required("_method");
-        OneOfBuilder::new().item(edit).item(delete).into()
+        OneOfBuilder::new()
+            .item(edit)
+            .item(forward)
+            .item(stats)
+            .item(delete)
+            .into()
     }
 }
 
@@ -180,8 +293,7 @@ async fn edit_form(
     links: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<Changed, Refusal<AdminPage>> {
-    let typed = form.into_inner().target_url.unwrap_or_default();
-    edit(secret?, typed, format, links, settings).await
+    edit(secret?, form.into_inner(), format, links, settings).await
 }
 
 /// Any other body type (or none) on `PATCH /admin/<secret>`.
@@ -224,28 +336,29 @@ pub async fn method_form(
         return Ok(delete(site, secret, format, links).await?);
     }
     if form.method.eq_ignore_ascii_case("patch") {
-        let typed = form.target_url.unwrap_or_default();
-        return edit(secret?, typed, format, links, settings).await;
+        return edit(secret?, form, format, links, settings).await;
     }
     Err(Error::MethodNotAllowed("GET, HEAD, POST, PATCH, DELETE").into())
 }
 
-/// A new target from the admin page's form: back to the page (303) with a notice,
-/// or the page again with the message beside the field.
+/// A change from the admin page's forms: back to the page (303) with a notice of
+/// what changed, or the page again with the message beside the field.
 async fn edit(
     secret: SecretKey,
-    typed: String,
+    form: MethodForm,
     format: Format,
     links: &Links,
     settings: &Settings,
 ) -> Result<Changed, Refusal<AdminPage>> {
-    match links.set_target(&secret, &typed).await {
+    let (change, typed) = form.change()?;
+    let notice = super::page::Notice::of(&change);
+    match links.change(&secret, change).await {
         Ok(link) if format == Format::Json => {
             Ok(Changed::Edited(Json(UrlInfo::new(link, &secret, settings))))
         }
         Ok(_) => {
             let page = Redirect::to(format!("/admin/{}", secret.as_str()));
-            Ok(Changed::Page(Flash::success(page, "updated")))
+            Ok(Changed::Page(Flash::success(page, notice.as_str())))
         }
         Err(error) => {
             let view = links.admin(&secret, Window::default()).await;

@@ -12,10 +12,11 @@ use crate::service::Links;
 use crate::settings::Settings;
 
 pub(super) mod changes;
-mod chart;
-mod page;
+pub(super) mod chart;
+pub(super) mod page;
 pub(super) mod qr;
 mod qr_code;
+pub(super) mod rotate;
 
 use page::AdminPage;
 
@@ -23,6 +24,7 @@ pub fn routes() -> Vec<Route> {
     let mut all = routes![show];
     all.extend(changes::routes());
     all.extend(qr::routes());
+    all.extend(rotate::routes());
     all
 }
 

@@ -8,7 +8,7 @@ use super::chart::Chart;
 use super::qr_code;
 use crate::domain::keys::SecretKey;
 use crate::domain::window::Window;
-use crate::service::{AdminView, DayClicks, SourceClicks};
+use crate::service::{AdminView, Change, DayClicks, SourceClicks, StatsChange};
 use crate::settings::Settings;
 use crate::web::respond::Page;
 use crate::web::url_info::UrlInfo;
@@ -66,8 +66,9 @@ impl AdminPage {
         self.flash.as_deref() == Some("created")
     }
 
-    fn just_updated(&self) -> bool {
-        self.flash.as_deref() == Some("updated")
+    /// The message of the change just made, if the page follows one.
+    fn notice(&self) -> Option<&'static str> {
+        Notice::message(self.flash.as_deref()?)
     }
 
     fn last_click(&self) -> String {
@@ -93,8 +94,81 @@ impl AdminPage {
     }
 }
 
+/// What the admin page says after a change, carried across the redirect by its word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    Updated,
+    ForwardOn,
+    ForwardOff,
+    StatsOff,
+    StatsNew,
+    Rotated,
+}
+
+impl Notice {
+    const ALL: [(Notice, &'static str, &'static str); 6] = [
+        (
+            Notice::Updated,
+            "updated",
+            "Saved: the link now goes to the new address.",
+        ),
+        (
+            Notice::ForwardOn,
+            "forward-on",
+            "Saved: visitors' query strings are now added to the target.",
+        ),
+        (
+            Notice::ForwardOff,
+            "forward-off",
+            "Saved: visitors' query strings are no longer added to the target.",
+        ),
+        (
+            Notice::StatsOff,
+            "stats-off",
+            "The stats link is off: it no longer opens anything.",
+        ),
+        (
+            Notice::StatsNew,
+            "stats-new",
+            "The stats link was replaced: the old one no longer opens anything.",
+        ),
+        (
+            Notice::Rotated,
+            "rotated",
+            "This page has a new address: the old one no longer works. Bookmark this one now.",
+        ),
+    ];
+
+    /// The notice of a change (the target's when it has one).
+    pub fn of(change: &Change) -> Notice {
+        match (change.target.is_some(), change.forward_query, change.stats) {
+            (true, _, _) => Notice::Updated,
+            (_, Some(true), _) => Notice::ForwardOn,
+            (_, Some(false), _) => Notice::ForwardOff,
+            (_, _, Some(StatsChange::Off)) => Notice::StatsOff,
+            _ => Notice::StatsNew,
+        }
+    }
+
+    /// The word the flash cookie carries.
+    pub fn as_str(self) -> &'static str {
+        Notice::ALL
+            .iter()
+            .find(|(n, ..)| *n == self)
+            .map_or("updated", |(_, word, _)| word)
+    }
+
+    /// What the page says for the flash `word`; `None` for any other word.
+    fn message(word: &str) -> Option<&'static str> {
+        Notice::ALL
+            .iter()
+            .find(|(_, w, _)| *w == word)
+            .map(|(.., message)| *message)
+    }
+}
+
 /// `2026-11-28T14:05:09Z` as `2026-11-28 14:05 UTC`.
-fn for_people(at: &str) -> String {
+pub(crate) fn for_people(at: &str) -> String {
     match (at.get(..10), at.get(11..16)) {
         (Some(day), Some(time)) => format!("{day} {time} UTC"),
         _ => at.to_owned(),

@@ -1,0 +1,113 @@
+//! The owner's statements beyond the target and the soft delete: the stats link,
+//! query forwarding, a new secret, and the read-only statistics page's lookup.
+
+use super::{link_columns, owner_change, Link};
+use crate::db::{on_db, Exec};
+use crate::domain::keys::{SecretKey, StatsToken};
+use crate::error::{Error, Result};
+
+/// Gives the link a new stats token, or none (`None`: the stats page is turned off);
+/// the old token opens nothing from then on.
+pub async fn set_stats(
+    db: &mut dyn Exec,
+    secret: &SecretKey,
+    token: Option<&StatsToken>,
+) -> Result<Link> {
+    match token {
+        Some(token) => {
+            let sql = concat!(
+                "update link set stats_token = $2 where secret_hash = $1 and is_active returning ",
+                link_columns!()
+            );
+            owner_change(db, sql, secret, &[token.as_str()]).await
+        }
+        None => {
+            let sql = concat!(
+                "update link set stats_token = null where secret_hash = $1 and is_active returning ",
+                link_columns!()
+            );
+            owner_change(db, sql, secret, &[]).await
+        }
+    }
+}
+
+/// Turns query forwarding on or off; every server forgets the cached target, which
+/// carries the setting.
+pub async fn set_forward_query(db: &mut dyn Exec, secret: &SecretKey, on: bool) -> Result<Link> {
+    let sql = match on {
+        true => concat!(
+            "update link set forward_query = true where secret_hash = $1 and is_active returning ",
+            link_columns!()
+        ),
+        false => concat!(
+            "update link set forward_query = false where secret_hash = $1 and is_active returning ",
+            link_columns!()
+        ),
+    };
+    owner_change(db, sql, secret, &[]).await
+}
+
+/// What a new secret must carry over: the link's row and its vault (both sealed
+/// values, once it has joined a collection).
+#[derive(sqlx::FromRow)]
+pub struct Vault {
+    pub id: i64,
+    pub vault_key: Option<Vec<u8>>,
+    pub vault_secret: Option<Vec<u8>>,
+}
+
+/// The vault of the active link with `secret`.
+pub async fn vault(db: &mut dyn Exec, secret: &SecretKey) -> Result<Vault> {
+    let sql = "select id, vault_key, vault_secret from link where secret_hash = $1 and is_active";
+    let found: Option<Vault> = on_db!(db, |c| {
+        sqlx::query_as(sql)
+            .bind(&secret.hash()[..])
+            .fetch_optional(c)
+            .await?
+    });
+    found.ok_or(Error::NotFound)
+}
+
+/// Replaces link `id`'s secret `old` by `new`, with its vault sealed again; `NotFound`
+/// when `old` is no longer its secret (another rotation got there first). Admin
+/// pages are read from the database on every request, so the old secret opens
+/// nothing on any server from the moment this commits.
+pub async fn replace_secret(
+    db: &mut dyn Exec,
+    old: &SecretKey,
+    new: &SecretKey,
+    vault: &Vault,
+) -> Result<Link> {
+    let sql = concat!(
+        "update link set secret_hash = $3, vault_key = $4, vault_secret = $5 \
+         where id = $1 and secret_hash = $2 and is_active returning ",
+        link_columns!()
+    );
+    let mut rows: Vec<Link> = on_db!(db, |c| {
+        sqlx::query_as(sql)
+            .bind(vault.id)
+            .bind(&old.hash()[..])
+            .bind(&new.hash()[..])
+            .bind(&vault.vault_key)
+            .bind(&vault.vault_secret)
+            .fetch_all(c)
+            .await?
+    });
+    rows.pop().ok_or(Error::NotFound)
+}
+
+/// The active link whose stats page `token` opens.
+pub async fn by_stats_token(db: &mut dyn Exec, token: &StatsToken) -> Result<Link> {
+    let sql = concat!(
+        "select ",
+        link_columns!(),
+        " from link where stats_token = $1 and is_active"
+    );
+    let link: Option<Link> = on_db!(db, |c| {
+        sqlx::query_as(sql)
+            .bind(token.as_str())
+            .fetch_optional(c)
+            .await?
+    });
+    link.ok_or(Error::NotFound)
+}

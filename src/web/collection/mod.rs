@@ -1,0 +1,239 @@
+//! Collections, reached only through their secret: `POST /collections` makes one,
+//! `/collection/<secret>` shows it (HTML or JSON, and `links.csv`), and its changes
+//! (`changes`) add, deactivate and rotate.
+
+use rocket::form::Form;
+use rocket::http::{ContentType, Header, Status};
+use rocket::request::FlashMessage;
+use rocket::response::{Flash, Redirect};
+use rocket::serde::json::{self, Json};
+use rocket::{get, post, routes, Either, Route, State};
+use serde::{Deserialize, Serialize};
+
+use super::allowance::Allowed;
+use super::create::{FormValues, IndexPage};
+use super::origin::SameOrigin;
+use super::respond::{json_error, unsupported_body, Format, Negotiated, NoStore, Refusal};
+use crate::domain::collection::{CollectionName, Sort};
+use crate::domain::keys::SecretKey;
+use crate::domain::window::Window;
+use crate::error::{Error, Result};
+use crate::service::{Links, Listing};
+use crate::settings::Settings;
+
+pub(super) mod changes;
+mod page;
+
+pub use page::CollectionPage;
+
+pub fn routes() -> Vec<Route> {
+    let mut all = routes![
+        create_form,
+        create_json,
+        create_unsupported,
+        show,
+        links_csv
+    ];
+    all.extend(changes::routes());
+    all
+}
+
+/// A new collection's name.
+#[derive(Debug, rocket::FromForm, Deserialize, utoipa::ToSchema)]
+#[schema(as = NewCollection)]
+pub struct NewCollection {
+    /// 1 to 100 characters, not only spaces, no control characters.
+    #[schema(value_type = String, required = true, max_length = 100,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$")]
+    name: Option<String>,
+}
+
+/// A new collection, as `POST /collections` answers it.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = CollectionCreated)]
+pub struct Created {
+    name: String,
+    /// The collection's page (keep it secret).
+    url: String,
+    /// Empty: links join it at creation (`collection` on `POST /url`) or by their admin URL.
+    #[schema(value_type = Vec<crate::web::url_info::UrlInfo>)]
+    links: Vec<()>,
+}
+
+/// People go to the new collection's page (303), programs get a 201.
+type Made = NoStore<Either<Flash<Redirect>, (Status, Json<Created>)>>;
+
+#[post("/collections", format = "form", data = "<body>")]
+async fn create_form(
+    _site: SameOrigin,
+    allowed: Result<Allowed<'_>, Error>,
+    body: Option<Form<NewCollection>>,
+    format: Format,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Made, Refusal<IndexPage>> {
+    let name = body.and_then(|b| b.into_inner().name);
+    create(allowed, name, format, links, settings).await
+}
+
+#[utoipa::path(post, path = "/collections", tag = "collections",
+    summary = "Start a collection: one secret page for many links",
+    request_body(content((NewCollection = "application/json"), (NewCollection = "application/x-www-form-urlencoded"))),
+    responses(
+        (status = 201, description = "Created (JSON)", body = Created,
+            headers(("Location" = String, description = "The collection's page"))),
+        (status = 303, description = "Created (HTML): to the collection's page", headers(("Location" = String))),
+        (status = 400, description = "Malformed JSON", body = crate::web::respond::ErrorPage),
+        (status = 401, description = "Private mode: no valid creator token", body = crate::web::respond::ErrorPage),
+        (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
+        (status = 413, description = "Body too large", body = crate::web::respond::ErrorPage),
+        (status = 415, description = "Neither JSON nor a form", body = crate::web::respond::ErrorPage),
+        (status = 422, description = "No name, or not 1 to 100 characters", body = crate::web::respond::ErrorPage),
+        (status = 429, description = "Too many creates from this address", body = crate::web::respond::ErrorPage),
+    ))]
+#[post("/collections", format = "json", data = "<body>")]
+pub async fn create_json(
+    _site: SameOrigin,
+    allowed: Result<Allowed<'_>, Error>,
+    body: Result<Json<NewCollection>, json::Error<'_>>,
+    format: Format,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Made, Refusal<IndexPage>> {
+    let name = body.map_err(|e| json_error(&e))?.into_inner().name;
+    create(allowed, name, format, links, settings).await
+}
+
+/// Any other body type (or none) on `POST /collections`.
+#[post("/collections", rank = 2)]
+fn create_unsupported() -> Error {
+    unsupported_body("the collection")
+}
+
+/// Checks the name and stores the collection; a refusal shows the home page again
+/// with the message beside the name.
+async fn create(
+    allowed: Result<Allowed<'_>, Error>,
+    name: Option<String>,
+    format: Format,
+    links: &Links,
+    settings: &Settings,
+) -> Result<Made, Refusal<IndexPage>> {
+    let made = async {
+        allowed?;
+        let name = CollectionName::parse(name.as_deref().unwrap_or_default())?;
+        links.new_collection(&name).await
+    };
+    let (collection, secret) = made.await.map_err(|error| Refusal {
+        page: Some(IndexPage::new(
+            settings,
+            FormValues::default(),
+            Some(&error),
+        )),
+        error,
+    })?;
+    let url = settings.collection_url(secret.as_str());
+    Ok(NoStore(match format {
+        Format::Html => {
+            let page = format!("/collection/{}", secret.as_str());
+            Either::Left(Flash::success(Redirect::to(page), "created"))
+        }
+        Format::Json => Either::Right((
+            Status::Created,
+            Json(Created {
+                name: collection.name,
+                url,
+                links: Vec::new(),
+            }),
+        )),
+    }))
+}
+
+/// The order, filter and window a collection is shown with.
+fn listing(sort: Option<&str>, q: Option<&str>, days: Option<&str>) -> Result<(Listing, Window)> {
+    let listing = Listing {
+        sort: Sort::parse(sort)?,
+        filter: q.map(str::to_owned),
+    };
+    Ok((listing, Window::parse(days)?))
+}
+
+/// The page of the collection behind `secret`, as `listing` and `window` ask.
+pub(super) async fn page_of(
+    secret: &SecretKey,
+    (listing, window): (Listing, Window),
+    links: &Links,
+    settings: &Settings,
+) -> Result<CollectionPage> {
+    let view = links.collection(secret, window, &listing).await?;
+    let page = CollectionPage::new(view, secret.as_str(), settings, listing.filter.as_deref());
+    Ok(page.sorted(listing.sort))
+}
+
+#[utoipa::path(get, path = "/collection/{secret}", tag = "collections",
+    summary = "A collection: its links with their clicks, totals and one chart over all of them",
+    params(
+        ("secret" = String, Path, description = "The secret from the collection's url"),
+        ("sort" = Option<String>, Query, description = "date (newest first, the default) or clicks"),
+        ("q" = Option<String>, Query, description = "Only links whose key or target contains this"),
+        ("days" = Option<u16>, Query, description = "Chart window: 7, 30 (default), 90 or 365"),
+    ),
+    responses(
+        (status = 200, description = "The collection (HTML: its page, with the forms that add and deactivate links)",
+            content((CollectionPage = "application/json"), (String = "text/html"))),
+        (status = 404, body = crate::web::respond::ErrorPage),
+        (status = 422, description = "Another sort or window", body = crate::web::respond::ErrorPage),
+    ))]
+#[get("/collection/<secret>?<sort>&<q>&<days>")]
+pub async fn show(
+    secret: Result<SecretKey, Error>,
+    sort: Option<&str>,
+    q: Option<&str>,
+    days: Option<&str>,
+    flash: Option<FlashMessage<'_>>,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Negotiated<CollectionPage>> {
+    let secret = secret?;
+    let mut page = page_of(&secret, listing(sort, q, days)?, links, settings).await?;
+    page.flash = flash.map(|f| f.message().to_owned());
+    Ok(Negotiated(page))
+}
+
+/// The collection's list as a CSV file.
+#[derive(rocket::Responder)]
+pub struct CsvFile {
+    body: (ContentType, Vec<u8>),
+    disposition: Header<'static>,
+}
+
+#[utoipa::path(get, path = "/collection/{secret}/links.csv", tag = "collections",
+    summary = "The collection's links as CSV: key, short_url, target_url, clicks, created_at, status, admin_url",
+    params(
+        ("secret" = String, Path, description = "The secret from the collection's url"),
+        ("sort" = Option<String>, Query, description = "date (the default) or clicks"),
+        ("q" = Option<String>, Query, description = "Only links whose key or target contains this"),
+    ),
+    responses(
+        (status = 200, content((String = "text/csv"))),
+        (status = 404, body = crate::web::respond::ErrorPage),
+        (status = 422, description = "Another sort", body = crate::web::respond::ErrorPage),
+    ))]
+#[get("/collection/<secret>/links.csv?<sort>&<q>")]
+pub async fn links_csv(
+    secret: Result<SecretKey, Error>,
+    sort: Option<&str>,
+    q: Option<&str>,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<CsvFile> {
+    let page = page_of(&secret?, listing(sort, q, None)?, links, settings).await?;
+    let body = page.csv().map_err(|e| {
+        rocket::error!("writing a collection's CSV failed: {e}");
+        Error::Unavailable
+    })?;
+    Ok(CsvFile {
+        body: (ContentType::CSV, body),
+        disposition: Header::new("Content-Disposition", "attachment; filename=\"links.csv\""),
+    })
+}

@@ -1,0 +1,205 @@
+//! The collection page: its links with their numbers, one chart over all of them,
+//! and the forms that add, make and deactivate links; also its list as CSV.
+
+use std::borrow::Borrow;
+
+use askama::Template;
+use serde::Serialize;
+
+use crate::domain::collection::Sort;
+use crate::domain::window::Window;
+use crate::service::{CollectionView, DayClicks, Member};
+use crate::settings::Settings;
+use crate::web::owner::chart::Chart;
+use crate::web::owner::page::for_people;
+use crate::web::respond::Page;
+use crate::web::url_info::UrlInfo;
+
+/// A collection as its owner sees it; as JSON `{name, url, clicks, history, links}`.
+#[derive(Template, Serialize, utoipa::ToSchema)]
+#[template(path = "collection.html")]
+#[schema(as = Collection)]
+pub struct CollectionPage {
+    name: String,
+    /// This page (keep it secret).
+    url: String,
+    /// Clicks of all its links, pending ones included.
+    clicks: i64,
+    /// Clicks per UTC day over the chosen window, all links together, oldest first.
+    history: Vec<DayClicks>,
+    /// The links shown (all, unless a filter is given), each as `URLInfo`.
+    links: Vec<UrlInfo>,
+    #[serde(skip)]
+    #[schema(ignore)]
+    rows: Vec<Row>,
+    #[serde(skip)]
+    #[schema(ignore)]
+    count: usize,
+    #[serde(skip)]
+    #[schema(ignore)]
+    days: u16,
+    #[serde(skip)]
+    #[schema(ignore)]
+    sort: Sort,
+    #[serde(skip)]
+    #[schema(ignore)]
+    filter: String,
+    /// The one-time notice after a change.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub flash: Option<String>,
+    /// A refused form: its field, what was typed and why.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub refused: Option<(&'static str, String, String)>,
+}
+
+/// One line of the list, as the page shows it.
+struct Row {
+    key: String,
+    url: String,
+    target_url: String,
+    clicks: i64,
+    created: String,
+    created_at: String,
+    status: &'static str,
+    /// Only for links not deleted (a deleted link's page is gone).
+    admin_url: Option<String>,
+}
+
+impl CollectionPage {
+    /// The page of `view`; `secret` is the collection's, from the request.
+    pub fn new(
+        view: CollectionView,
+        secret: &str,
+        settings: &Settings,
+        filter: Option<&str>,
+    ) -> CollectionPage {
+        let rows = view.links.iter().map(|m| Row::of(m, settings)).collect();
+        let links = view
+            .links
+            .into_iter()
+            .map(|m| UrlInfo::listed(m.link, m.admin.as_ref(), settings))
+            .collect();
+        CollectionPage {
+            name: view.collection.name,
+            url: settings.collection_url(secret),
+            clicks: view.clicks,
+            history: view.history,
+            links,
+            rows,
+            count: view.count,
+            days: view.window.days(),
+            sort: Sort::default(),
+            filter: filter.unwrap_or_default().to_owned(),
+            flash: None,
+            refused: None,
+        }
+    }
+
+    /// The page listed in `sort` order (for the links to the other order).
+    pub fn sorted(self, sort: Sort) -> CollectionPage {
+        CollectionPage { sort, ..self }
+    }
+
+    /// The list as CSV: key, short URL, target, clicks, created, status, admin URL.
+    pub fn csv(&self) -> Result<Vec<u8>, csv::Error> {
+        let mut out = csv::Writer::from_writer(Vec::new());
+        out.write_record([
+            "key",
+            "short_url",
+            "target_url",
+            "clicks",
+            "created_at",
+            "status",
+            "admin_url",
+        ])?;
+        for row in &self.rows {
+            let clicks = row.clicks.to_string();
+            let admin = row.admin_url.as_deref().unwrap_or_default();
+            out.write_record([
+                &row.key,
+                &row.url,
+                &row.target_url,
+                &clicks,
+                &row.created_at,
+                row.status,
+                admin,
+            ])?;
+        }
+        out.into_inner().map_err(|e| e.into_error().into())
+    }
+
+    fn chart(&self) -> Chart {
+        Chart::new(&self.history)
+    }
+
+    fn windows(&self) -> [u16; 4] {
+        Window::CHOICES
+    }
+
+    /// The query that keeps this view's order, filter and window, for links that
+    /// change one of them.
+    fn keep(&self, sort: impl Borrow<Sort>, days: impl Borrow<u16>) -> String {
+        let (sort, days) = (sort.borrow(), days.borrow());
+        let filter: String = url::form_urlencoded::byte_serialize(self.filter.as_bytes()).collect();
+        format!("?sort={}&amp;days={days}&amp;q={filter}", sort.as_str())
+    }
+
+    fn sorts(&self) -> [(Sort, &'static str); 2] {
+        [
+            (Sort::Date, "Newest first"),
+            (Sort::Clicks, "Most clicked first"),
+        ]
+    }
+
+    /// The refused form's message for `field`, and what was typed.
+    fn refused_for(&self, field: &str) -> Option<(&str, &str)> {
+        self.refused
+            .as_ref()
+            .filter(|(f, ..)| *f == field)
+            .map(|(_, typed, message)| (typed.as_str(), message.as_str()))
+    }
+
+    /// The notice after a change, if the page follows one.
+    fn notice(&self) -> Option<String> {
+        let flash = self.flash.as_deref()?;
+        Some(match flash {
+            "created" => "Your collection is ready. Bookmark this page: its address is the only key to it.".to_owned(),
+            "added" => "The link was added to this collection.".to_owned(),
+            "rotated" => "This collection has a new address: the old one no longer works. Bookmark this one now.".to_owned(),
+            other => match other.strip_prefix("deactivated:") {
+                Some(n) => format!("Deactivated {n} link(s): they no longer forward."),
+                None => return None,
+            },
+        })
+    }
+}
+
+impl Row {
+    fn of(member: &Member, settings: &Settings) -> Row {
+        let link = &member.link;
+        let status = match () {
+            _ if !link.is_active => "deleted",
+            _ if link.disabled_reason.is_some() => "disabled",
+            _ if member.is_expired => "expired",
+            _ => "active",
+        };
+        Row {
+            key: link.key.clone(),
+            url: settings.short_url(&link.key),
+            target_url: link.target_url.clone(),
+            clicks: link.clicks,
+            created: for_people(&link.created_at),
+            created_at: link.created_at.clone(),
+            status,
+            admin_url: member
+                .admin
+                .as_ref()
+                .filter(|_| link.is_active)
+                .map(|s| settings.admin_url(s.as_str())),
+        }
+    }
+}
+
+impl Page for CollectionPage {}

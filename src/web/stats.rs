@@ -1,0 +1,88 @@
+//! The stats link an owner shares: `/stats/<token>` shows a link's clicks, their
+//! chart, referrers and client kinds, and nothing else (no target, no secret, no
+//! forms), kept out of caches and search engines like the owner's own pages.
+
+use askama::Template;
+use rocket::{get, routes, Route, State};
+use serde::Serialize;
+
+use super::owner::chart::Chart;
+use super::respond::{Negotiated, Page};
+use crate::domain::keys::StatsToken;
+use crate::domain::window::Window;
+use crate::error::{Error, Result};
+use crate::service::{DayClicks, Links, SourceClicks};
+use crate::settings::Settings;
+
+pub fn routes() -> Vec<Route> {
+    routes![show]
+}
+
+/// A link's counts, for anyone with the stats link.
+#[derive(Template, Serialize, utoipa::ToSchema)]
+#[template(path = "stats.html")]
+#[schema(as = Stats)]
+pub struct StatsPage {
+    /// The short link counted (public anyway: it is what was shared).
+    url: String,
+    clicks: i64,
+    /// Clicks per UTC day over the chosen window, oldest first.
+    history: Vec<DayClicks>,
+    referrers: Vec<SourceClicks>,
+    clients: Vec<SourceClicks>,
+    /// The window shown, in days.
+    days: u16,
+}
+
+impl StatsPage {
+    fn chart(&self) -> Chart {
+        Chart::new(&self.history)
+    }
+
+    fn windows(&self) -> [u16; 4] {
+        Window::CHOICES
+    }
+
+    /// Each breakdown with its heading and first column's name.
+    fn sources(&self) -> [(&str, &str, &[SourceClicks]); 2] {
+        [
+            ("Referrers", "Site", &self.referrers),
+            ("Clients", "Kind", &self.clients),
+        ]
+    }
+}
+
+impl Page for StatsPage {}
+
+#[utoipa::path(get, path = "/stats/{token}", tag = "owners",
+    summary = "A link's counts, to share: clicks, chart, referrers and client kinds only",
+    description = "Opened by the stats_url of URLInfo. No target, no admin URL, nothing to change. \
+        A token the owner turned off or replaced answers 404.",
+    params(
+        ("token" = String, Path, description = "The token from stats_url"),
+        ("days" = Option<u16>, Query, description = "History window: 7, 30 (default), 90 or 365"),
+    ),
+    responses(
+        (status = 200, description = "The counts",
+            content((StatsPage = "application/json"), (String = "text/html"))),
+        (status = 404, body = crate::web::respond::ErrorPage),
+        (status = 422, description = "Another window", body = crate::web::respond::ErrorPage),
+    ))]
+#[get("/stats/<token>?<days>")]
+pub async fn show(
+    token: Result<StatsToken, Error>,
+    days: Option<&str>,
+    links: &State<Links>,
+    settings: &State<Settings>,
+) -> Result<Negotiated<StatsPage>> {
+    let (token, window) = (token?, Window::parse(days)?);
+    let view = links.stats(&token, window).await?;
+    Ok(Negotiated(StatsPage {
+        url: settings.short_url(&view.link.key),
+        clicks: view.link.clicks,
+        history: view.history,
+        referrers: view.referrers,
+        clients: view.clients,
+        days: view.window.days(),
+    }))
+}
