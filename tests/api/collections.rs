@@ -335,12 +335,25 @@ fn no_secret_is_stored_in_the_clear() {
     let link = seed_in(&app, &path, "https://example.com/sealed");
     let admin = link.admin_path().rsplit('/').next().unwrap().to_owned();
     let secret = secret_of(&path).to_owned();
-    let file = std::fs::read(&app.db_path).unwrap_or_default();
+    // The database file and its write-ahead log, as a copy of the disk would hold them.
+    let mut file = std::fs::read(&app.db_path).unwrap_or_default();
+    file.extend(std::fs::read(app.db_path.with_extension("db-wal")).unwrap_or_default());
     let dump = String::from_utf8_lossy(&file);
     if crate::backend::on_sqlite() {
         assert!(dump.contains("https://example.com/sealed"), "the file is the database");
     }
     assert!(!dump.contains(&admin) && !dump.contains(&secret));
+    if !crate::backend::on_sqlite() {
+        let hashed = app.query_i64(&format!(
+            "select count(*) from collection where secret_hash = sha256('{secret}'::bytea)"
+        ));
+        assert_eq!(hashed, 1, "the collection's secret is kept as its SHA-256");
+        let clear = app.query_i64(&format!(
+            "select count(*) from link l join collection_link cl on cl.link_id = l.id \
+             where position('{admin}'::bytea in l.vault_secret) > 0 or position('{admin}'::bytea in cl.sealed_key) > 0"
+        ));
+        assert_eq!(clear, 0);
+    }
     let stored = app.query_i64(&format!(
         "select count(*) from collection_link cl join link l on l.id = cl.link_id where l.key = '{}'",
         link.key()

@@ -22,6 +22,8 @@ macro_rules! shared_test_files {
         mod cli;
         #[path = "clicks.rs"]
         mod clicks;
+        #[path = "collections.rs"]
+        mod collections;
         #[path = "create.rs"]
         mod create;
         #[path = "cross_site.rs"]
@@ -56,14 +58,20 @@ macro_rules! shared_test_files {
         mod protected;
         #[path = "qr.rs"]
         mod qr;
+        #[path = "query_forwarding.rs"]
+        mod query_forwarding;
         #[path = "referrer_cap.rs"]
         mod referrer_cap;
         #[path = "reports.rs"]
         mod reports;
+        #[path = "rotation.rs"]
+        mod rotation;
         #[path = "scale_out.rs"]
         mod scale_out;
         #[path = "sockets.rs"]
         mod sockets;
+        #[path = "stats_link.rs"]
+        mod stats_link;
         #[path = "validation.rs"]
         mod validation;
     };
