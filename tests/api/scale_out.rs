@@ -154,6 +154,42 @@ fn a_link_disabled_on_one_instance_stops_forwarding_on_the_other_within_a_second
     assert!(took < Duration::from_secs(1), "B forwarded for {took:?}");
 }
 
+/// Polls `path` on `port` (as JSON) until it answers `status`; how long that took.
+fn page_until(port: u16, path: &str, status: u16) -> Duration {
+    let started = Instant::now();
+    while send(port, "GET", path, &[("Accept", "application/json")], "").status != status {
+        assert!(started.elapsed() < Duration::from_secs(5), "{path} never {status}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    started.elapsed()
+}
+
+#[test]
+fn rotated_admin_and_collection_secrets_open_nothing_on_either_instance_within_a_second() {
+    backend!();
+    let pair = two_instances(&[]);
+    let json = [("Accept", "application/json"), ("Content-Type", "application/json")];
+    let (_, key, secret) = create(pair.a.1, "https://example.com/leaked").unwrap();
+    let old = format!("/admin/{secret}");
+    assert_eq!(send(pair.b.1, "GET", &old, &json, "").status, 200);
+    let rotated = send(pair.a.1, "POST", &format!("{old}/rotate"), &json, "");
+    assert_eq!(rotated.status, 200);
+    let new = rotated.json()["admin_url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
+    let took = page_until(pair.b.1, &old, 404);
+    assert!(took < Duration::from_secs(1), "B opened the old admin page for {took:?}");
+    assert_eq!(send(pair.b.1, "GET", &format!("/admin/{new}"), &json, "").status, 200);
+    assert_eq!(visit(pair.b.1, &key), 307, "the link itself goes on");
+
+    let made = send(pair.a.1, "POST", "/collections", &json, r#"{"name": "Shared"}"#);
+    assert_eq!(made.status, 201);
+    let url = made.json()["url"].as_str().unwrap().to_owned();
+    let old = format!("/collection/{}", url.rsplit('/').next().unwrap());
+    assert_eq!(send(pair.b.1, "GET", &old, &json, "").status, 200);
+    assert_eq!(send(pair.a.1, "POST", &format!("{old}/rotate"), &json, "").status, 200);
+    let took = page_until(pair.b.1, &old, 404);
+    assert!(took < Duration::from_secs(1), "B opened the old collection for {took:?}");
+}
+
 /// The redirects `port` answered by reading the database (`/metrics`).
 fn cache_misses(port: u16) -> f64 {
     let text = send(port, "GET", "/metrics", &[], "").body;

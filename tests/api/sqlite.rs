@@ -12,6 +12,8 @@ shared_test_files!();
 // SQLite's own files and pragmas, and the pages in a real browser.
 #[path = "browser.rs"]
 mod browser;
+#[path = "collection_browser.rs"]
+mod collection_browser;
 #[path = "keyboard.rs"]
 mod keyboard;
 #[path = "moderation_browser.rs"]
