@@ -33,6 +33,10 @@ struct Fixture {
     disabled: (String, String),
     /// The moderation page's secret (`clicked` has open reports).
     moderation: String,
+    /// The stats link's token of `clicked`.
+    stats: String,
+    /// A collection's secret; it holds `clicked` and a link made in it.
+    collection: String,
 }
 
 /// `(name, method, path, extra headers, body)` of one request per kind of page.
@@ -89,6 +93,13 @@ fn pages(f: &Fixture) -> Vec<PageRequest> {
         ("disabled-410", "GET", format!("/{}", f.disabled.0), none(), String::new()),
         ("admin-disabled", "GET", admin(&f.disabled), none(), String::new()),
         ("token-refused", "POST", "/token".into(), form(), "token=wrong".into()),
+        ("stats", "GET", format!("/stats/{}", f.stats), none(), String::new()),
+        ("admin-stats-off", "GET", admin(&f.used_up), none(), String::new()),
+        ("collection", "GET", format!("/collection/{}", f.collection), none(), String::new()),
+        ("collection-by-clicks", "GET", format!("/collection/{}?sort=clicks&days=7", f.collection), none(), String::new()),
+        ("collection-no-match", "GET", format!("/collection/{}?q=%3Cnothing%3E", f.collection), none(), String::new()),
+        ("collection-join-refused", "POST", format!("/collection/{}/links", f.collection), form(), "admin_url=%3Cnot+a+url%3E".into()),
+        ("collection-name-refused", "POST", "/collections".into(), form(), "name=".into()),
     ]
 }
 
@@ -102,7 +113,7 @@ fn every_kind_of_page_is_valid_html() {
     let jar = std::env::var("SHORTENER_VNU_JAR").expect("SHORTENER_VNU_JAR names vnu.jar");
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
-    let limit = ("ROCKET_RATE_LIMIT", "{per_minute=1,burst=14}".to_owned());
+    let limit = ("ROCKET_RATE_LIMIT", "{per_minute=1,burst=17}".to_owned());
     let _server = Server::start(dir.path(), port, &[limit]);
     let fixture = fixture(port, dir.path());
     let out = dir.path().join("pages");
@@ -252,7 +263,10 @@ fn fixture(port: u16, dir: &Path) -> Fixture {
     ));
     let url = stdout(&run(dir, &["moderation-url"]));
     let moderation = url.trim().rsplit('/').next().unwrap().to_owned();
+    let (stats, collection) = owners(port, &clicked.1, &used_up.1);
     Fixture {
+        stats,
+        collection,
         clicked,
         fresh,
         used_up,
@@ -262,6 +276,26 @@ fn fixture(port: u16, dir: &Path) -> Fixture {
         disabled,
         moderation,
     }
+}
+
+/// The stats token of the link with `secret`, and a collection holding it and a
+/// link made in it; the stats link of the link with `off` is turned off.
+fn owners(port: u16, secret: &str, off: &str) -> (String, String) {
+    let json = [("Content-Type", "application/json"), ("Accept", "application/json")];
+    let last = |url: &Value| url.as_str().unwrap().rsplit('/').next().unwrap().to_owned();
+    let admin = send(port, "GET", &format!("/admin/{secret}"), &json, "").json();
+    let stats = last(&admin["stats_url"]);
+    let made = send(port, "POST", "/collections", &json, r#"{"name": "Posters <2026>"}"#);
+    assert_eq!(made.status, 201, "{}", made.body);
+    let collection = last(&made.json()["url"]);
+    let join = json!({"admin_url": admin["admin_url"]}).to_string();
+    let joined = send(port, "POST", &format!("/collection/{collection}/links"), &json, &join);
+    assert_eq!(joined.status, 200, "{}", joined.body);
+    let body = json!({"target_url": "https://example.com/in-collection", "collection": collection});
+    assert_eq!(send(port, "POST", "/url", &json, &body.to_string()).status, 201);
+    let edit = send(port, "PATCH", &format!("/admin/{off}"), &json, r#"{"stats": "off"}"#);
+    assert_eq!(edit.status, 200, "{}", edit.body);
+    (stats, collection)
 }
 
 /// `name=value` of the reply's Set-Cookie.
