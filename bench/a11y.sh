@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Lighthouse (accessibility and best practices) on the home, admin, protected-link and
-# error pages of the release binary, in Debian's Chromium, light theme then dark.
-# Prints each score; exits 1 if the home or admin page scores below 100. The 401 and 404
+# Lighthouse (accessibility and best practices) on the home, admin, collection, stats,
+# protected-link and error pages of the release binary, in Debian's Chromium, light
+# theme then dark. Prints each score; exits 1 if the home, admin, collection or stats
+# page scores below 100. The 401 and 404
 # pages are shown for information: Chromium logs their (correct) status as a console
 # error, which costs 4 best-practices points whatever the page holds.
 # Usage: bench/a11y.sh
@@ -24,6 +25,10 @@ created=$(curl -sf -H 'Content-Type: application/json' \
 admin=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["admin_url"])' <<<"$created")
 short=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])' <<<"$created")
 for _ in 1 2 3; do curl -s -o /dev/null -H 'Referer: https://news.example.com/' "$short"; done
+stats=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["stats_url"])' <<<"$created")
+collection=$(curl -sf -H 'Content-Type: application/json' -d '{"name": "Posters"}' "$base/collections" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])')
+curl -sf -o /dev/null -H 'Content-Type: application/json' -d "{\"admin_url\": \"$admin\"}" "$collection/links"
 locked=$(curl -sf -H 'Content-Type: application/json' \
     -d '{"target_url": "https://example.com/", "password": "open sesame"}' "$base/url" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])')
@@ -32,7 +37,8 @@ export CHROME_PATH=$(command -v chromium)
 status=0
 printf '%-10s %-6s %14s %15s\n' page theme accessibility best-practices
 for theme in light dark; do
-    for page in "home $base/" "admin $admin" "protected $locked" "error $base/no-such-link"; do
+    for page in "home $base/" "admin $admin" "collection $collection" "stats $stats" \
+        "protected $locked" "error $base/no-such-link"; do
         set -- $page
         scheme=()
         [ "$theme" = dark ] && scheme=(--blink-settings=preferredColorScheme=0)
@@ -51,7 +57,7 @@ print(round(c["accessibility"]["score"] * 100), round(c["best-practices"]["score
 PY
 )
         printf '%-10s %-6s %14s %15s  %s\n' "$1" "$theme" "$a" "$b" "$failed"
-        case $1 in home | admin) [ "$a" = 100 ] && [ "$b" = 100 ] || status=1 ;; esac
+        case $1 in home | admin | collection | stats) [ "$a" = 100 ] && [ "$b" = 100 ] || status=1 ;; esac
     done
 done
 exit $status

@@ -28,7 +28,8 @@ pub struct Listing {
 #[derive(Debug)]
 pub struct Member {
     pub link: Link,
-    /// The link's admin secret; `None` once the link is deleted (its page is gone).
+    /// The link's admin secret (a deleted link's page answers 404); `None` only if its
+    /// seal could not be opened.
     pub admin: Option<SecretKey>,
     /// Past its expiry time or its click limit.
     pub is_expired: bool,
@@ -93,7 +94,7 @@ impl Links {
             .into_iter()
             .filter(|m| listing.shows(&m.link))
             .map(|m| Member {
-                admin: m.link.is_active.then(|| open_admin(secret, &m)).flatten(),
+                admin: open_admin(secret, &m),
                 is_expired: m.link.is_expired(now),
                 link: self.vet(m.link),
             })
@@ -127,11 +128,11 @@ impl Links {
         let mut conn = self.pool.acquire().await?;
         let collection = store::collections::find(&mut conn, secret).await?;
         let members = store::collections::members(&mut conn, collection.id).await?;
-        let mut history = History::default();
-        history.days = store::collections::days(&mut conn, collection.id, &day(since))
-            .await?
-            .into_iter()
-            .collect();
+        let days = store::collections::days(&mut conn, collection.id, &day(since)).await?;
+        let history = History {
+            days: days.into_iter().collect(),
+            ..History::default()
+        };
         Ok((collection, members, history))
     }
 

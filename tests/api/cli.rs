@@ -23,6 +23,7 @@ fn seeded(dir: &Path) -> Vec<Link> {
             "expires_at": "2027-01-01T00:00:00Z",
             "max_clicks": 50,
             "password": "open sesame",
+            "forward_query": true,
         })),
         app.seed_with(json!({ "target_url": "https://example.com/gone", "custom_key": "gone" })),
     ];
@@ -230,6 +231,7 @@ fn export_then_import_moves_every_field_in_both_formats() {
             "{format}: every field round-trips"
         );
         assert!(again.contains("$argon2id$") && again.contains("2027-01-01T00:00:00Z"));
+        assert!(again.contains("forward_query"), "{format}: query forwarding moves too");
     }
 }
 

@@ -299,6 +299,9 @@ fn selected_links_are_deactivated_together_and_others_are_left_alone() {
     let (_, page) = app.get_json(&path);
     assert!(page["links"].as_array().unwrap().iter().all(|l| l["is_active"] == false));
     assert_eq!(app.send_json(Method::Post, &format!("{path}/deactivate"), json!({ "keys": "all" })).status(), Status::UnprocessableEntity);
+    let nothing = app.post_form(&format!("{path}/deactivate"), "");
+    assert_eq!(nothing.status(), Status::UnprocessableEntity, "the form with nothing selected");
+    assert!(nothing.into_string().unwrap().contains("Select the links to deactivate"));
 }
 
 #[test]

@@ -7,7 +7,8 @@ use serde_json::json;
 
 use super::browser::{open_browser, Driver};
 
-/// Home, admin and error pages, light and dark, at 1000 and 390 pixels wide.
+/// Home, admin, collection, stats and error pages, light and dark, at 1000 and 390
+/// pixels wide.
 pub async fn take(driver: &Driver, dir: &Path, base: &str, out: &Path) {
     std::fs::create_dir_all(out).unwrap();
     let reply = crate::server::send(
@@ -29,11 +30,15 @@ pub async fn take(driver: &Driver, dir: &Path, base: &str, out: &Path) {
         crate::server::send(port, "GET", path, &[("Referer", &referer)], "");
     }
     let admin = info["admin_url"].as_str().unwrap().to_owned();
+    let stats = info["stats_url"].as_str().unwrap().to_owned();
+    let collection = collection_of(base, &admin);
     for (theme, dark) in [("light", false), ("dark", true)] {
         let browser = open_browser(driver, &dir.join(format!("shots-{theme}")), dark).await;
         for (page, url) in [
             ("home", base.to_owned()),
             ("admin", admin.clone()),
+            ("collection", collection.clone()),
+            ("stats", stats.clone()),
             ("error", format!("{base}/no-such-link")),
         ] {
             for (size, width) in [("desktop", 1000), ("phone", 390)] {
@@ -55,4 +60,25 @@ pub async fn take(driver: &Driver, dir: &Path, base: &str, out: &Path) {
         }
         browser.close().await.unwrap();
     }
+}
+
+/// A collection holding the link with admin URL `admin` and two more; its URL.
+fn collection_of(base: &str, admin: &str) -> String {
+    let port: u16 = base.rsplit(':').next().unwrap().parse().unwrap();
+    let json = [
+        ("Content-Type", "application/json"),
+        ("Accept", "application/json"),
+    ];
+    let send = |path: &str, body: serde_json::Value| {
+        crate::server::send(port, "POST", path, &json, &body.to_string()).json()
+    };
+    let made = send("/collections", json!({ "name": "Spring posters" }));
+    let url = made["url"].as_str().unwrap().to_owned();
+    let path = &url[url.find("/collection/").unwrap()..];
+    send(&format!("{path}/links"), json!({ "admin_url": admin }));
+    for page in ["menu", "opening-hours"] {
+        let target = format!("https://example.com/{page}");
+        send("/url", json!({ "target_url": target, "collection": url }));
+    }
+    url
 }

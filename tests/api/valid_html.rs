@@ -281,19 +281,43 @@ fn fixture(port: u16, dir: &Path) -> Fixture {
 /// The stats token of the link with `secret`, and a collection holding it and a
 /// link made in it; the stats link of the link with `off` is turned off.
 fn owners(port: u16, secret: &str, off: &str) -> (String, String) {
-    let json = [("Content-Type", "application/json"), ("Accept", "application/json")];
+    let json = [
+        ("Content-Type", "application/json"),
+        ("Accept", "application/json"),
+    ];
     let last = |url: &Value| url.as_str().unwrap().rsplit('/').next().unwrap().to_owned();
     let admin = send(port, "GET", &format!("/admin/{secret}"), &json, "").json();
     let stats = last(&admin["stats_url"]);
-    let made = send(port, "POST", "/collections", &json, r#"{"name": "Posters <2026>"}"#);
+    let made = send(
+        port,
+        "POST",
+        "/collections",
+        &json,
+        r#"{"name": "Posters <2026>"}"#,
+    );
     assert_eq!(made.status, 201, "{}", made.body);
     let collection = last(&made.json()["url"]);
     let join = json!({"admin_url": admin["admin_url"]}).to_string();
-    let joined = send(port, "POST", &format!("/collection/{collection}/links"), &json, &join);
+    let joined = send(
+        port,
+        "POST",
+        &format!("/collection/{collection}/links"),
+        &json,
+        &join,
+    );
     assert_eq!(joined.status, 200, "{}", joined.body);
     let body = json!({"target_url": "https://example.com/in-collection", "collection": collection});
-    assert_eq!(send(port, "POST", "/url", &json, &body.to_string()).status, 201);
-    let edit = send(port, "PATCH", &format!("/admin/{off}"), &json, r#"{"stats": "off"}"#);
+    assert_eq!(
+        send(port, "POST", "/url", &json, &body.to_string()).status,
+        201
+    );
+    let edit = send(
+        port,
+        "PATCH",
+        &format!("/admin/{off}"),
+        &json,
+        r#"{"stats": "off"}"#,
+    );
     assert_eq!(edit.status, 200, "{}", edit.body);
     (stats, collection)
 }

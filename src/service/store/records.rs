@@ -29,6 +29,9 @@ pub struct Record {
     /// When its owner last changed the target, if ever.
     #[serde(default)]
     pub target_changed_at: Option<String>,
+    /// Visitors' query strings are added to the target.
+    #[serde(default)]
+    pub forward_query: bool,
     /// Clicks per day and per source; JSON exports carry it, CSV rows cannot.
     #[sqlx(skip)]
     #[serde(default, skip_serializing_if = "History::is_empty")]
@@ -40,7 +43,7 @@ macro_rules! record_columns {
     () => {
         "key, secret_hash, target_url, is_active, clicks, created_at, \
          last_clicked_at, expires_at, max_clicks, password_hash, disabled_reason, \
-         target_changed_at"
+         target_changed_at, forward_query"
     };
 }
 
@@ -106,8 +109,8 @@ pub async fn set_active(db: &mut dyn Exec, key: &str, active: bool) -> Result<()
 pub async fn insert_record(db: &mut dyn Exec, r: &Record, hash: &[u8; 32]) -> Result<()> {
     let sql = "insert into link (key, secret_hash, target_url, is_active, clicks, created_at, \
                last_clicked_at, expires_at, max_clicks, password_hash, disabled_reason, \
-               target_changed_at, stats_token) \
-               values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+               target_changed_at, stats_token, forward_query) \
+               values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
                on conflict do nothing returning id";
     let inserted: Vec<(i64,)> = on_db!(db, |c| {
         sqlx::query_as(sql)
@@ -124,6 +127,7 @@ pub async fn insert_record(db: &mut dyn Exec, r: &Record, hash: &[u8; 32]) -> Re
             .bind(&r.disabled_reason)
             .bind(&r.target_changed_at)
             .bind(crate::domain::keys::StatsToken::random().as_str())
+            .bind(r.forward_query)
             .fetch_all(c)
             .await?
     });

@@ -143,8 +143,8 @@ async fn join(
 #[derive(Debug, rocket::FromForm, Deserialize, utoipa::ToSchema)]
 #[schema(as = DeactivateLinks)]
 pub struct Deactivate {
-    /// Keys of the collection's links; others are left alone.
-    #[field(default = Vec::new())]
+    /// Keys of the collection's links; others are left alone. The page's form sends
+    /// one `keys` field per selected link, at least one.
     #[schema(max_items = 1000)]
     keys: Vec<String>,
 }
@@ -168,8 +168,15 @@ async fn deactivate_form(
     format: Format,
     links: &State<Links>,
 ) -> Result<Changed<Deactivated>> {
+    let secret = secret?;
     let keys = body.map(|b| b.into_inner().keys).unwrap_or_default();
-    deactivate(secret?, keys, format, links).await
+    if keys.is_empty() {
+        return Err(Error::Invalid {
+            field: "keys",
+            message: "Select the links to deactivate".into(),
+        });
+    }
+    deactivate(secret, keys, format, links).await
 }
 
 #[utoipa::path(post, path = "/collection/{secret}/deactivate", tag = "collections",

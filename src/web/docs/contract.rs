@@ -168,6 +168,11 @@ fn constrain(operation: &mut Operation) {
                 .enum_values(Some(["qr.svg", "qr.png"]))
                 .build()
                 .into(),
+            "sort" => ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some(["date", "clicks"]))
+                .build()
+                .into(),
             _ => continue,
         };
         parameter.schema = Some(RefOr::T(schema));

@@ -9,7 +9,7 @@ use rocket::serde::json::{self, Json};
 use rocket::{delete, get, patch, post, routes, Route, State};
 use serde::Serialize;
 use serde_json::Value;
-use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, Type};
+use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, OneOfBuilder, Schema, Type};
 use utoipa::openapi::{Ref, RefOr};
 
 use super::page::AdminPage;
@@ -78,19 +78,38 @@ pub async fn delete(
     })
 }
 
-/// The body of an edit: one or more of the changes, each optional.
-#[derive(utoipa::ToSchema)]
-#[allow(dead_code)]
-pub struct Edit {
-    /// A new target (clicks, expiry, limit and password stay).
-    #[schema(schema_with = crate::web::constraints::target_url)]
-    target_url: String,
-    /// Add visitors' query strings to the target.
-    forward_query: bool,
-    /// `off`: the stats link answers 404 from now on; `new`: a new one replaces it.
-    #[schema(schema_with = stats_schema)]
-    stats: String,
+/// The body of an edit, as the API description gives it: one or more of the
+/// fields, each of its own type (`change_of` reads it).
+pub struct Edit;
+
+impl utoipa::PartialSchema for Edit {
+    fn schema() -> RefOr<Schema> {
+        let fields = || {
+            ObjectBuilder::new()
+                .property("target_url", crate::web::constraints::target_url())
+                .property(
+                    "forward_query",
+                    ObjectBuilder::new()
+                        .schema_type(Type::Boolean)
+                        .description(Some("Add visitors' query strings to the target")),
+                )
+                .property("stats", stats_schema())
+        };
+        let any_of = ["target_url", "forward_query", "stats"]
+            .into_iter()
+            .fold(AnyOfBuilder::new(), |any, field| {
+                any.item(fields().required(field))
+            });
+        any_of
+            .description(Some(
+                "One or more of: a new target (clicks, expiry, limit and password stay), query \
+                 forwarding on or off, the stats link off or new",
+            ))
+            .into()
+    }
 }
+
+impl utoipa::ToSchema for Edit {}
 
 fn stats_schema() -> ObjectBuilder {
     ObjectBuilder::new()
