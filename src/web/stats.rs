@@ -54,7 +54,7 @@ impl StatsPage {
 
 impl Page for StatsPage {}
 
-#[utoipa::path(get, path = "/stats/{token}", tag = "owners",
+#[utoipa::path(get, path = "/stats/{token}", tag = "owners", operation_id = "stats",
     summary = "A link's counts, to share: clicks, chart, referrers and client kinds only",
     description = "Opened by the stats_url of URLInfo. No target, no admin URL, nothing to change. \
         A token the owner turned off or replaced answers 404.",

@@ -180,3 +180,21 @@ fn the_spec_gives_both_representations_the_forms_and_the_headers() {
     assert_eq!(target["maxLength"], 2048);
     assert!(target["pattern"].as_str().unwrap().starts_with("^[Hh][Tt][Tt][Pp]"));
 }
+
+#[test]
+fn every_operation_has_an_operation_id_of_its_own() {
+    backend!();
+    let app = spawn_app();
+    let (_, spec) = app.get_json("/openapi.json");
+    let mut ids: Vec<&str> = spec["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|item| item.as_object().unwrap().values())
+        .map(|operation| operation["operationId"].as_str().expect("an operationId"))
+        .collect();
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "operationIds repeat: links between operations would point at the wrong one");
+}

@@ -64,7 +64,7 @@ async fn join_form(
     join(secret?, typed, format, links, settings).await
 }
 
-#[utoipa::path(post, path = "/collection/{secret}/links", tag = "collections",
+#[utoipa::path(post, path = "/collection/{secret}/links", tag = "collections", operation_id = "join_collection",
     summary = "Add an existing link to the collection, by its admin URL",
     params(("secret" = String, Path, description = "The collection's secret")),
     request_body(content((Join = "application/json"), (Join = "application/x-www-form-urlencoded"))),
@@ -179,7 +179,7 @@ async fn deactivate_form(
     deactivate(secret, keys, format, links).await
 }
 
-#[utoipa::path(post, path = "/collection/{secret}/deactivate", tag = "collections",
+#[utoipa::path(post, path = "/collection/{secret}/deactivate", tag = "collections", operation_id = "deactivate_in_collection",
     summary = "Deactivate several of the collection's links at once",
     params(("secret" = String, Path, description = "The collection's secret")),
     request_body(content((Deactivate = "application/json"), (Deactivate = "application/x-www-form-urlencoded"))),
@@ -232,7 +232,7 @@ async fn deactivate(
     }))
 }
 
-#[utoipa::path(post, path = "/collection/{secret}/rotate", tag = "collections",
+#[utoipa::path(post, path = "/collection/{secret}/rotate", tag = "collections", operation_id = "rotate_collection",
     summary = "Give the collection a new secret; the old URL answers 404 from now on",
     params(("secret" = String, Path, description = "The collection's secret")),
     responses(

@@ -76,7 +76,7 @@ async fn create_form(
     create(allowed, name, format, links, settings).await
 }
 
-#[utoipa::path(post, path = "/collections", tag = "collections",
+#[utoipa::path(post, path = "/collections", tag = "collections", operation_id = "create_collection",
     summary = "Start a collection: one secret page for many links",
     request_body(content((NewCollection = "application/json"), (NewCollection = "application/x-www-form-urlencoded"))),
     responses(
@@ -170,7 +170,7 @@ pub(super) async fn page_of(
     Ok(page.sorted(listing.sort))
 }
 
-#[utoipa::path(get, path = "/collection/{secret}", tag = "collections",
+#[utoipa::path(get, path = "/collection/{secret}", tag = "collections", operation_id = "collection",
     summary = "A collection: its links with their clicks, totals and one chart over all of them",
     params(
         ("secret" = String, Path, description = "The secret from the collection's url"),
@@ -207,7 +207,7 @@ pub struct CsvFile {
     disposition: Header<'static>,
 }
 
-#[utoipa::path(get, path = "/collection/{secret}/links.csv", tag = "collections",
+#[utoipa::path(get, path = "/collection/{secret}/links.csv", tag = "collections", operation_id = "collection_csv",
     summary = "The collection's links as CSV: key, short_url, target_url, clicks, created_at, status, admin_url",
     params(
         ("secret" = String, Path, description = "The secret from the collection's url"),

@@ -85,6 +85,7 @@ async fn create_form(
         (status = 400, description = "Invalid target URL, malformed JSON, or a failed target check", body = crate::web::respond::ErrorPage),
         (status = 401, description = "Private mode: no valid creator token (`Authorization: Bearer <token>`, or the browser's cookie)", body = crate::web::respond::ErrorPage),
         (status = 403, description = "The target's host is not allowed here (blocklist, URL shorteners), or sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
+        (status = 404, description = "No collection has the `collection` given (nothing is stored)", body = crate::web::respond::ErrorPage),
         (status = 409, description = "Custom key taken", body = crate::web::respond::ErrorPage),
         (status = 413, description = "Body too large", body = crate::web::respond::ErrorPage),
         (status = 415, description = "Neither JSON nor a form", body = crate::web::respond::ErrorPage),

@@ -149,9 +149,9 @@ fn change_of(body: Value) -> Result<Change> {
     Ok(change)
 }
 
-/// `off` or `new`, in any case.
+/// `off` or `new`, as the API description spells them.
 fn stats_change(word: &str) -> Option<StatsChange> {
-    match word.to_ascii_lowercase().as_str() {
+    match word {
         "off" => Some(StatsChange::Off),
         "new" => Some(StatsChange::New),
         _ => None,
@@ -210,7 +210,7 @@ pub struct MethodForm {
     #[field(name = "_method")]
     method: String,
     target_url: Option<String>,
-    /// `on` or `off` (`true`, `false` too).
+    /// `on` or `off`.
     forward_query: Option<String>,
     /// `off` or `new`.
     stats: Option<String>,
@@ -225,11 +225,11 @@ impl MethodForm {
             field,
             message: message.to_owned(),
         };
-        let forward_query = match self.forward_query.as_deref().map(str::to_ascii_lowercase) {
+        let forward_query = match self.forward_query.as_deref() {
             None => None,
-            Some(word) => Some(match word.as_str() {
-                "on" | "true" => true,
-                "off" | "false" => false,
+            Some(word) => Some(match word {
+                "on" => true,
+                "off" => false,
                 _ => return Err(invalid("forward_query", "forward_query must be on or off")),
             }),
         };

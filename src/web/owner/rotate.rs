@@ -17,7 +17,7 @@ pub fn routes() -> Vec<Route> {
     routes![rotate]
 }
 
-#[utoipa::path(post, path = "/admin/{secret_key}/rotate", tag = "owners",
+#[utoipa::path(post, path = "/admin/{secret_key}/rotate", tag = "owners", operation_id = "rotate_admin",
     summary = "Give the admin page a new secret; the old admin URL answers 404 from now on",
     description = "For an admin URL that leaked. The link, its clicks and its stats link stay; \
         collections keep listing it, with the new admin URL.",
