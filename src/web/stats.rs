@@ -6,12 +6,12 @@ use askama::Template;
 use rocket::{get, routes, Route, State};
 use serde::Serialize;
 
-use super::owner::chart::Chart;
+use super::owner::counts::Counts;
 use super::respond::{Negotiated, Page};
 use crate::domain::keys::StatsToken;
 use crate::domain::window::Window;
 use crate::error::{Error, Result};
-use crate::service::{DayClicks, Links, SourceClicks};
+use crate::service::Links;
 use crate::settings::Settings;
 
 pub fn routes() -> Vec<Route> {
@@ -26,30 +26,8 @@ pub struct StatsPage {
     /// The short link counted (public anyway: it is what was shared).
     url: String,
     clicks: i64,
-    /// Clicks per UTC day over the chosen window, oldest first.
-    history: Vec<DayClicks>,
-    referrers: Vec<SourceClicks>,
-    clients: Vec<SourceClicks>,
-    /// The window shown, in days.
-    days: u16,
-}
-
-impl StatsPage {
-    fn chart(&self) -> Chart {
-        Chart::new(&self.history)
-    }
-
-    fn windows(&self) -> [u16; 4] {
-        Window::CHOICES
-    }
-
-    /// Each breakdown with its heading and first column's name.
-    fn sources(&self) -> [(&str, &str, &[SourceClicks]); 2] {
-        [
-            ("Referrers", "Site", &self.referrers),
-            ("Clients", "Kind", &self.clients),
-        ]
-    }
+    #[serde(flatten)]
+    counts: Counts,
 }
 
 impl Page for StatsPage {}
@@ -76,13 +54,10 @@ pub async fn show(
     settings: &State<Settings>,
 ) -> Result<Negotiated<StatsPage>> {
     let (token, window) = (token?, Window::parse(days)?);
-    let view = links.stats(&token, window).await?;
+    let mut view = links.stats(&token, window).await?;
     Ok(Negotiated(StatsPage {
+        counts: Counts::take(&mut view),
         url: settings.short_url(&view.link.key),
         clicks: view.link.clicks,
-        history: view.history,
-        referrers: view.referrers,
-        clients: view.clients,
-        days: view.window.days(),
     }))
 }

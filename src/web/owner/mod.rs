@@ -13,6 +13,7 @@ use crate::settings::Settings;
 
 pub(super) mod changes;
 pub(super) mod chart;
+pub(super) mod counts;
 pub(super) mod page;
 pub(super) mod qr;
 mod qr_code;

@@ -4,11 +4,10 @@
 use askama::Template;
 use serde::Serialize;
 
-use super::chart::Chart;
+use super::counts::Counts;
 use super::qr_code;
 use crate::domain::keys::SecretKey;
-use crate::domain::window::Window;
-use crate::service::{AdminView, Change, DayClicks, SourceClicks, StatsChange};
+use crate::service::{AdminView, Change, StatsChange};
 use crate::settings::Settings;
 use crate::web::respond::Page;
 use crate::web::url_info::UrlInfo;
@@ -21,15 +20,10 @@ pub struct AdminPage {
     #[serde(flatten)]
     info: UrlInfo,
     last_clicked_at: Option<String>,
-    /// Clicks per UTC day over the chosen window, oldest first.
-    history: Vec<DayClicks>,
-    referrers: Vec<SourceClicks>,
-    clients: Vec<SourceClicks>,
+    #[serde(flatten)]
+    counts: Counts,
     /// Past its expiry time or its click limit: it answers 410 now.
     is_expired: bool,
-    #[serde(skip)]
-    #[schema(ignore)]
-    days: u16,
     /// The one-time greeting: `created` or `updated`.
     #[serde(skip)]
     #[schema(ignore)]
@@ -75,22 +69,6 @@ impl AdminPage {
         self.last_clicked_at
             .as_deref()
             .map_or("never".to_owned(), for_people)
-    }
-
-    fn chart(&self) -> Chart {
-        Chart::new(&self.history)
-    }
-
-    fn windows(&self) -> [u16; 4] {
-        Window::CHOICES
-    }
-
-    /// Each breakdown with its heading and first column's name.
-    fn sources(&self) -> [(&str, &str, &[SourceClicks]); 2] {
-        [
-            ("Referrers", "Site", &self.referrers),
-            ("Clients", "Kind", &self.clients),
-        ]
     }
 }
 
@@ -178,15 +156,12 @@ pub(crate) fn for_people(at: &str) -> String {
 impl AdminPage {
     /// The page of `view`, with the absolute URLs built on `base_url`; the secret comes
     /// from the request, as the database has only its hash.
-    pub fn new(view: AdminView, secret: &SecretKey, settings: &Settings) -> AdminPage {
+    pub fn new(mut view: AdminView, secret: &SecretKey, settings: &Settings) -> AdminPage {
         AdminPage {
             last_clicked_at: view.link.last_clicked_at.clone(),
-            history: view.history,
-            referrers: view.referrers,
-            clients: view.clients,
+            counts: Counts::take(&mut view),
             is_expired: view.is_expired,
             info: UrlInfo::new(view.link, secret, settings),
-            days: view.window.days(),
             flash: None,
             edit: None,
         }
