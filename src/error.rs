@@ -45,6 +45,13 @@ pub enum Error {
     PasswordRequired,
     #[error("Wrong password")]
     WrongPassword,
+    /// A secret offered as proof of ownership (an admin URL pasted into a collection)
+    /// that opens nothing: 403, beside that field.
+    #[error("{message}")]
+    Unproven {
+        field: &'static str,
+        message: &'static str,
+    },
     /// A field named a secret that opens nothing (a collection to create a link in,
     /// an admin URL to add to a collection): 404, beside that field.
     #[error("{message}")]
@@ -100,7 +107,7 @@ impl Error {
             Error::InvalidKey(_) | Error::Invalid { .. } => Status::UnprocessableEntity,
             Error::TargetCheck => Status::BadRequest,
             Error::Gone | Error::Disabled(_) => Status::Gone,
-            Error::Blocked(_) => Status::Forbidden,
+            Error::Blocked(_) | Error::Unproven { .. } => Status::Forbidden,
             Error::PasswordRequired | Error::WrongPassword | Error::TokenRequired => {
                 Status::Unauthorized
             }
@@ -126,7 +133,7 @@ impl Error {
             Error::InvalidUrl(_) | Error::TargetCheck | Error::Blocked(_) => Some("target_url"),
             Error::Invalid { field, .. } => Some(field),
             Error::WrongPassword => Some("password"),
-            Error::Unknown { field, .. } => Some(field),
+            Error::Unknown { field, .. } | Error::Unproven { field, .. } => Some(field),
             Error::InvalidKey(_) | Error::KeyTaken(_) => Some("custom_key"),
             _ => None,
         }

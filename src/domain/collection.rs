@@ -48,10 +48,10 @@ pub enum Sort {
 }
 
 impl Sort {
-    /// `?sort=` as given: `date`, `clicks`, or nothing.
+    /// `?sort=` as given: `date`, `clicks`, or absent.
     pub fn parse(raw: Option<&str>) -> Result<Sort, Error> {
-        match raw.map(str::trim) {
-            None | Some("") | Some("date") => Ok(Sort::Date),
+        match raw {
+            None | Some("date") => Ok(Sort::Date),
             Some("clicks") => Ok(Sort::Clicks),
             Some(_) => Err(Error::Invalid {
                 field: "sort",
@@ -99,5 +99,6 @@ mod tests {
         assert_eq!(Sort::parse(None).unwrap(), Sort::Date);
         assert_eq!(Sort::parse(Some("clicks")).unwrap(), Sort::Clicks);
         assert!(Sort::parse(Some("CLICKS; drop table")).is_err());
+        assert!(Sort::parse(Some("")).is_err());
     }
 }

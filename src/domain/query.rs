@@ -13,6 +13,9 @@ pub const CAMPAIGN_TAGS: [&str; 5] = [
     "utm_content",
 ];
 
+/// Longest campaign tag value, in characters.
+pub const MAX_TAG: usize = 100;
+
 /// The decoded name of one `name=value` piece.
 fn name_of(piece: &str) -> String {
     let name = piece.split('=').next().unwrap_or_default();

@@ -152,8 +152,8 @@ impl Links {
     }
 
     /// Adds the link whose admin secret is `admin` to the collection behind `secret`
-    /// (pasting the admin URL proves the link is the owner's). `Unknown` (on the
-    /// `admin_url` field, 404) when no active link has that secret.
+    /// (pasting the admin URL proves the link is the owner's). `Unproven` (on the
+    /// `admin_url` field, 403) when no active link has that secret.
     pub async fn join(&self, secret: &SecretKey, admin: &SecretKey) -> Result<Link> {
         self.allow_change(secret)?;
         let mut conn = self.pool.acquire().await?;
@@ -162,7 +162,7 @@ impl Links {
         self.add_to(&collection, secret, admin)
             .await
             .map_err(|error| match error {
-                Error::NotFound => Error::Unknown {
+                Error::NotFound => Error::Unproven {
                     field: "admin_url",
                     message: "This is not the admin URL of a link on this site",
                 },

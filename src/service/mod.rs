@@ -37,6 +37,5 @@ pub use history::{DayClicks, SourceClicks};
 pub use installation::{Installation, Record, NO_POSTGRES_BACKUP};
 pub use links::{migrate, Links};
 pub use moderation::{Decision, ReportedLink};
-pub use owner::{AdminView, Change};
-pub use stats::StatsChange;
+pub use owner::{AdminView, Change, StatsChange};
 pub use store::Link;

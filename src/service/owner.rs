@@ -5,7 +5,6 @@
 use super::history::{DayClicks, SourceClicks};
 use super::jobs::AdminLookup;
 use super::links::Links;
-use super::stats::StatsChange;
 use super::store;
 use crate::domain::keys::SecretKey;
 use crate::domain::target::TargetUrl;
@@ -19,6 +18,15 @@ pub struct Change {
     pub target: Option<String>,
     pub forward_query: Option<bool>,
     pub stats: Option<StatsChange>,
+}
+
+/// What an owner does with the stats link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatsChange {
+    /// No stats page any more: the token answers 404.
+    Off,
+    /// A fresh token; the old one answers 404.
+    New,
 }
 
 /// An owner's view of a link: the link with its pending clicks, and its history over

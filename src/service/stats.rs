@@ -2,20 +2,11 @@
 //! nothing else, and the owner turns it off or replaces it.
 
 use super::links::Links;
-use super::owner::AdminView;
+use super::owner::{AdminView, StatsChange};
 use super::store;
 use crate::domain::keys::{SecretKey, StatsToken};
 use crate::domain::window::Window;
 use crate::error::Result;
-
-/// What an owner does with the stats link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatsChange {
-    /// No stats page any more: the token answers 404.
-    Off,
-    /// A fresh token; the old one answers 404.
-    New,
-}
 
 impl Links {
     /// The counts of the link `token` opens, over `window`, pending clicks included:

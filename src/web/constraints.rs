@@ -115,7 +115,7 @@ pub fn collection() -> Object {
 pub fn campaign_tag() -> Object {
     ObjectBuilder::new()
         .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
-        .max_length(Some(crate::web::create::MAX_TAG))
+        .max_length(Some(crate::domain::query::MAX_TAG))
         .pattern(Some("^[^\\u0000-\\u001F\\u007F-\\u009F]*$".to_owned()))
         .description(Some(
             "Added to the target URL's query under its own name (replacing the target's own \

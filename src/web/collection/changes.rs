@@ -72,8 +72,8 @@ async fn join_form(
         (status = 200, description = "Added (JSON): the link, with its admin URL", body = UrlInfo),
         (status = 303, description = "Added (HTML): back to the collection's page", headers(("Location" = String))),
         (status = 400, description = "Malformed JSON", body = crate::web::respond::ErrorPage),
-        (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
-        (status = 404, description = "No such collection, or no link has this admin URL (HTML: the page again, with the message beside the field)", body = crate::web::respond::ErrorPage),
+        (status = 403, description = "No link has this admin URL, or sent from another site's page (HTML: the page again, with the message beside the field)", body = crate::web::respond::ErrorPage),
+        (status = 404, description = "No such collection", body = crate::web::respond::ErrorPage),
         (status = 413, description = "Body too large", body = crate::web::respond::ErrorPage),
         (status = 415, description = "Neither JSON nor a form", body = crate::web::respond::ErrorPage),
         (status = 422, description = "No admin_url, or not an admin URL", body = crate::web::respond::ErrorPage),
@@ -144,7 +144,7 @@ async fn join(
 #[schema(as = DeactivateLinks)]
 pub struct Deactivate {
     /// Keys of the collection's links; others are left alone. The page's form sends
-    /// one `keys` field per selected link, at least one.
+    /// one `keys` field per selected link (none: nothing is deactivated).
     #[schema(max_items = 1000)]
     keys: Vec<String>,
 }
@@ -168,15 +168,8 @@ async fn deactivate_form(
     format: Format,
     links: &State<Links>,
 ) -> Result<Changed<Deactivated>> {
-    let secret = secret?;
     let keys = body.map(|b| b.into_inner().keys).unwrap_or_default();
-    if keys.is_empty() {
-        return Err(Error::Invalid {
-            field: "keys",
-            message: "Select the links to deactivate".into(),
-        });
-    }
-    deactivate(secret, keys, format, links).await
+    deactivate(secret?, keys, format, links).await
 }
 
 #[utoipa::path(post, path = "/collection/{secret}/deactivate", tag = "collections", operation_id = "deactivate_in_collection",
@@ -227,6 +220,8 @@ async fn deactivate(
     }
     let done = links.deactivate_in(&secret, &keys).await?;
     Ok(NoStore(match format {
+        // The form with no link selected: back, saying so.
+        Format::Html if keys.is_empty() => Either::Left(back(&secret, "none-selected".into())),
         Format::Html => Either::Left(back(&secret, format!("deactivated:{}", done.len()))),
         Format::Json => Either::Right(Json(Deactivated { deactivated: done })),
     }))

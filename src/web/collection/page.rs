@@ -167,6 +167,7 @@ impl CollectionPage {
         Some(match flash {
             "created" => "Your collection is ready. Bookmark this page: its address is the only key to it.".to_owned(),
             "added" => "The link was added to this collection.".to_owned(),
+            "none-selected" => "No link was selected: tick the links to deactivate first.".to_owned(),
             "rotated" => "This collection has a new address: the old one no longer works. Bookmark this one now.".to_owned(),
             other => match other.strip_prefix("deactivated:") {
                 Some(n) => format!("Deactivated {n} link(s): they no longer forward."),

@@ -9,14 +9,11 @@ use time::OffsetDateTime;
 use crate::domain::clock::{self, stamp};
 use crate::domain::keys::{SecretKey, ShortKey};
 use crate::domain::password::Password;
-use crate::domain::query;
+use crate::domain::query::{self, MAX_TAG};
 use crate::domain::target::{OwnHosts, TargetUrl};
 use crate::error::{Error, Result};
 use crate::service::Draft;
 use crate::web::constraints;
-
-/// Longest campaign tag (`utm_source`, ...), in characters.
-pub const MAX_TAG: usize = 100;
 
 /// One create request; in JSON, the same fields (`max_clicks` as a number).
 #[derive(Debug, Default, Clone, rocket::FromForm, Deserialize, utoipa::ToSchema)]

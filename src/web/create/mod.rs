@@ -22,8 +22,8 @@ mod form;
 mod page;
 
 use bulk::BulkPage;
+pub use form::LinkForm;
 use form::{parse_item, unprocessable};
-pub use form::{LinkForm, MAX_TAG};
 use page::{refused, Refused};
 pub use page::{FormValues, IndexPage};
 

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::service::Links;
 use crate::settings::Settings;
 
+mod bodies;
 pub(super) mod changes;
 pub(super) mod chart;
 pub(super) mod counts;

@@ -1,0 +1,202 @@
+//! What the owner's changes carry: the JSON edit body and the admin page's forms,
+//! read into a service `Change`, and how the API description gives each.
+
+use serde_json::Value;
+use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, OneOfBuilder, Schema, Type};
+use utoipa::openapi::{Ref, RefOr};
+
+use crate::error::{Error, Result};
+use crate::service::{Change, StatsChange};
+
+/// The body of an edit, as the API description gives it: one or more of the
+/// fields, each of its own type (`change_of` reads it).
+pub struct Edit;
+
+impl utoipa::PartialSchema for Edit {
+    fn schema() -> RefOr<Schema> {
+        let fields = || {
+            ObjectBuilder::new()
+                .property("target_url", crate::web::constraints::target_url())
+                .property(
+                    "forward_query",
+                    ObjectBuilder::new()
+                        .schema_type(Type::Boolean)
+                        .description(Some("Add visitors' query strings to the target")),
+                )
+                .property("stats", stats_schema())
+        };
+        let any_of = ["target_url", "forward_query", "stats"]
+            .into_iter()
+            .fold(AnyOfBuilder::new(), |any, field| {
+                any.item(fields().required(field))
+            });
+        any_of
+            .description(Some(
+                "One or more of: a new target (clicks, expiry, limit and password stay), query \
+                 forwarding on or off, the stats link off or new",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Edit {}
+
+fn stats_schema() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(["off", "new"]))
+        .description(Some(
+            "off: no stats link; new: a fresh one (the old one answers 404)",
+        ))
+}
+
+/// What an edit body must be, for the 422 that answers anything else.
+const EDIT_SHAPE: &str =
+    "Send an object with one or more of \"target_url\" (a URL), \"forward_query\" \
+                          (true or false) and \"stats\" (\"off\" or \"new\")";
+
+/// The change a JSON edit asks for: each field, when present, of its own type (a
+/// `null` is refused, not read as absent), and at least one of them.
+pub(super) fn change_of(body: Value) -> Result<Change> {
+    let shape = || Error::BadBody(rocket::http::Status::UnprocessableEntity, EDIT_SHAPE.into());
+    let Value::Object(fields) = body else {
+        return Err(shape());
+    };
+    let mut change = Change::default();
+    if let Some(target) = fields.get("target_url") {
+        change.target = Some(target.as_str().ok_or_else(shape)?.to_owned());
+    }
+    if let Some(on) = fields.get("forward_query") {
+        change.forward_query = Some(on.as_bool().ok_or_else(shape)?);
+    }
+    if let Some(stats) = fields.get("stats") {
+        change.stats = Some(stats.as_str().and_then(stats_change).ok_or_else(shape)?);
+    }
+    let empty = change.target.is_none() && change.forward_query.is_none() && change.stats.is_none();
+    if empty {
+        return Err(shape());
+    }
+    Ok(change)
+}
+
+/// `off` or `new`, as the API description spells them.
+fn stats_change(word: &str) -> Option<StatsChange> {
+    match word {
+        "off" => Some(StatsChange::Off),
+        "new" => Some(StatsChange::New),
+        _ => None,
+    }
+}
+
+/// The JSON answer of the admin page's forms: the link after an edit, the
+/// message after a delete (as `PATCH` and `DELETE` answer).
+pub struct ChangeAnswer;
+
+impl utoipa::PartialSchema for ChangeAnswer {
+    fn schema() -> RefOr<Schema> {
+        let one_of = OneOfBuilder::new()
+            .item(Ref::from_schema_name("URLInfo"))
+            .item(Ref::from_schema_name("Deleted"));
+        one_of.into()
+    }
+}
+
+impl utoipa::ToSchema for ChangeAnswer {}
+
+/// The admin page's forms: `_method` says which change (`DELETE` or `PATCH`).
+#[derive(rocket::FromForm)]
+pub struct MethodForm {
+    #[field(name = "_method")]
+    pub(super) method: String,
+    target_url: Option<String>,
+    /// `on` or `off`.
+    forward_query: Option<String>,
+    /// `off` or `new`.
+    stats: Option<String>,
+}
+
+impl MethodForm {
+    /// The change the form asks for, and the target as typed (to show it again with
+    /// the message when refused). A form with none of the fields asks for an empty
+    /// target, which is refused beside the field.
+    pub(super) fn change(self) -> Result<(Change, String)> {
+        let invalid = |field: &'static str, message: &str| Error::Invalid {
+            field,
+            message: message.to_owned(),
+        };
+        let forward_query = match self.forward_query.as_deref() {
+            None => None,
+            Some(word) => Some(match word {
+                "on" => true,
+                "off" => false,
+                _ => return Err(invalid("forward_query", "forward_query must be on or off")),
+            }),
+        };
+        let stats = match self.stats.as_deref() {
+            None => None,
+            Some(word) => Some(
+                stats_change(word).ok_or_else(|| invalid("stats", "stats must be off or new"))?,
+            ),
+        };
+        let typed = self.target_url.clone().unwrap_or_default();
+        let target = match (&self.target_url, forward_query, stats) {
+            (None, None, None) => Some(String::new()),
+            (target, _, _) => target.clone(),
+        };
+        Ok((
+            Change {
+                target,
+                forward_query,
+                stats,
+            },
+            typed,
+        ))
+    }
+}
+
+/// The admin page's forms, as the API description gives them.
+pub struct AdminForm;
+
+impl utoipa::PartialSchema for AdminForm {
+    fn schema() -> RefOr<Schema> {
+        let method = |pattern: &str| {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .pattern(Some(pattern))
+                .description(Some("Which change, in any case"))
+        };
+        let patch = "^[Pp][Aa][Tt][Cc][Hh]$";
+        let edit = ObjectBuilder::new()
+            .property("_method", method(patch))
+            .property("target_url", crate::web::constraints::target_url())
+            .required("_method")
+            .required("target_url");
+        let forward = ObjectBuilder::new()
+            .property("_method", method(patch))
+            .property(
+                "forward_query",
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .enum_values(Some(["on", "off"]))
+                    .description(Some("Add visitors' query strings to the target, or stop")),
+            )
+            .required("_method")
+            .required("forward_query");
+        let stats = ObjectBuilder::new()
+            .property("_method", method(patch))
+            .property("stats", stats_schema())
+            .required("_method")
+            .required("stats");
+        let delete = ObjectBuilder::new()
+            .property("_method", method("^[Dd][Ee][Ll][Ee][Tt][Ee]$"))
+            .required("_method");
+        OneOfBuilder::new()
+            .item(edit)
+            .item(forward)
+            .item(stats)
+            .item(delete)
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for AdminForm {}
