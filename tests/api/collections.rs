@@ -300,6 +300,8 @@ fn selected_links_are_deactivated_together_and_others_are_left_alone() {
     let (_, page) = app.get_json(&path);
     assert!(page["links"].as_array().unwrap().iter().all(|l| l["is_active"] == false));
     assert_eq!(app.send_json(Method::Post, &format!("{path}/deactivate"), json!({ "keys": "all" })).status(), Status::UnprocessableEntity);
+    let res = app.send_json(Method::Post, &format!("{path}/deactivate"), json!({}));
+    assert_eq!(res.into_json::<Value>().unwrap(), json!({ "deactivated": [] }), "no keys: nothing");
     let nothing = app.post_form(&format!("{path}/deactivate"), "");
     assert_eq!(nothing.status(), Status::SeeOther, "the form with nothing selected");
     let html = app.get(&path, Some(BROWSER)).into_string().unwrap();

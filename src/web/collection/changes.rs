@@ -144,7 +144,8 @@ async fn join(
 #[schema(as = DeactivateLinks)]
 pub struct Deactivate {
     /// Keys of the collection's links; others are left alone. The page's form sends
-    /// one `keys` field per selected link (none: nothing is deactivated).
+    /// one `keys` field per selected link. Absent or empty: nothing is deactivated.
+    #[serde(default)]
     #[schema(max_items = 1000)]
     keys: Vec<String>,
 }
