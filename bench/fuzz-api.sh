@@ -2,7 +2,7 @@
 # Schemathesis, every check, against the API description the release binary serves
 # (/openapi.json): examples, coverage, fuzzing and stateful phases, in both
 # representations. Any 5xx or answer the document does not describe fails.
-# The one check left out (unsupported_method) has its reason in bench/schemathesis.toml;
+# The checks left out (unsupported_method, ensure_resource_availability) have their reasons in bench/schemathesis.toml;
 # bench/schemathesis_hooks.py
 # fits the generators to two rules JSON Schema cannot state.
 # Usage: bench/fuzz-api.sh [max examples per operation = 200]
