@@ -16,5 +16,5 @@ start_app "$work"
 
 PYTHONPATH="$PWD/bench" SCHEMATHESIS_HOOKS=schemathesis_hooks \
     st --config-file bench/schemathesis.toml run "http://127.0.0.1:$app_port/openapi.json" \
-    --checks all --exclude-checks unsupported_method --max-examples "$examples" \
+    --checks all --exclude-checks unsupported_method,ensure_resource_availability --max-examples "$examples" \
     --phases examples,coverage,fuzzing,stateful --no-color
