@@ -90,29 +90,25 @@ impl Links {
             .await?;
         let count = members.len();
         let clicks = members.iter().map(|m| m.link.clicks).sum();
+        let shows = listing.matcher();
         let mut links: Vec<Member> = members
             .into_iter()
-            .filter(|m| listing.shows(&m.link))
+            .filter(|m| shows(&m.link))
             .map(|m| Member {
                 admin: open_admin(secret, &m),
                 is_expired: m.link.is_expired(now),
                 link: self.vet(m.link),
             })
             .collect();
-        match listing.sort {
-            Sort::Date => links.sort_by(|a, b| {
-                b.link
-                    .created_at
-                    .cmp(&a.link.created_at)
-                    .then(b.link.id.cmp(&a.link.id))
-            }),
-            Sort::Clicks => links.sort_by(|a, b| {
-                b.link
-                    .clicks
-                    .cmp(&a.link.clicks)
-                    .then(b.link.id.cmp(&a.link.id))
-            }),
-        }
+        // Newest or most clicked first; the later-made of two equal ones first.
+        links.sort_by(|a, b| {
+            let (a, b) = (&a.link, &b.link);
+            match listing.sort {
+                Sort::Date => b.created_at.cmp(&a.created_at),
+                Sort::Clicks => b.clicks.cmp(&a.clicks),
+            }
+            .then(b.id.cmp(&a.id))
+        });
         Ok(CollectionView {
             collection,
             links,
@@ -180,10 +176,11 @@ impl Links {
         admin: &SecretKey,
     ) -> Result<()> {
         let mut conn = self.pool.acquire().await?;
-        let vault_key = loop {
+        let (link_id, vault_key) = loop {
             let vault = store::owners::vault(&mut conn, admin).await?;
             if let Some(sealed) = &vault.vault_key {
-                break seal::open(admin.as_str(), sealed).ok_or(Error::NotFound)?;
+                let key = seal::open(admin.as_str(), sealed).ok_or(Error::NotFound)?;
+                break (vault.id, key);
             }
             let key = seal::random_key();
             let sealed_key = seal::seal(admin.as_str(), key.as_bytes());
@@ -191,10 +188,9 @@ impl Links {
             if store::collections::set_vault(&mut conn, vault.id, &sealed_key, &sealed_secret)
                 .await?
             {
-                break key.into_bytes();
+                break (vault.id, key.into_bytes());
             }
         };
-        let link_id = store::owners::vault(&mut conn, admin).await?.id;
         let sealed = seal::seal(secret.as_str(), &vault_key);
         let now = stamp(self.clock.now());
         store::collections::add(&mut conn, collection.id, link_id, &sealed, &now).await
@@ -235,19 +231,15 @@ impl Links {
 }
 
 impl Listing {
-    /// Whether `link` passes the filter.
-    fn shows(&self, link: &Link) -> bool {
-        let Some(filter) = self
-            .filter
-            .as_deref()
-            .map(str::trim)
-            .filter(|f| !f.is_empty())
-        else {
-            return true;
-        };
+    /// Whether a link passes the filter (lower-cased once, not per link).
+    fn matcher(&self) -> impl Fn(&Link) -> bool {
+        let filter = self.filter.as_deref().map(str::trim).unwrap_or_default();
         let filter = filter.to_lowercase();
-        link.key.to_lowercase().contains(&filter)
-            || link.target_url.to_lowercase().contains(&filter)
+        move |link| {
+            filter.is_empty()
+                || link.key.to_lowercase().contains(&filter)
+                || link.target_url.to_lowercase().contains(&filter)
+        }
     }
 }
 

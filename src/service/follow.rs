@@ -55,7 +55,7 @@ impl Links {
             true => Box::pin(self.count_limited(&target, visit)).await?,
         };
         Ok(match (target.forward_query, query) {
-            (true, Some(query)) => Box::pin(forward_query(url, query)).await,
+            (true, Some(query)) => forward_query(url, query),
             _ => url,
         })
     }
@@ -157,8 +157,8 @@ impl Links {
     }
 }
 
-/// `url` with the visitor's `query` added (`domain::query::forward`). Async only so
-/// that, boxed, it adds nothing to the future of a redirect that does not need it.
-async fn forward_query(url: Arc<str>, query: &str) -> Arc<str> {
+/// `url` with the visitor's `query` added (`domain::query::forward`). A plain call
+/// after the last await, so it adds nothing to the redirect's future.
+fn forward_query(url: Arc<str>, query: &str) -> Arc<str> {
     crate::domain::query::forward(&url, query).map_or(url, Arc::from)
 }

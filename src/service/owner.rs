@@ -2,7 +2,7 @@
 //! (its target, query forwarding, the stats link), delete it. Every change drops the cached target, and every read
 //! includes the clicks not yet written.
 
-use super::history::{DayClicks, SourceClicks};
+use super::history::{DayClicks, History, SourceClicks};
 use super::jobs::AdminLookup;
 use super::links::Links;
 use super::store;
@@ -53,15 +53,27 @@ impl Links {
             since: Some(window.since(now.date())),
         };
         let (link, history) = self.reads.run(lookup).await?;
+        Ok(self.view(link, &history, window, now))
+    }
+
+    /// What an owner (or the stats link) sees of `link` and its `history` over
+    /// `window` at `now`.
+    pub(super) fn view(
+        &self,
+        link: store::Link,
+        history: &History,
+        window: Window,
+        now: time::OffsetDateTime,
+    ) -> AdminView {
         let link = self.vet(link);
-        Ok(AdminView {
+        AdminView {
             history: history.history(window, now.date()),
             referrers: history.top_referrers(),
             clients: history.top_clients(),
             is_expired: link.is_expired(now),
             link,
             window,
-        })
+        }
     }
 
     /// The link behind `secret`, without its history (the QR code needs only its key).

@@ -30,14 +30,7 @@ impl Links {
                 }
             })
             .await?;
-        Ok(AdminView {
-            history: history.history(window, now.date()),
-            referrers: history.top_referrers(),
-            clients: history.top_clients(),
-            is_expired: link.is_expired(now),
-            link: self.vet(link),
-            window,
-        })
+        Ok(self.view(link, &history, window, now))
     }
 
     /// Turns the stats link off or gives it a new token (a part of `Links::change`).

@@ -52,6 +52,12 @@ fn a_collection_is_made_from_json_with_the_contracts_shape() {
     assert_eq!(page["clicks"], 0);
     assert_eq!(page["links"], json!([]));
     assert_eq!(page["history"].as_array().unwrap().len(), 30);
+    let keys: Vec<&String> = page.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["clicks", "history", "links", "name", "url"]);
+
+    let link = app.seed_with(json!({ "target_url": "https://example.com/", "collection": secret }));
+    let (_, page) = app.get_json(&format!("/collection/{secret}"));
+    assert_eq!(page["links"], json!([link.0]), "each link as the URLInfo its create answered");
 }
 
 #[test]

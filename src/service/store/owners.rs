@@ -13,38 +13,24 @@ pub async fn set_stats(
     secret: &SecretKey,
     token: Option<&StatsToken>,
 ) -> Result<Link> {
-    match token {
-        Some(token) => {
-            let sql = concat!(
-                "update link set stats_token = $2 where secret_hash = $1 and is_active returning ",
-                link_columns!()
-            );
-            owner_change(db, sql, secret, &[token.as_str()]).await
-        }
-        None => {
-            let sql = concat!(
-                "update link set stats_token = null where secret_hash = $1 and is_active returning ",
-                link_columns!()
-            );
-            owner_change(db, sql, secret, &[]).await
-        }
-    }
+    // A token is never empty, so '' stands for none.
+    let sql = concat!(
+        "update link set stats_token = nullif($2, '') where secret_hash = $1 and is_active returning ",
+        link_columns!()
+    );
+    let token = token.map_or("", StatsToken::as_str);
+    owner_change(db, sql, secret, &[token]).await
 }
 
 /// Turns query forwarding on or off; every server forgets the cached target, which
 /// carries the setting.
 pub async fn set_forward_query(db: &mut dyn Exec, secret: &SecretKey, on: bool) -> Result<Link> {
-    let sql = match on {
-        true => concat!(
-            "update link set forward_query = true where secret_hash = $1 and is_active returning ",
-            link_columns!()
-        ),
-        false => concat!(
-            "update link set forward_query = false where secret_hash = $1 and is_active returning ",
-            link_columns!()
-        ),
-    };
-    owner_change(db, sql, secret, &[]).await
+    // Values are bound as text; the comparison gives each database its own boolean.
+    let sql = concat!(
+        "update link set forward_query = ($2 = 'on') where secret_hash = $1 and is_active returning ",
+        link_columns!()
+    );
+    owner_change(db, sql, secret, &[if on { "on" } else { "off" }]).await
 }
 
 /// What a new secret must carry over: the link's row and its vault (both sealed

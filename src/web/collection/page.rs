@@ -28,10 +28,8 @@ pub struct CollectionPage {
     /// Clicks per UTC day over the chosen window, all links together, oldest first.
     history: Vec<DayClicks>,
     /// The links shown (all, unless a filter is given), each as `URLInfo`.
-    links: Vec<UrlInfo>,
-    #[serde(skip)]
-    #[schema(ignore)]
-    rows: Vec<Row>,
+    #[schema(value_type = Vec<UrlInfo>)]
+    links: Vec<Listed>,
     #[serde(skip)]
     #[schema(ignore)]
     count: usize,
@@ -54,17 +52,17 @@ pub struct CollectionPage {
     pub refused: Option<(&'static str, String, String)>,
 }
 
-/// One line of the list, as the page shows it.
-struct Row {
+/// One link of the list: its `URLInfo` (all that JSON shows), with the key and the
+/// status the page and the CSV show beside it.
+#[derive(Serialize)]
+struct Listed {
+    #[serde(flatten)]
+    info: UrlInfo,
+    #[serde(skip)]
     key: String,
-    url: String,
-    target_url: String,
-    clicks: i64,
-    created: String,
-    created_at: String,
+    /// `active`, `disabled`, `expired` or `deleted`.
+    #[serde(skip)]
     status: &'static str,
-    /// Only for links not deleted (a deleted link's page is gone).
-    admin_url: Option<String>,
 }
 
 impl CollectionPage {
@@ -75,11 +73,10 @@ impl CollectionPage {
         settings: &Settings,
         filter: Option<&str>,
     ) -> CollectionPage {
-        let rows = view.links.iter().map(|m| Row::of(m, settings)).collect();
         let links = view
             .links
             .into_iter()
-            .map(|m| UrlInfo::listed(m.link, m.admin.as_ref(), settings))
+            .map(|m| Listed::of(m, settings))
             .collect();
         CollectionPage {
             name: view.collection.name,
@@ -87,7 +84,6 @@ impl CollectionPage {
             clicks: view.clicks,
             history: view.history,
             links,
-            rows,
             count: view.count,
             days: view.window.days(),
             sort: Sort::default(),
@@ -114,17 +110,16 @@ impl CollectionPage {
             "status",
             "admin_url",
         ])?;
-        for row in &self.rows {
-            let clicks = row.clicks.to_string();
-            let admin = row.admin_url.as_deref().unwrap_or_default();
+        for row in &self.links {
+            let info = &row.info;
             out.write_record([
                 &row.key,
-                &row.url,
-                &row.target_url,
-                &clicks,
-                &row.created_at,
+                &info.url,
+                &info.target_url,
+                &info.clicks.to_string(),
+                &info.created_at,
                 row.status,
-                admin,
+                row.admin_url().unwrap_or_default(),
             ])?;
         }
         out.into_inner().map_err(|e| e.into_error().into())
@@ -177,8 +172,8 @@ impl CollectionPage {
     }
 }
 
-impl Row {
-    fn of(member: &Member, settings: &Settings) -> Row {
+impl Listed {
+    fn of(member: Member, settings: &Settings) -> Listed {
         let link = &member.link;
         let status = match () {
             _ if !link.is_active => "deleted",
@@ -186,20 +181,21 @@ impl Row {
             _ if member.is_expired => "expired",
             _ => "active",
         };
-        Row {
+        Listed {
             key: link.key.clone(),
-            url: settings.short_url(&link.key),
-            target_url: link.target_url.clone(),
-            clicks: link.clicks,
-            created: for_people(&link.created_at),
-            created_at: link.created_at.clone(),
             status,
-            admin_url: member
-                .admin
-                .as_ref()
-                .filter(|_| link.is_active)
-                .map(|s| settings.admin_url(s.as_str())),
+            info: UrlInfo::listed(member.link, member.admin.as_ref(), settings),
         }
+    }
+
+    fn created(&self) -> String {
+        for_people(&self.info.created_at)
+    }
+
+    /// The admin page, for a link not deleted (a deleted link's page is gone).
+    fn admin_url(&self) -> Option<&str> {
+        let url = self.info.admin_url.as_str();
+        (self.info.is_active && !url.is_empty()).then_some(url)
     }
 }
 
