@@ -96,12 +96,46 @@ impl fmt::Display for ShortKey {
     }
 }
 
-/// A malformed key in a path is simply a link that does not exist.
+/// The longest key kept from another shortener (Shlink allows 255 characters).
+pub const MAX_KEPT_KEY: usize = 255;
+
+impl ShortKey {
+    /// A key kept as another shortener had it (`import --from`), so its printed links
+    /// keep working: anything a single path segment can carry, within `MAX_KEPT_KEY`
+    /// bytes, and not a word this app keeps for its own pages. `Err` says why not.
+    pub fn kept(raw: &str) -> Result<ShortKey, String> {
+        if raw.is_empty() || raw.len() > MAX_KEPT_KEY {
+            return Err(format!("a key must have 1 to {MAX_KEPT_KEY} bytes"));
+        }
+        if !may_exist(raw) || raw == "." || raw == ".." {
+            return Err("no URL path segment can carry this key".into());
+        }
+        if is_reserved(raw) {
+            return Err("this app keeps the word for its own pages".into());
+        }
+        Ok(ShortKey(raw.to_owned()))
+    }
+
+    /// Whether a new link could be given this key (kept keys need not follow the rule).
+    pub fn is_usual(&self) -> bool {
+        is_well_formed(&self.0) && !is_reserved(&self.0)
+    }
+}
+
+/// What a key in a path may look like to be looked up: a kept key (`ShortKey::kept`)
+/// or a usual one. Anything else is simply a link that does not exist.
+fn may_exist(key: &str) -> bool {
+    (1..=MAX_KEPT_KEY).contains(&key.len())
+        && !key.contains('/')
+        && !key.chars().any(char::is_control)
+}
+
+/// A key in a path that cannot exist is simply a link that does not exist.
 impl<'a> FromParam<'a> for ShortKey {
     type Error = Error;
 
     fn from_param(param: &'a str) -> Result<Self, Self::Error> {
-        match is_well_formed(param) {
+        match may_exist(param) {
             true => Ok(ShortKey(param.to_owned())),
             false => Err(Error::NotFound),
         }
@@ -210,6 +244,19 @@ fn is_reserved(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_keys_may_break_the_rules_for_new_keys_but_not_the_paths() {
+        for odd in ["a", "x.y", "ça-va", "UPPER", "with space", &"k".repeat(40)] {
+            let key = ShortKey::kept(odd).unwrap();
+            assert_eq!(ShortKey::from_param(odd).unwrap(), key, "reachable");
+            assert_eq!(key.is_usual(), odd == "UPPER", "{odd}");
+        }
+        for unreachable in ["", "a/b", ".", "..", "tab\there", &"k".repeat(256)] {
+            assert!(ShortKey::kept(unreachable).is_err(), "{unreachable:?}");
+        }
+        assert!(ShortKey::kept("Docs").unwrap_err().contains("own pages"));
+    }
 
     #[test]
     fn random_keys_have_the_asked_length_and_alphabet() {

@@ -1,5 +1,6 @@
-//! Passwords of protected links: only an argon2 hash is stored, and both hashing and
-//! checking run on the blocking pool, as they are slow on purpose.
+//! Passwords of protected links: only an argon2 hash is stored (or, for links moved
+//! here from Kutt, the bcrypt hash it kept), and both hashing and checking run on the
+//! blocking pool, as they are slow on purpose.
 
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
@@ -78,6 +79,9 @@ pub async fn verify(attempt: String, phc: String) -> Result<bool> {
         return Ok(false);
     }
     slowly(move || {
+        if is_bcrypt(&phc) {
+            return bcrypt::verify(attempt.as_bytes(), &phc).unwrap_or(false);
+        }
         PasswordHash::new(&phc)
             .map(|hash| {
                 Argon2::default()
@@ -99,9 +103,33 @@ pub const STORED_PASSES: std::ops::RangeInclusive<u32> = 1..=5;
 /// Lanes a stored hash may ask for.
 pub const STORED_LANES: std::ops::RangeInclusive<u32> = 1..=4;
 
-/// Checks a PHC string before it is stored: argon2id, version 19, a salt and a
-/// hash, parameters within the `STORED_*` bounds. Why not otherwise, for the operator.
+/// The bcrypt costs a stored hash may carry: Kutt hashes with 12 (about a quarter
+/// of a second per guess), and a dearer one would let guesses tie up the hashing pool.
+pub const STORED_BCRYPT_COST: std::ops::RangeInclusive<u32> = 8..=12;
+
+/// A bcrypt hash (`$2a$`, `$2b$` or `$2y$`), as Kutt and other Node and PHP apps keep.
+fn is_bcrypt(hash: &str) -> bool {
+    ["$2a$", "$2b$", "$2y$"].iter().any(|p| hash.starts_with(p))
+}
+
+/// Checks a hash before it is stored: an argon2id PHC string, version 19, with a
+/// salt and a hash and parameters within the `STORED_*` bounds, or a bcrypt hash of
+/// a cost within `STORED_BCRYPT_COST`. Why not otherwise, for the operator.
 pub fn check_stored(phc: &str) -> std::result::Result<(), String> {
+    if is_bcrypt(phc) {
+        let parts: bcrypt::HashParts = phc
+            .parse()
+            .map_err(|e| format!("password_hash is not a bcrypt hash: {e}"))?;
+        return match STORED_BCRYPT_COST.contains(&parts.get_cost()) {
+            true => Ok(()),
+            false => Err(format!(
+                "password_hash has bcrypt cost {}, outside {}..={}",
+                parts.get_cost(),
+                STORED_BCRYPT_COST.start(),
+                STORED_BCRYPT_COST.end()
+            )),
+        };
+    }
     let hash =
         PasswordHash::new(phc).map_err(|e| format!("password_hash is not a PHC string: {e}"))?;
     if hash.algorithm != argon2::Algorithm::Argon2id.ident() {
@@ -220,5 +248,23 @@ mod tests {
             "no salt, no hash"
         );
         assert!(check_stored("$argon2").is_err());
+    }
+
+    #[rocket::async_test]
+    async fn bcrypt_hashes_from_kutt_verify_within_their_cost_bounds() {
+        let kutt = bcrypt::hash("open sesame", 10).unwrap();
+        assert!(kutt.starts_with("$2b$10$"), "{kutt}");
+        assert_eq!(check_stored(&kutt), Ok(()));
+        assert!(verify("open sesame".into(), kutt.clone()).await.unwrap());
+        assert!(!verify("open sesame!".into(), kutt.clone()).await.unwrap());
+        let php = kutt.replacen("$2b$", "$2y$", 1);
+        assert!(verify("open sesame".into(), php).await.unwrap());
+        let costly = check_stored(&kutt.replacen("$10$", "$16$", 1)).unwrap_err();
+        assert!(costly.contains("outside"), "{costly}");
+        assert!(
+            check_stored(&kutt.replacen("$10$", "$04$", 1)).is_err(),
+            "too cheap"
+        );
+        assert!(check_stored("$2b$10$short").is_err());
     }
 }

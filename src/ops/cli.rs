@@ -38,12 +38,33 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
-    /// Read links written by `export`; if any record fails a check, none is imported.
+    /// Read links written by `export` (if any record fails a check, none is imported),
+    /// or, with `--from`, another shortener's database (read-only; keys kept as they
+    /// are; what cannot come is skipped and listed).
     Import {
-        file: PathBuf,
+        /// The file `export` wrote or, with `--from`, the other shortener's database URL
+        /// (`mysql://user:password@host/db`, `postgres://...`, `sqlite:///path`).
+        #[arg(value_name = "FILE | DATABASE_URL")]
+        file: String,
         /// Taken from the file's extension when absent (`.csv`, else JSON).
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, conflicts_with = "from")]
         format: Option<FileFormat>,
+        /// The shortener whose database `DATABASE_URL` is.
+        #[arg(long, value_enum)]
+        from: Option<super::arrival::From>,
+        /// Its table prefix (YOURLS' `YOURLS_DB_PREFIX`; `yourls_` for YOURLS, else none).
+        #[arg(long, requires = "from")]
+        prefix: Option<String>,
+        /// Every imported link also joins a new collection of this name.
+        #[arg(long, requires = "from")]
+        collection: Option<String>,
+        /// Check everything and print what would be imported; write nothing.
+        #[arg(long, requires = "from")]
+        dry_run: bool,
+        /// Where the new admin URLs go (a new file; by default named after the source
+        /// and the time, in the current directory).
+        #[arg(long, requires = "from")]
+        admin_urls: Option<PathBuf>,
     },
     /// Copy the database to a new file while the server keeps serving.
     Backup { file: PathBuf },
@@ -97,7 +118,30 @@ pub async fn run(figment: &Figment, command: Command) -> Result<(), String> {
         Command::Export { format, output } => {
             transfer::export(&open(figment, false).await?, format, output.as_deref()).await
         }
-        Command::Import { file, format } => {
+        Command::Import {
+            file,
+            format,
+            from: Some(from),
+            prefix,
+            collection,
+            dry_run,
+            admin_urls,
+        } => {
+            let settings = crate::settings::Settings::from_figment(figment)?;
+            let links = open(figment, true).await?;
+            let request = super::arrival::Request {
+                from,
+                url: file,
+                prefix,
+                collection,
+                dry_run,
+                admin_urls,
+            };
+            debug_assert!(format.is_none());
+            super::arrival::import_from(&links, &settings, request).await
+        }
+        Command::Import { file, format, .. } => {
+            let file = PathBuf::from(file);
             let format = format.unwrap_or(match file.extension().and_then(|e| e.to_str()) {
                 Some("csv") => FileFormat::Csv,
                 _ => FileFormat::Json,

@@ -1,6 +1,8 @@
-//! Operator tools: the command line, moving whole installations, and the logger
+//! Operator tools: the command line, moving whole installations (this app's own or
+//! another shortener's), and the logger
 //! that keeps secrets out of log lines.
 
+mod arrival;
 pub mod cli;
 pub mod logging;
 mod moderation;

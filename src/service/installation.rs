@@ -14,7 +14,7 @@ pub use store::NO_POSTGRES_BACKUP;
 
 /// The configured database, migrated, for one operator command.
 pub struct Installation {
-    pool: Pool,
+    pub(super) pool: Pool,
 }
 
 impl Installation {
@@ -71,7 +71,7 @@ impl Installation {
         for (index, (record, hash)) in records.iter().enumerate() {
             stored();
             match records::insert_record(&mut tx, record, hash).await {
-                Ok(()) => {}
+                Ok(_) => {}
                 Err(e @ (Error::KeyTaken(_) | Error::SecretTaken)) => clashes.push((index, e)),
                 Err(e) => return Err(e),
             }

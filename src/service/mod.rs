@@ -9,6 +9,7 @@
 //! Operators' commands come in through the other door of this module,
 //! `Installation`, on a pool of their own.
 
+mod arrival;
 mod batch;
 mod blocklist;
 pub mod brake;
@@ -28,9 +29,11 @@ pub mod metrics;
 mod moderation;
 mod owner;
 mod rotate;
+pub mod sources;
 mod stats;
 mod store;
 
+pub use arrival::{Arrival, Outcome};
 pub use collections::{CollectionView, Listing, Member};
 pub use create::Draft;
 pub use history::{DayClicks, SourceClicks};

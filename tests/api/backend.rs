@@ -177,7 +177,7 @@ fn drop_stale_schemas() {
 }
 
 /// Runs one statement on the server, outside any test schema.
-fn run_sql(sql: &str) {
+pub fn run_sql(sql: &str) {
     let (url, sql) = (server_url(), sql.to_owned());
     block_on(async move {
         use sqlx::Connection;
@@ -189,7 +189,9 @@ fn run_sql(sql: &str) {
 
 /// Runs `future` to the end on a runtime of its own, on a thread of its own, so
 /// synchronous helpers work inside async tests too.
-fn block_on<T: Send + 'static>(future: impl std::future::Future<Output = T> + Send + 'static) -> T {
+pub fn block_on<T: Send + 'static>(
+    future: impl std::future::Future<Output = T> + Send + 'static,
+) -> T {
     std::thread::spawn(move || {
         sqlx::any::install_default_drivers();
         rocket::tokio::runtime::Builder::new_current_thread()

@@ -42,6 +42,8 @@ macro_rules! shared_test_files {
         mod hostile;
         #[path = "import.rs"]
         mod import;
+        #[path = "import_from.rs"]
+        mod import_from;
         #[path = "insight.rs"]
         mod insight;
         #[path = "limits.rs"]
@@ -82,4 +84,5 @@ mod helpers;
 #[cfg(postgres_tests)]
 mod postgres;
 mod server;
+mod sources;
 mod sqlite;

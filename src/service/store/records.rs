@@ -106,7 +106,7 @@ pub async fn set_active(db: &mut dyn Exec, key: &str, active: bool) -> Result<()
 /// Stores an exported row as it was, with its history; a taken key is a `KeyTaken`,
 /// a secret hash another link has is a `SecretTaken` (the insert has no conflict
 /// target, so which unique column clashed is asked afterwards).
-pub async fn insert_record(db: &mut dyn Exec, r: &Record, hash: &[u8; 32]) -> Result<()> {
+pub async fn insert_record(db: &mut dyn Exec, r: &Record, hash: &[u8; 32]) -> Result<i64> {
     let sql = "insert into link (key, secret_hash, target_url, is_active, clicks, created_at, \
                last_clicked_at, expires_at, max_clicks, password_hash, disabled_reason, \
                target_changed_at, stats_token, forward_query) \
@@ -141,7 +141,8 @@ pub async fn insert_record(db: &mut dyn Exec, r: &Record, hash: &[u8; 32]) -> Re
             _ => Error::KeyTaken(r.key.clone()),
         });
     };
-    super::history::insert_history(db, *id, &r.history).await
+    super::history::insert_history(db, *id, &r.history).await?;
+    Ok(*id)
 }
 
 /// Moves the epoch: every write to the change log does this first, in its own

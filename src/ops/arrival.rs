@@ -1,0 +1,220 @@
+//! `shortener import --from yourls|shlink|kutt|polr DATABASE_URL`: reads the other
+//! shortener's own database (read-only), takes its links in with their keys, clicks
+//! and dates, and writes the operator the one copy of their new admin URLs (a CSV
+//! file only they can read). `--dry-run` says what would happen and stores nothing.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use indicatif::ProgressBar;
+
+use super::transfer::progress;
+use crate::domain::collection::CollectionName;
+use crate::service::sources::{self, Source};
+use crate::service::{Arrival, Installation, Outcome};
+use crate::settings::Settings;
+
+/// The shorteners `import --from` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum From {
+    Yourls,
+    Shlink,
+    Kutt,
+    Polr,
+}
+
+impl From {
+    fn source(self) -> Source {
+        match self {
+            From::Yourls => Source::Yourls,
+            From::Shlink => Source::Shlink,
+            From::Kutt => Source::Kutt,
+            From::Polr => Source::Polr,
+        }
+    }
+}
+
+/// What the operator asked for.
+pub struct Request {
+    pub from: From,
+    pub url: String,
+    pub prefix: Option<String>,
+    pub collection: Option<String>,
+    pub dry_run: bool,
+    pub admin_urls: Option<PathBuf>,
+}
+
+/// Problem lines printed before the summary: enough to act on, not a flood.
+const SHOWN: usize = 1000;
+
+/// Runs the import and prints what it did.
+pub async fn import_from(
+    links: &Installation,
+    settings: &Settings,
+    request: Request,
+) -> Result<(), String> {
+    let source = request.from.source();
+    let collection = match &request.collection {
+        Some(name) => Some(CollectionName::parse(name).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    // Opened before anything is stored: the secrets must have somewhere to go.
+    let csv = match request.dry_run {
+        true => None,
+        false => Some(admin_file(request.admin_urls, source)?),
+    };
+    let spinner = ProgressBar::new_spinner();
+    spinner.set_message(format!("reading the {} database", source.name()));
+    let prefix = request.prefix.as_deref().unwrap_or(source.default_prefix());
+    let read = sources::read(source, &request.url, prefix).await;
+    spinner.finish_and_clear();
+    let foreign = read.inspect_err(|_| {
+        if let Some((path, _)) = &csv {
+            let _ = std::fs::remove_file(path);
+        }
+    })?;
+    let bar = progress(foreign.len() as u64, "importing");
+    let how = Arrival {
+        source,
+        own_hosts: &settings.own_hosts,
+        blocking: &settings.blocking,
+        collection,
+        dry_run: request.dry_run,
+    };
+    let outcome = links.arrive(foreign, &how, &|| bar.inc(1)).await;
+    bar.finish_and_clear();
+    let outcome = outcome?;
+    if let Some((path, file)) = csv {
+        write_admin_urls(&path, file, &outcome, settings)?;
+    }
+    report(&outcome, source, settings, request.dry_run);
+    Ok(())
+}
+
+/// The admin URLs' file: the one asked for, or a new one named after the source and
+/// the time; it must not exist yet, and only its owner can read it.
+fn admin_file(asked: Option<PathBuf>, source: Source) -> Result<(PathBuf, std::fs::File), String> {
+    let path = asked.unwrap_or_else(|| {
+        let now = time::OffsetDateTime::now_utc();
+        PathBuf::from(format!(
+            "{}-admin-urls-{:04}{:02}{:02}-{:02}{:02}{:02}.csv",
+            source.name().to_lowercase(),
+            now.year(),
+            u8::from(now.month()),
+            now.day(),
+            now.hour(),
+            now.minute(),
+            now.second()
+        ))
+    });
+    let file = crate::db::files::create_new(&path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => format!(
+            "{} already exists; the admin URLs go to a new file (--admin-urls)",
+            path.display()
+        ),
+        _ => format!("cannot write {}: {e}", path.display()),
+    })?;
+    Ok((path, file))
+}
+
+fn write_admin_urls(
+    path: &Path,
+    file: std::fs::File,
+    outcome: &Outcome,
+    settings: &Settings,
+) -> Result<(), String> {
+    let failed = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
+    let mut csv = csv::Writer::from_writer(std::io::BufWriter::new(file));
+    csv.write_record(["key", "short_url", "admin_url"])
+        .map_err(|e| failed(&e))?;
+    for link in &outcome.arrived {
+        let short = short_url(settings, &link.key);
+        let admin = settings.admin_url(link.secret.as_str());
+        csv.write_record([link.key.as_str(), &short, &admin])
+            .map_err(|e| failed(&e))?;
+    }
+    csv.flush().map_err(|e| failed(&e))?;
+    if outcome.arrived.is_empty() {
+        let _ = std::fs::remove_file(path);
+    } else {
+        println!(
+            "admin URLs of the {} imported links: {} (readable by you only; the only copy)",
+            outcome.arrived.len(),
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// The short URL of a kept key, its path segment percent-encoded where needed.
+fn short_url(settings: &Settings, key: &str) -> String {
+    let encoded: String = url::form_urlencoded::byte_serialize(key.as_bytes()).collect();
+    settings.short_url(&encoded.replace('+', "%20"))
+}
+
+/// The problems, the kept keys, the notes and the counts.
+fn report(outcome: &Outcome, source: Source, settings: &Settings, dry_run: bool) {
+    let mut out = std::io::stdout().lock();
+    for skipped in outcome.skipped.iter().take(SHOWN) {
+        let on = skipped
+            .domain
+            .as_deref()
+            .map(|d| format!(" (on {d})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "skipped {:?}{on}: {}", skipped.key, skipped.why);
+    }
+    if outcome.skipped.len() > SHOWN {
+        let _ = writeln!(
+            out,
+            "... and {} more skipped",
+            outcome.skipped.len() - SHOWN
+        );
+    }
+    let kept: Vec<_> = outcome.arrived.iter().filter(|a| !a.usual_key).collect();
+    for arrived in kept.iter().take(SHOWN) {
+        let _ = writeln!(
+            out,
+            "kept as it is: {:?} (new links could not have this key)",
+            arrived.key
+        );
+    }
+    for (key, note) in outcome.notes.iter().take(SHOWN) {
+        let _ = writeln!(out, "note {key:?}: {note}");
+    }
+    if let Some(secret) = &outcome.collection {
+        let _ = writeln!(
+            out,
+            "collection: {} (the only copy of its URL)",
+            settings.collection_url(secret.as_str())
+        );
+    }
+    let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
+    for skipped in &outcome.skipped {
+        *reasons.entry(skipped.why.label()).or_default() += 1;
+    }
+    let verb = if dry_run { "would import" } else { "imported" };
+    let _ = write!(
+        out,
+        "{}{verb} {} links from {} ({} with their keys kept as they are), skipped {}",
+        if dry_run {
+            "dry run, nothing written: "
+        } else {
+            ""
+        },
+        outcome.arrived.len(),
+        source.name(),
+        kept.len(),
+        outcome.skipped.len()
+    );
+    let reasons: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
+    match reasons.is_empty() {
+        true => {
+            let _ = writeln!(out);
+        }
+        false => {
+            let _ = writeln!(out, ": {}", reasons.join(", "));
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! Links arriving from another shortener (`import --from`): each one checked as a new
+//! link would be, except that its key is kept as it was, so printed links keep
+//! working; stored with a fresh admin secret in one transaction, skipping (and
+//! naming) what cannot come: nothing is half imported, and a second run of the same
+//! source changes nothing.
+
+use std::fmt;
+
+use super::blocklist::Blocklist;
+use super::history::{History, MAX_COUNT};
+use super::installation::Installation;
+use super::sources::{Foreign, Source};
+use super::store::{collections, records};
+use crate::domain::clock::{self, stamp};
+use crate::domain::collection::CollectionName;
+use crate::domain::keys::{SecretKey, ShortKey};
+use crate::domain::target::{OwnHosts, TargetUrl};
+use crate::domain::{password, seal};
+use crate::error::Error;
+use crate::settings::Blocking;
+
+/// How the links are taken in.
+pub struct Arrival<'a> {
+    pub source: Source,
+    pub own_hosts: &'a OwnHosts,
+    pub blocking: &'a Blocking,
+    /// Every imported link also joins a new collection of this name.
+    pub collection: Option<CollectionName>,
+    /// Check everything, store nothing.
+    pub dry_run: bool,
+}
+
+/// One link taken in, with the only copy of its new admin secret.
+#[derive(Debug)]
+pub struct Arrived {
+    pub key: String,
+    pub secret: SecretKey,
+    /// Its key follows the rules for new keys (otherwise it is listed as kept as is).
+    pub usual_key: bool,
+}
+
+/// Why a link was not taken in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    /// Its key cannot be served here (the reason says why).
+    Key(String),
+    /// It was more than a key and a target there (a Polr secret link).
+    Withheld(String),
+    /// Its target is refused, as it would be for a new link.
+    Target(String),
+    /// A link with this key and target is here already (an earlier import).
+    AlreadyHere,
+    /// Another link here has this key.
+    KeyTaken,
+}
+
+impl Skip {
+    /// The reason as the summary counts it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Skip::Key(_) => "key not servable here",
+            Skip::Withheld(_) => "not carried over",
+            Skip::Target(_) => "target refused",
+            Skip::AlreadyHere => "already here",
+            Skip::KeyTaken => "key taken by another link",
+        }
+    }
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Skip::Key(why) | Skip::Withheld(why) | Skip::Target(why) => {
+                write!(f, "{}: {why}", self.label())
+            }
+            _ => f.write_str(self.label()),
+        }
+    }
+}
+
+/// One link not taken in, named as the source named it.
+#[derive(Debug)]
+pub struct Skipped {
+    pub key: String,
+    pub domain: Option<String>,
+    pub why: Skip,
+}
+
+/// What an arrival did (or, in a dry run, would do).
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub arrived: Vec<Arrived>,
+    pub skipped: Vec<Skipped>,
+    /// Links taken in with a change worth telling the operator (key, what changed).
+    pub notes: Vec<(String, String)>,
+    /// The collection they all joined, with its secret (none when nothing arrived).
+    pub collection: Option<SecretKey>,
+}
+
+/// A link ready to store, with what the operator must be told about it.
+struct Checked {
+    record: records::Record,
+    secret: SecretKey,
+    usual_key: bool,
+    notes: Vec<String>,
+}
+
+impl Installation {
+    /// Checks and stores `links` from another shortener as `how` says; `stored` is
+    /// called once per link looked at. `Err` only when the database fails (then
+    /// nothing is stored).
+    pub async fn arrive(
+        &self,
+        mut links: Vec<Foreign>,
+        how: &Arrival<'_>,
+        stored: &(dyn Fn() + Sync),
+    ) -> Result<Outcome, String> {
+        let blocklist = Blocklist::load(how.blocking)?;
+        // The default domain's links first: they keep a key several domains share.
+        links.sort_by_key(|link| link.domain.is_some());
+        let now = stamp(time::OffsetDateTime::now_utc());
+        let mut outcome = Outcome::default();
+        let mut tx = self.pool.begin().await.map_err(|e| e.to_string())?;
+        let mut collection = None;
+        for link in links {
+            stored();
+            let checked = match check(&link, how, &blocklist, &now) {
+                Ok(checked) => checked,
+                Err(why) => {
+                    outcome.skip(link, why);
+                    continue;
+                }
+            };
+            let record = &checked.record;
+            let id = match records::insert_record(&mut tx, record, &checked.secret.hash()).await {
+                Ok(id) => id,
+                Err(Error::KeyTaken(_)) => {
+                    let here = records::record(&mut tx, &record.key).await;
+                    let same = here.is_ok_and(|r| r.target_url == record.target_url);
+                    outcome.skip(
+                        link,
+                        if same {
+                            Skip::AlreadyHere
+                        } else {
+                            Skip::KeyTaken
+                        },
+                    );
+                    continue;
+                }
+                Err(e) => return Err(e.to_string()),
+            };
+            if let Some(name) = &how.collection {
+                if collection.is_none() {
+                    let secret = SecretKey::random();
+                    let made = collections::create(&mut tx, &secret, name.as_str(), &now).await;
+                    collection = Some((made.map_err(|e| e.to_string())?.id, secret));
+                }
+                if let Some((collection_id, secret)) = &collection {
+                    join(&mut tx, *collection_id, secret, id, &checked.secret, &now).await?;
+                }
+            }
+            for note in checked.notes {
+                outcome.notes.push((record.key.clone(), note));
+            }
+            outcome.arrived.push(Arrived {
+                key: checked.record.key,
+                secret: checked.secret,
+                usual_key: checked.usual_key,
+            });
+        }
+        outcome.collection = collection.map(|(_, secret)| secret);
+        if !how.dry_run && !outcome.arrived.is_empty() {
+            records::bump_epoch(&mut tx)
+                .await
+                .map_err(|e| e.to_string())?;
+            tx.commit().await.map_err(|e| e.to_string())?;
+        }
+        // Otherwise dropping `tx` rolls back: a dry run stores nothing.
+        Ok(outcome)
+    }
+}
+
+impl Outcome {
+    fn skip(&mut self, link: Foreign, why: Skip) {
+        self.skipped.push(Skipped {
+            key: link.key,
+            domain: link.domain,
+            why,
+        });
+    }
+}
+
+/// Gives the new link `id` its vault (sealed with its admin secret) and puts it in
+/// the collection, as a join by its owner would.
+async fn join(
+    tx: &mut crate::db::Tx,
+    collection_id: i64,
+    collection: &SecretKey,
+    id: i64,
+    admin: &SecretKey,
+    now: &str,
+) -> Result<(), String> {
+    let key = seal::random_key();
+    let sealed_key = seal::seal(admin.as_str(), key.as_bytes());
+    let sealed_secret = seal::seal(&key, admin.as_str().as_bytes());
+    collections::set_vault(tx, id, &sealed_key, &sealed_secret)
+        .await
+        .map_err(|e| e.to_string())?;
+    let sealed = seal::seal(collection.as_str(), key.as_bytes());
+    collections::add(tx, collection_id, id, &sealed, now)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// The link as this app stores it, or why it cannot come.
+fn check(
+    link: &Foreign,
+    how: &Arrival<'_>,
+    blocklist: &Blocklist,
+    now: &str,
+) -> Result<Checked, Skip> {
+    let key = ShortKey::kept(&link.key).map_err(Skip::Key)?;
+    if let Some(why) = &link.withheld {
+        return Err(Skip::Withheld(why.clone()));
+    }
+    let target = TargetUrl::parse(&link.target_url, how.own_hosts)
+        .map_err(|e| Skip::Target(e.to_string()))?;
+    blocklist
+        .refuse(&target)
+        .map_err(|e| Skip::Target(e.to_string()))?;
+    let mut notes = Vec::new();
+    let mut disabled_reason = link
+        .disabled
+        .then(|| format!("Disabled in {} before it moved here", how.source.name()));
+    let password_hash = match &link.password_hash {
+        Some(hash) if password::check_stored(hash).is_ok() => Some(hash.clone()),
+        Some(_) => {
+            notes.push("its password's hash is of a kind this app cannot check: disabled".into());
+            disabled_reason = Some("Its password could not be carried over".into());
+            None
+        }
+        None => None,
+    };
+    if let Some(since) = link.starts_at.as_deref().and_then(utc) {
+        if since.as_str() > now {
+            notes.push(format!(
+                "forwards now, not from {since}: this app has no start time"
+            ));
+        }
+    }
+    let mut days = link.days.clone();
+    days.retain(|day, clicks| {
+        *clicks = (*clicks).clamp(0, MAX_COUNT);
+        *clicks > 0 && day.len() == 10
+    });
+    let secret = SecretKey::random();
+    let record = records::Record {
+        key: key.as_str().to_owned(),
+        secret_hash: String::new(),
+        target_url: target.as_str().to_owned(),
+        is_active: true,
+        clicks: link.clicks.clamp(0, MAX_COUNT),
+        created_at: link
+            .created_at
+            .as_deref()
+            .and_then(utc)
+            .unwrap_or_else(|| now.to_owned()),
+        last_clicked_at: None,
+        expires_at: link.expires_at.as_deref().and_then(utc),
+        max_clicks: link
+            .max_clicks
+            .filter(|m| *m >= 1)
+            .map(|m| m.min(MAX_COUNT)),
+        password_hash,
+        disabled_reason,
+        target_changed_at: None,
+        forward_query: link.forward_query,
+        history: History {
+            days,
+            ..History::default()
+        },
+    };
+    record.history.check().map_err(Skip::Withheld)?;
+    Ok(Checked {
+        usual_key: key.is_usual(),
+        record,
+        secret,
+        notes,
+    })
+}
+
+/// A source's `YYYY-MM-DD HH:MM:SS` (UTC) in the stored form.
+fn utc(raw: &str) -> Option<String> {
+    clock::parse(&raw.replacen(' ', "T", 1)).map(stamp)
+}

@@ -1,0 +1,338 @@
+//! Other shorteners' databases, read directly and read-only (`shortener import
+//! --from`): each source module names its tables and columns in one query for the
+//! links and one for their clicks per day; this module runs them on whichever
+//! database the URL names and turns the rows into `Foreign` links. Nothing is
+//! written there: SQLite files are opened read-only, the servers in a read-only
+//! transaction.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sqlx::any::AnyRow;
+use sqlx::AnyConnection;
+use sqlx::{Connection, Executor, Row};
+
+mod kutt;
+mod polr;
+mod shlink;
+mod yourls;
+
+/// The shorteners whose databases can be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Yourls,
+    Shlink,
+    Kutt,
+    Polr,
+}
+
+impl Source {
+    /// Its name as the operator types and reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Yourls => "YOURLS",
+            Source::Shlink => "Shlink",
+            Source::Kutt => "Kutt",
+            Source::Polr => "Polr",
+        }
+    }
+
+    /// The table prefix when the operator names none (YOURLS' `YOURLS_DB_PREFIX`).
+    pub fn default_prefix(self) -> &'static str {
+        match self {
+            Source::Yourls => "yourls_",
+            _ => "",
+        }
+    }
+
+    fn queries(self, d: Dialect, prefix: &str) -> Queries {
+        match self {
+            Source::Yourls => yourls::queries(d, prefix),
+            Source::Shlink => shlink::queries(d, prefix),
+            Source::Kutt => kutt::queries(d, prefix),
+            Source::Polr => polr::queries(d, prefix),
+        }
+    }
+}
+
+/// One link as the other shortener kept it, before any of this app's checks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Foreign {
+    pub key: String,
+    pub target_url: String,
+    pub clicks: i64,
+    /// UTC, `YYYY-MM-DD HH:MM:SS`, as every query gives times.
+    pub created_at: Option<String>,
+    pub expires_at: Option<String>,
+    /// Shlink's `valid_since`: not forwarding before then (this app has no such limit).
+    pub starts_at: Option<String>,
+    pub max_clicks: Option<i64>,
+    /// Disabled or banned by that shortener's operator.
+    pub disabled: bool,
+    /// The password's hash as kept there.
+    pub password_hash: Option<String>,
+    /// The host it was served on, when it was not that shortener's default one.
+    pub domain: Option<String>,
+    /// Why it cannot be carried over as it is, if so (a Polr "secret" link).
+    pub withheld: Option<String>,
+    /// The visitor's query is passed on to the target (Shlink's `forward_query`).
+    pub forward_query: bool,
+    /// Clicks per UTC day (`YYYY-MM-DD`), where the source kept visits.
+    pub days: BTreeMap<String, i64>,
+}
+
+/// The two statements a source is read with. `links` answers, in order: a reference
+/// the days refer to, key, target, clicks, created, expires, starts, max clicks,
+/// disabled (0 or 1), password hash, domain, withheld, forward query (0 or 1);
+/// `days`: reference, day, clicks.
+struct Queries {
+    links: String,
+    days: Option<String>,
+    /// Whether the source's time columns are read in a UTC session. YOURLS writes UTC
+    /// wall-clock times into MySQL `TIMESTAMP`s in the server's own zone, so they
+    /// read back right only in that zone.
+    utc_session: bool,
+}
+
+/// The SQL dialect of the source's database: each spells casts and dates its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dialect {
+    MySql,
+    Postgres,
+    Sqlite,
+}
+
+impl Dialect {
+    fn of(url: &str) -> Result<Dialect, String> {
+        let scheme = url.split(':').next().unwrap_or_default();
+        match scheme {
+            "mysql" | "mariadb" => Ok(Dialect::MySql),
+            "postgres" | "postgresql" => Ok(Dialect::Postgres),
+            "sqlite" => Ok(Dialect::Sqlite),
+            _ => Err(format!(
+                "{scheme:?} is not a database URL this reads: use mysql://, postgres:// or sqlite:"
+            )),
+        }
+    }
+
+    /// A column whose name is also a keyword (`date`), quoted.
+    fn quoted(self, name: &str) -> String {
+        match self {
+            Dialect::MySql => format!("`{name}`"),
+            _ => format!("\"{name}\""),
+        }
+    }
+
+    /// `expr` as text (MySQL's binary collations would otherwise read as bytes).
+    fn text(self, expr: &str) -> String {
+        match self {
+            Dialect::MySql => format!("cast({expr} as char)"),
+            _ => format!("cast({expr} as text)"),
+        }
+    }
+
+    /// `expr` as a 64-bit integer.
+    fn int(self, expr: &str) -> String {
+        match self {
+            Dialect::MySql => format!("cast({expr} as signed)"),
+            Dialect::Postgres => format!("cast({expr} as bigint)"),
+            Dialect::Sqlite => format!("cast({expr} as integer)"),
+        }
+    }
+
+    /// 1 where the boolean `expr` holds, else 0.
+    fn flag(self, expr: &str) -> String {
+        self.int(&format!("case when {expr} then 1 else 0 end"))
+    }
+
+    /// A time column as UTC `YYYY-MM-DD HH:MM:SS` (NULL stays NULL). The session's
+    /// time zone is UTC (see `open`); SQLite files hold text or milliseconds.
+    fn time(self, col: &str) -> String {
+        match self {
+            Dialect::MySql => format!("date_format({col}, '%Y-%m-%d %H:%i:%s')"),
+            Dialect::Postgres => format!("to_char({col}, 'YYYY-MM-DD HH24:MI:SS')"),
+            Dialect::Sqlite => format!(
+                "case when typeof({col}) in ('integer', 'real') \
+                 then datetime({col} / 1000, 'unixepoch') else datetime({col}) end"
+            ),
+        }
+    }
+
+    /// A time column's UTC day, `YYYY-MM-DD`.
+    fn day(self, col: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!("substr({}, 1, 10)", self.time(col)),
+            Dialect::MySql => format!("date_format({col}, '%Y-%m-%d')"),
+            Dialect::Postgres => format!("to_char({col}, 'YYYY-MM-DD')"),
+        }
+    }
+}
+
+/// A table prefix may only be what a table name is made of: it is written into SQL.
+fn checked_prefix(prefix: &str) -> Result<&str, String> {
+    match prefix
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    {
+        true => Ok(prefix),
+        false => Err(format!(
+            "{prefix:?} is not a table prefix (letters, digits, '_')"
+        )),
+    }
+}
+
+/// Reads every link of `source` from the database at `url`, with tables named with
+/// `prefix`. `rows` is told how many links there are once they are read.
+pub async fn read(source: Source, url: &str, prefix: &str) -> Result<Vec<Foreign>, String> {
+    let dialect = Dialect::of(url)?;
+    let queries = source.queries(dialect, checked_prefix(prefix)?);
+    let mut conn = open(dialect, url, queries.utc_session).await?;
+    let failed = |e: sqlx::Error| {
+        format!(
+            "cannot read {} tables there ({e}); is it a {} database?",
+            source.name(),
+            source.name()
+        )
+    };
+    let rows = conn
+        .fetch_all(queries.links.as_str())
+        .await
+        .map_err(failed)?;
+    let mut days = match &queries.days {
+        Some(sql) => days_by_reference(conn.fetch_all(sql.as_str()).await.map_err(failed)?)?,
+        None => HashMap::new(),
+    };
+    if dialect != Dialect::Sqlite {
+        conn.execute("rollback").await.map_err(|e| e.to_string())?;
+    }
+    rows.iter()
+        .map(|row| {
+            let mut link = foreign(row).map_err(|e| format!("cannot read a link: {e}"))?;
+            let reference = text(row, 0).map_err(|e| e.to_string())?.unwrap_or_default();
+            link.days = days.remove(&reference).unwrap_or_default();
+            Ok(link)
+        })
+        .collect()
+}
+
+/// One connection, read-only, with times in UTC when `utc`.
+async fn open(dialect: Dialect, url: &str, utc: bool) -> Result<AnyConnection, String> {
+    sqlx::any::install_default_drivers();
+    let url = match dialect {
+        Dialect::Sqlite if url.contains("mode=") => url.to_owned(),
+        Dialect::Sqlite if url.contains('?') => format!("{url}&mode=ro"),
+        Dialect::Sqlite => format!("{url}?mode=ro"),
+        _ => url.to_owned(),
+    };
+    let mut conn = AnyConnection::connect(&url)
+        .await
+        .map_err(|e| format!("cannot open {}: {e}", crate::db::redacted(&url)))?;
+    let setup: &[&str] = match dialect {
+        Dialect::MySql if utc => &["set time_zone = '+00:00'", "start transaction read only"],
+        // sqlx sets a UTC session on connect; back to the server's own zone.
+        Dialect::MySql => &[
+            "set time_zone = @@global.time_zone",
+            "start transaction read only",
+        ],
+        Dialect::Postgres => &["set time zone 'UTC'", "start transaction read only"],
+        Dialect::Sqlite => &[],
+    };
+    for statement in setup {
+        conn.execute(*statement).await.map_err(|e| e.to_string())?;
+    }
+    Ok(conn)
+}
+
+/// Whether column `i` is NULL. sqlx's `Any` values never say they are null
+/// (`is_null` is always false in 0.7), but a null one has the type `Null`.
+fn is_null(row: &AnyRow, i: usize) -> Result<bool, sqlx::Error> {
+    use sqlx::{TypeInfo, ValueRef};
+    Ok(row.try_get_raw(i)?.type_info().name() == "NULL")
+}
+
+/// Text column `i`: MySQL sends long text as a `BLOB` type, so bytes are read too.
+fn text(row: &AnyRow, i: usize) -> Result<Option<String>, sqlx::Error> {
+    if is_null(row, i)? {
+        return Ok(None);
+    }
+    match row.try_get::<String, _>(i) {
+        Ok(text) => Ok(Some(text)),
+        Err(sqlx::Error::ColumnDecode { .. }) => {
+            let bytes = row.try_get::<Vec<u8>, _>(i)?;
+            String::from_utf8(bytes)
+                .map(Some)
+                .map_err(|e| sqlx::Error::ColumnDecode {
+                    index: i.to_string(),
+                    source: Box::new(e),
+                })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Integer column `i`.
+fn int(row: &AnyRow, i: usize) -> Result<Option<i64>, sqlx::Error> {
+    match is_null(row, i)? {
+        true => Ok(None),
+        false => row.try_get(i).map(Some),
+    }
+}
+
+fn foreign(row: &AnyRow) -> Result<Foreign, sqlx::Error> {
+    Ok(Foreign {
+        key: text(row, 1)?.unwrap_or_default(),
+        target_url: text(row, 2)?.unwrap_or_default(),
+        clicks: int(row, 3)?.unwrap_or(0),
+        created_at: text(row, 4)?,
+        expires_at: text(row, 5)?,
+        starts_at: text(row, 6)?,
+        max_clicks: int(row, 7)?,
+        disabled: int(row, 8)?.unwrap_or(0) != 0,
+        password_hash: text(row, 9)?,
+        domain: text(row, 10)?,
+        withheld: text(row, 11)?,
+        forward_query: int(row, 12)?.unwrap_or(0) != 0,
+        days: BTreeMap::new(),
+    })
+}
+
+fn days_by_reference(rows: Vec<AnyRow>) -> Result<HashMap<String, BTreeMap<String, i64>>, String> {
+    let mut days: HashMap<String, BTreeMap<String, i64>> = HashMap::new();
+    for row in rows {
+        let read = || -> Result<(String, Option<String>, Option<i64>), sqlx::Error> {
+            Ok((
+                text(&row, 0)?.unwrap_or_default(),
+                text(&row, 1)?,
+                int(&row, 2)?,
+            ))
+        };
+        let (reference, day, clicks) = read().map_err(|e| format!("cannot read visits: {e}"))?;
+        if let (Some(day), Some(clicks)) = (day, clicks) {
+            *days.entry(reference).or_default().entry(day).or_default() += clicks;
+        }
+    }
+    Ok(days)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_url_names_the_dialect_and_prefixes_are_names_only() {
+        assert_eq!(
+            Dialect::of("mysql://root@127.0.0.1/yourls"),
+            Ok(Dialect::MySql)
+        );
+        assert_eq!(
+            Dialect::of("postgresql://u@h/shlink"),
+            Ok(Dialect::Postgres)
+        );
+        assert_eq!(
+            Dialect::of("sqlite:///srv/kutt/db/data"),
+            Ok(Dialect::Sqlite)
+        );
+        assert!(Dialect::of("/srv/kutt/db/data").is_err());
+        assert_eq!(checked_prefix("yourls_"), Ok("yourls_"));
+        assert!(checked_prefix("x; drop table link").is_err());
+    }
+}
