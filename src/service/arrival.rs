@@ -4,16 +4,18 @@
 //! naming) what cannot come: nothing is half imported, and a second run of the same
 //! source changes nothing.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use super::blocklist::Blocklist;
 use super::history::{History, MAX_COUNT};
 use super::installation::Installation;
 use super::sources::{Foreign, Source};
+use super::store::arrivals::{self, NewLink};
 use super::store::{collections, records};
 use crate::domain::clock::{self, stamp};
 use crate::domain::collection::CollectionName;
-use crate::domain::keys::{SecretKey, ShortKey};
+use crate::domain::keys::{SecretKey, ShortKey, StatsToken};
 use crate::domain::target::{OwnHosts, TargetUrl};
 use crate::domain::{password, seal};
 use crate::error::Error;
@@ -105,6 +107,9 @@ struct Checked {
     notes: Vec<String>,
 }
 
+/// Links checked per transaction step: stored, counted and joined many per statement.
+const STEP: usize = 500;
+
 impl Installation {
     /// Checks and stores `links` from another shortener as `how` says; `stored` is
     /// called once per link looked at. `Err` only when the database fails (then
@@ -120,64 +125,120 @@ impl Installation {
         links.sort_by_key(|link| link.domain.is_some());
         let now = stamp(time::OffsetDateTime::now_utc());
         let mut outcome = Outcome::default();
-        let mut tx = self.pool.begin().await.map_err(|e| e.to_string())?;
-        let mut collection = None;
+        let mut seen = HashSet::new();
+        let mut ready = Vec::new();
         for link in links {
-            stored();
-            let checked = match check(&link, how, &blocklist, &now) {
-                Ok(checked) => checked,
-                Err(why) => {
-                    outcome.skip(link, why);
-                    continue;
+            match check(&link, how, &blocklist, &now) {
+                Ok(checked) if seen.insert(checked.record.key.clone()) => {
+                    ready.push((link, checked))
                 }
-            };
-            let record = &checked.record;
-            let id = match records::insert_record(&mut tx, record, &checked.secret.hash()).await {
-                Ok(id) => id,
-                Err(Error::KeyTaken(_)) => {
-                    let here = records::record(&mut tx, &record.key).await;
-                    let same = here.is_ok_and(|r| r.target_url == record.target_url);
-                    outcome.skip(
-                        link,
-                        if same {
-                            Skip::AlreadyHere
-                        } else {
-                            Skip::KeyTaken
-                        },
-                    );
-                    continue;
-                }
-                Err(e) => return Err(e.to_string()),
-            };
-            if let Some(name) = &how.collection {
-                if collection.is_none() {
-                    let secret = SecretKey::random();
-                    let made = collections::create(&mut tx, &secret, name.as_str(), &now).await;
-                    collection = Some((made.map_err(|e| e.to_string())?.id, secret));
-                }
-                if let Some((collection_id, secret)) = &collection {
-                    join(&mut tx, *collection_id, secret, id, &checked.secret, &now).await?;
-                }
+                Ok(_) => outcome.skip(link, Skip::KeyTaken),
+                Err(why) => outcome.skip(link, why),
             }
-            for note in checked.notes {
-                outcome.notes.push((record.key.clone(), note));
-            }
-            outcome.arrived.push(Arrived {
-                key: checked.record.key,
-                secret: checked.secret,
-                usual_key: checked.usual_key,
-            });
         }
-        outcome.collection = collection.map(|(_, secret)| secret);
+        let failed = |e: Error| e.to_string();
+        let mut tx = self.pool.begin().await.map_err(|e| e.to_string())?;
+        let collection = match &how.collection {
+            Some(name) => {
+                let secret = SecretKey::random();
+                let made = collections::create(&mut tx, &secret, name.as_str(), &now).await;
+                Some((made.map_err(failed)?.id, secret))
+            }
+            None => None,
+        };
+        let mut rest = ready.into_iter();
+        loop {
+            let step: Vec<_> = rest.by_ref().take(STEP).collect();
+            if step.is_empty() {
+                break;
+            }
+            step.iter().for_each(|_| stored());
+            store_step(&mut tx, step, collection.as_ref(), &now, &mut outcome).await?;
+        }
         if !how.dry_run && !outcome.arrived.is_empty() {
-            records::bump_epoch(&mut tx)
-                .await
-                .map_err(|e| e.to_string())?;
+            outcome.collection = collection.map(|(_, secret)| secret);
+            records::bump_epoch(&mut tx).await.map_err(failed)?;
             tx.commit().await.map_err(|e| e.to_string())?;
         }
         // Otherwise dropping `tx` rolls back: a dry run stores nothing.
         Ok(outcome)
     }
+}
+
+/// Stores one step of checked links, with their days and places in the collection
+/// (`(id, secret)`); a key taken here meanwhile is skipped, said as such.
+async fn store_step(
+    tx: &mut crate::db::Tx,
+    step: Vec<(Foreign, Checked)>,
+    collection: Option<&(i64, SecretKey)>,
+    now: &str,
+    outcome: &mut Outcome,
+) -> Result<(), String> {
+    let failed = |e: Error| e.to_string();
+    let vaults: Vec<Option<String>> = step
+        .iter()
+        .map(|_| collection.map(|_| seal::random_key()))
+        .collect();
+    let news: Vec<NewLink> = step
+        .iter()
+        .zip(&vaults)
+        .map(|((_, checked), vault)| NewLink {
+            record: &checked.record,
+            secret_hash: checked.secret.hash(),
+            vault: vault.as_ref().map(|key| {
+                let admin = checked.secret.as_str();
+                (
+                    seal::seal(admin, key.as_bytes()),
+                    seal::seal(key, admin.as_bytes()),
+                )
+            }),
+            stats_token: StatsToken::random().as_str().to_owned(),
+        })
+        .collect();
+    let ids = arrivals::insert_links(tx, &news).await.map_err(failed)?;
+    drop(news);
+    let taken: Vec<&str> = step
+        .iter()
+        .map(|(_, c)| c.record.key.as_str())
+        .filter(|key| !ids.contains_key(*key))
+        .collect();
+    let here = arrivals::targets(tx, &taken).await.map_err(failed)?;
+    let (mut days, mut members) = (Vec::new(), Vec::new());
+    for ((link, checked), vault) in step.into_iter().zip(vaults) {
+        let Some(&id) = ids.get(&checked.record.key) else {
+            let same = here.get(&checked.record.key) == Some(&checked.record.target_url);
+            outcome.skip(
+                link,
+                if same {
+                    Skip::AlreadyHere
+                } else {
+                    Skip::KeyTaken
+                },
+            );
+            continue;
+        };
+        for (day, clicks) in &checked.record.history.days {
+            days.push((id, day.clone(), *clicks));
+        }
+        if let (Some((_, secret)), Some(key)) = (collection, vault) {
+            members.push((id, seal::seal(secret.as_str(), key.as_bytes())));
+        }
+        for note in checked.notes {
+            outcome.notes.push((checked.record.key.clone(), note));
+        }
+        outcome.arrived.push(Arrived {
+            key: checked.record.key,
+            secret: checked.secret,
+            usual_key: checked.usual_key,
+        });
+    }
+    arrivals::add_days(tx, &days).await.map_err(failed)?;
+    if let Some((id, _)) = collection {
+        arrivals::add_members(tx, *id, &members, now)
+            .await
+            .map_err(failed)?;
+    }
+    Ok(())
 }
 
 impl Outcome {
@@ -188,28 +249,6 @@ impl Outcome {
             why,
         });
     }
-}
-
-/// Gives the new link `id` its vault (sealed with its admin secret) and puts it in
-/// the collection, as a join by its owner would.
-async fn join(
-    tx: &mut crate::db::Tx,
-    collection_id: i64,
-    collection: &SecretKey,
-    id: i64,
-    admin: &SecretKey,
-    now: &str,
-) -> Result<(), String> {
-    let key = seal::random_key();
-    let sealed_key = seal::seal(admin.as_str(), key.as_bytes());
-    let sealed_secret = seal::seal(&key, admin.as_str().as_bytes());
-    collections::set_vault(tx, id, &sealed_key, &sealed_secret)
-        .await
-        .map_err(|e| e.to_string())?;
-    let sealed = seal::seal(collection.as_str(), key.as_bytes());
-    collections::add(tx, collection_id, id, &sealed, now)
-        .await
-        .map_err(|e| e.to_string())
 }
 
 /// The link as this app stores it, or why it cannot come.

@@ -15,6 +15,7 @@ use crate::domain::keys::{SecretKey, ShortKey, StatsToken};
 use crate::domain::target::TargetUrl;
 use crate::error::{Error, Result};
 
+pub mod arrivals;
 mod clicks;
 pub mod collections;
 pub mod history;
