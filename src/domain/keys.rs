@@ -101,16 +101,22 @@ pub const MAX_KEPT_KEY: usize = 255;
 
 impl ShortKey {
     /// A key kept as another shortener had it (`import --from`), so its printed links
-    /// keep working: anything a single path segment can carry, within `MAX_KEPT_KEY`
-    /// bytes, and not a word this app keeps for its own pages. `Err` says why not.
+    /// keep working: within `MAX_KEPT_KEY` bytes, of the characters a URL path
+    /// carries as they are (`A-Z a-z 0-9 - . _ ~`: nothing to encode, so every URL,
+    /// form and page the app builds from it stays right), and not a name of this
+    /// app's own pages (`docs`, `robots.txt`, ...). `Err` says why not.
     pub fn kept(raw: &str) -> Result<ShortKey, String> {
         if raw.is_empty() || raw.len() > MAX_KEPT_KEY {
             return Err(format!("a key must have 1 to {MAX_KEPT_KEY} bytes"));
         }
-        if !may_exist(raw) || raw == "." || raw == ".." {
-            return Err("no URL path segment can carry this key".into());
+        if !may_exist(raw) {
+            return Err(
+                "no URL path segment can carry this key as it is: keys here are made of \
+                 letters, digits, '-', '.', '_' and '~'"
+                    .into(),
+            );
         }
-        if is_reserved(raw) {
+        if is_reserved(raw.split('.').next().unwrap_or(raw)) {
             return Err("this app keeps the word for its own pages".into());
         }
         Ok(ShortKey(raw.to_owned()))
@@ -123,11 +129,15 @@ impl ShortKey {
 }
 
 /// What a key in a path may look like to be looked up: a kept key (`ShortKey::kept`)
-/// or a usual one. Anything else is simply a link that does not exist.
+/// or a usual one, both of URL-unreserved characters. Anything else is simply a link
+/// that does not exist.
 fn may_exist(key: &str) -> bool {
     (1..=MAX_KEPT_KEY).contains(&key.len())
-        && !key.contains('/')
-        && !key.chars().any(char::is_control)
+        && key != "."
+        && key != ".."
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
 }
 
 /// A key in a path that cannot exist is simply a link that does not exist.
@@ -247,15 +257,39 @@ mod tests {
 
     #[test]
     fn kept_keys_may_break_the_rules_for_new_keys_but_not_the_paths() {
-        for odd in ["a", "x.y", "ça-va", "UPPER", "with space", &"k".repeat(40)] {
+        for odd in ["a", "x.y", "a~b", "UPPER", &"k".repeat(40)] {
             let key = ShortKey::kept(odd).unwrap();
             assert_eq!(ShortKey::from_param(odd).unwrap(), key, "reachable");
             assert_eq!(key.is_usual(), odd == "UPPER", "{odd}");
         }
-        for unreachable in ["", "a/b", ".", "..", "tab\there", &"k".repeat(256)] {
+        let refused = [
+            "",
+            "a/b",
+            ".",
+            "..",
+            "tab\there",
+            "ça-va",
+            "with space",
+            "a?b",
+            "x#y",
+            "%41",
+            "a\u{200b}b",
+            "\"quoted\"",
+            &"k".repeat(256),
+        ];
+        for unreachable in refused {
             assert!(ShortKey::kept(unreachable).is_err(), "{unreachable:?}");
+            assert!(
+                ShortKey::from_param(unreachable).is_err(),
+                "{unreachable:?}"
+            );
         }
-        assert!(ShortKey::kept("Docs").unwrap_err().contains("own pages"));
+        for own in ["Docs", "robots.txt", "favicon.ico", "openapi.json"] {
+            assert!(
+                ShortKey::kept(own).unwrap_err().contains("own pages"),
+                "{own}"
+            );
+        }
     }
 
     #[test]
@@ -391,7 +425,15 @@ mod tests {
         fn path_segments_parse_or_are_not_found(raw in "\\PC{0,70}") {
             let short = ShortKey::from_param(&raw);
             let secret = SecretKey::from_param(&raw);
-            proptest::prop_assert!(short.is_ok() == is_well_formed(&raw));
+            proptest::prop_assert!(short.is_ok() == may_exist(&raw));
+            if is_well_formed(&raw) {
+                proptest::prop_assert!(short.is_ok());
+            }
+            if let Ok(key) = short {
+                let unreserved = |b: u8| b.is_ascii_alphanumeric() || b"-._~".contains(&b);
+                proptest::prop_assert!(key.as_str().bytes().all(unreserved));
+                proptest::prop_assert!(key.as_str() != "." && key.as_str() != "..");
+            }
             proptest::prop_assert!(matches!(secret, Ok(_) | Err(Error::NotFound)));
         }
     }

@@ -18,27 +18,27 @@ use crate::settings::Settings;
 
 /// The shorteners `import --from` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum From {
+pub enum Origin {
     Yourls,
     Shlink,
     Kutt,
     Polr,
 }
 
-impl From {
+impl Origin {
     fn source(self) -> Source {
         match self {
-            From::Yourls => Source::Yourls,
-            From::Shlink => Source::Shlink,
-            From::Kutt => Source::Kutt,
-            From::Polr => Source::Polr,
+            Origin::Yourls => Source::Yourls,
+            Origin::Shlink => Source::Shlink,
+            Origin::Kutt => Source::Kutt,
+            Origin::Polr => Source::Polr,
         }
     }
 }
 
 /// What the operator asked for.
 pub struct Request {
-    pub from: From,
+    pub from: Origin,
     pub url: String,
     pub prefix: Option<String>,
     pub collection: Option<String>,
@@ -83,11 +83,26 @@ pub async fn import_from(
         collection,
         dry_run: request.dry_run,
     };
-    let outcome = links.arrive(foreign, &how, &|| bar.inc(1)).await;
+    let path = csv.as_ref().map(|(path, _)| path.clone());
+    let mut file = csv.map(|(path, file)| (path, Some(file)));
+    // Written (and synced) before the links are committed: a failure stores nothing.
+    let mut keep = |outcome: &Outcome| match &mut file {
+        Some((path, file)) => write_admin_urls(path, file.take(), outcome, settings),
+        None => Ok(()),
+    };
+    let outcome = links.arrive(foreign, &how, &|| bar.inc(1), &mut keep).await;
     bar.finish_and_clear();
+    let written = outcome.as_ref().is_ok_and(|o| !o.arrived.is_empty());
+    if let (Some(path), false) = (&path, written) {
+        let _ = std::fs::remove_file(path);
+    }
     let outcome = outcome?;
-    if let Some((path, file)) = csv {
-        write_admin_urls(&path, file, &outcome, settings)?;
+    if let (Some(path), true) = (&path, written) {
+        println!(
+            "admin URLs of the {} imported links: {} (readable by you only; the only copy)",
+            outcome.arrived.len(),
+            path.display()
+        );
     }
     report(&outcome, source, settings, request.dry_run);
     Ok(())
@@ -119,39 +134,26 @@ fn admin_file(asked: Option<PathBuf>, source: Source) -> Result<(PathBuf, std::f
     Ok((path, file))
 }
 
+/// Writes key, short URL and admin URL of every arrived link, and syncs the file.
 fn write_admin_urls(
     path: &Path,
-    file: std::fs::File,
+    file: Option<std::fs::File>,
     outcome: &Outcome,
     settings: &Settings,
 ) -> Result<(), String> {
     let failed = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
-    let mut csv = csv::Writer::from_writer(std::io::BufWriter::new(file));
+    let file = file.ok_or_else(|| failed(&"written already"))?;
+    let mut csv = csv::Writer::from_writer(file);
     csv.write_record(["key", "short_url", "admin_url"])
         .map_err(|e| failed(&e))?;
     for link in &outcome.arrived {
-        let short = short_url(settings, &link.key);
+        let short = settings.short_url(&link.key);
         let admin = settings.admin_url(link.secret.as_str());
         csv.write_record([link.key.as_str(), &short, &admin])
             .map_err(|e| failed(&e))?;
     }
-    csv.flush().map_err(|e| failed(&e))?;
-    if outcome.arrived.is_empty() {
-        let _ = std::fs::remove_file(path);
-    } else {
-        println!(
-            "admin URLs of the {} imported links: {} (readable by you only; the only copy)",
-            outcome.arrived.len(),
-            path.display()
-        );
-    }
-    Ok(())
-}
-
-/// The short URL of a kept key, its path segment percent-encoded where needed.
-fn short_url(settings: &Settings, key: &str) -> String {
-    let encoded: String = url::form_urlencoded::byte_serialize(key.as_bytes()).collect();
-    settings.short_url(&encoded.replace('+', "%20"))
+    let file = csv.into_inner().map_err(|e| failed(&e))?;
+    file.sync_all().map_err(|e| failed(&e))
 }
 
 /// The problems, the kept keys, the notes and the counts.
@@ -161,7 +163,7 @@ fn report(outcome: &Outcome, source: Source, settings: &Settings, dry_run: bool)
         let on = skipped
             .domain
             .as_deref()
-            .map(|d| format!(" (on {d})"))
+            .map(|d| format!(" (on {d:?})"))
             .unwrap_or_default();
         let _ = writeln!(out, "skipped {:?}{on}: {}", skipped.key, skipped.why);
     }

@@ -51,7 +51,7 @@ pub enum Command {
         format: Option<FileFormat>,
         /// The shortener whose database `DATABASE_URL` is.
         #[arg(long, value_enum)]
-        from: Option<super::arrival::From>,
+        from: Option<super::arrival::Origin>,
         /// Its table prefix (YOURLS' `YOURLS_DB_PREFIX`; `yourls_` for YOURLS, else none).
         #[arg(long, requires = "from")]
         prefix: Option<String>,
@@ -120,7 +120,7 @@ pub async fn run(figment: &Figment, command: Command) -> Result<(), String> {
         }
         Command::Import {
             file,
-            format,
+            format: _,
             from: Some(from),
             prefix,
             collection,
@@ -137,7 +137,6 @@ pub async fn run(figment: &Figment, command: Command) -> Result<(), String> {
                 dry_run,
                 admin_urls,
             };
-            debug_assert!(format.is_none());
             super::arrival::import_from(&links, &settings, request).await
         }
         Command::Import { file, format, .. } => {

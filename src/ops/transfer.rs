@@ -190,7 +190,12 @@ fn read(file: &Path, format: FileFormat) -> Result<Vec<Read>, String> {
 /// stored form), counts and times bounded and normalised, the password hash no
 /// costlier than the app's own; with the secret hash as bytes.
 fn checked(mut r: Record, own_hosts: &OwnHosts) -> Result<(Record, [u8; 32]), String> {
-    ShortKey::custom(&r.key).map_err(|e| e.to_string())?;
+    // A key kept from another shortener (`import --from`) moves on as it is.
+    ShortKey::custom(&r.key).map(|_| ()).or_else(|e| {
+        ShortKey::kept(&r.key)
+            .map(|_| ())
+            .map_err(|_| e.to_string())
+    })?;
     r.target_url = TargetUrl::parse(&r.target_url, own_hosts)
         .map_err(|e| e.to_string())?
         .as_str()

@@ -112,13 +112,15 @@ const STEP: usize = 500;
 
 impl Installation {
     /// Checks and stores `links` from another shortener as `how` says; `stored` is
-    /// called once per link looked at. `Err` only when the database fails (then
-    /// nothing is stored).
+    /// called once per link looked at, and `keep` with the outcome just before it is
+    /// committed (where the new admin secrets are written down: when it fails,
+    /// nothing is stored). `Err` when the database or `keep` fails.
     pub async fn arrive(
         &self,
         mut links: Vec<Foreign>,
         how: &Arrival<'_>,
         stored: &(dyn Fn() + Sync),
+        keep: &mut (dyn FnMut(&Outcome) -> Result<(), String> + Send),
     ) -> Result<Outcome, String> {
         let blocklist = Blocklist::load(how.blocking)?;
         // The default domain's links first: they keep a key several domains share.
@@ -158,6 +160,7 @@ impl Installation {
         if !how.dry_run && !outcome.arrived.is_empty() {
             outcome.collection = collection.map(|(_, secret)| secret);
             records::bump_epoch(&mut tx).await.map_err(failed)?;
+            keep(&outcome)?;
             tx.commit().await.map_err(|e| e.to_string())?;
         }
         // Otherwise dropping `tx` rolls back: a dry run stores nothing.
@@ -287,10 +290,18 @@ fn check(
             ));
         }
     }
+    let expires_at = match link.expires_at.as_deref() {
+        Some(raw) => Some(
+            utc(raw).ok_or_else(|| Skip::Withheld(format!("its expiry {raw:?} cannot be read")))?,
+        ),
+        None => None,
+    };
+    let date = time::macros::format_description!("[year]-[month]-[day]");
     let mut days = link.days.clone();
+    // Days that are no dates (MySQL's `0000-00-00`) are left out, not the link.
     days.retain(|day, clicks| {
         *clicks = (*clicks).clamp(0, MAX_COUNT);
-        *clicks > 0 && day.len() == 10
+        *clicks > 0 && time::Date::parse(day, date).is_ok()
     });
     let secret = SecretKey::random();
     let record = records::Record {
@@ -305,7 +316,7 @@ fn check(
             .and_then(utc)
             .unwrap_or_else(|| now.to_owned()),
         last_clicked_at: None,
-        expires_at: link.expires_at.as_deref().and_then(utc),
+        expires_at,
         max_clicks: link
             .max_clicks
             .filter(|m| *m >= 1)

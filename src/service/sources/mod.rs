@@ -201,40 +201,58 @@ pub async fn read(source: Source, url: &str, prefix: &str) -> Result<Vec<Foreign
         Some(sql) => days_by_reference(conn.fetch_all(sql.as_str()).await.map_err(failed)?)?,
         None => HashMap::new(),
     };
-    if dialect != Dialect::Sqlite {
-        conn.execute("rollback").await.map_err(|e| e.to_string())?;
-    }
-    rows.iter()
-        .map(|row| {
-            let mut link = foreign(row).map_err(|e| format!("cannot read a link: {e}"))?;
-            let reference = text(row, 0).map_err(|e| e.to_string())?.unwrap_or_default();
+    conn.execute("rollback").await.map_err(|e| e.to_string())?;
+    Ok(rows
+        .iter()
+        .enumerate()
+        .map(|(n, row)| {
+            let reference = text(row, 0).ok().flatten().unwrap_or_default();
+            let mut link = foreign(row).unwrap_or_else(|e| Foreign {
+                key: text(row, 1)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_else(|| format!("(link {})", n + 1)),
+                withheld: Some(format!("a column cannot be read: {e}")),
+                ..Foreign::default()
+            });
             link.days = days.remove(&reference).unwrap_or_default();
-            Ok(link)
+            link
         })
-        .collect()
+        .collect())
+}
+
+/// An SQLite URL opened read-only, whatever `mode` it named.
+fn read_only(url: &str) -> String {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let mut params: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("mode="))
+        .collect();
+    params.push("mode=ro");
+    format!("{path}?{}", params.join("&"))
 }
 
 /// One connection, read-only, with times in UTC when `utc`.
 async fn open(dialect: Dialect, url: &str, utc: bool) -> Result<AnyConnection, String> {
     sqlx::any::install_default_drivers();
     let url = match dialect {
-        Dialect::Sqlite if url.contains("mode=") => url.to_owned(),
-        Dialect::Sqlite if url.contains('?') => format!("{url}&mode=ro"),
-        Dialect::Sqlite => format!("{url}?mode=ro"),
+        Dialect::Sqlite => read_only(url),
         _ => url.to_owned(),
     };
     let mut conn = AnyConnection::connect(&url)
         .await
         .map_err(|e| format!("cannot open {}: {e}", crate::db::redacted(&url)))?;
+    // One snapshot for both statements, and no write possible.
+    let snapshot = "start transaction with consistent snapshot, read only";
     let setup: &[&str] = match dialect {
-        Dialect::MySql if utc => &["set time_zone = '+00:00'", "start transaction read only"],
+        Dialect::MySql if utc => &["set time_zone = '+00:00'", snapshot],
         // sqlx sets a UTC session on connect; back to the server's own zone.
-        Dialect::MySql => &[
-            "set time_zone = @@global.time_zone",
-            "start transaction read only",
+        Dialect::MySql => &["set time_zone = @@global.time_zone", snapshot],
+        Dialect::Postgres => &[
+            "set time zone 'UTC'",
+            "start transaction isolation level repeatable read read only",
         ],
-        Dialect::Postgres => &["set time zone 'UTC'", "start transaction read only"],
-        Dialect::Sqlite => &[],
+        Dialect::Sqlite => &["begin"],
     };
     for statement in setup {
         conn.execute(*statement).await.map_err(|e| e.to_string())?;
@@ -307,7 +325,8 @@ fn days_by_reference(rows: Vec<AnyRow>) -> Result<HashMap<String, BTreeMap<Strin
         };
         let (reference, day, clicks) = read().map_err(|e| format!("cannot read visits: {e}"))?;
         if let (Some(day), Some(clicks)) = (day, clicks) {
-            *days.entry(reference).or_default().entry(day).or_default() += clicks;
+            let count = days.entry(reference).or_default().entry(day).or_default();
+            *count = count.saturating_add(clicks);
         }
     }
     Ok(days)
@@ -334,5 +353,18 @@ mod tests {
         assert!(Dialect::of("/srv/kutt/db/data").is_err());
         assert_eq!(checked_prefix("yourls_"), Ok("yourls_"));
         assert!(checked_prefix("x; drop table link").is_err());
+    }
+
+    #[test]
+    fn sqlite_sources_are_opened_read_only_whatever_the_url_says() {
+        assert_eq!(read_only("sqlite:///a.db"), "sqlite:///a.db?mode=ro");
+        assert_eq!(
+            read_only("sqlite:///a.db?mode=rwc"),
+            "sqlite:///a.db?mode=ro"
+        );
+        assert_eq!(
+            read_only("sqlite:///a.db?cache=shared&mode=rw"),
+            "sqlite:///a.db?cache=shared&mode=ro"
+        );
     }
 }
