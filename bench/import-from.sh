@@ -75,5 +75,5 @@ if [ -n "${SHORTENER_TEST_POSTGRES:-}" ] && psql "$SHORTENER_TEST_POSTGRES" -qAt
     joiner='?'; [[ $SHORTENER_TEST_POSTGRES == *\?* ]] && joiner='&'
     import "Shlink (SQLite) into PostgreSQL" shlink "sqlite://$work/shlink.db" \
         "$SHORTENER_TEST_POSTGRES${joiner}options=-c%20search_path%3D$schema"
-    psql "$SHORTENER_TEST_POSTGRES" -qc "drop schema $schema cascade"
+    psql "$SHORTENER_TEST_POSTGRES" -qc "set client_min_messages = warning; drop schema $schema cascade"
 fi
