@@ -26,13 +26,16 @@ db.executemany(
 db.commit()
 PY
 
-# YOURLS 1.10's tables on MariaDB, when a server answers.
+# YOURLS 1.10's tables on MariaDB, when a server answers (as the user of the URL).
 mariadb=${SHORTENER_TEST_MARIADB:-mysql://root@127.0.0.1:3306}
+account=${mariadb#mysql://}
+account=${account%%@*}
+my() { MYSQL_PWD=$( [[ $account == *:* ]] && echo "${account#*:}" ) mysql -h 127.0.0.1 -P 3306 -u "${account%%:*}" "$@"; }
 yourls=""
-if command -v mysql >/dev/null && mysql -h 127.0.0.1 -u root -e 'select 1' >/dev/null 2>&1; then
+if command -v mysql >/dev/null && my -e 'select 1' >/dev/null 2>&1; then
     name=bench_yourls_$$
-    mysql -h 127.0.0.1 -u root -e "create database $name"
-    mysql -h 127.0.0.1 -u root "$name" < tests/sources/yourls.mysql.sql
+    my -e "create database $name"
+    my "$name" < tests/sources/yourls.mysql.sql
     python3 - "$links" > "$work/yourls.sql" <<'PY'
 import sys
 n = int(sys.argv[1])
@@ -44,9 +47,9 @@ for start in range(0, n, 5000):
                      for i in range(start, min(start + 5000, n)) for _ in range(3))
     print(f"insert into yourls_log (click_time, shorturl, referrer, user_agent, ip_address, country_code) values {rows};")
 PY
-    mysql -h 127.0.0.1 -u root "$name" < "$work/yourls.sql"
-    yourls="mysql://root@127.0.0.1:3306/$name"
-    trap 'mysql -h 127.0.0.1 -u root -e "drop database $name"; cleanup' EXIT
+    my "$name" < "$work/yourls.sql"
+    yourls="${mariadb%/}/$name"
+    trap 'my -e "drop database $name"; cleanup' EXIT
 fi
 
 # import NAME SOURCE URL [APP_DATABASE_URL]: one timed import into a new database.
