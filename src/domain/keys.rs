@@ -1,20 +1,18 @@
-//! Short keys (public, in `/<key>`) and secret keys (the owner's only credential),
-//! validated once at the edge so the service never sees an unchecked string.
+//! Short keys (public, in `/<key>`), validated once at the edge so the service never
+//! sees an unchecked string; the secrets beside them live in `secrets.rs`.
 
 use std::fmt;
 use std::ops::RangeInclusive;
 
 use rand::distributions::{Alphanumeric, DistString};
 use rocket::request::FromParam;
-use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 
+pub use super::secrets::{hash_secret, SecretKey, StatsToken, SECRET_LENGTH};
+
 /// Allowed lengths of a short key, custom or random.
 pub const KEY_LENGTHS: RangeInclusive<usize> = 3..=32;
-
-/// Length of a secret key: 32 base62 characters carry about 190 bits.
-pub const SECRET_LENGTH: usize = 32;
 
 /// First path segments the app serves itself, now or later: a custom key may not
 /// shadow them. Compared without regard to case, to avoid look-alike links.
@@ -152,94 +150,6 @@ impl<'a> FromParam<'a> for ShortKey {
     }
 }
 
-/// An owner's secret key as it appears in `/admin/<secret_key>`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SecretKey(String);
-
-impl SecretKey {
-    /// A fresh secret from rand's cryptographically secure `thread_rng`.
-    pub fn random() -> SecretKey {
-        SecretKey(Alphanumeric.sample_string(&mut rand::thread_rng(), SECRET_LENGTH))
-    }
-
-    /// The secret as it appears in the admin URL.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// What the database stores and looks up instead of the secret itself.
-    pub fn hash(&self) -> [u8; 32] {
-        hash_secret(&self.0)
-    }
-}
-
-/// SHA-256 of a secret: with 190 random bits a plain hash cannot be reversed or
-/// guessed, so no salt or slow hash is needed, and lookups stay a single index probe.
-pub fn hash_secret(secret: &str) -> [u8; 32] {
-    Sha256::digest(secret.as_bytes()).into()
-}
-
-impl SecretKey {
-    /// The secret in what an owner pasted: a secret URL whose path is `/<page>/<secret>`
-    /// (`https://host/admin/<secret>`, with or without a trailing slash or query) or
-    /// the bare secret. `None`: neither.
-    pub fn from_pasted(raw: &str, page: &str) -> Option<SecretKey> {
-        let raw = raw.trim();
-        let path = raw.split(['?', '#']).next().unwrap_or_default();
-        let path = path.trim_end_matches('/');
-        let secret = match path.rsplit_once(&format!("/{page}/")) {
-            Some((_, secret)) => secret,
-            None if !path.contains('/') => path,
-            None => return None,
-        };
-        SecretKey::from_param(secret).ok()
-    }
-}
-
-/// Length of a stats token: 16 random bytes as lower-case hex.
-pub const STATS_TOKEN_LENGTH: usize = 32;
-
-/// The token of a link's read-only statistics page (`/stats/<token>`). It opens
-/// nothing but counts, so it is stored as it is and shown to the owner again.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatsToken(String);
-
-impl StatsToken {
-    /// A fresh token from rand's cryptographically secure `thread_rng`.
-    pub fn random() -> StatsToken {
-        let bytes: [u8; 16] = rand::random();
-        StatsToken(bytes.iter().map(|b| format!("{b:02x}")).collect())
-    }
-
-    /// The token as it appears in the stats URL.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl<'a> FromParam<'a> for StatsToken {
-    type Error = Error;
-
-    fn from_param(param: &'a str) -> Result<Self, Self::Error> {
-        let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
-        match param.len() == STATS_TOKEN_LENGTH && param.bytes().all(hex) {
-            true => Ok(StatsToken(param.to_owned())),
-            false => Err(Error::NotFound),
-        }
-    }
-}
-
-impl<'a> FromParam<'a> for SecretKey {
-    type Error = Error;
-
-    fn from_param(param: &'a str) -> Result<Self, Self::Error> {
-        match param.len() == SECRET_LENGTH && param.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            true => Ok(SecretKey(param.to_owned())),
-            false => Err(Error::NotFound),
-        }
-    }
-}
-
 fn is_well_formed(key: &str) -> bool {
     KEY_LENGTHS.contains(&key.len())
         && key
@@ -306,73 +216,6 @@ mod tests {
         let keys: std::collections::HashSet<_> =
             (0..10_000).map(|_| ShortKey::random(8).0).collect();
         assert_eq!(keys.len(), 10_000);
-    }
-
-    #[test]
-    fn secrets_are_long_and_parse_back() {
-        let secret = SecretKey::random();
-        assert_eq!(secret.as_str().len(), SECRET_LENGTH);
-        assert_eq!(SecretKey::from_param(secret.as_str()).unwrap(), secret);
-        assert_ne!(SecretKey::random(), secret);
-        assert_ne!(secret.hash(), SecretKey::random().hash());
-    }
-
-    #[test]
-    fn secrets_hash_to_sha256() {
-        let hex: String = hash_secret("abc")
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        assert_eq!(
-            hex,
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
-
-    #[test]
-    fn pasted_admin_urls_give_their_secret() {
-        let secret = SecretKey::random();
-        let s = secret.as_str();
-        for pasted in [
-            format!("https://sho.rt/admin/{s}"),
-            format!("  http://localhost:8000/admin/{s}/?days=7 "),
-            format!("/admin/{s}#top"),
-            s.to_owned(),
-        ] {
-            assert_eq!(
-                SecretKey::from_pasted(&pasted, "admin"),
-                Some(secret.clone()),
-                "{pasted}"
-            );
-        }
-        for bad in [
-            "",
-            "https://sho.rt/abc",
-            &format!("https://sho.rt/x/{s}"),
-            "admin/short",
-        ] {
-            assert_eq!(SecretKey::from_pasted(bad, "admin"), None, "{bad}");
-        }
-        let collection = format!("https://sho.rt/collection/{s}");
-        assert_eq!(
-            SecretKey::from_pasted(&collection, "collection"),
-            Some(secret.clone())
-        );
-        assert_eq!(SecretKey::from_pasted(&collection, "admin"), None);
-    }
-
-    #[test]
-    fn stats_tokens_are_lower_hex_and_parse_back() {
-        let token = StatsToken::random();
-        assert_eq!(token.as_str().len(), STATS_TOKEN_LENGTH);
-        assert_eq!(StatsToken::from_param(token.as_str()).unwrap(), token);
-        assert_ne!(StatsToken::random(), token);
-        let upper = token
-            .as_str()
-            .to_ascii_uppercase()
-            .replace(char::is_numeric, "A");
-        assert!(StatsToken::from_param(&upper).is_err());
-        assert!(StatsToken::from_param("abc").is_err());
     }
 
     #[test]

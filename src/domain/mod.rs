@@ -9,6 +9,7 @@ pub mod password;
 pub mod query;
 pub mod report;
 pub mod seal;
+pub mod secrets;
 pub mod target;
 pub mod visit;
 pub mod window;

@@ -3,7 +3,7 @@
 //! its target, `visit_count`, `banned`, the expiry and a bcrypt hash of its password;
 //! `visits` one row per link and hour with that hour's `total`.
 
-use super::{Dialect, Queries};
+use super::{days, Dialect, Queries};
 
 pub(super) fn queries(d: Dialect, p: &str) -> Queries {
     Queries {
@@ -25,11 +25,12 @@ pub(super) fn queries(d: Dialect, p: &str) -> Queries {
             password = d.text("l.password"),
             domain = d.text("d.address"),
         ),
-        days: Some(format!(
-            "select {link}, {day}, {n} from {p}visits where link_id is not null group by 1, 2",
-            link = d.text("link_id"),
-            day = d.day("created_at"),
-            n = d.int("sum(total)"),
+        days: Some(days(
+            d,
+            &format!("{p}visits where link_id is not null"),
+            "link_id",
+            "created_at",
+            "sum(total)",
         )),
         utc_session: true,
     }

@@ -167,6 +167,17 @@ impl Dialect {
     }
 }
 
+/// The clicks-per-day statement: `clicks` summed per `link` and UTC day of `time`
+/// over `from` (a table, with any `where`).
+fn days(d: Dialect, from: &str, link: &str, time: &str, clicks: &str) -> String {
+    format!(
+        "select {}, {}, {} from {from} group by 1, 2",
+        d.text(link),
+        d.day(time),
+        d.int(clicks)
+    )
+}
+
 /// A table prefix may only be what a table name is made of: it is written into SQL.
 fn checked_prefix(prefix: &str) -> Result<&str, String> {
     match prefix

@@ -4,7 +4,7 @@
 //! `<prefix>clicks` a row per click where advanced analytics was on. Polr's
 //! connection works in UTC.
 
-use super::{Dialect, Queries};
+use super::{days, Dialect, Queries};
 
 pub(super) fn queries(d: Dialect, p: &str) -> Queries {
     Queries {
@@ -24,11 +24,12 @@ pub(super) fn queries(d: Dialect, p: &str) -> Queries {
             created = d.time("created_at"),
             disabled = d.flag("is_disabled"),
         ),
-        days: Some(format!(
-            "select {link}, {day}, {n} from {p}clicks group by 1, 2",
-            link = d.text("link_id"),
-            day = d.day("created_at"),
-            n = d.int("count(*)"),
+        days: Some(days(
+            d,
+            &format!("{p}clicks"),
+            "link_id",
+            "created_at",
+            "count(*)",
         )),
         utc_session: true,
     }

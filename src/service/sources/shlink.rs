@@ -5,7 +5,7 @@
 //! a row per visit, which is also what Shlink counts. Times are in Shlink's
 //! `TIMEZONE`, UTC unless its operator set another.
 
-use super::{Dialect, Queries};
+use super::{days, Dialect, Queries};
 
 pub(super) fn queries(d: Dialect, p: &str) -> Queries {
     Queries {
@@ -28,12 +28,12 @@ pub(super) fn queries(d: Dialect, p: &str) -> Queries {
             domain = d.text("d.authority"),
             forward = d.flag("s.forward_query"),
         ),
-        days: Some(format!(
-            "select {link}, {day}, {n} from {p}visits where short_url_id is not null \
-             group by 1, 2",
-            link = d.text("short_url_id"),
-            day = d.day(&d.quoted("date")),
-            n = d.int("count(*)"),
+        days: Some(days(
+            d,
+            &format!("{p}visits where short_url_id is not null"),
+            "short_url_id",
+            &d.quoted("date"),
+            "count(*)",
         )),
         utc_session: true,
     }

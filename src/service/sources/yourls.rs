@@ -4,7 +4,7 @@
 //! a row per click (unless `YOURLS_NOSTATS`), by keyword. YOURLS has no expiry,
 //! password or disabled state of its own.
 
-use super::{Dialect, Queries};
+use super::{days, Dialect, Queries};
 
 pub(super) fn queries(d: Dialect, p: &str) -> Queries {
     let keyword = d.text("keyword");
@@ -19,11 +19,12 @@ pub(super) fn queries(d: Dialect, p: &str) -> Queries {
             created = d.time(&d.quoted("timestamp")),
             no = d.int("0"),
         ),
-        days: Some(format!(
-            "select {short}, {day}, {n} from {p}log group by 1, 2",
-            short = d.text("shorturl"),
-            day = d.day("click_time"),
-            n = d.int("count(*)"),
+        days: Some(days(
+            d,
+            &format!("{p}log"),
+            "shorturl",
+            "click_time",
+            "count(*)",
         )),
         utc_session: false,
     }
