@@ -67,6 +67,7 @@ pub async fn import_from(
     };
     let spinner = ProgressBar::new_spinner();
     spinner.set_message(format!("reading the {} database", source.name()));
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
     let prefix = request.prefix.as_deref().unwrap_or(source.default_prefix());
     let read = sources::read(source, &request.url, prefix).await;
     spinner.finish_and_clear();

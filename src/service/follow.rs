@@ -54,10 +54,7 @@ impl Links {
             false => self.count(&target, visit)?,
             true => Box::pin(self.count_limited(&target, visit)).await?,
         };
-        Ok(match (target.forward_query, query) {
-            (true, Some(query)) => forward_query(url, query),
-            _ => url,
-        })
+        Ok(with_query(&target, url, query))
     }
 
     /// Where a protected link forwards a visitor who gave `password`, the click
@@ -70,6 +67,7 @@ impl Links {
         password: Option<String>,
         client: Option<IpAddr>,
         visit: &Visit,
+        query: Option<&str>,
     ) -> Result<Arc<str>> {
         let target = self.lookup(key).await?;
         if let Some(reason) = &target.disabled {
@@ -87,7 +85,8 @@ impl Links {
             }
             turn.right();
         }
-        self.pass(&target, visit).await
+        let url = self.pass(&target, visit).await?;
+        Ok(with_query(&target, url, query))
     }
 
     /// A link that would forward a visitor now, without counting anything (HEAD, peek).
@@ -154,6 +153,14 @@ impl Links {
         let hash = store::password_hash(&mut conn, id).await?;
         drop(conn);
         password::verify(attempt, hash).await
+    }
+}
+
+/// `url`, with the visitor's `query` added when the link forwards queries.
+fn with_query(target: &Forwarding, url: Arc<str>, query: Option<&str>) -> Arc<str> {
+    match (target.forward_query, query) {
+        (true, Some(query)) => forward_query(url, query),
+        _ => url,
     }
 }
 

@@ -66,7 +66,12 @@ pub async fn follow(
         .await
     {
         Ok(url) => Ok(Forward(Status::TemporaryRedirect, url)),
-        Err(error) => Err(LockedPage::refusal(error, &key, visitor.settings)),
+        Err(error) => Err(LockedPage::refusal(
+            error,
+            &key,
+            visitor.settings,
+            visitor.query,
+        )),
     }
 }
 
@@ -114,7 +119,7 @@ pub async fn peek(
     let link = match links.peek(&key).await {
         Ok(link) => link,
         Err(e @ (Error::Gone | Error::Disabled(_))) => {
-            return Err(LockedPage::refusal(e, &key, settings))
+            return Err(LockedPage::refusal(e, &key, settings, None))
         }
         Err(e) => return Err(e.into()),
     };
@@ -189,11 +194,11 @@ async fn unlock(
         settings,
         visit,
         client,
-        ..
+        query,
     } = visitor;
-    match links.unlock(&key, password, client, &visit).await {
+    match links.unlock(&key, password, client, &visit, query).await {
         Ok(url) => Ok(Forward(Status::SeeOther, url)),
-        Err(error) => Err(LockedPage::refusal(error, &key, settings)),
+        Err(error) => Err(LockedPage::refusal(error, &key, settings, query)),
     }
 }
 
@@ -240,7 +245,8 @@ pub struct LockedPage {
     field_error: Option<String>,
     form_error: Option<String>,
     /// Where the form posts: the link's short URL on `base_url` (the raw path would
-    /// not do, as `//key` would make the browser post the password to a host named `key`).
+    /// not do, as `//key` would make the browser post the password to a host named `key`),
+    /// with the visitor's query, which a link with `forward_query` passes on once open.
     action: String,
     /// Expired or disabled: the heading and the message, instead of the form.
     stopped: Option<(&'static str, String)>,
@@ -250,8 +256,14 @@ pub struct LockedPage {
 
 impl LockedPage {
     /// A visit that did not go through: protected links get the password form
-    /// (HTML) or the error (JSON); anything else is the error as usual.
-    fn refusal(error: Error, key: &ShortKey, settings: &Settings) -> Refusal<LockedPage> {
+    /// (HTML) or the error (JSON); anything else is the error as usual. `query` is the
+    /// visit's query string, kept in the form's action.
+    fn refusal(
+        error: Error,
+        key: &ShortKey,
+        settings: &Settings,
+        query: Option<&str>,
+    ) -> Refusal<LockedPage> {
         let locked = matches!(
             error,
             Error::PasswordRequired
@@ -271,7 +283,12 @@ impl LockedPage {
             field_error: matches!(error, Error::WrongPassword).then(|| error.to_string()),
             form_error: matches!(error, Error::TooManyAttempts(_) | Error::LinkBraked(_))
                 .then(|| error.to_string()),
-            action: settings.short_url(key.as_str()),
+            action: match query {
+                Some(query) if !query.is_empty() => {
+                    format!("{}?{query}", settings.short_url(key.as_str()))
+                }
+                _ => settings.short_url(key.as_str()),
+            },
             stopped,
             report_url: format!("/report/{key}"),
         });

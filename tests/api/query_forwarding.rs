@@ -131,3 +131,35 @@ fn campaign_tags_that_are_too_long_or_hold_control_characters_are_refused() {
     assert_eq!(res.status(), Status::BadRequest, "the target is still checked");
     assert_eq!(app.link_count(), before);
 }
+
+#[test]
+fn a_protected_link_passes_the_query_on_once_its_password_is_given() {
+    backend!();
+    let app = spawn_app();
+    let link = app.seed_with(json!({
+        "target_url": "https://example.com/doc?v=2",
+        "password": "open sesame",
+        "forward_query": true,
+    }));
+    let path = format!("{}?utm_source=poster", link.path());
+    let page = app.get(&path, Some(BROWSER));
+    assert_eq!(page.status(), Status::Unauthorized);
+    let html = page.into_string().unwrap();
+    assert!(html.contains(&format!("{path}\"")), "the form posts to the link with the query: {html}");
+    let opened = app
+        .client
+        .post(path)
+        .header(rocket::http::ContentType::Form)
+        .header(rocket::http::Header::new("Accept", BROWSER))
+        .body("password=open+sesame")
+        .dispatch();
+    assert_eq!(opened.status(), Status::SeeOther);
+    assert_eq!(header(&opened, "Location"), "https://example.com/doc?v=2&utm_source=poster");
+    let json = app
+        .client
+        .post(format!("{}?utm_source=app", link.path()))
+        .header(rocket::http::ContentType::JSON)
+        .body(r#"{"password": "open sesame"}"#)
+        .dispatch();
+    assert_eq!(header(&json, "Location"), "https://example.com/doc?v=2&utm_source=app");
+}
