@@ -10,6 +10,7 @@ pub mod query;
 pub mod report;
 pub mod seal;
 pub mod secrets;
+pub mod smart;
 pub mod target;
 pub mod visit;
 pub mod window;

@@ -14,18 +14,30 @@ pub enum Client {
     Other,
 }
 
-/// Words that crawlers, link unfurlers and monitors put in their User-Agent.
+/// Words that crawlers, link unfurlers, mail scanners and monitors put in their
+/// User-Agent (Slackbot, Discordbot, TelegramBot, Twitterbot, LinkedInBot, Googlebot,
+/// bingbot, SkypeUriPreview among them; WhatsApp, Facebook, Microsoft Office's link
+/// checks and the mail security gateways by name).
 const BOT_MARKERS: &[&str] = &[
     "bot",
     "crawl",
     "spider",
     "slurp",
     "facebookexternalhit",
+    "facebookcatalog",
+    "whatsapp",
     "embedly",
     "preview",
     "headless",
     "monitor",
     "lighthouse",
+    "ms-office",
+    "microsoft office",
+    "safelinks",
+    "barracuda",
+    "mimecast",
+    "proofpoint",
+    "urldefense",
 ];
 
 impl Client {
@@ -148,6 +160,12 @@ mod tests {
             ("facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)", Client::Bot),
             ("Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)", Client::Bot),
             ("Twitterbot/1.0", Client::Bot),
+            ("WhatsApp/2.23.20.0 A", Client::Bot),
+            ("Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)", Client::Bot),
+            ("TelegramBot (like TwitterBot)", Client::Bot),
+            ("LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)", Client::Bot),
+            ("Mozilla/4.0 (compatible; ms-office; MSOffice 16)", Client::Bot),
+            ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Barracuda", Client::Bot),
             ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36", Client::Bot),
             ("curl/8.5.0", Client::Other),
             ("python-requests/2.32.3", Client::Other),

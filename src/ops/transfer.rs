@@ -13,6 +13,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::domain::clock;
 use crate::domain::keys::ShortKey;
 use crate::domain::password;
+use crate::domain::smart::{self, Smart};
 use crate::domain::target::{OwnHosts, TargetUrl};
 use crate::service::history::MAX_COUNT;
 use crate::service::{Installation, Record};
@@ -211,6 +212,20 @@ fn checked(mut r: Record, own_hosts: &OwnHosts) -> Result<(Record, [u8; 32]), St
     r.expires_at = r.expires_at.as_deref().map(time).transpose()?;
     if let Some(hash) = &r.password_hash {
         password::check_stored(hash)?;
+    }
+    if let Some(stored) = &r.smart {
+        let smart: Smart = serde_json::from_str(stored).map_err(|e| format!("smart: {e}"))?;
+        let smart =
+            Smart::checked(smart.rules, smart.variants, own_hosts).map_err(|e| e.to_string())?;
+        r.smart = smart.stored();
+    }
+    if let Some(url) = &r.expired_url {
+        r.expired_url = Some(
+            smart::expired_url(url, own_hosts)
+                .map_err(|e| e.to_string())?
+                .as_str()
+                .to_owned(),
+        );
     }
     r.history.check()?;
     let hash = hex32(&r.secret_hash).ok_or("secret_hash must be 64 hex digits")?;

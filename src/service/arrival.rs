@@ -325,6 +325,9 @@ fn check(
         disabled_reason,
         target_changed_at: None,
         forward_query: link.forward_query,
+        smart: None,
+        expired_url: None,
+        humans_only: false,
         history: History {
             days,
             ..History::default()

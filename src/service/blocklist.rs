@@ -48,6 +48,14 @@ impl Blocklist {
         }
     }
 
+    /// `refuse` for a URL already checked as a target (a rule's, a variant's).
+    pub fn refuse_url(&self, url: &str) -> Result<()> {
+        match self.reason_for(url) {
+            Some(_) => Err(Error::Blocked(target::host_of(url).unwrap_or_default())),
+            None => Ok(()),
+        }
+    }
+
     /// Why a stored link to `url` must not forward (`None`: it may).
     pub fn reason_for(&self, url: &str) -> Option<String> {
         let host = target::host_of(url)?;

@@ -20,6 +20,7 @@ use super::metrics::Metrics;
 use super::store::{self, Link};
 use crate::db::Pool;
 use crate::domain::clock::{day, stamp};
+use crate::domain::smart::Decision;
 use crate::domain::visit::{Client, Visit};
 use crate::error::Result;
 
@@ -46,6 +47,9 @@ pub struct Pending {
     placeless: [i64; 3],
     /// Clicks per named referring host, at most `REFERRER_HOSTS` of them.
     hosts: HashMap<Box<str>, i64>,
+    /// Clicks of a smart link per UTC day and the rule or variant that took them
+    /// (at most 25 choices a day; empty for other links).
+    choices: Vec<(Date, Decision, i64)>,
 }
 
 impl Pending {
@@ -84,6 +88,22 @@ impl Pending {
         }
     }
 
+    fn add_choice(&mut self, date: Date, decision: Decision, count: i64) {
+        match self
+            .choices
+            .iter_mut()
+            .find(|(d, c, _)| *d == date && *c == decision)
+        {
+            Some((_, _, n)) => *n += count,
+            None => self.choices.push((date, decision, count)),
+        }
+    }
+
+    /// Clicks per UTC day and the rule or variant that took them.
+    pub fn choices(&self) -> impl Iterator<Item = (Date, Decision, i64)> + '_ {
+        self.choices.iter().copied()
+    }
+
     /// Clicks per UTC day.
     pub fn days(&self) -> impl Iterator<Item = (Date, i64)> + '_ {
         self.day.into_iter().chain(self.more_days.iter().copied())
@@ -116,6 +136,9 @@ impl Pending {
         }
         for (client, count) in other.clients() {
             self.clients[client.index()] += count;
+        }
+        for (date, decision, count) in other.choices() {
+            self.add_choice(date, decision, count);
         }
     }
 }
@@ -194,6 +217,13 @@ impl Counter {
         pending.entry(id).or_default().add(visit, at, true);
     }
 
+    /// Counts which rule or variant took a click already recorded on link `id`.
+    pub fn chose(&self, id: i64, decision: Decision, at: OffsetDateTime) {
+        let date = at.to_offset(time::UtcOffset::UTC).date();
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        pending.entry(id).or_default().add_choice(date, decision, 1);
+    }
+
     /// Runs `read` while no flush is under way, then lets `merge` add the clicks not
     /// yet written: each total is exact, never a batch short or counted twice.
     pub async fn with_pending<T>(
@@ -241,6 +271,7 @@ async fn write(db: &Pool, batch: &ById<Pending>) -> Result<(), sqlx::Error> {
     let mut ids: Vec<&i64> = batch.keys().collect();
     ids.sort_unstable();
     let (mut totals, mut days, mut sources) = (Vec::new(), Vec::new(), Vec::new());
+    let mut choices = Vec::new();
     for &id in ids {
         let clicks = &batch[&id];
         let last = clicks.last_at.map(stamp).unwrap_or_default();
@@ -251,11 +282,14 @@ async fn write(db: &Pool, batch: &ById<Pending>) -> Result<(), sqlx::Error> {
             .map(|(host, n)| (id, "referrer", host, n));
         let kinds = clicks.clients().map(|(c, n)| (id, "client", c.as_str(), n));
         sources.extend(hosts.chain(kinds));
+        let chosen = clicks.choices();
+        choices.extend(chosen.map(|(date, c, n)| (id, c.label(), day(date), n)));
     }
     let mut tx = db.begin().await?;
     store::add_clicks(&mut tx, &totals).await?;
     store::add_day_clicks(&mut tx, &days).await?;
     store::add_source_clicks(&mut tx, &sources).await?;
+    store::add_choice_clicks(&mut tx, &choices).await?;
     tx.commit().await
 }
 

@@ -8,6 +8,7 @@ use super::links::Links;
 use super::store::{Link, NewLink};
 use crate::domain::keys::{SecretKey, ShortKey};
 use crate::domain::password::Password;
+use crate::domain::smart::Smart;
 use crate::domain::target::TargetUrl;
 use crate::error::Result;
 
@@ -31,6 +32,12 @@ pub struct Draft {
     pub forward_query: bool,
     /// The secret of a collection the link joins.
     pub collection: Option<SecretKey>,
+    /// Rules and a split, checked.
+    pub smart: Smart,
+    /// Where it sends visitors once expired or used up.
+    pub expired_url: Option<TargetUrl>,
+    /// Known link scanners get a Continue page instead, uncounted.
+    pub humans_only: bool,
 }
 
 impl Links {
@@ -57,6 +64,13 @@ impl Links {
     /// then the insert, with the next batch.
     async fn create_checked(&self, draft: Draft, checker: &Checker) -> Result<(Link, SecretKey)> {
         self.blocklist.refuse(&draft.target)?;
+        for url in draft
+            .smart
+            .targets()
+            .chain(draft.expired_url.as_ref().map(TargetUrl::as_str))
+        {
+            self.blocklist.refuse_url(url)?;
+        }
         let collection = match &draft.collection {
             Some(secret) => Some((self.collection_for_create(secret).await?, secret)),
             None => None,
@@ -76,6 +90,9 @@ impl Links {
             password_hash,
             token_id: draft.token_id,
             forward_query: draft.forward_query,
+            smart: draft.smart.stored(),
+            expired_url: draft.expired_url,
+            humans_only: draft.humans_only,
         };
         let (link, admin) = self.creates.run(new).await?;
         if let Some((collection, secret)) = collection {

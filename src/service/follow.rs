@@ -1,9 +1,12 @@
 //! Following links: the redirect (the hot path), the password form, and looking
-//! without counting (HEAD, peek).
+//! without counting (HEAD, peek). Smart links decide here, after the click is let
+//! through; plain links never look at their (absent) rules.
 
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Instant;
+
+use time::OffsetDateTime;
 
 use super::forwarding::Forwarding;
 use super::links::Links;
@@ -11,8 +14,29 @@ use super::store;
 use crate::domain::clock::stamp;
 use crate::domain::keys::ShortKey;
 use crate::domain::password;
-use crate::domain::visit::Visit;
+use crate::domain::smart::{self, Asking, Decision, Smart};
+use crate::domain::visit::{Client, Visit};
 use crate::error::{Error, Result};
+
+/// Where a visit goes.
+#[derive(Debug)]
+pub enum Followed {
+    /// A redirect to `url`. `drawn`: the variant (from 1) just drawn for this
+    /// visitor, for the web layer to keep in the visitor's cookie.
+    To { url: Arc<str>, drawn: Option<usize> },
+    /// A link scanner on a `humans_only` link: the page with a Continue button,
+    /// nothing counted.
+    Continue,
+}
+
+/// What a peek found: the link, where a visit would go and what decided it
+/// (`rule 2`, `variant 1`, `default`, `expired`).
+#[derive(Debug)]
+pub struct Peeked {
+    pub link: store::Link,
+    pub target_url: String,
+    pub decided_by: String,
+}
 
 impl Links {
     /// Where `key` forwards this visit, with the click counted: the target from
@@ -25,10 +49,10 @@ impl Links {
         &self,
         key: &ShortKey,
         visit: &Visit,
-        query: Option<&str>,
-    ) -> Result<Arc<str>> {
+        asking: &Asking<'_>,
+    ) -> Result<Followed> {
         let started = Instant::now();
-        let answer = self.forward(key, visit, query).await;
+        let answer = self.forward(key, visit, asking).await;
         self.metrics
             .observe_redirect(started.elapsed().as_secs_f64());
         answer
@@ -38,8 +62,8 @@ impl Links {
         &self,
         key: &ShortKey,
         visit: &Visit,
-        query: Option<&str>,
-    ) -> Result<Arc<str>> {
+        asking: &Asking<'_>,
+    ) -> Result<Followed> {
         let target = match self.cache.cached(key.as_str()) {
             Some(target) => target,
             None => Box::pin(self.lookup(key)).await?,
@@ -50,11 +74,60 @@ impl Links {
         if target.protected {
             return Err(Error::PasswordRequired);
         }
-        let url = match target.limited {
-            false => self.count(&target, visit)?,
-            true => Box::pin(self.count_limited(&target, visit)).await?,
+        if target.humans_only && !asking.program && visit.client == Client::Bot {
+            return Ok(Followed::Continue);
+        }
+        let counted = match target.limited {
+            false => self.count(&target, visit),
+            true => Box::pin(self.count_limited(&target, visit)).await,
         };
-        Ok(with_query(&target, url, query))
+        self.went(&target, counted, asking)
+    }
+
+    /// Where a visit let through (or refused) by the link's limits goes: an expired
+    /// link to its `expired_url` if it has one (uncounted); a smart link where its
+    /// rules or split decide (and that choice counted); then the visitor's query added.
+    fn went(
+        &self,
+        target: &Forwarding,
+        counted: Result<Arc<str>>,
+        asking: &Asking<'_>,
+    ) -> Result<Followed> {
+        let url = match (counted, &target.expired_url) {
+            (Ok(url), _) => url,
+            (Err(Error::Gone), Some(fallback)) => {
+                let url = fallback.clone();
+                return Ok(Followed::To { url, drawn: None });
+            }
+            (Err(e), _) => return Err(e),
+        };
+        let (url, drawn) = match &target.smart {
+            None => (url, None),
+            Some(smart) => self.decide(target.id, smart, asking, url),
+        };
+        let url = with_query(target, url, asking.query);
+        Ok(Followed::To { url, drawn })
+    }
+
+    /// The rule or variant that takes this counted visit, counted as its choice.
+    fn decide(
+        &self,
+        id: i64,
+        smart: &Smart,
+        asking: &Asking<'_>,
+        own: Arc<str>,
+    ) -> (Arc<str>, Option<usize>) {
+        let now = self.clock.now();
+        let sticky = smart::sticky(asking.cookie);
+        let decision = smart.decide(asking, now, sticky, &mut rand::thread_rng());
+        if decision != Decision::Default {
+            self.clicks.chose(id, decision, now);
+        }
+        let drawn = match decision {
+            Decision::Variant(i) if sticky != Some(i) => Some(i + 1),
+            _ => None,
+        };
+        (smart.target(decision).map_or(own, Arc::from), drawn)
     }
 
     /// Where a protected link forwards a visitor who gave `password`, the click
@@ -67,8 +140,8 @@ impl Links {
         password: Option<String>,
         client: Option<IpAddr>,
         visit: &Visit,
-        query: Option<&str>,
-    ) -> Result<Arc<str>> {
+        asking: &Asking<'_>,
+    ) -> Result<Followed> {
         let target = self.lookup(key).await?;
         if let Some(reason) = &target.disabled {
             return Err(Error::Disabled(reason.to_string()));
@@ -85,24 +158,49 @@ impl Links {
             }
             turn.right();
         }
-        let url = self.pass(&target, visit).await?;
-        Ok(with_query(&target, url, query))
+        let counted = self.pass(&target, visit).await;
+        self.went(&target, counted, asking)
     }
 
-    /// A link that would forward a visitor now, without counting anything (HEAD, peek).
-    pub async fn peek(&self, key: &ShortKey) -> Result<store::Link> {
+    /// Where a visit would go at `at` (default: now), and what would decide it,
+    /// without counting anything (HEAD, peek). A split draws a variant afresh.
+    pub async fn peek(
+        &self,
+        key: &ShortKey,
+        asking: &Asking<'_>,
+        at: Option<OffsetDateTime>,
+    ) -> Result<Peeked> {
         let mut conn = self.pool.acquire().await?;
         let link = self.vet(store::find(&mut conn, key).await?);
+        drop(conn);
         if let Some(reason) = &link.disabled_reason {
             return Err(Error::Disabled(reason.clone()));
         }
         if link.protected {
             return Err(Error::PasswordRequired);
         }
-        if link.is_expired(self.clock.now()) {
-            return Err(Error::Gone);
+        let now = at.unwrap_or_else(|| self.clock.now());
+        if link.is_expired(now) {
+            let fallback = link.expired_url.clone().ok_or(Error::Gone)?;
+            return Ok(Peeked {
+                link,
+                target_url: fallback,
+                decided_by: "expired".to_owned(),
+            });
         }
-        Ok(link)
+        let smart = Smart::from_stored(link.smart.as_deref());
+        let decision = smart.decide(asking, now, None, &mut rand::thread_rng());
+        let target = smart.target(decision).unwrap_or(&link.target_url);
+        let target = match (link.forward_query, asking.query) {
+            (true, Some(query)) => crate::domain::query::forward(target, query),
+            _ => None,
+        }
+        .unwrap_or_else(|| target.to_owned());
+        Ok(Peeked {
+            link,
+            target_url: target,
+            decided_by: decision.label(),
+        })
     }
 
     /// The forwarding facts of `key`, from the cache or the database.

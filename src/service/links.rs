@@ -17,6 +17,7 @@ use super::metrics::Metrics;
 use super::store::{self, NewLink};
 use crate::db::Pool;
 use crate::domain::clock::Clock;
+use crate::domain::smart::Smart;
 use crate::domain::target::OwnHosts;
 use crate::settings::Settings;
 
@@ -123,6 +124,11 @@ impl Links {
     pub(super) fn vet(&self, mut link: store::Link) -> store::Link {
         if link.disabled_reason.is_none() {
             link.disabled_reason = self.blocklist.reason_for(&link.target_url);
+        }
+        if link.disabled_reason.is_none() && (link.smart.is_some() || link.expired_url.is_some()) {
+            let smart = Smart::from_stored(link.smart.as_deref());
+            let mut others = smart.targets().chain(link.expired_url.as_deref());
+            link.disabled_reason = others.find_map(|url| self.blocklist.reason_for(url));
         }
         link
     }

@@ -2,9 +2,12 @@
 //! (its target, query forwarding, the stats link), delete it. Every change drops the cached target, and every read
 //! includes the clicks not yet written.
 
+use std::collections::HashMap;
+
 use super::history::{DayClicks, History, SourceClicks};
 use super::jobs::AdminLookup;
 use super::links::Links;
+use super::smart::SmartChange;
 use super::store;
 use crate::domain::keys::SecretKey;
 use crate::domain::target::TargetUrl;
@@ -18,6 +21,8 @@ pub struct Change {
     pub target: Option<String>,
     pub forward_query: Option<bool>,
     pub stats: Option<StatsChange>,
+    /// Rules, split, fallback after the end, `humans_only`.
+    pub smart: SmartChange,
 }
 
 /// What an owner does with the stats link.
@@ -41,6 +46,8 @@ pub struct AdminView {
     /// Past its expiry time or its click limit: it answers 410 now.
     pub is_expired: bool,
     pub window: Window,
+    /// A smart link's clicks over the window per rule and variant (`rule 1`, ...).
+    pub choices: HashMap<String, i64>,
 }
 
 impl Links {
@@ -53,7 +60,9 @@ impl Links {
             since: Some(window.since(now.date())),
         };
         let (link, history) = self.reads.run(lookup).await?;
-        Ok(self.view(link, &history, window, now))
+        let mut view = self.view(link, &history, window, now);
+        view.choices = self.choices(&view.link, window.since(now.date())).await?;
+        Ok(view)
     }
 
     /// What an owner (or the stats link) sees of `link` and its `history` over
@@ -73,6 +82,7 @@ impl Links {
             is_expired: link.is_expired(now),
             link,
             window,
+            choices: HashMap::new(),
         }
     }
 
@@ -100,6 +110,10 @@ impl Links {
         }
         if let Some(stats) = change.stats {
             changed = Some(self.restats(secret, stats).await?);
+        }
+        if !change.smart.is_empty() {
+            let smart = self.change_smart(secret, &change.smart);
+            changed = Some(self.with_pending_clicks(smart).await?);
         }
         changed
             .map(|link| self.vet(link))
@@ -167,7 +181,7 @@ impl Links {
 
     /// `Locked` when the owner may no longer change `link`'s target: the operator
     /// disabled it, or it has `edit_lock_after_clicks` clicks (pending ones included).
-    fn may_change(&self, link: &store::Link) -> Result<()> {
+    pub(super) fn may_change(&self, link: &store::Link) -> Result<()> {
         if let Some(reason) = &link.disabled_reason {
             return Err(Error::Locked(format!(
                 "This link was disabled by the operator ({reason}); it cannot be changed"

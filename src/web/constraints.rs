@@ -3,11 +3,12 @@
 //! the document is one the app accepts, and the two cannot drift apart.
 
 use utoipa::openapi::schema::{
-    AnyOfBuilder, KnownFormat, Object, ObjectBuilder, Schema, SchemaFormat, SchemaType, Type,
+    AdditionalProperties, AnyOfBuilder, ArrayBuilder, KnownFormat, Object, ObjectBuilder, Schema,
+    SchemaFormat, SchemaType, Type,
 };
 
 use crate::domain::keys::{reserved, KEY_LENGTHS};
-use crate::domain::{password, target};
+use crate::domain::{password, smart, target};
 
 /// A target URL: the pattern is a plain subset of what is accepted (any absolute
 /// `http(s)` URL with a host, no user name and no spaces), chosen so that every
@@ -123,6 +124,101 @@ pub fn campaign_tag() -> Object {
              characters. Blank or absent: not added.",
         ))
         .build()
+}
+
+/// Text without control characters, of `min` to `max` characters.
+fn plain_text(min: usize, max: usize) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .min_length(Some(min))
+        .max_length(Some(max))
+        .pattern(Some(format!(
+            "^[^\\u0000-\\u001F\\u007F-\\u009F]{{{min},{max}}}$"
+        )))
+}
+
+/// A smart link's rules, as a create or an edit gives them: each with at least one
+/// condition and a target.
+pub fn rules() -> Schema {
+    let time = |what: &str| {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+            .description(Some(what.to_owned()))
+    };
+    let query = ObjectBuilder::new()
+        .property_names(Some(plain_text(1, smart::MAX_QUERY_TEXT)))
+        .additional_properties(Some(plain_text(0, smart::MAX_QUERY_TEXT)))
+        .max_properties(Some(smart::MAX_QUERY))
+        .description(Some(
+            "Parameters (name: value) the short link's query must carry, compared decoded",
+        ));
+    let when = ObjectBuilder::new()
+        .property(
+            "device",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some(smart::Device::ALL.map(smart::Device::as_str)))
+                .description(Some("From the User-Agent; mobile is any phone or tablet")),
+        )
+        .property(
+            "language",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .pattern(Some("^[A-Za-z]{2,8}$"))
+                .description(Some(
+                    "A primary language tag: the visitor's highest-ranked Accept-Language has it",
+                )),
+        )
+        .property("query", query)
+        .property("after", time("From this time on (RFC 3339)"))
+        .property(
+            "before",
+            time("Until this time, not including it; later than after"),
+        )
+        .min_properties(Some(1))
+        .additional_properties(Some(AdditionalProperties::FreeForm(false)));
+    let rule = ObjectBuilder::new()
+        .property("when", when)
+        .property("target_url", target_url())
+        .required("when")
+        .required("target_url")
+        .additional_properties(Some(AdditionalProperties::FreeForm(false)));
+    ArrayBuilder::new()
+        .items(rule)
+        .max_items(Some(smart::MAX_RULES))
+        .description(Some(
+            "Where some visitors go instead: the first rule whose conditions all hold decides",
+        ))
+        .into()
+}
+
+/// A smart link's split: 2 to 5 targets with weights.
+pub fn variants() -> Schema {
+    let variant = ObjectBuilder::new()
+        .property("target_url", target_url())
+        .property(
+            "weight",
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(1))
+                .maximum(Some(100)),
+        )
+        .required("target_url")
+        .required("weight")
+        .additional_properties(Some(AdditionalProperties::FreeForm(false)));
+    let split = ArrayBuilder::new()
+        .items(variant)
+        .min_items(Some(2))
+        .max_items(Some(smart::MAX_VARIANTS));
+    AnyOfBuilder::new()
+        .item(split)
+        .item(ArrayBuilder::new().max_items(Some(0)))
+        .description(Some(
+            "The visits no rule took, shared at random by weight; a visitor keeps its variant \
+             (a cookie on the link's path). Empty: no split.",
+        ))
+        .into()
 }
 
 /// Spaces around a field are dropped (any Unicode space; these few in the pattern).

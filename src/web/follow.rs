@@ -9,22 +9,23 @@ use rocket::http::Status;
 use rocket::request::Request;
 use rocket::response::{self, Responder};
 use rocket::serde::json::{self, Json};
-use rocket::{get, head, post, routes, Response, Route, State};
-use serde::{Deserialize, Serialize};
+use rocket::{get, head, post, routes, Response, Route};
+use serde::Deserialize;
 
 use super::origin::SameOrigin;
-use super::respond::{json_error, unsupported_body, Negotiated, Page, Refusal};
+use super::respond::{json_error, unsupported_body, Page, Refusal};
 use crate::domain::keys::ShortKey;
+use crate::domain::smart::{self, Asking};
 use crate::domain::visit::Visit;
 use crate::error::{Error, Result};
-use crate::service::Links;
+use crate::service::{Followed, Links};
 use crate::settings::Settings;
 
 pub fn routes() -> Vec<Route> {
     routes![
         follow,
         check,
-        peek,
+        super::peek::peek,
         unlock_form,
         unlock_json,
         unlock_unsupported
@@ -33,15 +34,73 @@ pub fn routes() -> Vec<Route> {
 
 /// A redirect to the target, its Location written as stored (validated, ASCII).
 /// 307 for a visit: temporary, so browsers ask again and every visit is counted;
-/// 303 after the password form, so the browser GETs the target.
-pub struct Forward(Status, Arc<str>);
+/// 303 after the password form, so the browser GETs the target. The third part is
+/// the `Set-Cookie` value that keeps a visitor on the variant just drawn.
+pub struct Forward(Status, Arc<str>, Option<String>);
 
 impl<'r> Responder<'r, 'static> for Forward {
     fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
-        Response::build()
-            .status(self.0)
-            .raw_header("Location", self.1.to_string())
-            .ok()
+        let mut res = Response::build();
+        res.status(self.0)
+            .raw_header("Location", self.1.to_string());
+        if let Some(cookie) = self.2 {
+            res.raw_header("Set-Cookie", cookie);
+        }
+        res.ok()
+    }
+}
+
+/// What a visit gets: the redirect, or (a link scanner on a `humans_only` link)
+/// the page with a Continue button.
+pub enum Went {
+    Forward(Forward),
+    Continue(ContinuePage),
+}
+
+impl<'r> Responder<'r, 'static> for Went {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
+        match self {
+            Went::Forward(forward) => forward.respond_to(req),
+            Went::Continue(page) => {
+                let mut res = super::respond::html(&page)?.respond_to(req)?;
+                res.set_raw_header("Content-Security-Policy", super::headers::LOCKED_CSP);
+                res.set_raw_header("Cache-Control", "no-store");
+                Ok(res)
+            }
+        }
+    }
+}
+
+/// The page a link scanner gets from a link that counts people only: a button a
+/// person presses (a POST to the link, counted then).
+#[derive(Template)]
+#[template(path = "continue.html")]
+pub struct ContinuePage {
+    /// The link's short URL with the visit's query, where the button posts.
+    action: String,
+}
+
+/// The cookie that keeps a visitor on variant `drawn` of the link `key`: that path
+/// only, a month, never sent to other sites.
+fn variant_cookie(key: &ShortKey, drawn: usize, settings: &Settings) -> String {
+    let secure = if settings.base_url.starts_with("https:") {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!(
+        "{}={drawn}; Path=/{key}; Max-Age=2592000; SameSite=Lax; HttpOnly{secure}",
+        smart::VARIANT_COOKIE
+    )
+}
+
+/// The short URL of `key` with the visit's `query`, for forms that post to the link.
+fn action(key: &ShortKey, settings: &Settings, query: Option<&str>) -> String {
+    match query {
+        Some(query) if !query.is_empty() => {
+            format!("{}?{query}", settings.short_url(key.as_str()))
+        }
+        _ => settings.short_url(key.as_str()),
     }
 }
 
@@ -58,77 +117,46 @@ impl<'r> Responder<'r, 'static> for Forward {
 pub async fn follow(
     key: Result<ShortKey, Error>,
     visitor: Visitor<'_>,
-) -> Result<Forward, Refusal<LockedPage>> {
+) -> Result<Went, Refusal<LockedPage>> {
     let key = key?;
-    match visitor
-        .links
-        .follow(&key, &visitor.visit, visitor.query)
-        .await
-    {
-        Ok(url) => Ok(Forward(Status::TemporaryRedirect, url)),
-        Err(error) => Err(LockedPage::refusal(
-            error,
-            &key,
-            visitor.settings,
-            visitor.query,
-        )),
+    let mut asking = visitor.asking();
+    let mut followed = visitor.links.follow(&key, &visitor.visit, &asking).await;
+    if matches!(followed, Ok(Followed::Continue)) && visitor.asks_json() {
+        asking.program = true;
+        followed = visitor.links.follow(&key, &visitor.visit, &asking).await;
+    }
+    let settings = visitor.settings;
+    match followed {
+        Ok(Followed::To { url, drawn }) => {
+            let cookie = drawn.map(|n| variant_cookie(&key, n, settings));
+            Ok(Went::Forward(Forward(
+                Status::TemporaryRedirect,
+                url,
+                cookie,
+            )))
+        }
+        Ok(Followed::Continue) => Ok(Went::Continue(ContinuePage {
+            action: action(&key, settings, visitor.query),
+        })),
+        Err(error) => Err(LockedPage::refusal(error, &key, settings, visitor.query)),
     }
 }
 
 /// HEAD checks a link without counting a click (Rocket would otherwise run `follow`).
 #[utoipa::path(head, path = "/{key}", tag = "links", summary = "Check a short link without counting a click",
     params(("key" = String, Path, description = "The short key")),
-    responses((status = 307, description = "It forwards"), (status = 401), (status = 404), (status = 410)))]
+    responses((status = 200, description = "A link that counts people only: the Continue page (its head)"),
+        (status = 307, description = "It forwards"), (status = 401), (status = 404), (status = 410)))]
 #[head("/<key>")]
-pub async fn check(key: Result<ShortKey, Error>, links: &State<Links>) -> Result<Forward> {
-    let link = links.peek(&key?).await?;
-    Ok(Forward(Status::TemporaryRedirect, link.target_url.into()))
-}
-
-/// Where a link goes, without going there (and without counting a click).
-#[derive(Template, Serialize, utoipa::ToSchema)]
-#[template(path = "peek.html")]
-#[schema(as = Peek)]
-pub struct PeekPage {
-    target_url: String,
-    url: String,
-    /// When the owner last changed the target (UTC, RFC 3339); `null`: never.
-    target_changed_at: Option<String>,
-    /// Where the "Report this link" form posts.
-    #[serde(skip)]
-    #[schema(ignore)]
-    report: super::report::ReportForm,
-}
-
-#[utoipa::path(get, path = "/peek/{key}", tag = "links", summary = "Where a link goes, without going there",
-    params(("key" = String, Path, description = "The short key")),
-    responses(
-        (status = 200, description = "The target, shown (with a link to it)",
-            content((PeekPage = "application/json"), (String = "text/html"))),
-        (status = 401, description = "Protected: the target is not shown", body = crate::web::respond::ErrorPage),
-        (status = 404, body = crate::web::respond::ErrorPage),
-        (status = 410, description = "Expired, used up, or disabled by the operator", body = crate::web::respond::ErrorPage),
-    ))]
-#[get("/peek/<key>")]
-pub async fn peek(
-    key: Result<ShortKey, Error>,
-    links: &State<Links>,
-    settings: &State<Settings>,
-) -> Result<Negotiated<PeekPage>, Refusal<LockedPage>> {
+pub async fn check(key: Result<ShortKey, Error>, visitor: Visitor<'_>) -> Result<Went> {
     let key = key?;
-    let link = match links.peek(&key).await {
-        Ok(link) => link,
-        Err(e @ (Error::Gone | Error::Disabled(_))) => {
-            return Err(LockedPage::refusal(e, &key, settings, None))
-        }
-        Err(e) => return Err(e.into()),
-    };
-    Ok(Negotiated(PeekPage {
-        url: settings.short_url(&link.key),
-        target_url: link.target_url,
-        target_changed_at: link.target_changed_at,
-        report: super::report::ReportForm::new(&link.key),
-    }))
+    let peeked = visitor.links.peek(&key, &visitor.asking(), None).await?;
+    if peeked.link.humans_only {
+        let action = action(&key, visitor.settings, visitor.query);
+        return Ok(Went::Continue(ContinuePage { action }));
+    }
+    let url = peeked.target_url.into();
+    Ok(Went::Forward(Forward(Status::TemporaryRedirect, url, None)))
 }
 
 /// The password form's body (or `{"password": ...}`).
@@ -195,9 +223,15 @@ async fn unlock(
         visit,
         client,
         query,
+        heard,
     } = visitor;
-    match links.unlock(&key, password, client, &visit, query).await {
-        Ok(url) => Ok(Forward(Status::SeeOther, url)),
+    let asking = visitor_asking(&heard, query);
+    match links.unlock(&key, password, client, &visit, &asking).await {
+        Ok(Followed::To { url, drawn }) => {
+            let cookie = drawn.map(|n| variant_cookie(&key, n, settings));
+            Ok(Forward(Status::SeeOther, url, cookie))
+        }
+        Ok(Followed::Continue) => Err(Error::PasswordRequired.into()),
         Err(error) => Err(LockedPage::refusal(error, &key, settings, query)),
     }
 }
@@ -207,12 +241,51 @@ async fn unlock(
 /// settings for the password form, the visit to count, and the client address
 /// (password attempts are limited by it).
 pub struct Visitor<'r> {
-    links: &'r Links,
-    settings: &'r Settings,
+    pub(super) links: &'r Links,
+    pub(super) settings: &'r Settings,
     visit: Visit,
     client: Option<std::net::IpAddr>,
     /// The query string as sent, for links with `forward_query`.
-    query: Option<&'r str>,
+    pub(super) query: Option<&'r str>,
+    /// The headers smart links decide by, as sent.
+    pub(super) heard: Heard<'r>,
+}
+
+/// The request headers a smart link's rules read (and `Accept`, asked only when a
+/// link scanner's visit might be a program's): borrowed, nothing parsed up front.
+#[derive(Clone, Copy)]
+pub(super) struct Heard<'r> {
+    pub(super) user_agent: Option<&'r str>,
+    pub(super) accept_language: Option<&'r str>,
+    pub(super) cookie: Option<&'r str>,
+    pub(super) accept: Option<&'r str>,
+}
+
+/// What the rules are told of a visit: its headers and `query`.
+pub(super) fn visitor_asking<'a>(heard: &Heard<'a>, query: Option<&'a str>) -> Asking<'a> {
+    Asking {
+        user_agent: heard.user_agent,
+        accept_language: heard.accept_language,
+        query,
+        cookie: heard.cookie,
+        ..Asking::default()
+    }
+}
+
+impl<'r> Visitor<'r> {
+    /// What the rules are told of this visit.
+    pub(super) fn asking(&self) -> Asking<'r> {
+        visitor_asking(&self.heard, self.query)
+    }
+
+    /// Whether `Accept` prefers JSON (a program, never taken for a link scanner).
+    fn asks_json(&self) -> bool {
+        let accept = self
+            .heard
+            .accept
+            .and_then(|raw| raw.parse::<rocket::http::Accept>().ok());
+        accept.is_some_and(|a| a.preferred().media_type().is_json())
+    }
 }
 
 #[rocket::async_trait]
@@ -226,12 +299,19 @@ impl<'r> rocket::request::FromRequest<'r> for Visitor<'r> {
             return rocket::request::Outcome::Error((Status::InternalServerError, ()));
         };
         let headers = req.headers();
+        let user_agent = headers.get_one("User-Agent");
         rocket::request::Outcome::Success(Visitor {
             links,
             settings,
-            visit: Visit::from_headers(headers.get_one("Referer"), headers.get_one("User-Agent")),
+            visit: Visit::from_headers(headers.get_one("Referer"), user_agent),
             client: req.client_ip(),
             query: req.uri().query().map(|q| q.as_str()),
+            heard: Heard {
+                user_agent,
+                accept_language: headers.get_one("Accept-Language"),
+                cookie: headers.get_one("Cookie"),
+                accept: headers.get_one("Accept"),
+            },
         })
     }
 }
@@ -258,7 +338,7 @@ impl LockedPage {
     /// A visit that did not go through: protected links get the password form
     /// (HTML) or the error (JSON); anything else is the error as usual. `query` is the
     /// visit's query string, kept in the form's action.
-    fn refusal(
+    pub(super) fn refusal(
         error: Error,
         key: &ShortKey,
         settings: &Settings,
@@ -283,12 +363,7 @@ impl LockedPage {
             field_error: matches!(error, Error::WrongPassword).then(|| error.to_string()),
             form_error: matches!(error, Error::TooManyAttempts(_) | Error::LinkBraked(_))
                 .then(|| error.to_string()),
-            action: match query {
-                Some(query) if !query.is_empty() => {
-                    format!("{}?{query}", settings.short_url(key.as_str()))
-                }
-                _ => settings.short_url(key.as_str()),
-            },
+            action: action(key, settings, query),
             stopped,
             report_url: format!("/report/{key}"),
         });

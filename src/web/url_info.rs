@@ -1,9 +1,12 @@
 //! The tutorial's `URLInfo`: what programs get for a link they own, on every route
 //! that answers with one (create, bulk, edit, rotate, a collection's list).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::domain::keys::SecretKey;
+use crate::domain::smart::{Decision, Rule, Smart, Variant};
 use crate::service::Link;
 use crate::settings::Settings;
 
@@ -33,6 +36,32 @@ pub struct UrlInfo {
     /// Visitors' query strings are added to the target (their value wins on a name
     /// the target has too).
     pub forward_query: bool,
+    /// Where some visitors go instead: the first rule whose conditions all hold
+    /// decides; `[]`: none.
+    pub rules: Vec<RuleInfo>,
+    /// The split of the visits no rule took; `[]`: none.
+    pub variants: Vec<VariantInfo>,
+    /// Where visitors go once the link has expired or is used up; `null`: its 410 page.
+    pub expired_url: Option<String>,
+    /// Known link scanners and previewers get a page with a Continue button, and are
+    /// not counted.
+    pub humans_only: bool,
+}
+
+/// A rule, with the clicks it took over the admin page's window (0 elsewhere).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct RuleInfo {
+    #[serde(flatten)]
+    pub rule: Rule,
+    pub clicks: i64,
+}
+
+/// A variant, with the clicks it took over the admin page's window (0 elsewhere).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct VariantInfo {
+    #[serde(flatten)]
+    pub variant: Variant,
+    pub clicks: i64,
 }
 
 impl UrlInfo {
@@ -49,8 +78,38 @@ impl UrlInfo {
         UrlInfo::with_admin_url(link, settings.admin_url(secret.as_str()), settings)
     }
 
+    /// The same, with each rule's and variant's clicks from `choices` (by label).
+    pub fn counted(mut self, choices: &HashMap<String, i64>) -> UrlInfo {
+        for (i, rule) in self.rules.iter_mut().enumerate() {
+            rule.clicks = choices
+                .get(&Decision::Rule(i).label())
+                .copied()
+                .unwrap_or(0);
+        }
+        for (i, variant) in self.variants.iter_mut().enumerate() {
+            variant.clicks = choices
+                .get(&Decision::Variant(i).label())
+                .copied()
+                .unwrap_or(0);
+        }
+        self
+    }
+
     fn with_admin_url(link: Link, admin_url: String, settings: &Settings) -> UrlInfo {
+        let smart = Smart::from_stored(link.smart.as_deref());
         UrlInfo {
+            rules: smart
+                .rules
+                .into_iter()
+                .map(|rule| RuleInfo { rule, clicks: 0 })
+                .collect(),
+            variants: smart
+                .variants
+                .into_iter()
+                .map(|variant| VariantInfo { variant, clicks: 0 })
+                .collect(),
+            expired_url: link.expired_url,
+            humans_only: link.humans_only,
             url: settings.short_url(&link.key),
             admin_url,
             target_url: link.target_url,

@@ -247,14 +247,24 @@ pub async fn browser_and_server() -> (Driver, tempfile::TempDir, Server, String,
     (driver, dir, server, base, browser)
 }
 
+/// Types `text` into the field `css` once the page shows it (a form's redirect may still be loading).
 pub async fn fill(browser: &Client, css: &str, text: &str) {
-    let field = browser.find(Locator::Css(css)).await.expect(css);
+    let field = browser
+        .wait()
+        .for_element(Locator::Css(css))
+        .await
+        .expect(css);
     field.clear().await.unwrap();
     field.send_keys(text).await.unwrap();
 }
 
+/// Clicks `css` once the page shows it.
 pub async fn click(browser: &Client, css: &str) {
-    let element = browser.find(Locator::Css(css)).await.expect(css);
+    let element = browser
+        .wait()
+        .for_element(Locator::Css(css))
+        .await
+        .expect(css);
     element.click().await.unwrap();
 }
 

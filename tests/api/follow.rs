@@ -64,6 +64,7 @@ fn peek_shows_the_target_without_counting_a_click() {
             "target_url": "https://example.com/peek",
             "url": link.str("url"),
             "target_changed_at": null,
+            "decided_by": "default",
         })
     );
     assert_eq!(html.content_type(), Some(ContentType::HTML));

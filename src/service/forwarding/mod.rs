@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 use super::store::{self, Link};
 use crate::db::Pool;
 use crate::domain::keys::ShortKey;
+use crate::domain::smart::Smart;
 use crate::error::Result;
 
 mod watch;
@@ -46,6 +47,12 @@ pub struct Forwarding {
     pub disabled: Option<Arc<str>>,
     /// The visitor's query string is added to `url`.
     pub forward_query: bool,
+    /// Rules and a split (`None` for plain links, which never look further).
+    pub smart: Option<Arc<Smart>>,
+    /// Where it sends visitors once expired or used up, instead of the 410.
+    pub expired_url: Option<Arc<str>>,
+    /// Known link scanners get the Continue page, uncounted.
+    pub humans_only: bool,
 }
 
 impl Forwarding {
@@ -62,6 +69,13 @@ impl Forwarding {
             protected: link.protected,
             disabled: link.disabled_reason.map(Arc::from),
             forward_query: link.forward_query,
+            smart: link
+                .smart
+                .as_deref()
+                .map(|s| Arc::new(Smart::from_stored(Some(s))))
+                .filter(|s| !s.is_empty()),
+            expired_url: link.expired_url.map(Arc::from),
+            humans_only: link.humans_only,
         }
     }
 
@@ -211,6 +225,9 @@ pub(super) mod tests {
             protected: false,
             disabled: None,
             forward_query: false,
+            smart: None,
+            expired_url: None,
+            humans_only: false,
         }
     }
 

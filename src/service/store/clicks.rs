@@ -77,6 +77,61 @@ pub async fn add_day_clicks(
     Ok(())
 }
 
+/// Adds clicks of smart links per rule or variant and UTC day, as
+/// `(id, "rule 2", YYYY-MM-DD, count)`.
+pub async fn add_choice_clicks(
+    db: &mut dyn Exec,
+    rows: &[(i64, String, String, i64)],
+) -> Result<(), sqlx::Error> {
+    for chunk in rows.chunks(CHUNK) {
+        on_db!(db, |c| {
+            let mut insert =
+                QueryBuilder::new("insert into click_choice_day (link_id, choice, day, clicks) ");
+            insert.push_values(chunk, |mut row, (id, choice, day, count)| {
+                row.push_bind(*id)
+                    .push_bind(choice.as_str())
+                    .push_bind(day.as_str())
+                    .push_bind(*count);
+            });
+            insert.push(
+                " on conflict (link_id, choice, day) do update \
+                 set clicks = click_choice_day.clicks + excluded.clicks",
+            );
+            insert.build().persistent(false).execute(c).await?;
+        });
+    }
+    Ok(())
+}
+
+/// Clicks of link `id` per rule or variant (`rule 2`, ...) on days from `since`
+/// (`YYYY-MM-DD`) on.
+pub async fn choice_clicks(
+    db: &mut dyn Exec,
+    id: i64,
+    since: &str,
+) -> Result<HashMap<String, i64>> {
+    let sql = "select choice, cast(sum(clicks) as bigint) from click_choice_day \
+               where link_id = $1 and day >= $2 group by choice";
+    let rows: Vec<(String, i64)> = on_db!(db, |c| {
+        sqlx::query_as(sql)
+            .bind(id)
+            .bind(since)
+            .fetch_all(c)
+            .await?
+    });
+    Ok(rows.into_iter().collect())
+}
+
+/// Forgets the counts of link `id`'s rules (`rule %`) or variants (`variant %`),
+/// when the owner replaces them.
+pub async fn forget_choices(db: &mut dyn Exec, id: i64, like: &str) -> Result<()> {
+    let sql = "delete from click_choice_day where link_id = $1 and choice like $2";
+    on_db!(db, |c| {
+        sqlx::query(sql).bind(id).bind(like).execute(c).await?;
+    });
+    Ok(())
+}
+
 /// Adds clicks to links' totals per source, as `(id, kind, name, count)`: kind is
 /// `referrer` (name: a host) or `client` (name: a client class); one row per link,
 /// kind and name. A link keeps at most `history::REFERRER_HOSTS` named hosts

@@ -22,7 +22,10 @@ pub mod history;
 pub mod moderation;
 pub mod owners;
 pub mod records;
-pub use clicks::{add_clicks, add_day_clicks, add_source_clicks, insights, take_click};
+pub use clicks::{
+    add_choice_clicks, add_clicks, add_day_clicks, add_source_clicks, choice_clicks,
+    forget_choices, insights, take_click,
+};
 
 /// A stored link, as the owner sees it. Its secret is not here: only its hash is stored.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -52,6 +55,12 @@ pub struct Link {
     pub stats_token: Option<String>,
     /// Visitors' query strings are added to the target.
     pub forward_query: bool,
+    /// The rules and the split, as JSON (`domain::smart::Smart`); `None`: none.
+    pub smart: Option<String>,
+    /// Where the link sends visitors once expired or used up, instead of its 410.
+    pub expired_url: Option<String>,
+    /// Known link scanners get a page with a Continue button, and are not counted.
+    pub humans_only: bool,
 }
 
 impl Link {
@@ -72,7 +81,7 @@ macro_rules! link_columns {
     () => {
         "id, key, target_url, is_active, clicks, created_at, last_clicked_at, \
          expires_at, max_clicks, password_hash is not null as protected, disabled_reason, \
-         target_changed_at, stats_token, forward_query"
+         target_changed_at, stats_token, forward_query, smart, expired_url, humans_only"
     };
 }
 pub(crate) use link_columns;
@@ -93,6 +102,11 @@ pub struct NewLink {
     pub token_id: Option<i64>,
     /// Add visitors' query strings to the target.
     pub forward_query: bool,
+    /// The rules and the split (`Smart::stored`).
+    pub smart: Option<String>,
+    /// A target checked as any other.
+    pub expired_url: Option<TargetUrl>,
+    pub humans_only: bool,
 }
 
 /// How many rounds of random keys are tried before giving up; each clash is a one
@@ -174,7 +188,7 @@ async fn insert_many(
     let rows: Vec<BySecret> = on_db!(db, |c| {
         let mut insert = QueryBuilder::new(
             "insert into link (key, secret_hash, target_url, expires_at, max_clicks, password_hash, \
-             token_id, forward_query, stats_token) ",
+             token_id, forward_query, stats_token, smart, expired_url, humans_only) ",
         );
         insert.push_values(rows, |mut values, row| {
             let new = &news[row.index];
@@ -187,7 +201,10 @@ async fn insert_many(
                 .push_bind(new.password_hash.clone())
                 .push_bind(new.token_id)
                 .push_bind(new.forward_query)
-                .push_bind(StatsToken::random().as_str().to_owned());
+                .push_bind(StatsToken::random().as_str().to_owned())
+                .push_bind(new.smart.clone())
+                .push_bind(new.expired_url.as_ref().map(|t| t.as_str().to_owned()))
+                .push_bind(new.humans_only);
         });
         insert.push(concat!(
             " on conflict do nothing returning secret_hash, ",

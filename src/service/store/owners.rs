@@ -33,6 +33,46 @@ pub async fn set_forward_query(db: &mut dyn Exec, secret: &SecretKey, on: bool) 
     owner_change(db, sql, secret, &[if on { "on" } else { "off" }]).await
 }
 
+/// Gives the link new rules and split (`Smart::stored`; `None`: none), at `now`
+/// (a stamp): where visitors go changes, so the target's change time moves too.
+pub async fn set_smart(
+    db: &mut dyn Exec,
+    secret: &SecretKey,
+    smart: Option<String>,
+    now: &str,
+) -> Result<Link> {
+    // Stored JSON is never empty, so '' stands for none.
+    let sql = concat!(
+        "update link set smart = nullif($2, ''), target_changed_at = $3 \
+         where secret_hash = $1 and is_active and disabled_reason is null returning ",
+        link_columns!()
+    );
+    owner_change(db, sql, secret, &[smart.as_deref().unwrap_or(""), now]).await
+}
+
+/// Sets where the link sends visitors once expired or used up (`None`: its 410).
+pub async fn set_expired_url(
+    db: &mut dyn Exec,
+    secret: &SecretKey,
+    url: Option<&str>,
+) -> Result<Link> {
+    let sql = concat!(
+        "update link set expired_url = nullif($2, '') \
+         where secret_hash = $1 and is_active and disabled_reason is null returning ",
+        link_columns!()
+    );
+    owner_change(db, sql, secret, &[url.unwrap_or("")]).await
+}
+
+/// Turns `humans_only` on or off.
+pub async fn set_humans_only(db: &mut dyn Exec, secret: &SecretKey, on: bool) -> Result<Link> {
+    let sql = concat!(
+        "update link set humans_only = ($2 = 'on') where secret_hash = $1 and is_active returning ",
+        link_columns!()
+    );
+    owner_change(db, sql, secret, &[if on { "on" } else { "off" }]).await
+}
+
 /// What a new secret must carry over: the link's row and its vault (both sealed
 /// values, once it has joined a collection).
 #[derive(sqlx::FromRow)]

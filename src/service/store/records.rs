@@ -32,6 +32,15 @@ pub struct Record {
     /// Visitors' query strings are added to the target.
     #[serde(default)]
     pub forward_query: bool,
+    /// The rules and split, as stored (JSON), if any.
+    #[serde(default)]
+    pub smart: Option<String>,
+    /// Where it leads once expired or used up, if set.
+    #[serde(default)]
+    pub expired_url: Option<String>,
+    /// Link scanners get the Continue page.
+    #[serde(default)]
+    pub humans_only: bool,
     /// Clicks per day and per source; JSON exports carry it, CSV rows cannot.
     #[sqlx(skip)]
     #[serde(default, skip_serializing_if = "History::is_empty")]
@@ -43,7 +52,7 @@ macro_rules! record_columns {
     () => {
         "key, secret_hash, target_url, is_active, clicks, created_at, \
          last_clicked_at, expires_at, max_clicks, password_hash, disabled_reason, \
-         target_changed_at, forward_query"
+         target_changed_at, forward_query, smart, expired_url, humans_only"
     };
 }
 
@@ -109,8 +118,8 @@ pub async fn set_active(db: &mut dyn Exec, key: &str, active: bool) -> Result<()
 pub async fn insert_record(db: &mut dyn Exec, r: &Record, hash: &[u8; 32]) -> Result<i64> {
     let sql = "insert into link (key, secret_hash, target_url, is_active, clicks, created_at, \
                last_clicked_at, expires_at, max_clicks, password_hash, disabled_reason, \
-               target_changed_at, stats_token, forward_query) \
-               values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+               target_changed_at, stats_token, forward_query, smart, expired_url, humans_only) \
+               values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
                on conflict do nothing returning id";
     let inserted: Vec<(i64,)> = on_db!(db, |c| {
         sqlx::query_as(sql)
@@ -128,6 +137,9 @@ pub async fn insert_record(db: &mut dyn Exec, r: &Record, hash: &[u8; 32]) -> Re
             .bind(&r.target_changed_at)
             .bind(crate::domain::keys::StatsToken::random().as_str())
             .bind(r.forward_query)
+            .bind(&r.smart)
+            .bind(&r.expired_url)
+            .bind(r.humans_only)
             .fetch_all(c)
             .await?
     });

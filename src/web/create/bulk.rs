@@ -67,7 +67,7 @@ impl utoipa::ToSchema for NewLinks {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(untagged)]
 pub enum Outcome {
-    Created(UrlInfo),
+    Created(Box<UrlInfo>),
     Refused { detail: String, status: u16 },
 }
 
@@ -139,7 +139,7 @@ async fn create_all(
         .await
         .into_iter()
         .map(|result| match result {
-            Ok((link, secret)) => Outcome::Created(UrlInfo::new(link, &secret, settings)),
+            Ok((link, secret)) => Outcome::Created(Box::new(UrlInfo::new(link, &secret, settings))),
             Err(e) => Outcome::Refused {
                 detail: e.to_string(),
                 status: e.status().code,

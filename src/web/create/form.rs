@@ -10,10 +10,13 @@ use crate::domain::clock::{self, stamp};
 use crate::domain::keys::{SecretKey, ShortKey};
 use crate::domain::password::Password;
 use crate::domain::query::{self, MAX_TAG};
+use crate::domain::smart::{self, Rule, Smart, Variant};
 use crate::domain::target::{OwnHosts, TargetUrl};
 use crate::error::{Error, Result};
 use crate::service::Draft;
 use crate::web::constraints;
+
+use super::smart::{rules_of, variants_of, JsonOnly, RuleRow, VariantRow};
 
 /// One create request; in JSON, the same fields (`max_clicks` as a number).
 #[derive(Debug, Default, Clone, rocket::FromForm, Deserialize, utoipa::ToSchema)]
@@ -69,6 +72,36 @@ pub struct LinkForm {
     #[serde(skip)]
     #[schema(ignore)]
     pub target_urls: Option<String>,
+    /// Where some visitors go instead (the first rule whose conditions all hold), at
+    /// most 20.
+    #[serde(default)]
+    #[schema(schema_with = constraints::rules)]
+    pub rules: JsonOnly<Vec<Rule>>,
+    /// A split of the visits no rule took: 2 to 5 targets with weights.
+    #[serde(default)]
+    #[schema(schema_with = constraints::variants)]
+    pub variants: JsonOnly<Vec<Variant>>,
+    /// Where the link sends visitors once expired or used up, instead of its 410 page.
+    #[serde(default)]
+    #[schema(schema_with = constraints::target_url)]
+    pub expired_url: Option<String>,
+    /// Known link scanners and previewers get a page with a Continue button, and are
+    /// not counted. Default: on for links with `max_clicks`.
+    #[serde(default)]
+    pub humans_only: Option<bool>,
+    /// The form's rule rows; never read from JSON (send `rules`).
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub rule: Vec<RuleRow>,
+    /// The form's variant rows; never read from JSON (send `variants`).
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub variant: Vec<VariantRow>,
+    /// The form's "add another" buttons (`rule`, `variant`): the form comes back
+    /// with one more row, and nothing is created.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub more: Option<String>,
 }
 
 /// `max_clicks` in JSON is a number or null, as the contract says; kept as text so the
@@ -111,19 +144,38 @@ impl LinkForm {
             ));
         };
         let tags = self.campaign_tags()?;
+        let max_clicks = given(&self.max_clicks).map(max_clicks).transpose()?;
         Ok(Draft {
             target: TargetUrl::parse(target_url, own_hosts)?.tagged(&tags),
             custom_key: given(&self.custom_key).map(ShortKey::custom).transpose()?,
             expires_at: given(&self.expires_at)
                 .map(|raw| expiry(raw, now))
                 .transpose()?,
-            max_clicks: given(&self.max_clicks).map(max_clicks).transpose()?,
+            max_clicks,
             password: Password::parse(self.password.as_deref().unwrap_or(""))?,
             check_target: self.check_target,
             token_id,
             forward_query: self.forward_query,
             collection: given(&self.collection).map(collection).transpose()?,
+            smart: self.smart(own_hosts)?,
+            expired_url: given(&self.expired_url)
+                .map(|raw| smart::expired_url(raw, own_hosts))
+                .transpose()?,
+            humans_only: self.humans_only.unwrap_or(max_clicks.is_some()),
         })
+    }
+
+    /// The rules and split, from JSON's arrays or the form's rows, checked.
+    fn smart(&self, own_hosts: &OwnHosts) -> Result<Smart> {
+        let rules = match &self.rules.0 {
+            Some(rules) => rules.clone(),
+            None => rules_of(&self.rule)?,
+        };
+        let variants = match &self.variants.0 {
+            Some(variants) => variants.clone(),
+            None => variants_of(&self.variant)?,
+        };
+        Smart::checked(rules, variants, own_hosts)
     }
 
     /// The campaign tags typed, by name; each at most `MAX_TAG` characters, without

@@ -20,6 +20,9 @@ use crate::settings::Settings;
 pub(super) mod bulk;
 mod form;
 mod page;
+pub(super) mod smart;
+
+pub use smart::SmartFields;
 
 use bulk::BulkPage;
 pub use form::LinkForm;
@@ -53,14 +56,18 @@ async fn create_form(
     format: Format,
     links: &State<Links>,
     settings: &State<Settings>,
-) -> Result<Either<Created, BulkPage>, Refused> {
+) -> Result<Either<Created, Either<BulkPage, Negotiated<IndexPage>>>, Refused> {
     let blank = |error| refused(error, FormValues::default(), settings);
     let allowed = allowed.map_err(blank)?;
     let body = body.map_err(|e| blank(form_error(&e)))?.into_inner();
+    if body.more.is_some() {
+        let page = IndexPage::new(settings, FormValues::from(body), None);
+        return Ok(Either::Right(Either::Right(Negotiated(page))));
+    }
     match body.target_urls.is_some() {
         true => bulk::from_form(body, &allowed, links, settings)
             .await
-            .map(Either::Right),
+            .map(|page| Either::Right(Either::Left(page))),
         false => create(body, allowed.token_id, format, links, settings)
             .await
             .map(Either::Left),

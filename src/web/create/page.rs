@@ -4,6 +4,7 @@ use askama::Template;
 use serde::Serialize;
 
 use super::form::LinkForm;
+use super::smart::SmartFields;
 use crate::error::Error;
 use crate::settings::Settings;
 use crate::web::respond::{Page, Refusal};
@@ -23,6 +24,8 @@ pub struct FormValues {
     pub collection: String,
     /// The campaign tags, in `query::CAMPAIGN_TAGS` order.
     pub campaign: [String; 5],
+    /// Rules, split, fallback after the end, `humans_only`.
+    pub smart: SmartFields,
 }
 
 impl From<LinkForm> for FormValues {
@@ -44,6 +47,13 @@ impl From<LinkForm> for FormValues {
             ]
             .map(Option::unwrap_or_default),
             target_urls: form.target_urls.unwrap_or_default(),
+            smart: SmartFields::typed(
+                form.rule,
+                form.variant,
+                form.expired_url.unwrap_or_default(),
+                form.humans_only,
+                form.more.as_deref(),
+            ),
         }
     }
 }
@@ -58,6 +68,10 @@ pub struct IndexPage {
     #[serde(skip)]
     #[schema(ignore)]
     form: FormValues,
+    /// The smart link's rows (shared with the admin page's form).
+    #[serde(skip)]
+    #[schema(ignore)]
+    smart: SmartFields,
     #[serde(skip)]
     #[schema(ignore)]
     error: Option<FieldError>,
@@ -76,8 +90,13 @@ struct FieldError {
 
 impl IndexPage {
     /// The page with `form` filled in, and `error` (if any) beside its field.
-    pub fn new(settings: &Settings, form: FormValues, error: Option<&Error>) -> IndexPage {
+    pub fn new(settings: &Settings, mut form: FormValues, error: Option<&Error>) -> IndexPage {
         let base = &settings.base_url;
+        let smart = std::mem::take(&mut form.smart);
+        let smart = match smart.rules.is_empty() {
+            true => SmartFields::typed(vec![], vec![], String::new(), None, None),
+            false => smart,
+        };
         IndexPage {
             detail: "Welcome to the URL shortener API :)",
             endpoints: [
@@ -88,6 +107,7 @@ impl IndexPage {
                 format!("DELETE {base}/admin/{{secret_key}}"),
             ],
             form,
+            smart: smart.refused(error),
             ask_token: matches!(error, Some(Error::TokenRequired)),
             error: error.map(|e| FieldError {
                 field: match e {

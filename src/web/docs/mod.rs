@@ -54,7 +54,7 @@ pub fn routes() -> Vec<Route> {
         super::follow::follow,
         super::follow::check,
         super::follow::unlock_json,
-        super::follow::peek,
+        super::peek::peek,
         super::owner::show,
         super::owner::changes::edit_json,
         super::owner::changes::delete,

@@ -6,7 +6,9 @@ use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, OneOfBuilder, Schema,
 use utoipa::openapi::{Ref, RefOr};
 
 use crate::error::{Error, Result};
-use crate::service::{Change, StatsChange};
+use crate::service::{Change, SmartChange, StatsChange};
+use crate::web::create::smart::{rules_of, variants_of, RuleRow, VariantRow};
+use crate::web::create::SmartFields;
 
 /// The body of an edit, as the API description gives it: one or more of the
 /// fields, each of its own type (`change_of` reads it).
@@ -24,16 +26,41 @@ impl utoipa::PartialSchema for Edit {
                         .description(Some("Add visitors' query strings to the target")),
                 )
                 .property("stats", stats_schema())
+                .property("rules", crate::web::constraints::rules())
+                .property("variants", crate::web::constraints::variants())
+                .property(
+                    "expired_url",
+                    OneOfBuilder::new()
+                        .item(crate::web::constraints::target_url())
+                        .item(ObjectBuilder::new().schema_type(Type::Null))
+                        .description(Some("Where visitors go once the link has expired or is used up; null: its 410 page")),
+                )
+                .property(
+                    "humans_only",
+                    ObjectBuilder::new()
+                        .schema_type(Type::Boolean)
+                        .description(Some("Link scanners get a Continue page and are not counted")),
+                )
         };
-        let any_of = ["target_url", "forward_query", "stats"]
-            .into_iter()
-            .fold(AnyOfBuilder::new(), |any, field| {
-                any.item(fields().required(field))
-            });
+        let any_of = [
+            "target_url",
+            "forward_query",
+            "stats",
+            "rules",
+            "variants",
+            "expired_url",
+            "humans_only",
+        ]
+        .into_iter()
+        .fold(AnyOfBuilder::new(), |any, field| {
+            any.item(fields().required(field))
+        });
         any_of
             .description(Some(
                 "One or more of: a new target (clicks, expiry, limit and password stay), query \
-                 forwarding on or off, the stats link off or new",
+                 forwarding on or off, the stats link off or new, new rules or split (an empty \
+                 array removes them; their counts start afresh), the fallback after the end, \
+                 humans_only",
             ))
             .into()
     }
@@ -53,7 +80,9 @@ fn stats_schema() -> ObjectBuilder {
 /// What an edit body must be, for the 422 that answers anything else.
 const EDIT_SHAPE: &str =
     "Send an object with one or more of \"target_url\" (a URL), \"forward_query\" \
-                          (true or false) and \"stats\" (\"off\" or \"new\")";
+                          (true or false), \"stats\" (\"off\" or \"new\"), \"rules\" and \
+                          \"variants\" (arrays), \"expired_url\" (a URL or null) and \
+                          \"humans_only\" (true or false)";
 
 /// The change a JSON edit asks for: each field, when present, of its own type (a
 /// `null` is refused, not read as absent), and at least one of them.
@@ -72,9 +101,41 @@ pub(super) fn change_of(body: Value) -> Result<Change> {
     if let Some(stats) = fields.get("stats") {
         change.stats = Some(stats.as_str().and_then(stats_change).ok_or_else(shape)?);
     }
-    let empty = change.target.is_none() && change.forward_query.is_none() && change.stats.is_none();
+    change.smart = smart_change_of(&fields)?;
+    let empty = change.target.is_none()
+        && change.forward_query.is_none()
+        && change.stats.is_none()
+        && change.smart.is_empty();
     if empty {
         return Err(shape());
+    }
+    Ok(change)
+}
+
+/// The smart parts of a JSON edit, each of its own type.
+fn smart_change_of(fields: &serde_json::Map<String, Value>) -> Result<SmartChange> {
+    let unprocessable = |field: &str, e: serde_json::Error| {
+        let message = format!("Invalid request body: {field}: {e}");
+        Error::BadBody(rocket::http::Status::UnprocessableEntity, message)
+    };
+    let shape = || Error::BadBody(rocket::http::Status::UnprocessableEntity, EDIT_SHAPE.into());
+    let mut change = SmartChange::default();
+    if let Some(rules) = fields.get("rules") {
+        let rules = serde_json::from_value(rules.clone()).map_err(|e| unprocessable("rules", e))?;
+        change.rules = Some(rules);
+    }
+    if let Some(variants) = fields.get("variants") {
+        let variants = serde_json::from_value(variants.clone());
+        change.variants = Some(variants.map_err(|e| unprocessable("variants", e))?);
+    }
+    change.expired_url = match fields.get("expired_url") {
+        None => None,
+        Some(Value::Null) => Some(None),
+        Some(Value::String(url)) => Some(Some(url.clone())),
+        Some(_) => return Err(shape()),
+    };
+    if let Some(on) = fields.get("humans_only") {
+        change.humans_only = Some(on.as_bool().ok_or_else(shape)?);
     }
     Ok(change)
 }
@@ -113,6 +174,14 @@ pub struct MethodForm {
     forward_query: Option<String>,
     /// `off` or `new`.
     stats: Option<String>,
+    /// Present in the smart link's form: its rows replace the rules and split.
+    smart: Option<String>,
+    rule: Vec<RuleRow>,
+    variant: Vec<VariantRow>,
+    expired_url: Option<String>,
+    humans_only: Option<bool>,
+    /// "Add another" (`rule`, `variant`): the page again with one more row.
+    pub(super) more: Option<String>,
 }
 
 impl MethodForm {
@@ -120,6 +189,16 @@ impl MethodForm {
     /// the message when refused). A form with none of the fields asks for an empty
     /// target, which is refused beside the field.
     pub(super) fn change(self) -> Result<(Change, String)> {
+        if self.smart.is_some() {
+            let smart = self.smart_change()?;
+            return Ok((
+                Change {
+                    smart,
+                    ..Change::default()
+                },
+                String::new(),
+            ));
+        }
         let invalid = |field: &'static str, message: &str| Error::Invalid {
             field,
             message: message.to_owned(),
@@ -148,9 +227,42 @@ impl MethodForm {
                 target,
                 forward_query,
                 stats,
+                smart: SmartChange::default(),
             },
             typed,
         ))
+    }
+}
+
+impl MethodForm {
+    /// The smart link's form: every row, so an emptied row removes its rule.
+    fn smart_change(&self) -> Result<SmartChange> {
+        let fallback = self
+            .expired_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty());
+        Ok(SmartChange {
+            rules: Some(rules_of(&self.rule)?),
+            variants: Some(variants_of(&self.variant)?),
+            expired_url: Some(fallback.map(str::to_owned)),
+            humans_only: self.humans_only,
+        })
+    }
+
+    /// The smart link's form as typed, with one more row if asked.
+    pub(super) fn smart_fields(&self) -> SmartFields {
+        let typed = SmartFields::typed(
+            self.rule.clone(),
+            self.variant.clone(),
+            self.expired_url.clone().unwrap_or_default(),
+            self.humans_only,
+            self.more.as_deref(),
+        );
+        SmartFields {
+            submit: SmartFields::SAVE,
+            ..typed
+        }
     }
 }
 

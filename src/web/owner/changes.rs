@@ -17,6 +17,7 @@ use crate::domain::window::Window;
 use crate::error::{Error, Result};
 use crate::service::Links;
 use crate::settings::Settings;
+use crate::web::create::SmartFields;
 use crate::web::origin::SameOrigin;
 use crate::web::respond::{json_error, unsupported_body, Format, Negotiated, Refusal};
 use crate::web::url_info::UrlInfo;
@@ -43,11 +44,15 @@ pub struct Detail {
 const DELETED: &str = "deleted";
 
 /// What a change answers: people go back to a page, programs get JSON.
+/// Answered once per request and never stored, so its size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(rocket::Responder)]
 pub enum Changed {
     Page(Flash<Redirect>),
     Deleted(Json<Detail>),
     Edited(Json<UrlInfo>),
+    /// The admin page again, its smart link's form with one row more.
+    Again(Negotiated<AdminPage>),
 }
 
 #[utoipa::path(delete, path = "/admin/{secret_key}", tag = "owners", summary = "Deactivate a link",
@@ -175,7 +180,23 @@ async fn edit(
     links: &Links,
     settings: &Settings,
 ) -> Result<Changed, Refusal<AdminPage>> {
-    let (change, typed) = form.change()?;
+    if form.more.is_some() {
+        let view = links.admin(&secret, Window::default()).await?;
+        let mut page = AdminPage::new(view, &secret, settings);
+        page.smart = form.smart_fields();
+        return Ok(Changed::Again(Negotiated(page)));
+    }
+    let typed_smart = form.smart_fields();
+    let (change, typed) = match form.change() {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            return Err(again(links, &secret, settings, error, Typed::Smart(typed_smart)).await)
+        }
+    };
+    let typed = match change.smart.is_empty() {
+        true => Typed::Target(typed),
+        false => Typed::Smart(typed_smart),
+    };
     let notice = super::page::Notice::of(&change);
     match links.change(&secret, change).await {
         Ok(link) if format == Format::Json => {
@@ -185,19 +206,36 @@ async fn edit(
             let page = Redirect::to(format!("/admin/{}", secret.as_str()));
             Ok(Changed::Page(Flash::success(page, notice.as_str())))
         }
-        Err(error) => {
-            let view = links.admin(&secret, Window::default()).await;
-            let page = view.ok().map(|view| {
-                let mut page = AdminPage::new(view, &secret, settings);
-                page.edit = Some((typed, error.to_string()));
-                page
-            });
-            Err(Refusal { error, page })
-        }
+        Err(error) => Err(again(links, &secret, settings, error, typed).await),
     }
 }
 
-/// Where the delete button lands: the deleted link's admin page is gone (404).
+/// What a refused edit form held, to show again around its message.
+enum Typed {
+    Target(String),
+    Smart(SmartFields),
+}
+
+/// A refused edit: the admin page again (HTML), with what was typed and why.
+async fn again(
+    links: &Links,
+    secret: &SecretKey,
+    settings: &Settings,
+    error: Error,
+    typed: Typed,
+) -> Refusal<AdminPage> {
+    let view = links.admin(secret, Window::default()).await;
+    let page = view.ok().map(|view| {
+        let mut page = AdminPage::new(view, secret, settings);
+        match typed {
+            Typed::Smart(fields) => page.smart = fields.refused(Some(&error)),
+            Typed::Target(typed) => page.edit = Some((typed, error.to_string())),
+        }
+        page
+    });
+    Refusal { error, page }
+}
+
 #[derive(askama::Template, Serialize)]
 #[template(path = "deleted.html")]
 struct DeletedPage {

@@ -6,11 +6,14 @@ use serde::Serialize;
 
 use super::counts::Counts;
 use super::qr_code;
+use crate::domain::clock::stamp;
 use crate::domain::keys::SecretKey;
+use crate::domain::smart::Smart;
 use crate::service::{AdminView, Change, StatsChange};
 use crate::settings::Settings;
+use crate::web::create::SmartFields;
 use crate::web::respond::Page;
-use crate::web::url_info::UrlInfo;
+use crate::web::url_info::{RuleInfo, UrlInfo};
 
 /// The admin page; `just_created` greets the creator right after the form.
 #[derive(Template, Serialize, utoipa::ToSchema)]
@@ -32,6 +35,10 @@ pub struct AdminPage {
     #[serde(skip)]
     #[schema(ignore)]
     pub edit: Option<(String, String)>,
+    /// The smart link's form: as stored, or as typed when refused or given a row more.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub smart: SmartFields,
 }
 
 impl AdminPage {
@@ -65,6 +72,36 @@ impl AdminPage {
         Notice::message(self.flash.as_deref()?)
     }
 
+    /// Where to try the link's rules (the peek page).
+    fn peek_url(&self) -> String {
+        match self.info.url.rsplit_once('/') {
+            Some((base, key)) => format!("{base}/peek/{key}"),
+            None => self.info.url.clone(),
+        }
+    }
+
+    /// A rule's conditions, in words.
+    fn conditions(&self, rule: &RuleInfo) -> String {
+        let when = &rule.rule.when;
+        let mut parts = Vec::new();
+        if let Some(device) = when.device {
+            parts.push(format!("device {}", device.as_str()));
+        }
+        if let Some(language) = &when.language {
+            parts.push(format!("language {language}"));
+        }
+        for (name, value) in &when.query {
+            parts.push(format!("?{name}={value}"));
+        }
+        if let Some(after) = when.after {
+            parts.push(format!("from {}", for_people(&stamp(after))));
+        }
+        if let Some(before) = when.before {
+            parts.push(format!("until {}", for_people(&stamp(before))));
+        }
+        parts.join(" · ")
+    }
+
     fn last_click(&self) -> String {
         self.last_clicked_at
             .as_deref()
@@ -81,10 +118,11 @@ pub enum Notice {
     StatsOff,
     StatsNew,
     Rotated,
+    Smart,
 }
 
 impl Notice {
-    const ALL: [(Notice, &'static str, &'static str); 6] = [
+    const ALL: [(Notice, &'static str, &'static str); 7] = [
         (
             Notice::Updated,
             "updated",
@@ -111,6 +149,11 @@ impl Notice {
             "The stats link was replaced: the old one no longer opens anything.",
         ),
         (
+            Notice::Smart,
+            "smart",
+            "Saved: the rules, the split and where the link leads after the end.",
+        ),
+        (
             Notice::Rotated,
             "rotated",
             "This page has a new address: the old one no longer works. Bookmark this one now.",
@@ -119,6 +162,9 @@ impl Notice {
 
     /// The notice of a change (the target's when it has one).
     pub fn of(change: &Change) -> Notice {
+        if !change.smart.is_empty() {
+            return Notice::Smart;
+        }
         match (change.target.is_some(), change.forward_query, change.stats) {
             (true, _, _) => Notice::Updated,
             (_, Some(true), _) => Notice::ForwardOn,
@@ -157,11 +203,15 @@ impl AdminPage {
     /// The page of `view`, with the absolute URLs built on `base_url`; the secret comes
     /// from the request, as the database has only its hash.
     pub fn new(mut view: AdminView, secret: &SecretKey, settings: &Settings) -> AdminPage {
+        let link = &view.link;
+        let smart = Smart::from_stored(link.smart.as_deref());
+        let smart = SmartFields::stored(&smart, link.expired_url.as_deref(), link.humans_only);
         AdminPage {
+            smart,
             last_clicked_at: view.link.last_clicked_at.clone(),
             counts: Counts::take(&mut view),
             is_expired: view.is_expired,
-            info: UrlInfo::new(view.link, secret, settings),
+            info: UrlInfo::new(view.link, secret, settings).counted(&view.choices),
             flash: None,
             edit: None,
         }

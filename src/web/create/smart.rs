@@ -1,0 +1,340 @@
+//! A smart link's rules and split as a create or an edit carries them: JSON arrays,
+//! or the rows of a form (a few empty ones, "add another" for more), read into the
+//! domain's `Smart`.
+
+use std::collections::BTreeMap;
+
+use rocket::form::{self, DataField, FromForm, Options, ValueField};
+use serde::{Deserialize, Deserializer};
+
+use crate::domain::clock;
+use crate::domain::smart::{Device, Rule, Smart, Variant, When, MAX_RULES, MAX_VARIANTS};
+use crate::error::{Error, Result};
+
+/// A field only JSON carries: a form never fills it (its rows stand in).
+#[derive(Debug, Clone)]
+pub struct JsonOnly<T>(pub Option<T>);
+
+impl<T> Default for JsonOnly<T> {
+    fn default() -> Self {
+        JsonOnly(None)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for JsonOnly<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Option::<T>::deserialize(d).map(JsonOnly)
+    }
+}
+
+#[rocket::async_trait]
+impl<'r, T: Send + 'r> FromForm<'r> for JsonOnly<T> {
+    type Context = ();
+
+    fn init(_: Options) {}
+
+    fn push_value(_: &mut (), _: ValueField<'r>) {}
+
+    async fn push_data(_: &mut (), _: DataField<'r, '_>) {}
+
+    fn finalize(_: ()) -> form::Result<'r, Self> {
+        Ok(JsonOnly(None))
+    }
+}
+
+/// One rule as a form's row: every field text, empty when not used.
+#[derive(Debug, Default, Clone, FromForm)]
+pub struct RuleRow {
+    pub device: String,
+    pub language: String,
+    /// `name=value` pairs joined by `&`.
+    pub query: String,
+    pub after: String,
+    pub before: String,
+    pub target_url: String,
+}
+
+/// One variant as a form's row.
+#[derive(Debug, Default, Clone, FromForm)]
+pub struct VariantRow {
+    pub target_url: String,
+    pub weight: String,
+}
+
+fn invalid(field: &'static str, message: String) -> Error {
+    Error::Invalid { field, message }
+}
+
+impl RuleRow {
+    fn is_empty(&self) -> bool {
+        [
+            &self.device,
+            &self.language,
+            &self.query,
+            &self.after,
+            &self.before,
+            &self.target_url,
+        ]
+        .iter()
+        .all(|f| f.trim().is_empty())
+    }
+
+    /// The row as a rule (checked later with the others, by `Smart::checked`).
+    fn rule(&self, place: usize) -> Result<Rule> {
+        let wrong = |message: &str| invalid("rules", format!("Rule {place}: {message}"));
+        let time = |raw: &str| match raw.trim() {
+            "" => Ok(None),
+            raw => clock::parse(raw)
+                .map(Some)
+                .ok_or_else(|| wrong("times look like 2026-12-31T23:59")),
+        };
+        let device = match self.device.trim() {
+            "" => None,
+            word => Some(
+                Device::named(word)
+                    .ok_or_else(|| wrong("the device must be ios, android, mobile or desktop"))?,
+            ),
+        };
+        let language = Some(self.language.trim().to_ascii_lowercase()).filter(|l| !l.is_empty());
+        let query: BTreeMap<String, String> =
+            url::form_urlencoded::parse(self.query.trim().as_bytes())
+                .map(|(n, v)| (n.into_owned(), v.into_owned()))
+                .collect();
+        Ok(Rule {
+            when: When {
+                device,
+                language,
+                query,
+                after: time(&self.after)?,
+                before: time(&self.before)?,
+            },
+            target_url: self.target_url.trim().to_owned(),
+        })
+    }
+
+    /// A rule shown again in a form's row.
+    pub fn of(rule: &Rule) -> RuleRow {
+        let when = &rule.when;
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(&when.query)
+            .finish();
+        let time = |at: Option<time::OffsetDateTime>| at.map(clock::stamp).unwrap_or_default();
+        RuleRow {
+            device: when
+                .device
+                .map(|d| d.as_str().to_owned())
+                .unwrap_or_default(),
+            language: when.language.clone().unwrap_or_default(),
+            query,
+            after: time(when.after),
+            before: time(when.before),
+            target_url: rule.target_url.clone(),
+        }
+    }
+}
+
+impl VariantRow {
+    fn is_empty(&self) -> bool {
+        self.target_url.trim().is_empty() && self.weight.trim().is_empty()
+    }
+
+    fn variant(&self, place: usize) -> Result<Variant> {
+        let weight = self.weight.trim().parse::<u32>().map_err(|_| {
+            invalid(
+                "variants",
+                format!("Variant {place}: the weight must be 1 to 100"),
+            )
+        })?;
+        Ok(Variant {
+            target_url: self.target_url.trim().to_owned(),
+            weight,
+        })
+    }
+
+    /// A variant shown again in a form's row.
+    pub fn of(variant: &Variant) -> VariantRow {
+        VariantRow {
+            target_url: variant.target_url.clone(),
+            weight: variant.weight.to_string(),
+        }
+    }
+}
+
+/// The rules of a form's filled rows, in order (empty rows left out).
+pub fn rules_of(rows: &[RuleRow]) -> Result<Vec<Rule>> {
+    let filled = rows.iter().filter(|row| !row.is_empty());
+    filled.enumerate().map(|(i, row)| row.rule(i + 1)).collect()
+}
+
+/// The variants of a form's filled rows, in order (empty rows left out).
+pub fn variants_of(rows: &[VariantRow]) -> Result<Vec<Variant>> {
+    let filled = rows.iter().filter(|row| !row.is_empty());
+    filled
+        .enumerate()
+        .map(|(i, row)| row.variant(i + 1))
+        .collect()
+}
+
+/// Rows a form shows before any "add another".
+const ROWS: usize = 2;
+
+/// The smart part of a form (the home page's create, the admin page's edit): the
+/// rows as typed or stored, padded with empty ones, and the message of a refusal.
+#[derive(Debug, Default, Clone)]
+pub struct SmartFields {
+    pub rules: Vec<RuleRow>,
+    pub variants: Vec<VariantRow>,
+    pub expired_url: String,
+    /// `None`: the default (on with a click limit).
+    pub humans_only: Option<bool>,
+    /// A refusal of the rules, the split or the fallback, with its field.
+    pub error: Option<(&'static str, String)>,
+    /// The form's own submit button, first in it (so Enter in any field submits,
+    /// never "add another").
+    pub submit: &'static str,
+}
+
+impl SmartFields {
+    /// The admin page's submit button.
+    pub const SAVE: &'static str = "Save the smart link";
+
+    /// The fields with the rows typed, one more of the kind `more` asks for
+    /// (`rule`, `variant`), and at least `ROWS` of each.
+    pub fn typed(
+        rules: Vec<RuleRow>,
+        variants: Vec<VariantRow>,
+        expired_url: String,
+        humans_only: Option<bool>,
+        more: Option<&str>,
+    ) -> SmartFields {
+        let mut fields = SmartFields {
+            rules: rules.into_iter().filter(|r| !r.is_empty()).collect(),
+            variants: variants.into_iter().filter(|v| !v.is_empty()).collect(),
+            expired_url,
+            humans_only,
+            error: None,
+            submit: "Shorten",
+        };
+        match more {
+            Some("rule") if fields.rules.len() < MAX_RULES => fields.rules.push(RuleRow::blank()),
+            Some("variant") if fields.variants.len() < MAX_VARIANTS => {
+                fields.variants.push(<VariantRow as Default>::default())
+            }
+            _ => {}
+        }
+        fields.pad()
+    }
+
+    /// A stored link's rules, split and fallback, as the admin page's form shows them.
+    pub fn stored(smart: &Smart, expired_url: Option<&str>, humans_only: bool) -> SmartFields {
+        SmartFields {
+            rules: smart.rules.iter().map(RuleRow::of).collect(),
+            variants: smart.variants.iter().map(VariantRow::of).collect(),
+            expired_url: expired_url.unwrap_or_default().to_owned(),
+            humans_only: Some(humans_only),
+            error: None,
+            submit: SmartFields::SAVE,
+        }
+        .pad()
+    }
+
+    fn pad(mut self) -> SmartFields {
+        while self.rules.len() < ROWS {
+            self.rules.push(RuleRow::blank());
+        }
+        while self.variants.len() < ROWS {
+            self.variants.push(<VariantRow as Default>::default());
+        }
+        self
+    }
+
+    /// With `error` shown, if it is about these fields.
+    pub fn refused(mut self, error: Option<&Error>) -> SmartFields {
+        self.error = error.and_then(|e| match e.field() {
+            Some(field @ ("rules" | "variants" | "expired_url")) => Some((field, e.to_string())),
+            _ => None,
+        });
+        self
+    }
+
+    /// Whether anything here was typed or refused (the form's section starts open).
+    pub fn in_use(&self) -> bool {
+        self.error.is_some()
+            || !self.expired_url.is_empty()
+            || self.rules.iter().any(|r| !r.is_empty())
+            || self.variants.iter().any(|v| !v.is_empty())
+    }
+
+    /// The message beside `field`, if refused.
+    pub fn error_for(&self, field: &str) -> Option<&str> {
+        self.error
+            .as_ref()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    /// The devices a rule's row offers.
+    pub fn devices(&self) -> [&'static str; 4] {
+        Device::ALL.map(Device::as_str)
+    }
+
+    /// The `humans_only` choice, as the form's select names it.
+    pub fn humans_choice(&self) -> &'static str {
+        match self.humans_only {
+            None => "auto",
+            Some(true) => "on",
+            Some(false) => "off",
+        }
+    }
+}
+
+impl RuleRow {
+    /// A row with nothing typed.
+    fn blank() -> RuleRow {
+        <RuleRow as Default>::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filled_rows_become_rules_and_empty_ones_are_left_out() {
+        let rows = [
+            <RuleRow as Default>::default(),
+            RuleRow {
+                device: "ios".into(),
+                query: "src=a+b&x=1".into(),
+                after: "2027-01-01T10:00".into(),
+                target_url: " https://apps.apple.com/app ".into(),
+                ..<RuleRow as Default>::default()
+            },
+        ];
+        let rules = rules_of(&rows).unwrap();
+        assert_eq!(rules.len(), 1);
+        assert_eq!(rules[0].when.device, Some(Device::Ios));
+        assert_eq!(rules[0].when.query["src"], "a b");
+        assert_eq!(rules[0].target_url, "https://apps.apple.com/app");
+        assert_eq!(RuleRow::of(&rules[0]).query, "src=a+b&x=1");
+        assert_eq!(RuleRow::of(&rules[0]).after, "2027-01-01T10:00:00Z");
+    }
+
+    #[test]
+    fn rows_with_values_a_rule_cannot_have_are_refused_with_their_place() {
+        let row = |device: &str, after: &str| RuleRow {
+            device: device.into(),
+            after: after.into(),
+            target_url: "https://a.example/".into(),
+            ..<RuleRow as Default>::default()
+        };
+        let error = rules_of(&[row("phone", "")]).unwrap_err();
+        assert!(error.to_string().starts_with("Rule 1: "), "{error}");
+        assert!(rules_of(&[row("", "soon")]).is_err());
+        let weight = VariantRow {
+            target_url: "https://a.example/".into(),
+            weight: "half".into(),
+        };
+        assert!(variants_of(&[weight]).is_err());
+    }
+}
