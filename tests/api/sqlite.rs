@@ -20,6 +20,8 @@ mod keyboard;
 mod moderation_browser;
 #[path = "screenshots.rs"]
 mod screenshots;
+#[path = "smart_browser.rs"]
+mod smart_browser;
 #[path = "storage.rs"]
 mod storage;
 #[path = "valid_html.rs"]

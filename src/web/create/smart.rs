@@ -198,8 +198,8 @@ impl SmartFields {
     /// The admin page's submit button.
     pub const SAVE: &'static str = "Save the smart link";
 
-    /// The fields with the rows typed, one more of the kind `more` asks for
-    /// (`rule`, `variant`), and at least `ROWS` of each.
+    /// The fields with the rows as typed (empty ones too), one more of the kind
+    /// `more` asks for (`rule`, `variant`), and at least `ROWS` of each.
     pub fn typed(
         rules: Vec<RuleRow>,
         variants: Vec<VariantRow>,
@@ -208,8 +208,8 @@ impl SmartFields {
         more: Option<&str>,
     ) -> SmartFields {
         let mut fields = SmartFields {
-            rules: rules.into_iter().filter(|r| !r.is_empty()).collect(),
-            variants: variants.into_iter().filter(|v| !v.is_empty()).collect(),
+            rules: rules.into_iter().take(MAX_RULES).collect(),
+            variants: variants.into_iter().take(MAX_VARIANTS).collect(),
             expired_url,
             humans_only,
             error: None,
