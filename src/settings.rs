@@ -273,7 +273,7 @@ mod tests {
         assert!(settings(None, 33).is_err());
     }
 
-    /// A default as the README writes it: `60`, `development`, `[80, 443]`.
+    /// A default as docs/configuration.md writes it: `60`, `development`, `[80, 443]`.
     fn shown(value: &rocket::figment::value::Value) -> String {
         match value.deserialize::<serde_json::Value>() {
             Ok(serde_json::Value::String(text)) => text,
@@ -287,9 +287,9 @@ mod tests {
     }
 
     #[test]
-    fn the_readme_shows_the_defaults_rocket_toml_declares() {
+    fn the_configuration_page_shows_the_defaults_rocket_toml_declares() {
         let defaults = crate::startup::defaults();
-        let readme = include_str!("../README.md");
+        let readme = include_str!("../docs/configuration.md");
         let mut compared = 0;
         for row in readme.lines().filter(|l| l.starts_with("| `")) {
             let cells: Vec<&str> = row.split(" | ").collect();
@@ -303,14 +303,14 @@ mod tests {
             let (names, shown_defaults) = (quoted(cells[0]), quoted(cells[1]));
             for (name, written) in names.iter().zip(&shown_defaults) {
                 if let Ok(value) = defaults.find_value(name) {
-                    assert_eq!(&shown(&value), written, "README's default of {name}");
+                    assert_eq!(&shown(&value), written, "docs/configuration.md's default of {name}");
                     compared += 1;
                 }
             }
         }
         assert!(
             compared >= 20,
-            "only {compared} defaults found in the README's table"
+            "only {compared} defaults found in docs/configuration.md's table"
         );
     }
 }
