@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Lighthouse (accessibility and best practices) on the home, admin, collection, stats,
-# protected-link and error pages of the release binary, in Debian's Chromium, light
-# theme then dark. Prints each score; exits 1 if the home, admin, collection or stats
-# page scores below 100. The 401 and 404
+# Lighthouse (accessibility and best practices) on the home, admin, smart link's admin,
+# peek, collection, stats, protected-link and error pages of the release binary, in
+# Debian's Chromium, light theme then dark. Prints each score; exits 1 if the home,
+# admin, smart, peek, collection or stats page scores below 100. The 401 and 404
 # pages are shown for information: Chromium logs their (correct) status as a console
 # error, which costs 4 best-practices points whatever the page holds.
 # Usage: bench/a11y.sh
@@ -29,6 +29,14 @@ stats=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["stats_url"])' <
 collection=$(curl -sf -H 'Content-Type: application/json' -d '{"name": "Posters"}' "$base/collections" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])')
 curl -sf -o /dev/null -H 'Content-Type: application/json' -d "{\"admin_url\": \"$admin\"}" "$collection/links"
+smart=$(curl -sf -H 'Content-Type: application/json' -d '{"target_url": "https://example.com/",
+    "rules": [{"when": {"device": "ios"}, "target_url": "https://apps.apple.com/app/id1"},
+              {"when": {"language": "de"}, "target_url": "https://example.com/de/"}],
+    "variants": [{"target_url": "https://example.com/a", "weight": 50}, {"target_url": "https://example.com/b", "weight": 50}]}' \
+    "$base/url")
+smart_admin=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["admin_url"])' <<<"$smart")
+smart_key=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["url"].rsplit("/", 1)[1])' <<<"$smart")
+curl -s -o /dev/null -H 'Accept-Language: de' "$base/$smart_key"
 locked=$(curl -sf -H 'Content-Type: application/json' \
     -d '{"target_url": "https://example.com/", "password": "open sesame"}' "$base/url" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])')
@@ -37,7 +45,8 @@ export CHROME_PATH=$(command -v chromium)
 status=0
 printf '%-10s %-6s %14s %15s\n' page theme accessibility best-practices
 for theme in light dark; do
-    for page in "home $base/" "admin $admin" "collection $collection" "stats $stats" \
+    for page in "home $base/" "admin $admin" "smart $smart_admin" "peek $base/peek/$smart_key" \
+        "collection $collection" "stats $stats" \
         "protected $locked" "error $base/no-such-link"; do
         set -- $page
         scheme=()
@@ -57,7 +66,7 @@ print(round(c["accessibility"]["score"] * 100), round(c["best-practices"]["score
 PY
 )
         printf '%-10s %-6s %14s %15s  %s\n' "$1" "$theme" "$a" "$b" "$failed"
-        case $1 in home | admin | collection | stats) [ "$a" = 100 ] && [ "$b" = 100 ] || status=1 ;; esac
+        case $1 in home | admin | smart | peek | collection | stats) [ "$a" = 100 ] && [ "$b" = 100 ] || status=1 ;; esac
     done
 done
 exit $status

@@ -303,7 +303,11 @@ mod tests {
             let (names, shown_defaults) = (quoted(cells[0]), quoted(cells[1]));
             for (name, written) in names.iter().zip(&shown_defaults) {
                 if let Ok(value) = defaults.find_value(name) {
-                    assert_eq!(&shown(&value), written, "docs/configuration.md's default of {name}");
+                    assert_eq!(
+                        &shown(&value),
+                        written,
+                        "docs/configuration.md's default of {name}"
+                    );
                     compared += 1;
                 }
             }

@@ -224,6 +224,24 @@ impl Counter {
         pending.entry(id).or_default().add_choice(date, decision, 1);
     }
 
+    /// Runs `delete` (of link `id`'s stored counts per choice) while no flush is under
+    /// way, and forgets its pending choices that `gone` names, so none is written
+    /// after the delete.
+    pub async fn forget_choices(
+        &self,
+        id: i64,
+        gone: impl Fn(Decision) -> bool,
+        delete: impl Future<Output = Result<()>>,
+    ) -> Result<()> {
+        let _no_flush = self.flushing.lock().await;
+        delete.await?;
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(clicks) = pending.get_mut(&id) {
+            clicks.choices.retain(|(_, decision, _)| !gone(*decision));
+        }
+        Ok(())
+    }
+
     /// Runs `read` while no flush is under way, then lets `merge` add the clicks not
     /// yet written: each total is exact, never a batch short or counted twice.
     pub async fn with_pending<T>(

@@ -77,6 +77,16 @@ impl Links {
         };
         if draft.check_target {
             checker.target(&draft.target).await?;
+            // A smart link's other targets are asked too, one after another.
+            let others = draft
+                .smart
+                .targets()
+                .chain(draft.expired_url.as_ref().map(TargetUrl::as_str));
+            for url in others {
+                checker
+                    .target(&TargetUrl::parse(url, &self.own_hosts)?)
+                    .await?;
+            }
         }
         let password_hash = match draft.password {
             Some(password) => Some(password.hash().await?),

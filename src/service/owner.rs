@@ -112,8 +112,9 @@ impl Links {
             changed = Some(self.restats(secret, stats).await?);
         }
         if !change.smart.is_empty() {
-            let smart = self.change_smart(secret, &change.smart);
-            changed = Some(self.with_pending_clicks(smart).await?);
+            // Not inside `with_pending_clicks`: replacing rules waits for the flush itself.
+            let link = self.change_smart(secret, &change.smart).await?;
+            changed = Some(self.with_pending_clicks(async { Ok(link) }).await?);
         }
         changed
             .map(|link| self.vet(link))

@@ -9,7 +9,7 @@ use super::links::Links;
 use super::store;
 use crate::domain::clock::{day, stamp};
 use crate::domain::keys::SecretKey;
-use crate::domain::smart::{Rule, Smart, Variant};
+use crate::domain::smart::{Decision, Rule, Smart, Variant};
 use crate::domain::target::TargetUrl;
 use crate::error::Result;
 
@@ -68,7 +68,11 @@ impl Links {
                 (smart.variants != stored.variants, "variant %"),
             ];
             for (_, like) in renewed.into_iter().filter(|(renewed, _)| *renewed) {
-                store::forget_choices(&mut conn, link.id, like).await?;
+                let rules = like.starts_with("rule");
+                let gone =
+                    |d: Decision| matches!(d, Decision::Rule(_)) == rules && d != Decision::Default;
+                let delete = store::forget_choices(&mut conn, link.id, like);
+                self.clicks.forget_choices(link.id, gone, delete).await?;
             }
         }
         if let Some(fallback) = &change.expired_url {

@@ -24,6 +24,10 @@ fn seeded(dir: &Path) -> Vec<Link> {
             "max_clicks": 50,
             "password": "open sesame",
             "forward_query": true,
+            "rules": [{"when": {"device": "ios", "query": {"src": "a b"}}, "target_url": "https://apps.apple.com/app"}],
+            "variants": [{"target_url": "https://example.com/a", "weight": 70},
+                         {"target_url": "https://example.com/b", "weight": 30}],
+            "expired_url": "https://example.com/over",
         })),
         app.seed_with(json!({ "target_url": "https://example.com/gone", "custom_key": "gone" })),
     ];
@@ -232,6 +236,9 @@ fn export_then_import_moves_every_field_in_both_formats() {
         );
         assert!(again.contains("$argon2id$") && again.contains("2027-01-01T00:00:00Z"));
         assert!(again.contains("forward_query"), "{format}: query forwarding moves too");
+        for smart in ["apps.apple.com/app", "https://example.com/b", "https://example.com/over", "humans_only"] {
+            assert!(again.contains(smart), "{format}: the smart parts move too ({smart})");
+        }
     }
 }
 

@@ -70,6 +70,16 @@ macro_rules! shared_test_files {
         mod rotation;
         #[path = "scale_out.rs"]
         mod scale_out;
+        #[path = "smart_links.rs"]
+        mod smart_links;
+        #[path = "smart_links_changes.rs"]
+        mod smart_links_changes;
+        #[path = "smart_links_humans.rs"]
+        mod smart_links_humans;
+        #[path = "smart_links_peek.rs"]
+        mod smart_links_peek;
+        #[path = "smart_links_split.rs"]
+        mod smart_links_split;
         #[path = "sockets.rs"]
         mod sockets;
         #[path = "stats_link.rs"]

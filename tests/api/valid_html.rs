@@ -37,6 +37,8 @@ struct Fixture {
     stats: String,
     /// A collection's secret; it holds `clicked` and a link made in it.
     collection: String,
+    /// Rules, a split and a fallback, clicked through a rule and a variant.
+    smart: (String, String),
 }
 
 /// `(name, method, path, extra headers, body)` of one request per kind of page.
@@ -100,6 +102,13 @@ fn pages(f: &Fixture) -> Vec<PageRequest> {
         ("collection-no-match", "GET", format!("/collection/{}?q=%3Cnothing%3E", f.collection), none(), String::new()),
         ("collection-join-refused", "POST", format!("/collection/{}/links", f.collection), form(), "admin_url=%3Cnot+a+url%3E".into()),
         ("collection-name-refused", "POST", "/collections".into(), form(), "name=".into()),
+        ("admin-smart", "GET", admin(&f.smart), none(), String::new()),
+        ("admin-smart-more", "POST", admin(&f.smart), form(), "_method=PATCH&smart=on&more=variant&rule%5B0%5D.device=ios&rule%5B0%5D.target_url=https%3A%2F%2Fa.example%2F".into()),
+        ("admin-smart-refused", "POST", admin(&f.smart), form(), "_method=PATCH&smart=on&rule%5B0%5D.device=phone&rule%5B0%5D.target_url=https%3A%2F%2Fa.example%2F".into()),
+        ("home-more-rules", "POST", "/url".into(), form(), "more=rule&target_url=https%3A%2F%2Fa.example%2F&rule%5B0%5D.query=src%3D%3Cx%3E".into()),
+        ("home-rules-refused", "POST", "/url".into(), form(), "target_url=https%3A%2F%2Fa.example%2F&rule%5B0%5D.language=d3&rule%5B0%5D.target_url=https%3A%2F%2Fb.example%2F".into()),
+        ("peek-tried", "GET", format!("/peek/{}?device=ios&language=de&at=2030-01-01T00%3A00%3A00Z&src=%3Cx%3E", f.smart.0), none(), String::new()),
+        ("continue", "GET", format!("/{}", f.used_up.0), vec![("User-Agent", "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)".to_owned())], String::new()),
     ]
 }
 
@@ -113,7 +122,7 @@ fn every_kind_of_page_is_valid_html() {
     let jar = std::env::var("SHORTENER_VNU_JAR").expect("SHORTENER_VNU_JAR names vnu.jar");
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
-    let limit = ("ROCKET_RATE_LIMIT", "{per_minute=1,burst=17}".to_owned());
+    let limit = ("ROCKET_RATE_LIMIT", "{per_minute=1,burst=24}".to_owned());
     let _server = Server::start(dir.path(), port, &[limit]);
     let fixture = fixture(port, dir.path());
     let out = dir.path().join("pages");
@@ -152,13 +161,13 @@ fn too_many(port: u16) -> Reply {
     let body = "target_url=https%3A%2F%2Fa.example%2F";
     let mut headers = BROWSER.to_vec();
     headers.push(FORM);
-    for _ in 0..20 {
+    for _ in 0..30 {
         let reply = send_from(source, port, "POST", "/url", &headers, body);
         if reply.status == 429 {
             return reply;
         }
     }
-    panic!("no 429 after 20 creates");
+    panic!("no 429 after 30 creates");
 }
 
 /// An HTML page with the status its name gives, if it gives one.
@@ -264,7 +273,24 @@ fn fixture(port: u16, dir: &Path) -> Fixture {
     let url = stdout(&run(dir, &["moderation-url"]));
     let moderation = url.trim().rsplit('/').next().unwrap().to_owned();
     let (stats, collection) = owners(port, &clicked.1, &used_up.1);
+    let smart = make(json!({
+        "target_url": "https://example.com/smart",
+        "rules": [{"when": {"device": "ios", "query": {"src": "<poster>"}}, "target_url": "https://example.com/ios"},
+                  {"when": {"language": "de", "after": "2026-01-01T00:00:00Z"}, "target_url": "https://example.com/de"}],
+        "variants": [{"target_url": "https://example.com/a", "weight": 70}, {"target_url": "https://example.com/b", "weight": 30}],
+        "expired_url": "https://example.com/over",
+    }));
+    for language in ["de-AT,de;q=0.9", "en"] {
+        send(
+            port,
+            "GET",
+            &format!("/{}", smart.0),
+            &[("Accept-Language", language)],
+            "",
+        );
+    }
     Fixture {
+        smart,
         stats,
         collection,
         clicked,

@@ -163,6 +163,9 @@ impl Smart {
         let mut smart = Smart::default();
         for (i, mut rule) in rules.into_iter().enumerate() {
             let place = i + 1;
+            let utc = |at: Option<OffsetDateTime>| at.map(|at| at.to_offset(time::UtcOffset::UTC));
+            rule.when.after = utc(rule.when.after);
+            rule.when.before = utc(rule.when.before);
             rule.when
                 .check()
                 .map_err(|m| invalid("rules", format!("Rule {place}: {m}")))?;

@@ -39,7 +39,8 @@ pub struct LinkForm {
     #[serde(default)]
     #[schema(schema_with = constraints::password)]
     pub password: Option<String>,
-    /// Ask the target before creating (the tutorial's "graceful forward").
+    /// Ask the target before creating (the tutorial's "graceful forward"); a smart
+    /// link's rule, variant and fallback targets too.
     #[serde(default)]
     #[field(default = false)]
     pub check_target: bool,
