@@ -22,14 +22,7 @@ use crate::service::{Followed, Links};
 use crate::settings::Settings;
 
 pub fn routes() -> Vec<Route> {
-    routes![
-        follow,
-        check,
-        super::peek::peek,
-        unlock_form,
-        unlock_json,
-        unlock_unsupported
-    ]
+    routes![follow, check, unlock_form, unlock_json, unlock_unsupported]
 }
 
 /// A redirect to the target, its Location written as stored (validated, ASCII).
@@ -108,7 +101,9 @@ fn action(key: &ShortKey, settings: &Settings, query: Option<&str>) -> String {
 #[utoipa::path(get, path = "/{key}", tag = "links", summary = "Follow a short link (counts a click)",
     params(("key" = String, Path, description = "The short key")),
     responses(
-        (status = 307, description = "To the target", headers(("Location" = String))),
+        (status = 200, description = "A link scanner on a `humans_only` link: a page with a Continue button, nothing counted",
+            content((String = "text/html"))),
+        (status = 307, description = "To the target, or where a rule or variant decides (`Set-Cookie` keeps a visitor's variant), or to `expired_url` after the end", headers(("Location" = String))),
         (status = 401, description = "Protected by a password", body = crate::web::respond::ErrorPage),
         (status = 404, description = "No such link", body = crate::web::respond::ErrorPage),
         (status = 410, description = "Expired, used up, or disabled by the operator (with the reason)", body = crate::web::respond::ErrorPage),

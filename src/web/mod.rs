@@ -34,6 +34,7 @@ mod url_info;
 pub fn routes() -> Vec<Route> {
     let mut all = create::routes();
     all.extend(follow::routes());
+    all.extend(rocket::routes![peek::peek]);
     all.extend(owner::routes());
     all.extend(report::routes());
     all.extend(moderate::routes());

@@ -112,6 +112,16 @@ pub async fn choice_clicks(
 ) -> Result<HashMap<String, i64>> {
     let sql = "select choice, cast(sum(clicks) as bigint) from click_choice_day \
                where link_id = $1 and day >= $2 group by choice";
+    Ok(sums_since(db, sql, id, since).await?.into_iter().collect())
+}
+
+/// The `(name, clicks)` rows of a `sql` sum taking a row id (`$1`) and a first day (`$2`).
+pub(super) async fn sums_since(
+    db: &mut dyn Exec,
+    sql: &str,
+    id: i64,
+    since: &str,
+) -> Result<Vec<(String, i64)>> {
     let rows: Vec<(String, i64)> = on_db!(db, |c| {
         sqlx::query_as(sql)
             .bind(id)
@@ -119,7 +129,7 @@ pub async fn choice_clicks(
             .fetch_all(c)
             .await?
     });
-    Ok(rows.into_iter().collect())
+    Ok(rows)
 }
 
 /// Forgets the counts of link `id`'s rules (`rule %`) or variants (`variant %`),

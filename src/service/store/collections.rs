@@ -75,14 +75,7 @@ pub async fn days(db: &mut dyn Exec, id: i64, since: &str) -> Result<Vec<(String
     let sql = "select d.day, cast(sum(d.clicks) as bigint) from click_day d \
                join collection_link cl on cl.link_id = d.link_id \
                where cl.collection_id = $1 and d.day >= $2 group by d.day";
-    let rows: Vec<(String, i64)> = on_db!(db, |c| {
-        sqlx::query_as(sql)
-            .bind(id)
-            .bind(since)
-            .fetch_all(c)
-            .await?
-    });
-    Ok(rows)
+    super::clicks::sums_since(db, sql, id, since).await
 }
 
 /// Gives link `id` its vault unless it has one already; `false`: another join gave
