@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::service::Draft;
 use crate::web::constraints;
 
-use super::smart::{rules_of, variants_of, JsonOnly, RuleRow, VariantRow};
+use super::smart::{rules_of, variants_of, HumansOnly, JsonOnly, RuleRow, VariantRow};
 
 /// One create request; in JSON, the same fields (`max_clicks` as a number).
 #[derive(Debug, Default, Clone, rocket::FromForm, Deserialize, utoipa::ToSchema)]
@@ -89,7 +89,8 @@ pub struct LinkForm {
     /// Known link scanners and previewers get a page with a Continue button, and are
     /// not counted. Default: on for links with `max_clicks`.
     #[serde(default)]
-    pub humans_only: Option<bool>,
+    #[schema(value_type = Option<bool>)]
+    pub humans_only: HumansOnly,
     /// The form's rule rows; never read from JSON (send `rules`).
     #[serde(skip)]
     #[schema(ignore)]
@@ -162,7 +163,7 @@ impl LinkForm {
             expired_url: given(&self.expired_url)
                 .map(|raw| smart::expired_url(raw, own_hosts))
                 .transpose()?,
-            humans_only: self.humans_only.unwrap_or(max_clicks.is_some()),
+            humans_only: self.humans_only.0.unwrap_or(max_clicks.is_some()),
         })
     }
 

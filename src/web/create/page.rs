@@ -51,7 +51,7 @@ impl From<LinkForm> for FormValues {
                 form.rule,
                 form.variant,
                 form.expired_url.unwrap_or_default(),
-                form.humans_only,
+                form.humans_only.0,
                 form.more.as_deref(),
             ),
         }

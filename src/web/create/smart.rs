@@ -42,6 +42,33 @@ impl<'r, T: Send + 'r> FromForm<'r> for JsonOnly<T> {
     }
 }
 
+/// `humans_only` as a create or edit gives it: JSON's `true`, `false` or `null`; a
+/// form's `on`, `off` (or `true`, `false`) or `auto` (`None`: the default). Anything
+/// else in a form is refused, not read as the default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HumansOnly(pub Option<bool>);
+
+impl<'de> Deserialize<'de> for HumansOnly {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Option::<bool>::deserialize(d).map(HumansOnly)
+    }
+}
+
+#[rocket::async_trait]
+impl<'v> form::FromFormField<'v> for HumansOnly {
+    fn default() -> Option<Self> {
+        Some(HumansOnly(None))
+    }
+
+    fn from_value(field: ValueField<'v>) -> form::Result<'v, Self> {
+        match field.value {
+            "auto" => Ok(HumansOnly(None)),
+            "" => Err(form::Error::validation("humans_only must be on, off or auto").into()),
+            _ => <bool as form::FromFormField>::from_value(field).map(|on| HumansOnly(Some(on))),
+        }
+    }
+}
+
 /// One rule as a form's row: every field text, empty when not used.
 #[derive(Debug, Default, Clone, FromForm)]
 pub struct RuleRow {
@@ -318,6 +345,24 @@ mod tests {
         assert_eq!(rules[0].target_url, "https://apps.apple.com/app");
         assert_eq!(RuleRow::of(&rules[0]).query, "src=a+b&x=1");
         assert_eq!(RuleRow::of(&rules[0]).after, "2027-01-01T10:00:00Z");
+    }
+
+    #[test]
+    fn a_forms_humans_only_is_on_off_or_auto_and_nothing_else() {
+        use crate::web::create::LinkForm;
+        let parse = |value: &str| {
+            let body = format!("target_url=x&humans_only={value}");
+            let parsed = rocket::form::Form::<LinkForm>::parse(&body).map(|form| form.humans_only);
+            parsed.map_err(|e| e.to_string())
+        };
+        assert_eq!(parse("on").unwrap(), HumansOnly(Some(true)));
+        assert_eq!(parse("off").unwrap(), HumansOnly(Some(false)));
+        assert_eq!(parse("auto").unwrap(), HumansOnly(None));
+        for bad in ["", "maybe", "null"] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+        let absent = rocket::form::Form::<LinkForm>::parse("target_url=x").unwrap();
+        assert_eq!(absent.humans_only, HumansOnly(None));
     }
 
     #[test]

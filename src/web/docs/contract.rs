@@ -94,7 +94,8 @@ fn describe(response: &mut Response, status: &str, owner: bool) {
 }
 
 /// The form's version of each body schema: a form field is text or absent, so the
-/// JSON-only `null` is left out of each field's types (a form cannot say null).
+/// JSON-only `null` is left out of each field's types (a form cannot say null), and
+/// the JSON-only arrays are left out.
 fn form_schemas(spec: &OpenApi) -> Vec<(String, Schema)> {
     let Some(components) = &spec.components else {
         return Vec::new();
@@ -109,7 +110,13 @@ fn form_schemas(spec: &OpenApi) -> Vec<(String, Schema)> {
         .collect()
 }
 
+/// Fields only JSON carries (a form gives rules and variants as rows of fields).
+const JSON_ONLY: [&str; 2] = ["rules", "variants"];
+
 fn without_null(mut object: Object) -> Schema {
+    object
+        .properties
+        .retain(|name, _| !JSON_ONLY.contains(&name.as_str()));
     for field in object.properties.values_mut() {
         if let RefOr::T(Schema::AnyOf(any)) = field {
             any.items.retain(|item| !is_null(item));

@@ -7,7 +7,7 @@ use utoipa::openapi::{Ref, RefOr};
 
 use crate::error::{Error, Result};
 use crate::service::{Change, SmartChange, StatsChange};
-use crate::web::create::smart::{rules_of, variants_of, RuleRow, VariantRow};
+use crate::web::create::smart::{rules_of, variants_of, HumansOnly, RuleRow, VariantRow};
 use crate::web::create::SmartFields;
 
 /// The body of an edit, as the API description gives it: one or more of the
@@ -179,7 +179,7 @@ pub struct MethodForm {
     rule: Vec<RuleRow>,
     variant: Vec<VariantRow>,
     expired_url: Option<String>,
-    humans_only: Option<bool>,
+    humans_only: HumansOnly,
     /// "Add another" (`rule`, `variant`): the page again with one more row.
     pub(super) more: Option<String>,
 }
@@ -246,7 +246,7 @@ impl MethodForm {
             rules: Some(rules_of(&self.rule)?),
             variants: Some(variants_of(&self.variant)?),
             expired_url: Some(fallback.map(str::to_owned)),
-            humans_only: self.humans_only,
+            humans_only: self.humans_only.0,
         })
     }
 
@@ -256,7 +256,7 @@ impl MethodForm {
             self.rule.clone(),
             self.variant.clone(),
             self.expired_url.clone().unwrap_or_default(),
-            self.humans_only,
+            self.humans_only.0,
             self.more.as_deref(),
         );
         SmartFields {
