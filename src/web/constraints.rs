@@ -126,6 +126,23 @@ pub fn campaign_tag() -> Object {
         .build()
 }
 
+/// Where an expired link leads: a target URL; blank or null for none.
+pub fn expired_url() -> Schema {
+    let blank = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(format!("^{BLANK}$")));
+    AnyOfBuilder::new()
+        .item(target_url())
+        .item(blank)
+        .item(ObjectBuilder::new().schema_type(Type::Null))
+        .description(Some(
+            "Where visitors go once the link has expired or used up its clicks, instead of its \
+             410 page; blank or absent: none",
+        ))
+        .build()
+        .into()
+}
+
 /// Text without control characters, of `min` to `max` characters.
 fn plain_text(min: usize, max: usize) -> ObjectBuilder {
     ObjectBuilder::new()

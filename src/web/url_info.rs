@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::domain::keys::SecretKey;
-use crate::domain::smart::{Decision, Rule, Smart, Variant};
+use crate::domain::smart::{Decision, Rule, Smart, Variant, When};
 use crate::service::Link;
 use crate::settings::Settings;
 
@@ -52,6 +52,7 @@ pub struct UrlInfo {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RuleInfo {
     #[serde(flatten)]
+    #[schema(inline, value_type = RuleShape)]
     pub rule: Rule,
     pub clicks: i64,
 }
@@ -60,8 +61,25 @@ pub struct RuleInfo {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct VariantInfo {
     #[serde(flatten)]
+    #[schema(inline, value_type = VariantShape)]
     pub variant: Variant,
     pub clicks: i64,
+}
+
+/// A rule as answers give it (`Rule`'s fields, for the API description).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+struct RuleShape {
+    when: When,
+    target_url: String,
+}
+
+/// A variant as answers give it (`Variant`'s fields, for the API description).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+struct VariantShape {
+    target_url: String,
+    weight: u32,
 }
 
 impl UrlInfo {

@@ -36,7 +36,7 @@ pub struct Smart {
 }
 
 /// Where visitors go when every condition of `when` holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub when: When,
@@ -76,13 +76,24 @@ pub struct When {
 }
 
 /// One side of a split, with its share of the visits no rule decided.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     pub target_url: String,
     /// 1–100, in proportion to the other variants' weights.
-    #[schema(minimum = 1, maximum = 100)]
+    #[serde(deserialize_with = "whole")]
     pub weight: u32,
+}
+
+/// A whole number, also when JSON writes it `62.0` (as JSON Schema counts integers).
+fn whole<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let n = f64::deserialize(d)?;
+    match n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {
+        true => Ok(n as u32),
+        false => Err(serde::de::Error::custom(
+            "the weight must be a whole number",
+        )),
+    }
 }
 
 /// What decided where a visit goes.

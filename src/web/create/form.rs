@@ -84,7 +84,7 @@ pub struct LinkForm {
     pub variants: JsonOnly<Vec<Variant>>,
     /// Where the link sends visitors once expired or used up, instead of its 410 page.
     #[serde(default)]
-    #[schema(schema_with = constraints::target_url)]
+    #[schema(schema_with = constraints::expired_url)]
     pub expired_url: Option<String>,
     /// Known link scanners and previewers get a page with a Continue button, and are
     /// not counted. Default: on for links with `max_clicks`.
