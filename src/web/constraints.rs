@@ -167,6 +167,7 @@ pub fn rules() -> Schema {
         .property_names(Some(plain_text(1, smart::MAX_QUERY_TEXT)))
         .additional_properties(Some(plain_text(0, smart::MAX_QUERY_TEXT)))
         .max_properties(Some(smart::MAX_QUERY))
+        .min_properties(Some(1))
         .description(Some(
             "Parameters (name: value) the short link's query must carry, compared decoded",
         ));
@@ -201,11 +202,15 @@ pub fn rules() -> Schema {
         .required("when")
         .required("target_url")
         .additional_properties(Some(AdditionalProperties::FreeForm(false)));
-    ArrayBuilder::new()
+    let rules = ArrayBuilder::new()
         .items(rule)
-        .max_items(Some(smart::MAX_RULES))
+        .max_items(Some(smart::MAX_RULES));
+    AnyOfBuilder::new()
+        .item(rules)
+        .item(ObjectBuilder::new().schema_type(Type::Null))
         .description(Some(
-            "Where some visitors go instead: the first rule whose conditions all hold decides",
+            "Where some visitors go instead: the first rule whose conditions all hold decides; \
+             empty or null: none",
         ))
         .into()
 }
@@ -231,9 +236,10 @@ pub fn variants() -> Schema {
     AnyOfBuilder::new()
         .item(split)
         .item(ArrayBuilder::new().max_items(Some(0)))
+        .item(ObjectBuilder::new().schema_type(Type::Null))
         .description(Some(
             "The visits no rule took, shared at random by weight; a visitor keeps its variant \
-             (a cookie on the link's path). Empty: no split.",
+             (a cookie on the link's path). Empty or null: no split.",
         ))
         .into()
 }

@@ -43,24 +43,38 @@ pub struct Rule {
     pub target_url: String,
 }
 
-/// A rule's conditions; each one given must hold.
+/// A rule's conditions; each one given must hold. A condition given as `null` (or
+/// an empty `query`) is refused, not read as absent: it would say nothing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct When {
     /// The visitor's device, from the User-Agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "given",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub device: Option<Device>,
     /// A primary language tag (`de`): the language the visitor's `Accept-Language`
     /// ranks highest, whatever its region (`de-AT`, `de-CH`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "given",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub language: Option<String>,
     /// Parameters (name → value, compared decoded) the short link's query must carry.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "parameters",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub query: BTreeMap<String, String>,
     /// From this time on (RFC 3339).
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        serialize_with = "time::serde::rfc3339::option::serialize",
+        deserialize_with = "given_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[schema(value_type = Option<String>, format = DateTime)]
@@ -68,11 +82,37 @@ pub struct When {
     /// Until this time (RFC 3339), not including it.
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        serialize_with = "time::serde::rfc3339::option::serialize",
+        deserialize_with = "given_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub before: Option<OffsetDateTime>,
+}
+
+/// A condition that is there: its value, never `null`.
+fn given<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// A time condition that is there: RFC 3339, never `null`.
+fn given_time<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<OffsetDateTime>, D::Error> {
+    time::serde::rfc3339::deserialize(d).map(Some)
+}
+
+/// A `query` condition with at least one parameter.
+fn parameters<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, String>, D::Error> {
+    let query = BTreeMap::deserialize(d)?;
+    match query.is_empty() {
+        true => Err(serde::de::Error::custom(
+            "a query condition needs at least one parameter",
+        )),
+        false => Ok(query),
+    }
 }
 
 /// One side of a split, with its share of the visits no rule decided.

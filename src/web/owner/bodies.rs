@@ -120,13 +120,23 @@ fn smart_change_of(fields: &serde_json::Map<String, Value>) -> Result<SmartChang
     };
     let shape = || Error::BadBody(rocket::http::Status::UnprocessableEntity, EDIT_SHAPE.into());
     let mut change = SmartChange::default();
-    if let Some(rules) = fields.get("rules") {
-        let rules = serde_json::from_value(rules.clone()).map_err(|e| unprocessable("rules", e))?;
-        change.rules = Some(rules);
+    // `null` removes them, as `[]` does.
+    let list = |field: &str| fields.get(field).filter(|v| !v.is_null()).cloned();
+    if fields.contains_key("rules") {
+        let rules = list("rules").map(serde_json::from_value).transpose();
+        change.rules = Some(
+            rules
+                .map_err(|e| unprocessable("rules", e))?
+                .unwrap_or_default(),
+        );
     }
-    if let Some(variants) = fields.get("variants") {
-        let variants = serde_json::from_value(variants.clone());
-        change.variants = Some(variants.map_err(|e| unprocessable("variants", e))?);
+    if fields.contains_key("variants") {
+        let variants = list("variants").map(serde_json::from_value).transpose();
+        change.variants = Some(
+            variants
+                .map_err(|e| unprocessable("variants", e))?
+                .unwrap_or_default(),
+        );
     }
     change.expired_url = match fields.get("expired_url") {
         None => None,
