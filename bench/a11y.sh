@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse (accessibility and best practices) on the home, admin, smart link's admin,
-# peek, collection, stats, protected-link and error pages of the release binary, in
+# peek, collection, stats, protected-link and error pages of the release binary (and
+# home, admin, smart and peek pages in German, French, Spanish and Portuguese), in
 # Debian's Chromium, light theme then dark. Prints each score; exits 1 if the home,
 # admin, smart, peek, collection or stats page scores below 100. The 401 and 404
 # pages are shown for information: Chromium logs their (correct) status as a console
@@ -47,7 +48,9 @@ printf '%-10s %-6s %14s %15s\n' page theme accessibility best-practices
 for theme in light dark; do
     for page in "home $base/" "admin $admin" "smart $smart_admin" "peek $base/peek/$smart_key" \
         "collection $collection" "stats $stats" \
-        "protected $locked" "error $base/no-such-link"; do
+        "protected $locked" "error $base/no-such-link" \
+        "home-de $base/?lang=de" "admin-de $admin?lang=de" "home-fr $base/?lang=fr" "admin-fr $admin?lang=fr" \
+        "home-es $base/?lang=es" "admin-es $admin?lang=es" "smart-pt $smart_admin?lang=pt-BR" "peek-pt $base/peek/$smart_key?lang=pt-BR"; do
         set -- $page
         scheme=()
         [ "$theme" = dark ] && scheme=(--blink-settings=preferredColorScheme=0)
@@ -66,7 +69,7 @@ print(round(c["accessibility"]["score"] * 100), round(c["best-practices"]["score
 PY
 )
         printf '%-10s %-6s %14s %15s  %s\n' "$1" "$theme" "$a" "$b" "$failed"
-        case $1 in home | admin | smart | peek | collection | stats) [ "$a" = 100 ] && [ "$b" = 100 ] || status=1 ;; esac
+        case $1 in home* | admin* | smart* | peek* | collection | stats) [ "$a" = 100 ] && [ "$b" = 100 ] || status=1 ;; esac
     done
 done
 exit $status

@@ -1,98 +1,143 @@
 //! The app's one error type, with the one status and form field of each kind. It
-//! imports nothing of the crate: the web layer renders it (`web::respond`).
+//! imports nothing of the crate but `i18n` (its messages are catalog texts): the web
+//! layer renders it (`web::respond`).
+
+use std::fmt;
 
 use rocket::http::Status;
 
-/// Everything that can go wrong in a request; `Display` is the message the client sees.
-#[derive(Debug, thiserror::Error)]
+use crate::i18n::Text;
+
+/// Everything that can go wrong in a request; `text` is the message the client sees
+/// (in the page's language), `Display` its English (what JSON answers carry).
+#[derive(Debug)]
 pub enum Error {
     /// Unknown, deleted or malformed key or secret: the message names the request URL.
-    #[error("URL doesn't exist")]
     NotFound,
-    #[error("Your provided URL is not valid: {0}")]
-    InvalidUrl(&'static str),
-    #[error("{0}")]
-    InvalidKey(String),
+    /// A target URL that is not one, with why (`domain::target`).
+    InvalidUrl(Text),
+    InvalidKey(Text),
     /// A field or parameter outside what it may be, with its name.
-    #[error("{message}")]
     Invalid {
         field: &'static str,
-        message: String,
+        message: Text,
     },
     /// A checked target did not answer well (unreachable, 404, 5xx, timeout, off
     /// limits, ...): one text for every reason, so the check tells nothing about
     /// what is behind the target.
-    #[error("The target URL could not be checked")]
     TargetCheck,
     /// The link expired or used up its clicks: never forwarded again.
-    #[error("This link has expired")]
     Gone,
     /// The operator disabled the link (or its target's host is on the blocklist),
     /// with the reason given.
-    #[error("This link was disabled by the operator: {0}")]
     Disabled(String),
     /// The target's host (normalised) is on the blocklist or is a URL shortener.
-    #[error("Links to {0} are not allowed here")]
     Blocked(String),
     /// A change the link's state does not allow (disabled, or past
     /// `edit_lock_after_clicks`), with why.
-    #[error("{0}")]
-    Locked(String),
+    Locked(Text),
     /// Private mode, and no valid creator token came with the create.
-    #[error("This instance creates links only for people with a token")]
     TokenRequired,
-    #[error("This link is protected by a password")]
     PasswordRequired,
-    #[error("Wrong password")]
     WrongPassword,
     /// A secret offered as proof of ownership (an admin URL pasted into a collection)
     /// that opens nothing: 403, beside that field.
-    #[error("{message}")]
     Unproven {
         field: &'static str,
-        message: &'static str,
+        message: Text,
     },
     /// A field named a secret that opens nothing (a collection to create a link in,
     /// an admin URL to add to a collection): 404, beside that field.
-    #[error("{message}")]
     Unknown {
         field: &'static str,
-        message: &'static str,
+        message: Text,
     },
-    #[error("Custom key '{0}' is already taken")]
     KeyTaken(String),
     /// An imported record whose secret hash another stored link already has (the key
     /// is free): a secret must open one link's admin page only.
-    #[error("A link with this secret_hash is already stored")]
     SecretTaken,
     /// A body that could not be read or parsed, with the status that fits.
-    #[error("{1}")]
-    BadBody(Status, String),
-    #[error("Too many links created from your address; try again in {0} seconds")]
+    BadBody(Status, Text),
     RateLimited(u64),
-    #[error("Too many reports from your address; try again in {0} seconds")]
     TooManyReports(u64),
-    #[error("Too many password attempts from your address; try again in {0} seconds")]
     TooManyAttempts(u64),
     /// The link had too many wrong passwords lately (from anyone): the attempt was not checked.
-    #[error("Too many wrong passwords for this link lately; try again in {0} seconds")]
     LinkBraked(u64),
     /// Owners' changes to one link come faster than `owner_rate_limit` allows.
-    #[error("Too many changes to this link; try again in {0} seconds")]
     TooManyChanges(u64),
     /// A state-changing request a browser sent on another site's behalf.
-    #[error("Cross-site form posts are not accepted")]
     CrossSite,
     /// The path exists, but not for this method; holds the `Allow` header's value.
-    #[error("Method not allowed; this path accepts {0}")]
     MethodNotAllowed(&'static str),
     /// The database could not take the write (logged); safe to retry.
-    #[error("The service is busy; please try again")]
     Unavailable,
-    #[error("No free short key was found; please try again")]
     NoFreeKey,
-    #[error("Internal server error")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
+}
+
+impl Error {
+    /// The message the client sees, as a catalog text (its `Display` is the English).
+    pub fn text(&self) -> Text {
+        // Seconds are passed as digits, not as numbers: English would group them
+        // (`3,600`), and JSON answers keep the plain digits they always had.
+        let wait =
+            |id: &'static str, seconds: &u64| Text::new(id).with("seconds", seconds.to_string());
+        match self {
+            Error::NotFound => Text::new("error-not-found"),
+            Error::InvalidUrl(reason) => {
+                Text::new("error-invalid-url").with("reason", reason.clone())
+            }
+            Error::InvalidKey(message)
+            | Error::Invalid { message, .. }
+            | Error::Locked(message)
+            | Error::Unproven { message, .. }
+            | Error::Unknown { message, .. }
+            | Error::BadBody(_, message) => message.clone(),
+            Error::TargetCheck => Text::new("error-target-check"),
+            Error::Gone => Text::new("error-gone"),
+            Error::Disabled(reason) => Text::new("error-disabled").with("reason", reason.as_str()),
+            Error::Blocked(host) => Text::new("error-blocked").with("host", host.as_str()),
+            Error::TokenRequired => Text::new("error-token-required"),
+            Error::PasswordRequired => Text::new("error-password-required"),
+            Error::WrongPassword => Text::new("error-wrong-password"),
+            Error::KeyTaken(key) => Text::new("error-key-taken").with("key", key.as_str()),
+            Error::SecretTaken => Text::new("error-secret-taken"),
+            Error::RateLimited(seconds) => wait("error-rate-limited", seconds),
+            Error::TooManyReports(seconds) => wait("error-too-many-reports", seconds),
+            Error::TooManyAttempts(seconds) => wait("error-too-many-attempts", seconds),
+            Error::LinkBraked(seconds) => wait("error-link-braked", seconds),
+            Error::TooManyChanges(seconds) => wait("error-too-many-changes", seconds),
+            Error::CrossSite => Text::new("error-cross-site"),
+            Error::MethodNotAllowed(allow) => {
+                Text::new("error-method-not-allowed").with("methods", *allow)
+            }
+            Error::Unavailable => Text::new("error-unavailable"),
+            Error::NoFreeKey => Text::new("error-no-free-key"),
+            Error::Database(_) => Text::new("error-internal"),
+        }
+    }
+}
+
+/// The English message, as JSON answers and logs carry it.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text().to_string())
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Database(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Error {
+        Error::Database(e)
+    }
 }
 
 /// Shorthand for results whose error is the app's `Error`.

@@ -1,7 +1,8 @@
 //! A URL shortener: HTML forms for people and the same routes as a JSON API for
 //! programs, on an embedded SQLite database (or PostgreSQL, for several instances).
 //!
-//! The layers, from the bottom: `error` and `domain` (values valid by construction),
+//! The layers, from the bottom: `i18n` (the catalogs of the languages pages speak),
+//! `error` and `domain` (values valid by construction),
 //! `db` (pools on either database), `service` (the link service, the one door to the
 //! data), `web` (routes, pages, guards) and `ops` (the command line); `startup`
 //! assembles them. `docs/ARCHITECTURE.md` is the map.
@@ -9,6 +10,7 @@
 mod db;
 mod domain;
 mod error;
+mod i18n;
 pub mod ops;
 mod service;
 mod settings;

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::domain::keys::KEY_LENGTHS;
 use crate::domain::target::OwnHosts;
+use crate::i18n::Lang;
 
 /// `rate_limit` and the like: requests per minute per key, and the burst allowed at once.
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -93,6 +94,8 @@ struct Config {
     private: bool,
     /// Allowance of abuse reports per client.
     report_rate_limit: RateLimit,
+    /// The pages' language when the visitor's browser asks for none of ours.
+    default_language: String,
 }
 
 /// The checked settings, managed as Rocket state; the link service and the web
@@ -134,6 +137,9 @@ pub struct Settings {
     pub private: bool,
     /// Abuse reports per client.
     pub report_rate_limit: RateLimit,
+    /// The pages' language when neither `?lang=`, the cookie nor `Accept-Language`
+    /// names one of ours.
+    pub default_language: Lang,
 }
 
 /// Which hosts links may not point to: the operator's file and the built-in list.
@@ -203,6 +209,10 @@ impl Settings {
         if config.edit_lock_after_clicks.is_some_and(|n| n < 1) {
             return Err("edit_lock_after_clicks must be at least 1".into());
         }
+        let default_language = Lang::exact(&config.default_language).ok_or_else(|| {
+            let tags: Vec<&str> = Lang::ALL.iter().map(|lang| lang.tag()).collect();
+            format!("default_language must be one of {}", tags.join(", "))
+        })?;
         if !(1..=128).contains(&config.ipv6_prefix) {
             return Err("ipv6_prefix must be within 1..=128".into());
         }
@@ -232,6 +242,7 @@ impl Settings {
             edit_lock_after_clicks: config.edit_lock_after_clicks,
             private: config.private,
             report_rate_limit: config.report_rate_limit,
+            default_language,
         })
     }
 }

@@ -8,6 +8,8 @@ document.addEventListener("DOMContentLoaded", () => {
     const field = document.getElementById(button.dataset.copy);
     if (!field) continue;
     button.hidden = false;
+    // The page gives the words in its own language.
+    const label = button.textContent;
     button.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(field.value);
@@ -15,9 +17,9 @@ document.addEventListener("DOMContentLoaded", () => {
         field.select();
         document.execCommand("copy");
       }
-      button.textContent = "Copied";
-      if (status) status.textContent = "Copied to the clipboard";
-      setTimeout(() => { button.textContent = "Copy"; }, 2000);
+      button.textContent = button.dataset.copied || label;
+      if (status) status.textContent = status.dataset.copied || "";
+      setTimeout(() => { button.textContent = label; }, 2000);
     });
   }
   for (const field of document.querySelectorAll("input[readonly]")) {

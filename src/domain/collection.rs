@@ -1,6 +1,7 @@
 //! What a collection is called, and the orders its list can be shown in.
 
 use crate::error::Error;
+use crate::i18n::Text;
 
 /// Longest collection name, in characters.
 pub const MAX_NAME: usize = 100;
@@ -15,18 +16,21 @@ impl CollectionName {
     /// byte-order mark, which JSON Schema's `\s` counts as one).
     pub fn parse(raw: &str) -> Result<CollectionName, Error> {
         let name = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-        let invalid = |message: &str| Error::Invalid {
+        let invalid = |message: &'static str| Error::Invalid {
             field: "name",
-            message: message.to_owned(),
+            message: Text::new(message),
         };
         if name.is_empty() {
-            return Err(invalid("Give the collection a name"));
+            return Err(invalid("error-collection-name-missing"));
         }
         if raw.chars().count() > MAX_NAME {
-            return Err(invalid("The name must be at most 100 characters"));
+            return Err(Error::Invalid {
+                field: "name",
+                message: Text::new("error-collection-name-too-long").with("max", MAX_NAME),
+            });
         }
         if raw.chars().any(char::is_control) {
-            return Err(invalid("The name must not contain control characters"));
+            return Err(invalid("error-collection-name-control"));
         }
         Ok(CollectionName(name.to_owned()))
     }
@@ -55,7 +59,7 @@ impl Sort {
             Some("clicks") => Ok(Sort::Clicks),
             Some(_) => Err(Error::Invalid {
                 field: "sort",
-                message: "sort must be date or clicks".into(),
+                message: Text::new("error-sort"),
             }),
         }
     }

@@ -8,6 +8,7 @@ use rand::distributions::{Alphanumeric, DistString};
 use rocket::request::FromParam;
 
 use crate::error::Error;
+use crate::i18n::Text;
 
 pub use super::secrets::{hash_secret, SecretKey, StatsToken, SECRET_LENGTH};
 
@@ -60,12 +61,17 @@ impl ShortKey {
     /// Checks a key chosen by a user (`custom_key`): well-formed and not reserved.
     pub fn custom(raw: &str) -> Result<ShortKey, Error> {
         if !is_well_formed(raw) {
-            return Err(Error::InvalidKey(format!(
-                "Custom key '{raw}' is not valid: use 3 to 32 letters, digits, '-' or '_'"
-            )));
+            return Err(Error::InvalidKey(
+                Text::new("error-key-invalid")
+                    .with("key", raw)
+                    .with("min", *KEY_LENGTHS.start())
+                    .with("max", *KEY_LENGTHS.end()),
+            ));
         }
         if is_reserved(raw) {
-            return Err(Error::InvalidKey(format!("Custom key '{raw}' is reserved")));
+            return Err(Error::InvalidKey(
+                Text::new("error-key-reserved").with("key", raw),
+            ));
         }
         Ok(ShortKey(raw.to_owned()))
     }

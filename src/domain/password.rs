@@ -9,6 +9,7 @@ use argon2::Argon2;
 use rocket::tokio::sync::Semaphore;
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// The shortest password accepted: shorter ones fall to guessing within the limits.
 pub const MIN_LENGTH: usize = 8;
@@ -42,12 +43,12 @@ impl Password {
         let length = raw.chars().count();
         match length {
             0 => Ok(None),
-            n if n < MIN_LENGTH => Err(invalid(format!(
-                "The password must have at least {MIN_LENGTH} characters"
-            ))),
-            n if n > MAX_LENGTH => Err(invalid(format!(
-                "The password must have at most {MAX_LENGTH} characters"
-            ))),
+            n if n < MIN_LENGTH => Err(invalid(
+                Text::new("error-password-too-short").with("min", MIN_LENGTH),
+            )),
+            n if n > MAX_LENGTH => Err(invalid(
+                Text::new("error-password-too-long").with("max", MAX_LENGTH),
+            )),
             _ => Ok(Some(Password(raw.to_owned()))),
         }
     }
@@ -66,7 +67,7 @@ impl Password {
     }
 }
 
-fn invalid(message: String) -> Error {
+fn invalid(message: Text) -> Error {
     Error::Invalid {
         field: "password",
         message,

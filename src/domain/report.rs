@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::i18n::Text;
 
 /// Longest `details` accepted, in characters.
 pub const MAX_DETAILS: usize = 1000;
@@ -47,14 +48,14 @@ impl Reason {
         Reason::ALL.into_iter().find(|r| r.as_str() == name)
     }
 
-    /// How a form shows it.
+    /// How a form shows it: the id of its message in the catalogs.
     pub fn label(self) -> &'static str {
         match self {
-            Reason::Phishing => "Phishing: it imitates a site to steal logins or money",
-            Reason::Malware => "Malware: it downloads or runs something harmful",
-            Reason::Spam => "Spam",
-            Reason::Illegal => "Illegal content",
-            Reason::Other => "Something else",
+            Reason::Phishing => "report-reason-phishing",
+            Reason::Malware => "report-reason-malware",
+            Reason::Spam => "report-reason-spam",
+            Reason::Illegal => "report-reason-illegal",
+            Reason::Other => "report-reason-other",
         }
     }
 }
@@ -66,17 +67,16 @@ pub fn details(raw: Option<&str>) -> Result<Option<String>, Error> {
         return Ok(None);
     };
     if text.chars().count() > MAX_DETAILS {
-        return Err(invalid(format!(
-            "The details must be at most {MAX_DETAILS} characters"
-        )));
+        // In digits, as English has always written it (`1000`, not `1,000`).
+        return Err(invalid(
+            Text::new("error-details-too-long").with("max", MAX_DETAILS.to_string()),
+        ));
     }
     if text
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
-        return Err(invalid(
-            "The details must not contain control characters".into(),
-        ));
+        return Err(invalid(Text::new("error-details-control")));
     }
     Ok(Some(text.to_owned()))
 }
@@ -87,19 +87,19 @@ pub fn disable_reason(raw: &str) -> Result<String, Error> {
     if text.is_empty() {
         return Err(Error::Invalid {
             field: "reason",
-            message: "Give a reason: the link's visitors and owner will read it".into(),
+            message: Text::new("error-disable-reason-missing"),
         });
     }
     if text.chars().count() > 200 || text.chars().any(char::is_control) {
         return Err(Error::Invalid {
             field: "reason",
-            message: "The reason must be one line of at most 200 characters".into(),
+            message: Text::new("error-disable-reason-too-long").with("max", 200),
         });
     }
     Ok(text.to_owned())
 }
 
-fn invalid(message: String) -> Error {
+fn invalid(message: Text) -> Error {
     Error::Invalid {
         field: "details",
         message,

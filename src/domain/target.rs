@@ -7,6 +7,7 @@ use std::net::IpAddr;
 use url::{Host, Url};
 
 use crate::error::Error;
+use crate::i18n::Text;
 
 /// Longest target accepted, in characters, as typed and once normalised.
 pub const MAX_LENGTH: usize = 2048;
@@ -20,42 +21,42 @@ impl TargetUrl {
     /// Validates `raw`; `own` is where the shortener itself answers, which would make a loop.
     pub fn parse(raw: &str, own: &OwnHosts) -> Result<TargetUrl, Error> {
         if raw.is_empty() {
-            return Err(invalid("it is empty"));
+            return Err(invalid("error-url-empty"));
         }
         if raw.chars().count() > MAX_LENGTH {
-            return Err(invalid("it is longer than 2048 characters"));
+            return Err(too_long("error-url-too-long"));
         }
         if raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(invalid("it contains spaces or control characters"));
+            return Err(invalid("error-url-spaces"));
         }
-        let url = Url::parse(raw).map_err(|_| invalid("it is not an absolute URL"))?;
+        let url = Url::parse(raw).map_err(|_| invalid("error-url-not-absolute"))?;
         if !matches!(url.scheme(), "http" | "https") {
-            return Err(invalid("it must start with http:// or https://"));
+            return Err(invalid("error-url-scheme"));
         }
         // The parser forgives `http:host` and `https:///host`; a browser given
         // them in a Location header may not, so the text itself must be plain.
         if !has_plain_authority(raw) {
-            return Err(invalid("it has no host"));
+            return Err(invalid("error-url-no-host"));
         }
         if !url.host_str().is_some_and(|host| !host.is_empty()) {
-            return Err(invalid("it has no host"));
+            return Err(invalid("error-url-no-host"));
         }
         // `https://paypal.com@evil.example/` goes to evil.example: refused, as
         // people read the host before the `@`.
         if !url.username().is_empty() || url.password().is_some() {
             return Err(Error::Invalid {
                 field: "target_url",
-                message: "The target URL must not contain a user name or password".into(),
+                message: Text::new("error-url-user-info"),
             });
         }
         if own.is_reached_by(&url) {
-            return Err(invalid("it points back to this shortener"));
+            return Err(invalid("error-url-loop"));
         }
         // The parsed form is what a browser would request (lower-case punycode host,
         // `\` read as `/`, percent-encoded path and query), so it is what is shown.
         let stored: String = url.into();
         if stored.len() > MAX_LENGTH {
-            return Err(invalid("it is longer than 2048 characters once encoded"));
+            return Err(too_long("error-url-too-long-encoded"));
         }
         Ok(TargetUrl(stored))
     }
@@ -95,8 +96,15 @@ fn has_plain_authority(raw: &str) -> bool {
     rest.is_some_and(|rest| !rest.starts_with(['/', '\\']))
 }
 
+/// Why a URL is not a target: the message `reason` (`error-invalid-url`'s `$reason`).
 fn invalid(reason: &'static str) -> Error {
-    Error::InvalidUrl(reason)
+    Error::InvalidUrl(Text::new(reason))
+}
+
+/// Too long: the message `reason` with `$max`, in digits as English has always
+/// written it (`2048`, not `2,048`).
+fn too_long(reason: &'static str) -> Error {
+    Error::InvalidUrl(Text::new(reason).with("max", MAX_LENGTH.to_string()))
 }
 
 /// Where the shortener itself answers, so that a target there, however it is spelt
@@ -181,9 +189,9 @@ mod tests {
         TargetUrl::parse(raw, &own())
     }
 
-    fn reason(raw: &str) -> &'static str {
+    fn reason(raw: &str) -> String {
         match parse(raw) {
-            Err(Error::InvalidUrl(reason)) => reason,
+            Err(Error::InvalidUrl(reason)) => reason.to_string(),
             other => panic!("{raw:?} was accepted: {other:?}"),
         }
     }
@@ -337,7 +345,7 @@ mod tests {
             "http://0.0.0.0/",
         ] {
             assert!(
-                matches!(TargetUrl::parse(bad, &own), Err(Error::InvalidUrl(r)) if r.contains("back to")),
+                matches!(TargetUrl::parse(bad, &own), Err(Error::InvalidUrl(r)) if r.id() == "error-url-loop"),
                 "{bad}"
             );
         }

@@ -3,6 +3,7 @@
 use time::{Date, Duration};
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// The days of history shown: one of the windows the admin page offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +30,7 @@ impl Window {
             .map(Window)
             .ok_or_else(|| Error::Invalid {
                 field: "days",
-                message: "days must be 7, 30, 90 or 365".into(),
+                message: Text::new("error-days"),
             })
     }
 

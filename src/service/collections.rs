@@ -141,7 +141,7 @@ impl Links {
             .map_err(|error| match error {
                 Error::NotFound => Error::Unknown {
                     field: "collection",
-                    message: "No collection has this secret",
+                    message: crate::i18n::Text::new("error-no-collection"),
                 },
                 other => other,
             })
@@ -160,7 +160,7 @@ impl Links {
             .map_err(|error| match error {
                 Error::NotFound => Error::Unproven {
                     field: "admin_url",
-                    message: "This is not the admin URL of a link on this site",
+                    message: crate::i18n::Text::new("error-not-admin-url"),
                 },
                 other => other,
             })?;

@@ -120,7 +120,7 @@ impl Links {
             .map(|link| self.vet(link))
             .ok_or_else(|| Error::Invalid {
                 field: "target_url",
-                message: "Nothing to change: send target_url, forward_query or stats".into(),
+                message: crate::i18n::Text::new("error-nothing-to-change"),
             })
     }
 
@@ -184,15 +184,17 @@ impl Links {
     /// disabled it, or it has `edit_lock_after_clicks` clicks (pending ones included).
     pub(super) fn may_change(&self, link: &store::Link) -> Result<()> {
         if let Some(reason) = &link.disabled_reason {
-            return Err(Error::Locked(format!(
-                "This link was disabled by the operator ({reason}); it cannot be changed"
-            )));
+            return Err(Error::Locked(
+                crate::i18n::Text::new("error-locked-disabled").with("reason", reason.as_str()),
+            ));
         }
         match self.edit_lock_after_clicks {
-            Some(lock) if link.clicks >= lock => Err(Error::Locked(format!(
-                "This link has {} clicks; targets are locked after {lock} clicks on this site",
-                link.clicks
-            ))),
+            // In digits, as English has always written them (`1000`, not `1,000`).
+            Some(lock) if link.clicks >= lock => Err(Error::Locked(
+                crate::i18n::Text::new("error-locked-clicks")
+                    .with("clicks", link.clicks.to_string())
+                    .with("lock", lock.to_string()),
+            )),
             _ => Ok(()),
         }
     }

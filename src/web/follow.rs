@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::web::filters;
 use askama::Template;
 use rocket::form::Form;
 use rocket::http::Status;
@@ -18,6 +19,7 @@ use crate::domain::keys::ShortKey;
 use crate::domain::smart::{self, Asking};
 use crate::domain::visit::Visit;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::service::{Followed, Links};
 use crate::settings::Settings;
 
@@ -55,7 +57,7 @@ impl<'r> Responder<'r, 'static> for Went {
         match self {
             Went::Forward(forward) => forward.respond_to(req),
             Went::Continue(page) => {
-                let mut res = super::respond::html(&page)?.respond_to(req)?;
+                let mut res = super::respond::html(&page, req)?.respond_to(req)?;
                 res.set_raw_header("Content-Security-Policy", super::headers::LOCKED_CSP);
                 res.set_raw_header("Cache-Control", "no-store");
                 Ok(res)
@@ -202,7 +204,7 @@ pub async fn unlock_json(
 /// Any other body type (or none) on `POST /<key>`.
 #[post("/<_>", rank = 3)]
 fn unlock_unsupported() -> Error {
-    unsupported_body("the password")
+    unsupported_body("error-body-password")
 }
 
 /// The right password forwards (303) and counts the click; anything else shows the
@@ -317,14 +319,15 @@ impl<'r> rocket::request::FromRequest<'r> for Visitor<'r> {
 #[derive(Template)]
 #[template(path = "locked.html")]
 pub struct LockedPage {
-    field_error: Option<String>,
-    form_error: Option<String>,
+    field_error: Option<Text>,
+    form_error: Option<Text>,
     /// Where the form posts: the link's short URL on `base_url` (the raw path would
     /// not do, as `//key` would make the browser post the password to a host named `key`),
     /// with the visitor's query, which a link with `forward_query` passes on once open.
     action: String,
-    /// Expired or disabled: the heading and the message, instead of the form.
-    stopped: Option<(&'static str, String)>,
+    /// Expired or disabled: the heading (a message id) and the message, instead of
+    /// the form.
+    stopped: Option<(&'static str, Text)>,
     /// The report form's page.
     report_url: String,
 }
@@ -347,17 +350,17 @@ impl LockedPage {
                 | Error::LinkBraked(_)
         );
         let stopped = match &error {
-            Error::Gone => Some(("This link has expired", error.to_string())),
+            Error::Gone => Some(("locked-expired-title", error.text())),
             Error::Disabled(reason) => Some((
-                "This link was disabled by the operator of this site",
-                format!("The reason given: {reason}"),
+                "locked-disabled-title",
+                Text::new("locked-disabled-reason").with("reason", reason.as_str()),
             )),
             _ => None,
         };
         let page = (locked || stopped.is_some()).then(|| LockedPage {
-            field_error: matches!(error, Error::WrongPassword).then(|| error.to_string()),
+            field_error: matches!(error, Error::WrongPassword).then(|| error.text()),
             form_error: matches!(error, Error::TooManyAttempts(_) | Error::LinkBraked(_))
-                .then(|| error.to_string()),
+                .then(|| error.text()),
             action: action(key, settings, query),
             stopped,
             report_url: format!("/report/{key}"),

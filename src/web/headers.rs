@@ -51,7 +51,11 @@ fn is_admin(req: &Request<'_>) -> bool {
         || req.uri().path().segments().next().is_some_and(secret)
 }
 
-/// Adds `Vary: Accept`, the CSP, and, on admin paths (which carry the owner's
+/// What an answer other than a forward depends on: the representation (`Accept`)
+/// and a page's language (`Accept-Language`, and the `lang` cookie).
+pub const VARY: &str = "Accept, Accept-Language, Cookie";
+
+/// Adds `Vary`, the CSP, and, on admin paths (which carry the owner's
 /// secret), headers that keep the page out of caches, other sites' referrers and
 /// search engines. `same-origin` rather than `no-referrer`: with `no-referrer` a
 /// browser sends `Origin: null` on the page's own forms, which the cross-site check
@@ -73,7 +77,7 @@ impl Fairing for Headers {
         if path.starts_with("/static/") || res.status() == Status::TemporaryRedirect {
             return;
         }
-        res.set_header(Header::new("Vary", "Accept"));
+        res.set_header(Header::new("Vary", VARY));
         if !res.headers().contains("Content-Security-Policy") {
             res.set_header(Header::new("Content-Security-Policy", CSP));
         }

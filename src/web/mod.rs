@@ -16,9 +16,11 @@ pub mod connections;
 mod constraints;
 pub(crate) mod create;
 pub mod docs;
+mod filters;
 mod follow;
 pub mod headers;
 mod health;
+mod language;
 pub mod metrics;
 mod moderate;
 pub mod origin;
@@ -88,14 +90,15 @@ fn default(status: Status, req: &Request<'_>) -> Either<Error, (Status, Negotiat
             return Either::Left(Error::MethodNotAllowed(allow));
         }
     }
+    use crate::i18n::Text;
     let detail = match status.code {
         404 => not_found_message(req),
-        405 => "Method not allowed".to_owned(),
-        code if code < 500 => format!(
-            "{}: the request could not be processed",
-            status.reason_lossy()
-        ),
-        _ => "Internal server error".to_owned(),
+        405 => Text::new("error-method-not-allowed-plain"),
+        // HTTP's English reason phrase (`Bad Request`), passed as it is.
+        code if code < 500 => {
+            Text::new("error-not-processed").with("status", status.reason_lossy())
+        }
+        _ => Text::new("error-internal"),
     };
     Either::Right((status, Negotiated(ErrorPage::new(status, detail))))
 }

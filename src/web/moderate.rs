@@ -12,10 +12,12 @@ use serde::{Deserialize, Serialize};
 use super::origin::SameOrigin;
 use super::respond::{json_error, unsupported_body, Format, Negotiated, Page, Refusal};
 use crate::domain::keys::SecretKey;
-use crate::domain::report;
+use crate::domain::report::{self, Reason};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::service::{Decision, Links, ReportedLink};
 use crate::settings::Settings;
+use crate::web::filters;
 
 pub fn routes() -> Vec<Route> {
     routes![page, decide_form, decide_json, decide_unsupported]
@@ -50,7 +52,34 @@ pub struct ReportText {
     created_at: String,
 }
 
+/// The message naming the reason stored as `name` (`phishing`, ...) on this page.
+fn reason_word(name: &str) -> Option<&'static str> {
+    Reason::parse(name).map(|reason| match reason {
+        Reason::Phishing => "moderate-reason-phishing",
+        Reason::Malware => "moderate-reason-malware",
+        Reason::Spam => "moderate-reason-spam",
+        Reason::Illegal => "moderate-reason-illegal",
+        Reason::Other => "moderate-reason-other",
+    })
+}
+
+impl ReportText {
+    /// The reason in words, when it is one of the reasons.
+    fn reason_word(&self) -> Option<&'static str> {
+        reason_word(&self.reason)
+    }
+}
+
 impl Moderated {
+    /// The reasons with open reports, in words (a message id), and how many.
+    fn open_reasons(&self) -> Vec<(&'static str, i64)> {
+        self.by_reason
+            .iter()
+            .filter_map(|(name, n)| Some((reason_word(name)?, n.as_i64()?)))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
     fn new(reported: ReportedLink, settings: &Settings) -> Moderated {
         let link = reported.link;
         Moderated {
@@ -94,18 +123,18 @@ pub struct ModeratePage {
     /// A refused decision: the link's key and the message.
     #[serde(skip)]
     #[schema(ignore)]
-    error: Option<(String, String)>,
+    error: Option<(String, Text)>,
 }
 
 impl Page for ModeratePage {}
 
 impl ModeratePage {
     /// The message beside the disable form of `key`, if the refusal was about it.
-    fn error_for(&self, key: &str) -> Option<&str> {
+    fn error_for(&self, key: &str) -> Option<&Text> {
         self.error
             .as_ref()
             .filter(|(k, _)| k == key)
-            .map(|(_, m)| m.as_str())
+            .map(|(_, m)| m)
     }
 }
 
@@ -171,7 +200,7 @@ impl DecisionBody {
             Some("dismiss") => Ok(Decision::Dismiss),
             _ => Err(Error::Invalid {
                 field: "action",
-                message: "The action must be disable, enable or dismiss".into(),
+                message: crate::i18n::Text::new("error-moderate-action"),
             }),
         }
     }
@@ -230,7 +259,7 @@ async fn decide_form(
         )))),
         Err(error @ Error::Invalid { .. }) => {
             let mut page = listing(links, settings, &secret, Some(key.to_owned())).await?;
-            page.error = Some((key.to_owned(), error.to_string()));
+            page.error = Some((key.to_owned(), error.text()));
             Err(Refusal {
                 error,
                 page: Some(page),
@@ -277,5 +306,5 @@ pub async fn decide_json(
 /// Any other body type (or none) on a decision.
 #[post("/moderate/<_>/<_>", rank = 2)]
 fn decide_unsupported() -> Error {
-    unsupported_body("the decision")
+    unsupported_body("error-body-decision")
 }

@@ -13,6 +13,8 @@ use crate::domain::clock;
 use crate::domain::keys::ShortKey;
 use crate::domain::smart::{language, Device};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
+use crate::web::filters;
 
 /// Where a link goes, without going there (and without counting a click).
 #[derive(Template, Serialize, utoipa::ToSchema)]
@@ -38,6 +40,28 @@ pub struct PeekPage {
     #[serde(skip)]
     #[schema(ignore)]
     report: super::report::ReportForm,
+}
+
+impl PeekPage {
+    /// What decided, in words (`decided_by` stays as it is in JSON).
+    fn decided(&self) -> Text {
+        let numbered = |prefix: &str| {
+            self.decided_by
+                .strip_prefix(prefix)
+                .and_then(|n| n.parse::<i64>().ok())
+        };
+        if let Some(n) = numbered("rule ") {
+            Text::new("peek-decided-rule").with("number", n)
+        } else if let Some(n) = numbered("variant ") {
+            Text::new("peek-decided-variant").with("number", n)
+        } else if self.decided_by == "default" {
+            Text::new("peek-decided-default")
+        } else if self.decided_by == "expired" {
+            Text::new("peek-decided-expired")
+        } else {
+            Text::new("peek-decided-other").with("what", self.decided_by.as_str())
+        }
+    }
 }
 
 /// A peek's own parameters, as the API description gives them (`Inputs` reads them).
@@ -68,9 +92,9 @@ struct Inputs {
 impl Inputs {
     /// Reads `device`, `language` and `at`; refuses values they cannot have.
     fn of(query: Option<&str>) -> Result<Inputs> {
-        let invalid = |field: &'static str, message: &str| Error::Invalid {
+        let invalid = |field: &'static str, id: &'static str| Error::Invalid {
             field,
-            message: message.to_owned(),
+            message: crate::i18n::Text::new(id),
         };
         let mut inputs = Inputs::default();
         for (name, value) in url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
@@ -79,20 +103,15 @@ impl Inputs {
                 _ if value.is_empty() && matches!(&*name, "device" | "language" | "at") => {}
                 "device" => {
                     let device = Device::named(value);
-                    let message = "device must be ios, android, mobile or desktop";
+                    let message = "error-peek-device";
                     inputs.device = Some(device.ok_or_else(|| invalid("device", message))?);
                 }
                 "language" if language::is_language(value) => {
                     inputs.language = Some(value.to_ascii_lowercase());
                 }
-                "language" => {
-                    return Err(invalid(
-                        "language",
-                        "language must be a language tag such as de",
-                    ))
-                }
+                "language" => return Err(invalid("language", "error-peek-language")),
                 "at" => {
-                    let message = "at must be a date and time such as 2026-12-31T23:59:00Z";
+                    let message = "error-peek-at";
                     inputs.at = Some(clock::parse(value).ok_or_else(|| invalid("at", message))?);
                 }
                 _ => inputs.rest.push((name.into_owned(), value.to_owned())),
@@ -110,12 +129,21 @@ impl Inputs {
         })
     }
 
-    /// The devices the form offers, with whether each is the one tried.
-    fn devices(&self) -> Vec<(&'static str, bool)> {
+    /// The devices the form offers: value, the message naming it, and whether it
+    /// is the one tried.
+    fn devices(&self) -> Vec<(&'static str, &'static str, bool)> {
         let tried = self.device;
         Device::ALL
             .into_iter()
-            .map(|d| (d.as_str(), Some(d) == tried))
+            .map(|d| {
+                let label = match d {
+                    Device::Ios => "peek-device-ios",
+                    Device::Android => "peek-device-android",
+                    Device::Mobile => "peek-device-mobile",
+                    Device::Desktop => "peek-device-desktop",
+                };
+                (d.as_str(), label, Some(d) == tried)
+            })
             .collect()
     }
 

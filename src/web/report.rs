@@ -16,8 +16,10 @@ use super::respond::{json_error, unsupported_body, Negotiated, Page, Refusal};
 use crate::domain::keys::ShortKey;
 use crate::domain::report::{self, Reason};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::service::Links;
 use crate::settings::Settings;
+use crate::web::filters;
 
 pub fn routes() -> Vec<Route> {
     routes![form_page, report_form, report_json, report_unsupported]
@@ -31,8 +33,8 @@ pub struct ReportForm {
     /// What was typed, shown again around a refusal.
     pub reason: Option<Reason>,
     pub details: String,
-    /// The refusal's message and field.
-    pub error: Option<(Option<&'static str>, String)>,
+    /// The refusal's field and message.
+    pub error: Option<(Option<&'static str>, Text)>,
 }
 
 impl ReportForm {
@@ -44,7 +46,8 @@ impl ReportForm {
         }
     }
 
-    /// Every reason with its label and whether it is chosen, for the radio buttons.
+    /// Every reason with its label (a message id) and whether it is chosen, for the
+    /// radio buttons.
     pub fn reasons(&self) -> Vec<(&'static str, &'static str, bool)> {
         Reason::ALL
             .into_iter()
@@ -53,19 +56,19 @@ impl ReportForm {
     }
 
     /// The message beside `field`, if the refusal is about it.
-    pub fn error_for(&self, field: &str) -> Option<&str> {
+    pub fn error_for(&self, field: &str) -> Option<&Text> {
         self.error
             .as_ref()
             .filter(|(f, _)| *f == Some(field))
-            .map(|(_, m)| m.as_str())
+            .map(|(_, m)| m)
     }
 
     /// The message about the form as a whole (too many reports, say).
-    pub fn form_error(&self) -> Option<&str> {
+    pub fn form_error(&self) -> Option<&Text> {
         self.error
             .as_ref()
             .filter(|(f, _)| f.is_none())
-            .map(|(_, m)| m.as_str())
+            .map(|(_, m)| m)
     }
 }
 
@@ -136,7 +139,7 @@ pub struct Received {
     detail: &'static str,
 }
 
-/// The answer to a report.
+/// The answer to a report, in JSON (the page says it as `report-received-thanks`).
 const THANKS: &str = "Thank you. The report was received.";
 
 #[post("/report/<key>", format = "form", data = "<body>")]
@@ -190,7 +193,7 @@ pub async fn report_json(
 /// Any other body type (or none) on `POST /report/<key>`.
 #[post("/report/<_>", rank = 2)]
 fn report_unsupported() -> Error {
-    unsupported_body("the report")
+    unsupported_body("error-body-report")
 }
 
 /// Checks the fields, then hands the report to the service; a refusal shows the
@@ -210,7 +213,7 @@ async fn report(
     let checked = match (reason, report::details(body.details.as_deref())) {
         (None, _) => Err(Error::Invalid {
             field: "reason",
-            message: "Choose a reason: phishing, malware, spam, illegal or other".into(),
+            message: crate::i18n::Text::new("error-report-reason"),
         }),
         (_, Err(e)) => Err(e),
         (Some(reason), Ok(details)) => Ok((reason, details)),
@@ -226,7 +229,7 @@ async fn report(
             let form = ReportForm {
                 reason,
                 details: body.details.unwrap_or_default(),
-                error: Some((error.field(), error.to_string())),
+                error: Some((error.field(), error.text())),
                 ..ReportForm::new(key.as_str())
             };
             let page = ReportPage::new(key.as_str(), settings, form);

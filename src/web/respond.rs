@@ -2,6 +2,7 @@
 //! renders), errors as a page or `{"detail": ...}`, and a refused form as the page
 //! to show again around its error.
 
+use crate::web::filters;
 use askama::Template;
 use rocket::http::{Header, Status};
 use rocket::request::{FromRequest, Outcome, Request};
@@ -10,7 +11,10 @@ use rocket::response::{self, Responder};
 use rocket::serde::json::{self, Json};
 use serde::Serialize;
 
+use super::filters::Context;
+use super::language;
 use crate::error::Error;
+use crate::i18n::{Lang, Text};
 use crate::settings::Settings;
 
 /// The representation a request asked for.
@@ -44,19 +48,41 @@ impl<'r> FromRequest<'r> for Format {
     }
 }
 
-/// A page as HTML; a template that fails to render is a 500, logged.
-pub fn html<T: Template>(page: &T) -> Result<RawHtml<String>, Status> {
-    page.render().map(RawHtml).map_err(|e| {
+/// A page in the language chosen for `req` (`web::language`), with its
+/// `Content-Language`; a template that fails to render is a 500, logged.
+pub fn html<T: Template>(page: &T, req: &Request<'_>) -> Result<Html, Status> {
+    let lang = language::of(req);
+    let context = Context {
+        lang,
+        switcher: language::switcher(req, lang),
+    };
+    let body = page.render_with_values(&context).map_err(|e| {
         rocket::error!("template error: {e}");
         Status::InternalServerError
-    })
+    })?;
+    Ok(Html { body, lang })
 }
 
-/// The 415 of a route that takes a form or JSON and got another body type (or none).
-pub fn unsupported_body(what: &str) -> Error {
+/// A rendered page and its language.
+pub struct Html {
+    body: String,
+    lang: Lang,
+}
+
+impl<'r> Responder<'r, 'static> for Html {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
+        let mut res = RawHtml(self.body).respond_to(req)?;
+        res.set_raw_header("Content-Language", self.lang.tag());
+        Ok(res)
+    }
+}
+
+/// The 415 of a route that takes a form or JSON and got another body type (or none);
+/// `what` is the message id of what to send (`error-body-link`: "the link").
+pub fn unsupported_body(what: &'static str) -> Error {
     Error::BadBody(
         Status::UnsupportedMediaType,
-        format!("Send {what} as application/json or application/x-www-form-urlencoded"),
+        Text::new("error-unsupported-body").with("what", Text::new(what)),
     )
 }
 
@@ -67,7 +93,7 @@ impl<'r, T: Template + Serialize> Responder<'r, 'static> for Negotiated<T> {
     fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
         match Format::of(req) {
             Format::Json => Json(&self.0).respond_to(req),
-            Format::Html => html(&self.0)?.respond_to(req),
+            Format::Html => html(&self.0, req)?.respond_to(req),
         }
     }
 }
@@ -84,12 +110,12 @@ impl<'r, 'o: 'r, R: Responder<'r, 'o>> Responder<'r, 'o> for NoStore<R> {
 }
 
 /// The tutorial's wording for a missing link: `URL '<request url>' doesn't exist`.
-pub fn not_found_message(req: &Request<'_>) -> String {
+pub fn not_found_message(req: &Request<'_>) -> Text {
     let base = req
         .rocket()
         .state::<Settings>()
         .map_or("", |s| s.base_url.as_str());
-    format!("URL '{base}{}' doesn't exist", req.uri())
+    Text::new("error-url-not-found").with("url", format!("{base}{}", req.uri()))
 }
 
 /// An error as a page (HTML) or as `{"detail": ...}` (JSON, the tutorial's shape).
@@ -97,8 +123,9 @@ pub fn not_found_message(req: &Request<'_>) -> String {
 #[template(path = "error.html")]
 #[schema(as = Detail)]
 pub struct ErrorPage {
-    /// The message for the client.
-    pub detail: String,
+    /// The message for the client (in JSON, its English).
+    #[schema(value_type = String)]
+    pub detail: Text,
     #[serde(skip)]
     #[schema(ignore)]
     pub status: Status,
@@ -106,8 +133,31 @@ pub struct ErrorPage {
 
 impl ErrorPage {
     /// A page for `status` with the given message.
-    pub fn new(status: Status, detail: String) -> ErrorPage {
+    pub fn new(status: Status, detail: Text) -> ErrorPage {
         ErrorPage { detail, status }
+    }
+}
+
+impl ErrorPage {
+    /// The message naming the status's reason on the page (`Not Found`), for the
+    /// statuses the app answers with; others show the standard English reason.
+    fn reason(&self) -> Option<&'static str> {
+        Some(match self.status.code {
+            400 => "status-400",
+            401 => "status-401",
+            403 => "status-403",
+            404 => "status-404",
+            405 => "status-405",
+            409 => "status-409",
+            410 => "status-410",
+            413 => "status-413",
+            415 => "status-415",
+            422 => "status-422",
+            429 => "status-429",
+            500 => "status-500",
+            503 => "status-503",
+            _ => return None,
+        })
     }
 }
 
@@ -135,7 +185,7 @@ impl<'r> Responder<'r, 'static> for Error {
     fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
         let detail = match &self {
             Error::NotFound => not_found_message(req),
-            other => other.to_string(),
+            other => other.text(),
         };
         let page = ErrorPage::new(self.status(), detail);
         respond_with(&self, req, Negotiated(page))
@@ -168,7 +218,7 @@ impl<'r, P: Page> Responder<'r, 'static> for Refusal<P> {
         let Some(page) = self.page.filter(|_| Format::of(req) == Format::Html) else {
             return self.error.respond_to(req);
         };
-        let mut res = respond_with(&self.error, req, html(&page)?)?;
+        let mut res = respond_with(&self.error, req, html(&page, req)?)?;
         if let Some(csp) = page.csp() {
             res.set_raw_header("Content-Security-Policy", csp);
         }
@@ -181,18 +231,17 @@ pub fn json_error(error: &json::Error<'_>) -> Error {
     use serde_json::error::Category;
     match error {
         json::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            Error::BadBody(Status::PayloadTooLarge, "The JSON body is too large".into())
+            Error::BadBody(Status::PayloadTooLarge, Text::new("error-json-too-large"))
         }
-        json::Error::Io(_) => Error::BadBody(
-            Status::BadRequest,
-            "The body could not be read as UTF-8 text".into(),
-        ),
+        json::Error::Io(_) => Error::BadBody(Status::BadRequest, Text::new("error-not-utf8")),
+        // serde_json's own English, passed as it is.
         json::Error::Parse(_, e) if e.classify() == Category::Data => Error::BadBody(
             Status::UnprocessableEntity,
-            format!("Invalid request body: {e}"),
+            Text::new("error-invalid-body").with("error", e.to_string()),
         ),
-        json::Error::Parse(_, e) => {
-            Error::BadBody(Status::BadRequest, format!("Malformed JSON: {e}"))
-        }
+        json::Error::Parse(_, e) => Error::BadBody(
+            Status::BadRequest,
+            Text::new("error-malformed-json").with("error", e.to_string()),
+        ),
     }
 }

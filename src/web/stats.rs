@@ -2,6 +2,7 @@
 //! chart, referrers and client kinds, and nothing else (no target, no secret, no
 //! forms), kept out of caches and search engines like the owner's own pages.
 
+use crate::web::filters;
 use askama::Template;
 use rocket::{get, routes, Route, State};
 use serde::Serialize;

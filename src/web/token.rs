@@ -80,7 +80,7 @@ pub async fn token_json(
 /// Any other body type (or none) on `POST /token`.
 #[post("/token", rank = 2)]
 fn token_unsupported() -> Error {
-    unsupported_body("the token")
+    unsupported_body("error-body-token")
 }
 
 /// Sets the cookie for a valid token; else the home page asks again, with why.

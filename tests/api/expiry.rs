@@ -57,7 +57,7 @@ fn the_form_takes_a_browser_date_time_as_utc() {
     let (_, info) = app.get_json(&admin);
     assert_eq!(info["expires_at"], "2026-12-01T09:30:00Z");
     let html = app.get(&admin, Some(BROWSER)).into_string().unwrap();
-    assert!(html.contains("2026-12-01 09:30 UTC"));
+    assert!(html.contains("December 1, 2026, 09:30 UTC"));
 }
 
 #[test]

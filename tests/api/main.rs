@@ -46,6 +46,8 @@ macro_rules! shared_test_files {
         mod import_from;
         #[path = "insight.rs"]
         mod insight;
+        #[path = "languages.rs"]
+        mod languages;
         #[path = "limits.rs"]
         mod limits;
         #[path = "metrics.rs"]

@@ -15,7 +15,7 @@ fn the_home_page_is_html_for_browsers_star_and_no_accept() {
 
         assert_eq!(res.status(), Status::Ok, "{accept:?}");
         assert_eq!(res.content_type(), Some(ContentType::HTML), "{accept:?}");
-        assert_eq!(header(&res, "Vary"), "Accept");
+        assert_eq!(header(&res, "Vary"), "Accept, Accept-Language, Cookie");
         let html = res.into_string().unwrap();
         assert!(html.contains(r#"<form class="card" method="post" action="/url">"#));
         assert!(html.contains(r#"<label for="target_url">"#));
@@ -32,7 +32,7 @@ fn the_home_page_is_the_tutorials_welcome_in_json() {
 
     assert_eq!(res.status(), Status::Ok);
     assert_eq!(res.content_type(), Some(ContentType::JSON));
-    assert_eq!(header(&res, "Vary"), "Accept");
+    assert_eq!(header(&res, "Vary"), "Accept, Accept-Language, Cookie");
     let body: Value = res.into_json().unwrap();
     assert_eq!(body["detail"], "Welcome to the URL shortener API :)");
     assert!(body["endpoints"].as_array().is_some_and(|e| e.len() == 5));
@@ -59,7 +59,7 @@ fn a_json_body_with_star_or_no_accept_gets_json_back() {
 
         assert_eq!(res.status(), Status::Created, "{accept:?}");
         assert_eq!(res.content_type(), Some(ContentType::JSON));
-        assert_eq!(header(&res, "Vary"), "Accept");
+        assert_eq!(header(&res, "Vary"), "Accept, Accept-Language, Cookie");
     }
 }
 
@@ -74,7 +74,7 @@ fn a_form_body_with_star_or_no_accept_gets_the_html_redirect() {
 
         assert_eq!(res.status(), Status::SeeOther, "{accept:?}");
         assert!(header(&res, "Location").starts_with("/admin/"));
-        assert_eq!(header(&res, "Vary"), "Accept", "JSON would get a 201 here");
+        assert_eq!(header(&res, "Vary"), "Accept, Accept-Language, Cookie", "JSON would get a 201 here");
     }
 }
 
@@ -99,12 +99,12 @@ fn errors_are_negotiated_too() {
     let json = app.get("/nope", Some("application/json"));
     assert_eq!(json.status(), Status::NotFound);
     assert_eq!(json.content_type(), Some(ContentType::JSON));
-    assert_eq!(header(&json, "Vary"), "Accept");
+    assert_eq!(header(&json, "Vary"), "Accept, Accept-Language, Cookie");
 
     for accept in [Some(BROWSER), Some("*/*"), None] {
         let html = app.get("/nope", accept);
         assert_eq!(html.status(), Status::NotFound);
         assert_eq!(html.content_type(), Some(ContentType::HTML), "{accept:?}");
-        assert_eq!(header(&html, "Vary"), "Accept");
+        assert_eq!(header(&html, "Vary"), "Accept, Accept-Language, Cookie");
     }
 }

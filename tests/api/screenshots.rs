@@ -8,7 +8,7 @@ use serde_json::json;
 use super::browser::{open_browser, Driver};
 
 /// Home, admin, collection, stats and error pages, light and dark, at 1000 and 390
-/// pixels wide.
+/// pixels wide; home and admin pages in German and French.
 pub async fn take(driver: &Driver, dir: &Path, base: &str, out: &Path) {
     std::fs::create_dir_all(out).unwrap();
     let reply = crate::server::send(
@@ -60,6 +60,27 @@ pub async fn take(driver: &Driver, dir: &Path, base: &str, out: &Path) {
         }
         browser.close().await.unwrap();
     }
+    // The home and admin pages in two languages besides English.
+    let browser = open_browser(driver, &dir.join("shots-languages"), false).await;
+    for lang in ["de", "fr"] {
+        for (page, url) in [("home", format!("{base}/")), ("admin", admin.clone())] {
+            browser.set_window_size(1000, 900).await.unwrap();
+            browser.goto(&format!("{url}?lang={lang}")).await.unwrap();
+            let height = browser
+                .execute("return document.documentElement.scrollHeight", vec![])
+                .await
+                .unwrap()
+                .as_u64()
+                .unwrap_or(900);
+            browser
+                .set_window_size(1000, height as u32 + 120)
+                .await
+                .unwrap();
+            let png = browser.screenshot().await.unwrap();
+            std::fs::write(out.join(format!("{page}-{lang}-light-desktop.png")), png).unwrap();
+        }
+    }
+    browser.close().await.unwrap();
 }
 
 /// A collection holding the link with admin URL `admin` and two more; its URL.

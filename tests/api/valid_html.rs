@@ -1,6 +1,6 @@
-//! Every kind of page, as a browser gets it from the real binary, through the Nu Html
-//! Checker (vnu.jar, the W3C's validator): 0 errors. A new page is one line in
-//! `pages()`.
+//! Every kind of page in every language, as a browser gets it from the real binary,
+//! through the Nu Html Checker (vnu.jar, the W3C's validator): 0 errors. A new page
+//! is one line in `pages()`.
 //!
 //! Compiled to run where SHORTENER_VNU_JAR names the checker's jar (CI installs it
 //! from npm; see build.rs); elsewhere reported as ignored, never as passed.
@@ -122,28 +122,35 @@ fn every_kind_of_page_is_valid_html() {
     let jar = std::env::var("SHORTENER_VNU_JAR").expect("SHORTENER_VNU_JAR names vnu.jar");
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
-    let limit = ("ROCKET_RATE_LIMIT", "{per_minute=1,burst=24}".to_owned());
+    let limit = ("ROCKET_RATE_LIMIT", "{per_minute=1,burst=90}".to_owned());
     let _server = Server::start(dir.path(), port, &[limit]);
     let fixture = fixture(port, dir.path());
     let out = dir.path().join("pages");
     std::fs::create_dir_all(&out).unwrap();
 
     let mut replies = Vec::new();
-    for (name, method, path, extra, body) in pages(&fixture) {
-        // A page's own headers replace the browser's of the same name.
-        let mut headers: Vec<(&str, &str)> = BROWSER
-            .iter()
-            .filter(|(name, _)| extra.iter().all(|(own, _)| own != name))
-            .copied()
-            .collect();
-        headers.extend(extra.iter().map(|(name, value)| (*name, value.as_str())));
-        replies.push((name, send(port, method, &path, &headers, &body)));
+    // Every page in every language the app speaks.
+    for lang in ["en", "de", "fr", "es", "pt-BR"] {
+        for (name, method, path, extra, body) in pages(&fixture) {
+            // A page's own headers replace the browser's of the same name.
+            let mut headers: Vec<(&str, &str)> = BROWSER
+                .iter()
+                .filter(|(name, _)| extra.iter().all(|(own, _)| own != name))
+                .copied()
+                .collect();
+            headers.extend(extra.iter().map(|(name, value)| (*name, value.as_str())));
+            headers.push(("Accept-Language", lang));
+            let reply = send(port, method, &path, &headers, &body);
+            let language = reply.header("content-language").unwrap_or_default();
+            assert_eq!(language, lang, "{name}");
+            replies.push((name, lang, reply));
+        }
     }
-    replies.push(("error-429", too_many(port)));
+    replies.push(("error-429", "en", too_many(port)));
     let mut files = Vec::new();
-    for (name, reply) in replies {
+    for (name, lang, reply) in replies {
         check_is_page(name, &reply);
-        let file = out.join(format!("{name}.html"));
+        let file = out.join(format!("{name}.{lang}.html"));
         std::fs::write(&file, &reply.body).unwrap();
         files.push(file);
     }
@@ -161,13 +168,13 @@ fn too_many(port: u16) -> Reply {
     let body = "target_url=https%3A%2F%2Fa.example%2F";
     let mut headers = BROWSER.to_vec();
     headers.push(FORM);
-    for _ in 0..30 {
+    for _ in 0..100 {
         let reply = send_from(source, port, "POST", "/url", &headers, body);
         if reply.status == 429 {
             return reply;
         }
     }
-    panic!("no 429 after 30 creates");
+    panic!("no 429 after 100 creates");
 }
 
 /// An HTML page with the status its name gives, if it gives one.

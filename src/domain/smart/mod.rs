@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 
 use super::target::{OwnHosts, TargetUrl};
 use crate::error::Error;
+use crate::i18n::Text;
 
 pub mod device;
 pub mod language;
@@ -198,17 +199,25 @@ impl Smart {
         variants: Vec<Variant>,
         own: &OwnHosts,
     ) -> Result<Smart, Error> {
-        let invalid = |field: &'static str, message: String| Error::Invalid { field, message };
+        let invalid = |field: &'static str, message: Text| Error::Invalid { field, message };
+        let rule_error = |place: usize, reason: Text| {
+            let message = Text::new("error-rule").with("place", place.to_string());
+            invalid("rules", message.with("reason", reason))
+        };
+        let variant_error = |place: usize, reason: Text| {
+            let message = Text::new("error-variant").with("place", place.to_string());
+            invalid("variants", message.with("reason", reason))
+        };
         if rules.len() > MAX_RULES {
             return Err(invalid(
                 "rules",
-                format!("A link may have at most {MAX_RULES} rules"),
+                Text::new("error-too-many-rules").with("max", MAX_RULES),
             ));
         }
         if variants.len() == 1 || variants.len() > MAX_VARIANTS {
             return Err(invalid(
                 "variants",
-                format!("A split needs 2 to {MAX_VARIANTS} variants"),
+                Text::new("error-variant-count").with("max", MAX_VARIANTS),
             ));
         }
         let mut smart = Smart::default();
@@ -217,21 +226,20 @@ impl Smart {
             let utc = |at: Option<OffsetDateTime>| at.map(|at| at.to_offset(time::UtcOffset::UTC));
             rule.when.after = utc(rule.when.after);
             rule.when.before = utc(rule.when.before);
-            rule.when
-                .check()
-                .map_err(|m| invalid("rules", format!("Rule {place}: {m}")))?;
-            rule.target_url = target(&rule.target_url, own)
-                .map_err(|m| invalid("rules", format!("Rule {place}: {m}")))?;
+            rule.when.check().map_err(|m| rule_error(place, m))?;
+            rule.target_url = target(&rule.target_url, own).map_err(|m| rule_error(place, m))?;
             smart.rules.push(rule);
         }
         for (i, mut variant) in variants.into_iter().enumerate() {
             let place = i + 1;
             if !(1..=100).contains(&variant.weight) {
-                let message = format!("Variant {place}: the weight must be 1 to 100");
-                return Err(invalid("variants", message));
+                let reason = Text::new("error-variant-weight")
+                    .with("min", 1)
+                    .with("max", 100);
+                return Err(variant_error(place, reason));
             }
-            variant.target_url = target(&variant.target_url, own)
-                .map_err(|m| invalid("variants", format!("Variant {place}: {m}")))?;
+            variant.target_url =
+                target(&variant.target_url, own).map_err(|m| variant_error(place, m))?;
             smart.variants.push(variant);
         }
         Ok(smart)
@@ -315,49 +323,47 @@ impl Smart {
 pub fn expired_url(raw: &str, own: &OwnHosts) -> Result<TargetUrl, Error> {
     TargetUrl::parse(raw, own).map_err(|e| Error::Invalid {
         field: "expired_url",
-        message: format!("expired_url: {e}"),
+        message: Text::new("error-expired-url").with("error", e.text()),
     })
 }
 
 /// A target of a rule or variant, checked and normalised as the link's own is.
-fn target(raw: &str, own: &OwnHosts) -> Result<String, String> {
+fn target(raw: &str, own: &OwnHosts) -> Result<String, Text> {
     TargetUrl::parse(raw, own)
         .map(|t| t.as_str().to_owned())
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.text())
 }
 
 impl When {
     /// The conditions can hold and say something: at least one, a language tag that
     /// is one, query names and values of bounded size, `after` before `before`.
-    fn check(&self) -> Result<(), String> {
+    fn check(&self) -> Result<(), Text> {
         let none = self.device.is_none()
             && self.language.is_none()
             && self.query.is_empty()
             && self.after.is_none()
             && self.before.is_none();
         if none {
-            return Err("a rule needs at least one condition".into());
+            return Err(Text::new("error-rule-no-condition"));
         }
         if let Some(tag) = &self.language {
             if !language::is_language(tag) {
-                return Err(format!("{tag:?} is not a language tag such as \"de\""));
+                return Err(Text::new("error-rule-language").with("tag", format!("{tag:?}")));
             }
         }
         if self.query.len() > MAX_QUERY {
-            return Err(format!("at most {MAX_QUERY} query conditions"));
+            return Err(Text::new("error-rule-query-count").with("max", MAX_QUERY));
         }
         for (name, value) in &self.query {
             let bad =
                 |s: &str| s.chars().count() > MAX_QUERY_TEXT || s.chars().any(char::is_control);
             if name.is_empty() || bad(name) || bad(value) {
-                return Err(format!(
-                    "query names must be 1 to {MAX_QUERY_TEXT} characters and values at most that, without control characters"
-                ));
+                return Err(Text::new("error-rule-query-text").with("max", MAX_QUERY_TEXT));
             }
         }
         if let (Some(after), Some(before)) = (self.after, self.before) {
             if after >= before {
-                return Err("\"after\" must be earlier than \"before\"".into());
+                return Err(Text::new("error-rule-times"));
             }
         }
         Ok(())

@@ -96,7 +96,7 @@ pub async fn join_json(
 /// Any other body type (or none) on `POST /collection/<secret>/links`.
 #[post("/collection/<_>/links", rank = 2)]
 fn join_unsupported() -> Error {
-    unsupported_body("the admin URL")
+    unsupported_body("error-body-admin-url")
 }
 
 /// Adds the link the pasted admin URL opens; a refusal shows the page again with
@@ -112,7 +112,7 @@ async fn join(
     let joined = async {
         let admin = SecretKey::from_pasted(&typed, "admin").ok_or_else(|| Error::Invalid {
             field: "admin_url",
-            message: "Paste the admin URL of the link (https://…/admin/…)".into(),
+            message: crate::i18n::Text::new("error-admin-url"),
         })?;
         let link = links.join(&secret, &admin).await?;
         Ok::<_, Error>((link, admin))
@@ -131,7 +131,7 @@ async fn join(
             )
             .await;
             let page = page.ok().map(|mut page| {
-                page.refused = Some(("admin_url", typed, error.to_string()));
+                page.refused = Some(("admin_url", typed, error.text()));
                 page
             });
             Err(Refusal { error, page })
@@ -204,7 +204,7 @@ pub async fn deactivate_json(
 /// Any other body type (or none) on `POST /collection/<secret>/deactivate`.
 #[post("/collection/<_>/deactivate", rank = 2)]
 fn deactivate_unsupported() -> Error {
-    unsupported_body("the keys")
+    unsupported_body("error-body-keys")
 }
 
 async fn deactivate(
@@ -216,7 +216,9 @@ async fn deactivate(
     if keys.len() > MAX_KEYS {
         return Err(Error::Invalid {
             field: "keys",
-            message: format!("At most {MAX_KEYS} keys at once"),
+            // In digits, as English has always written it (`1000`, not `1,000`).
+            message: crate::i18n::Text::new("error-too-many-keys")
+                .with("max", MAX_KEYS.to_string()),
         });
     }
     let done = links.deactivate_in(&secret, &keys).await?;

@@ -107,7 +107,7 @@ pub async fn create_json(
 /// Any other body type (or none) on `POST /collections`.
 #[post("/collections", rank = 2)]
 fn create_unsupported() -> Error {
-    unsupported_body("the collection")
+    unsupported_body("error-body-collection")
 }
 
 /// Checks the name and stores the collection; a refusal shows the home page again

@@ -3,15 +3,16 @@
 
 use std::borrow::Borrow;
 
+use crate::web::filters;
 use askama::Template;
 use serde::Serialize;
 
 use crate::domain::collection::Sort;
 use crate::domain::window::Window;
+use crate::i18n::Text;
 use crate::service::{CollectionView, DayClicks, Member};
 use crate::settings::Settings;
 use crate::web::owner::chart::Chart;
-use crate::web::owner::page::for_people;
 use crate::web::respond::Page;
 use crate::web::url_info::UrlInfo;
 
@@ -49,7 +50,7 @@ pub struct CollectionPage {
     /// A refused form: its field, what was typed and why.
     #[serde(skip)]
     #[schema(ignore)]
-    pub refused: Option<(&'static str, String, String)>,
+    pub refused: Option<(&'static str, String, Text)>,
 }
 
 /// One link of the list: its `URLInfo` (all that JSON shows), with the key and the
@@ -141,33 +142,39 @@ impl CollectionPage {
         format!("?sort={}&amp;days={days}&amp;q={filter}", sort.as_str())
     }
 
+    /// The orders, each with its message id.
     fn sorts(&self) -> [(Sort, &'static str); 2] {
         [
-            (Sort::Date, "Newest first"),
-            (Sort::Clicks, "Most clicked first"),
+            (Sort::Date, "collection-sort-date"),
+            (Sort::Clicks, "collection-sort-clicks"),
         ]
     }
 
+    /// How many links it has, for the page to show as a number.
+    fn link_count(&self) -> i64 {
+        i64::try_from(self.count).unwrap_or(i64::MAX)
+    }
+
     /// The refused form's message for `field`, and what was typed.
-    fn refused_for(&self, field: &str) -> Option<(&str, &str)> {
+    fn refused_for(&self, field: &str) -> Option<(&str, &Text)> {
         self.refused
             .as_ref()
             .filter(|(f, ..)| *f == field)
-            .map(|(_, typed, message)| (typed.as_str(), message.as_str()))
+            .map(|(_, typed, message)| (typed.as_str(), message))
     }
 
     /// The notice after a change, if the page follows one.
-    fn notice(&self) -> Option<String> {
+    fn notice(&self) -> Option<Text> {
         let flash = self.flash.as_deref()?;
         Some(match flash {
-            "created" => "Your collection is ready. Bookmark this page: its address is the only key to it.".to_owned(),
-            "added" => "The link was added to this collection.".to_owned(),
-            "none-selected" => "No link was selected: tick the links to deactivate first.".to_owned(),
-            "rotated" => "This collection has a new address: the old one no longer works. Bookmark this one now.".to_owned(),
-            other => match other.strip_prefix("deactivated:") {
-                Some(n) => format!("Deactivated {n} link(s): they no longer forward."),
-                None => return None,
-            },
+            "created" => Text::new("collection-notice-created"),
+            "added" => Text::new("collection-notice-added"),
+            "none-selected" => Text::new("collection-notice-none-selected"),
+            "rotated" => Text::new("collection-notice-rotated"),
+            other => {
+                let count: i64 = other.strip_prefix("deactivated:")?.parse().ok()?;
+                Text::new("collection-notice-deactivated").with("count", count)
+            }
         })
     }
 }
@@ -188,8 +195,14 @@ impl Listed {
         }
     }
 
-    fn created(&self) -> String {
-        for_people(&self.info.created_at)
+    /// The status's message id (the CSV keeps the word itself).
+    fn status_word(&self) -> &'static str {
+        match self.status {
+            "deleted" => "collection-status-deleted",
+            "disabled" => "collection-status-disabled",
+            "expired" => "collection-status-expired",
+            _ => "collection-status-active",
+        }
     }
 
     /// The admin page, for a link not deleted (a deleted link's page is gone).

@@ -24,6 +24,7 @@ use crate::error::{Error, Result};
 use crate::service::Links;
 use crate::settings::Settings;
 use crate::web::allowance::Allowed;
+use crate::web::filters;
 use crate::web::respond::{Negotiated, NoStore};
 use crate::web::url_info::UrlInfo;
 
@@ -68,7 +69,12 @@ impl utoipa::ToSchema for NewLinks {
 #[serde(untagged)]
 pub enum Outcome {
     Created(Box<UrlInfo>),
-    Refused { detail: String, status: u16 },
+    Refused {
+        // The error's message: English in JSON, the visitor's language on the page.
+        #[schema(value_type = String)]
+        detail: crate::i18n::Text,
+        status: u16,
+    },
 }
 
 /// A JSON array of create requests, answered in order.
@@ -141,7 +147,7 @@ async fn create_all(
         .map(|result| match result {
             Ok((link, secret)) => Outcome::Created(Box::new(UrlInfo::new(link, &secret, settings))),
             Err(e) => Outcome::Refused {
-                detail: e.to_string(),
+                detail: e.text(),
                 status: e.status().code,
             },
         })
@@ -153,11 +159,14 @@ fn count(n: usize, field: &'static str) -> Result<()> {
     match n {
         0 => Err(Error::Invalid {
             field,
-            message: "Give at least one URL".into(),
+            message: crate::i18n::Text::new("error-no-urls"),
         }),
         n if n > MAX_ITEMS => Err(Error::Invalid {
             field,
-            message: format!("At most {MAX_ITEMS} links at once ({n} given)"),
+            // The count as digits, as English has always written it (`1000`, not `1,000`).
+            message: crate::i18n::Text::new("error-too-many-links")
+                .with("max", MAX_ITEMS)
+                .with("count", n.to_string()),
         }),
         _ => Ok(()),
     }
@@ -184,7 +193,7 @@ pub async fn from_form(
     if form.custom_key.as_deref().is_some_and(|k| !k.is_empty()) {
         return Err(refuse(Error::Invalid {
             field: "custom_key",
-            message: "A custom key can only be given to a single link".into(),
+            message: crate::i18n::Text::new("error-custom-key-bulk"),
         }));
     }
     let forms = lines

@@ -122,10 +122,11 @@ fn given(field: &Option<String>) -> Option<&str> {
     field.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn invalid(field: &'static str, message: &str) -> Error {
+/// The message `id` beside `field`.
+fn invalid(field: &'static str, id: &'static str) -> Error {
     Error::Invalid {
         field,
-        message: message.to_owned(),
+        message: crate::i18n::Text::new(id),
     }
 }
 
@@ -140,9 +141,8 @@ impl LinkForm {
         token_id: Option<i64>,
     ) -> Result<Draft> {
         let Some(target_url) = &self.target_url else {
-            return Err(Error::BadBody(
-                Status::UnprocessableEntity,
-                "Invalid request body: missing field `target_url`".into(),
+            return Err(unprocessable(
+                crate::i18n::Text::new("error-missing-field").with("field", "target_url"),
             ));
         };
         let tags = self.campaign_tags()?;
@@ -194,9 +194,9 @@ impl LinkForm {
         for ((tag, name), field) in tags.iter_mut().zip(query::CAMPAIGN_TAGS).zip(fields) {
             let value = field.as_deref().unwrap_or_default();
             if value.chars().count() > MAX_TAG || value.chars().any(char::is_control) {
-                let message = format!(
-                    "{name} must be at most {MAX_TAG} characters, without control characters"
-                );
+                let message = crate::i18n::Text::new("error-campaign-tag")
+                    .with("name", name)
+                    .with("max", MAX_TAG);
                 return Err(Error::Invalid {
                     field: name,
                     message,
@@ -211,47 +211,40 @@ impl LinkForm {
 /// One create request from JSON; only objects (serde would also take `["<url>"]`).
 pub fn parse_item(value: Value) -> Result<LinkForm> {
     if !value.is_object() {
-        return Err(unprocessable("Each link must be a JSON object"));
+        return Err(unprocessable(crate::i18n::Text::new(
+            "error-link-not-object",
+        )));
     }
-    serde_json::from_value(value).map_err(|e| unprocessable(&format!("Invalid request body: {e}")))
+    serde_json::from_value(value).map_err(|e| {
+        unprocessable(crate::i18n::Text::new("error-invalid-body").with("error", e.to_string()))
+    })
 }
 
 /// A 422 with `message`.
-pub fn unprocessable(message: &str) -> Error {
-    Error::BadBody(Status::UnprocessableEntity, message.to_owned())
+pub fn unprocessable(message: crate::i18n::Text) -> Error {
+    Error::BadBody(Status::UnprocessableEntity, message)
 }
 
 /// A future time, stored as a stamp.
 fn expiry(raw: &str, now: OffsetDateTime) -> Result<String> {
-    let at = clock::parse(raw).ok_or_else(|| {
-        invalid(
-            "expires_at",
-            "expires_at must be a date and time such as 2026-12-31T23:59:00Z",
-        )
-    })?;
+    let at = clock::parse(raw).ok_or_else(|| invalid("expires_at", "error-expires-at-format"))?;
     if at <= now {
-        return Err(invalid("expires_at", "expires_at must be in the future"));
+        return Err(invalid("expires_at", "error-expires-at-past"));
     }
     Ok(stamp(at))
 }
 
 /// A collection's secret, or its URL as the collection page shows it.
 fn collection(raw: &str) -> Result<SecretKey> {
-    SecretKey::from_pasted(raw, "collection").ok_or_else(|| {
-        invalid(
-            "collection",
-            "collection must be a collection's secret or its URL",
-        )
-    })
+    SecretKey::from_pasted(raw, "collection")
+        .ok_or_else(|| invalid("collection", "error-collection-secret"))
 }
 
 fn max_clicks(raw: &str) -> Result<i64> {
-    raw.parse::<i64>().ok().filter(|n| *n >= 1).ok_or_else(|| {
-        invalid(
-            "max_clicks",
-            "max_clicks must be a whole number, at least 1",
-        )
-    })
+    raw.parse::<i64>()
+        .ok()
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| invalid("max_clicks", "error-max-clicks"))
 }
 
 #[cfg(test)]

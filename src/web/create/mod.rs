@@ -123,7 +123,7 @@ pub async fn create_json(
                 .map(Either::Left)
         }
         _ => Err(blank(unprocessable(
-            "The body must be a JSON object, or an array of up to 100 of them",
+            crate::i18n::Text::new("error-body-shape").with("max", bulk::MAX_ITEMS),
         ))),
     }
 }
@@ -131,7 +131,7 @@ pub async fn create_json(
 /// Any other body type (or none) on `POST /url`.
 #[post("/url", rank = 2)]
 fn create_unsupported() -> Error {
-    unsupported_body("the link")
+    unsupported_body("error-body-link")
 }
 
 /// Parses and stores one link.
@@ -167,13 +167,17 @@ fn created((link, secret): (Link, SecretKey), format: Format, settings: &Setting
 }
 
 fn form_error(errors: &FormErrors<'_>) -> Error {
+    use crate::i18n::Text;
+    // The field's name and Rocket's reason (`e.kind`, English) are passed as they are.
     let message = match errors.iter().next() {
-        Some(e) if e.status() == Status::PayloadTooLarge => "The form is too large".to_owned(),
+        Some(e) if e.status() == Status::PayloadTooLarge => Text::new("error-form-too-large"),
         Some(e) => match e.name.as_ref() {
-            Some(name) => format!("Form field '{name}': {}", e.kind),
-            None => format!("The form could not be read: {}", e.kind),
+            Some(name) => Text::new("error-form-field")
+                .with("field", name.to_string())
+                .with("error", e.kind.to_string()),
+            None => Text::new("error-form-unreadable-because").with("error", e.kind.to_string()),
         },
-        None => "The form could not be read".to_owned(),
+        None => Text::new("error-form-unreadable"),
     };
     Error::BadBody(errors.status(), message)
 }

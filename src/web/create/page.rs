@@ -6,7 +6,9 @@ use serde::Serialize;
 use super::form::LinkForm;
 use super::smart::SmartFields;
 use crate::error::Error;
+use crate::i18n::Text;
 use crate::settings::Settings;
+use crate::web::filters;
 use crate::web::respond::{Page, Refusal};
 
 /// What the user typed into the create form, shown again when it is refused
@@ -85,7 +87,7 @@ pub struct IndexPage {
 /// A refused form's message and the field it belongs to (`None`: the whole form).
 struct FieldError {
     field: Option<&'static str>,
-    message: String,
+    message: Text,
 }
 
 impl IndexPage {
@@ -114,17 +116,17 @@ impl IndexPage {
                     Error::TokenRequired => Some("token"),
                     e => e.field(),
                 },
-                message: e.to_string(),
+                message: e.text(),
             }),
         }
     }
 
     /// The message to show beside `field`, if the error is about it.
-    fn error_for(&self, field: &str) -> Option<&str> {
+    fn error_for(&self, field: &str) -> Option<&Text> {
         self.error
             .as_ref()
             .filter(|e| e.field == Some(field))
-            .map(|e| e.message.as_str())
+            .map(|e| &e.message)
     }
 
     /// Whether "more options" starts open: something in it was typed or refused.
@@ -143,7 +145,7 @@ impl IndexPage {
     }
 
     /// Each campaign tag's field name, what was typed, and its message if refused.
-    fn campaign(&self) -> Vec<(&'static str, &str, Option<&str>)> {
+    fn campaign(&self) -> Vec<(&'static str, &str, Option<&Text>)> {
         crate::domain::query::CAMPAIGN_TAGS
             .into_iter()
             .zip(&self.form.campaign)
@@ -152,11 +154,11 @@ impl IndexPage {
     }
 
     /// The message about the form as a whole, if any.
-    fn form_error(&self) -> Option<&str> {
+    fn form_error(&self) -> Option<&Text> {
         self.error
             .as_ref()
             .filter(|e| e.field.is_none())
-            .map(|e| e.message.as_str())
+            .map(|e| &e.message)
     }
 }
 

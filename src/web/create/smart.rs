@@ -88,7 +88,7 @@ pub struct VariantRow {
     pub weight: String,
 }
 
-fn invalid(field: &'static str, message: String) -> Error {
+fn invalid(field: &'static str, message: crate::i18n::Text) -> Error {
     Error::Invalid { field, message }
 }
 
@@ -108,19 +108,23 @@ impl RuleRow {
 
     /// The row as a rule (checked later with the others, by `Smart::checked`).
     fn rule(&self, place: usize) -> Result<Rule> {
-        let wrong = |message: &str| invalid("rules", format!("Rule {place}: {message}"));
+        let wrong = |reason: &'static str| {
+            // Any number of rows may come: the place in digits, as English always had it.
+            let message = crate::i18n::Text::new("error-rule").with("place", place.to_string());
+            invalid(
+                "rules",
+                message.with("reason", crate::i18n::Text::new(reason)),
+            )
+        };
         let time = |raw: &str| match raw.trim() {
             "" => Ok(None),
             raw => clock::parse(raw)
                 .map(Some)
-                .ok_or_else(|| wrong("times look like 2026-12-31T23:59")),
+                .ok_or_else(|| wrong("error-rule-time-format")),
         };
         let device = match self.device.trim() {
             "" => None,
-            word => Some(
-                Device::named(word)
-                    .ok_or_else(|| wrong("the device must be ios, android, mobile or desktop"))?,
-            ),
+            word => Some(Device::named(word).ok_or_else(|| wrong("error-rule-device"))?),
         };
         let language = Some(self.language.trim().to_ascii_lowercase()).filter(|l| !l.is_empty());
         let query: BTreeMap<String, String> =
@@ -167,10 +171,12 @@ impl VariantRow {
 
     fn variant(&self, place: usize) -> Result<Variant> {
         let weight = self.weight.trim().parse::<u32>().map_err(|_| {
-            invalid(
-                "variants",
-                format!("Variant {place}: the weight must be 1 to 100"),
-            )
+            use crate::i18n::Text;
+            let reason = Text::new("error-variant-weight")
+                .with("min", 1)
+                .with("max", 100);
+            let message = Text::new("error-variant").with("place", place.to_string());
+            invalid("variants", message.with("reason", reason))
         })?;
         Ok(Variant {
             target_url: self.target_url.trim().to_owned(),
@@ -215,15 +221,15 @@ pub struct SmartFields {
     /// `None`: the default (on with a click limit).
     pub humans_only: Option<bool>,
     /// A refusal of the rules, the split or the fallback, with its field.
-    pub error: Option<(&'static str, String)>,
-    /// The form's own submit button, first in it (so Enter in any field submits,
-    /// never "add another").
+    pub error: Option<(&'static str, crate::i18n::Text)>,
+    /// The message id of the form's own submit button, first in it (so Enter in any
+    /// field submits, never "add another").
     pub submit: &'static str,
 }
 
 impl SmartFields {
-    /// The admin page's submit button.
-    pub const SAVE: &'static str = "Save the smart link";
+    /// The admin page's submit button ("Save the smart link").
+    pub const SAVE: &'static str = "smart-save";
 
     /// The fields with the rows as typed (empty ones too), one more of the kind
     /// `more` asks for (`rule`, `variant`), and at least `ROWS` of each.
@@ -240,7 +246,7 @@ impl SmartFields {
             expired_url,
             humans_only,
             error: None,
-            submit: "Shorten",
+            submit: "home-shorten",
         };
         match more {
             Some("rule") if fields.rules.len() < MAX_RULES => fields.rules.push(RuleRow::blank()),
@@ -278,7 +284,7 @@ impl SmartFields {
     /// With `error` shown, if it is about these fields.
     pub fn refused(mut self, error: Option<&Error>) -> SmartFields {
         self.error = error.and_then(|e| match e.field() {
-            Some(field @ ("rules" | "variants" | "expired_url")) => Some((field, e.to_string())),
+            Some(field @ ("rules" | "variants" | "expired_url")) => Some((field, e.text())),
             _ => None,
         });
         self
@@ -293,11 +299,11 @@ impl SmartFields {
     }
 
     /// The message beside `field`, if refused.
-    pub fn error_for(&self, field: &str) -> Option<&str> {
+    pub fn error_for(&self, field: &str) -> Option<&crate::i18n::Text> {
         self.error
             .as_ref()
             .filter(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
+            .map(|(_, m)| m)
     }
 
     /// The devices a rule's row offers.

@@ -11,7 +11,7 @@ use utoipa::Modify;
 
 use crate::domain::window::Window;
 use crate::web::constraints;
-use crate::web::headers::{EVERY_ANSWER, OWNER_PAGES};
+use crate::web::headers::{EVERY_ANSWER, OWNER_PAGES, VARY};
 
 /// The media type of the pages.
 pub const HTML: &str = "text/html";
@@ -75,7 +75,11 @@ fn describe(response: &mut Response, status: &str, owner: bool) {
             text(),
             "Scripts, styles and forms only from this origin; no framing",
         ));
-        headers.push(("Vary", exactly("Accept"), "The answer depends on Accept"));
+        headers.push((
+            "Vary",
+            exactly(VARY),
+            "The answer depends on Accept, and a page on the visitor's language",
+        ));
         if owner {
             let secret = "The path carries the owner's secret";
             headers.extend(OWNER_PAGES.iter().map(|(n, v)| (*n, exactly(v), secret)));

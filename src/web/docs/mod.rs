@@ -28,7 +28,7 @@ pub fn routes() -> Vec<Route> {
             programs (JSON).\n\n\
             **Which representation.** JSON when `Accept` prefers `application/json`; HTML when \
             `Accept` prefers anything else; when `Accept` is absent or `*/*`, JSON if the request \
-            body was JSON, else HTML. Every answer but a forward carries `Vary: Accept`.\n\n\
+            body was JSON, else HTML. Every answer but a forward carries `Vary: Accept, Accept-Language, Cookie`: pages are in the visitor's language (`?lang=`, the `lang` cookie, `Accept-Language`); JSON is always English.\n\n\
             **Bodies.** `POST /url`, `POST /{key}`, `PATCH /admin/{secret_key}`, `POST /collections` \
             and the collection's `links` and `deactivate` take `application/json`; all of them but \
             `PATCH` take `application/x-www-form-urlencoded` too (the pages' forms, with \

@@ -1,6 +1,7 @@
 //! `/docs`: the API description as a page, from the same document as `/openapi.json`
 //! (so the page cannot say something the document does not).
 
+use crate::web::filters;
 use askama::Template;
 use utoipa::openapi::path::{Operation, ParameterIn, PathItem};
 use utoipa::openapi::{OpenApi as Spec, RefOr};
@@ -11,9 +12,17 @@ pub struct Entry {
     pub path: String,
     pub summary: String,
     pub description: String,
-    pub params: Vec<String>,
+    pub params: Vec<Param>,
     pub body: Option<String>,
     pub responses: Vec<Answer>,
+}
+
+/// One parameter of an operation: its name, where it goes (the id of the message
+/// that says so, around the name and `about`) and what it is.
+pub struct Param {
+    pub name: String,
+    pub place: &'static str,
+    pub about: String,
 }
 
 /// One status of an operation: what it means, in which media types, with which headers.
@@ -97,14 +106,14 @@ fn entry(path: &str, method: &'static str, op: &Operation) -> Entry {
         .parameters
         .iter()
         .flatten()
-        .map(|p| {
-            let place = match p.parameter_in {
-                ParameterIn::Path => "in the path",
-                ParameterIn::Query => "in the query",
-                _ => "in a header",
-            };
-            let about = p.description.clone().unwrap_or_default();
-            format!("{} ({place}): {about}", p.name)
+        .map(|p| Param {
+            name: p.name.clone(),
+            place: match p.parameter_in {
+                ParameterIn::Path => "docs-param-path",
+                ParameterIn::Query => "docs-param-query",
+                _ => "docs-param-header",
+            },
+            about: p.description.clone().unwrap_or_default(),
         })
         .collect();
     let body = op.request_body.as_ref().map(|body| {

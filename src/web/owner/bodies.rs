@@ -77,17 +77,16 @@ fn stats_schema() -> ObjectBuilder {
         ))
 }
 
-/// What an edit body must be, for the 422 that answers anything else.
-const EDIT_SHAPE: &str =
-    "Send an object with one or more of \"target_url\" (a URL), \"forward_query\" \
-                          (true or false), \"stats\" (\"off\" or \"new\"), \"rules\" and \
-                          \"variants\" (arrays), \"expired_url\" (a URL or null) and \
-                          \"humans_only\" (true or false)";
+/// What an edit body must be, for the 422 that answers anything else (a message id).
+const EDIT_SHAPE: &str = "error-edit-shape";
 
 /// The change a JSON edit asks for: each field, when present, of its own type (a
 /// `null` is refused, not read as absent), and at least one of them.
 pub(super) fn change_of(body: Value) -> Result<Change> {
-    let shape = || Error::BadBody(rocket::http::Status::UnprocessableEntity, EDIT_SHAPE.into());
+    let shape = || {
+        let message = crate::i18n::Text::new(EDIT_SHAPE);
+        Error::BadBody(rocket::http::Status::UnprocessableEntity, message)
+    };
     let Value::Object(fields) = body else {
         return Err(shape());
     };
@@ -115,10 +114,15 @@ pub(super) fn change_of(body: Value) -> Result<Change> {
 /// The smart parts of a JSON edit, each of its own type.
 fn smart_change_of(fields: &serde_json::Map<String, Value>) -> Result<SmartChange> {
     let unprocessable = |field: &str, e: serde_json::Error| {
-        let message = format!("Invalid request body: {field}: {e}");
+        let message = crate::i18n::Text::new("error-invalid-body-field")
+            .with("field", field)
+            .with("error", e.to_string());
         Error::BadBody(rocket::http::Status::UnprocessableEntity, message)
     };
-    let shape = || Error::BadBody(rocket::http::Status::UnprocessableEntity, EDIT_SHAPE.into());
+    let shape = || {
+        let message = crate::i18n::Text::new(EDIT_SHAPE);
+        Error::BadBody(rocket::http::Status::UnprocessableEntity, message)
+    };
     let mut change = SmartChange::default();
     // `null` removes them, as `[]` does.
     let list = |field: &str| fields.get(field).filter(|v| !v.is_null()).cloned();
@@ -209,23 +213,23 @@ impl MethodForm {
                 String::new(),
             ));
         }
-        let invalid = |field: &'static str, message: &str| Error::Invalid {
+        let invalid = |field: &'static str, id: &'static str| Error::Invalid {
             field,
-            message: message.to_owned(),
+            message: crate::i18n::Text::new(id),
         };
         let forward_query = match self.forward_query.as_deref() {
             None => None,
             Some(word) => Some(match word {
                 "on" => true,
                 "off" => false,
-                _ => return Err(invalid("forward_query", "forward_query must be on or off")),
+                _ => return Err(invalid("forward_query", "error-forward-query")),
             }),
         };
         let stats = match self.stats.as_deref() {
             None => None,
-            Some(word) => Some(
-                stats_change(word).ok_or_else(|| invalid("stats", "stats must be off or new"))?,
-            ),
+            Some(word) => {
+                Some(stats_change(word).ok_or_else(|| invalid("stats", "error-stats-change"))?)
+            }
         };
         let typed = self.target_url.clone().unwrap_or_default();
         let target = match (&self.target_url, forward_query, stats) {

@@ -18,6 +18,7 @@ use crate::error::{Error, Result};
 use crate::service::Links;
 use crate::settings::Settings;
 use crate::web::create::SmartFields;
+use crate::web::filters;
 use crate::web::origin::SameOrigin;
 use crate::web::respond::{json_error, unsupported_body, Format, Negotiated, Refusal};
 use crate::web::url_info::UrlInfo;
@@ -129,7 +130,7 @@ async fn edit_form(
 /// Any other body type (or none) on `PATCH /admin/<secret>`.
 #[patch("/admin/<_>", rank = 3)]
 fn edit_unsupported() -> Error {
-    unsupported_body("the new target")
+    unsupported_body("error-body-new-target")
 }
 
 /// Any other field order arrives as a POST.
@@ -229,7 +230,7 @@ async fn again(
         let mut page = AdminPage::new(view, secret, settings);
         match typed {
             Typed::Smart(fields) => page.smart = fields.refused(Some(&error)),
-            Typed::Target(typed) => page.edit = Some((typed, error.to_string())),
+            Typed::Target(typed) => page.edit = Some((typed, error.text())),
         }
         page
     });
@@ -239,17 +240,18 @@ async fn again(
 #[derive(askama::Template, Serialize)]
 #[template(path = "deleted.html")]
 struct DeletedPage {
-    detail: String,
+    /// English in JSON, the visitor's language on the page.
+    detail: crate::i18n::Text,
 }
 
 #[get("/deleted")]
 fn deleted(flash: Option<FlashMessage<'_>>) -> Negotiated<DeletedPage> {
     // The flash names no link (see `delete`); any other message is not ours.
     let detail = match flash {
-        Some(f) if f.message() == DELETED => "Successfully deleted the short link.",
-        _ => "The link was deleted.",
+        Some(f) if f.message() == DELETED => "deleted-success",
+        _ => "deleted-done",
     };
     Negotiated(DeletedPage {
-        detail: detail.to_owned(),
+        detail: crate::i18n::Text::new(detail),
     })
 }

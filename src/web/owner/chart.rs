@@ -29,12 +29,13 @@ pub struct Bar {
     pub slot_width: String,
 }
 
-/// A date under the axis.
+/// A date under the axis: its day (`YYYY-MM-DD`), which the template says in the
+/// page's language.
 #[derive(Debug)]
 pub struct Label {
     pub x: String,
     pub anchor: &'static str,
-    pub text: String,
+    pub day: String,
 }
 
 /// Everything the template draws.
@@ -120,35 +121,22 @@ fn labels(days: &[DayClicks], pitch: f64) -> Vec<Label> {
     let mut labels = vec![Label {
         x: num(LEFT),
         anchor: "start",
-        text: short_date(&first.day),
+        day: first.day.clone(),
     }];
     if days.len() > 2 {
         let middle = days.len() / 2;
         labels.push(Label {
             x: num(LEFT + pitch * (middle as f64 + 0.5)),
             anchor: "middle",
-            text: short_date(&days[middle].day),
+            day: days[middle].day.clone(),
         });
     }
     labels.push(Label {
         x: num(WIDTH - RIGHT),
         anchor: "end",
-        text: short_date(&last.day),
+        day: last.day.clone(),
     });
     labels
-}
-
-/// `2026-11-05` as `5 Nov`.
-fn short_date(day: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let month = day.get(5..7).and_then(|m| m.parse::<usize>().ok());
-    let date = day.get(8..10).and_then(|d| d.parse::<u8>().ok());
-    match (month.and_then(|m| MONTHS.get(m.wrapping_sub(1))), date) {
-        (Some(month), Some(date)) => format!("{date} {month}"),
-        _ => day.to_owned(),
-    }
 }
 
 /// An SVG number: at most two decimals, no trailing zeros.
@@ -189,10 +177,10 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_labelled_for_people() {
+    fn the_first_middle_and_last_days_are_labelled() {
         let chart = Chart::new(&days(&[1; 7]));
-        let texts: Vec<&str> = chart.labels.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(texts, ["1 Nov", "4 Nov", "7 Nov"]);
+        let labelled: Vec<&str> = chart.labels.iter().map(|l| l.day.as_str()).collect();
+        assert_eq!(labelled, ["2026-11-01", "2026-11-04", "2026-11-07"]);
         assert_eq!(num(12.5), "12.5");
     }
 }

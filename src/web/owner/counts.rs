@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use super::chart::Chart;
+use crate::domain::visit::{self, Client};
 use crate::domain::window::Window;
+use crate::service::history::OTHER_HOSTS;
 use crate::service::{AdminView, DayClicks, SourceClicks};
 
 /// The counts of one link over one window; in JSON, `history`, `referrers`, `clients`.
@@ -40,11 +42,59 @@ impl Counts {
         Window::CHOICES
     }
 
-    /// Each breakdown with its heading and first column's name.
-    pub fn sources(&self) -> [(&str, &str, &[SourceClicks]); 2] {
+    /// Each breakdown with its heading and first column's name (message ids).
+    pub fn sources(&self) -> [(&'static str, &'static str, Vec<Source<'_>>); 2] {
         [
-            ("Referrers", "Site", &self.referrers),
-            ("Clients", "Kind", &self.clients),
+            (
+                "sources-referrers",
+                "sources-site",
+                Source::all(&self.referrers, referrer_word),
+            ),
+            (
+                "sources-clients",
+                "sources-kind",
+                Source::all(&self.clients, client_word),
+            ),
         ]
     }
+}
+
+/// One row of a breakdown: a host as it is, or one of the app's own words (`direct`,
+/// `bot`, ...) as a message id, said in the page's language.
+pub struct Source<'a> {
+    pub name: &'a str,
+    pub word: Option<&'static str>,
+    pub clicks: i64,
+}
+
+impl<'a> Source<'a> {
+    fn all(rows: &'a [SourceClicks], word: fn(&str) -> Option<&'static str>) -> Vec<Source<'a>> {
+        rows.iter()
+            .map(|row| Source {
+                name: &row.name,
+                word: word(&row.name),
+                clicks: row.clicks,
+            })
+            .collect()
+    }
+}
+
+/// The referrers that are not hosts.
+fn referrer_word(name: &str) -> Option<&'static str> {
+    match name {
+        visit::DIRECT => Some("sources-direct"),
+        visit::UNKNOWN => Some("sources-unknown"),
+        OTHER_HOSTS => Some("sources-other-hosts"),
+        _ => None,
+    }
+}
+
+/// The client kinds, by the name stored.
+fn client_word(name: &str) -> Option<&'static str> {
+    let client = Client::ALL.into_iter().find(|c| c.as_str() == name)?;
+    Some(match client {
+        Client::Browser => "sources-browser",
+        Client::Bot => "sources-bot",
+        Client::Other => "sources-other",
+    })
 }

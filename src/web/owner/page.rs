@@ -1,6 +1,7 @@
 //! The admin page: the link, its numbers, its chart and its QR code, with the forms
 //! that change it.
 
+use crate::web::filters;
 use askama::Template;
 use serde::Serialize;
 
@@ -9,6 +10,7 @@ use super::qr_code;
 use crate::domain::clock::stamp;
 use crate::domain::keys::SecretKey;
 use crate::domain::smart::Smart;
+use crate::i18n::Text;
 use crate::service::{AdminView, Change, StatsChange};
 use crate::settings::Settings;
 use crate::web::create::SmartFields;
@@ -34,7 +36,7 @@ pub struct AdminPage {
     /// A refused edit: what was typed and why.
     #[serde(skip)]
     #[schema(ignore)]
-    pub edit: Option<(String, String)>,
+    pub edit: Option<(String, Text)>,
     /// The smart link's form: as stored, or as typed when refused or given a row more.
     #[serde(skip)]
     #[schema(ignore)]
@@ -49,14 +51,6 @@ impl AdminPage {
             .map_or(svg.clone(), |at| svg[at..].to_owned())
     }
 
-    fn created(&self) -> String {
-        for_people(&self.info.created_at)
-    }
-
-    fn expires(&self) -> Option<String> {
-        self.info.expires_at.as_deref().map(for_people)
-    }
-
     fn remaining(&self) -> Option<i64> {
         self.info
             .max_clicks
@@ -67,7 +61,7 @@ impl AdminPage {
         self.flash.as_deref() == Some("created")
     }
 
-    /// The message of the change just made, if the page follows one.
+    /// The message (its id) of the change just made, if the page follows one.
     fn notice(&self) -> Option<&'static str> {
         Notice::message(self.flash.as_deref()?)
     }
@@ -80,32 +74,57 @@ impl AdminPage {
         }
     }
 
-    /// A rule's conditions, in words.
-    fn conditions(&self, rule: &RuleInfo) -> String {
+    /// A rule's conditions, in words (the template puts ` · ` between them).
+    fn conditions(&self, rule: &RuleInfo) -> Vec<Condition> {
         let when = &rule.rule.when;
         let mut parts = Vec::new();
         if let Some(device) = when.device {
-            parts.push(format!("device {}", device.as_str()));
+            parts.push(Condition::said("admin-rule-device", device.as_str()));
         }
         if let Some(language) = &when.language {
-            parts.push(format!("language {language}"));
+            parts.push(Condition::said("admin-rule-language", language));
         }
         for (name, value) in &when.query {
-            parts.push(format!("?{name}={value}"));
+            parts.push(Condition {
+                id: None,
+                value: format!("?{name}={value}"),
+                is_time: false,
+            });
         }
         if let Some(after) = when.after {
-            parts.push(format!("from {}", for_people(&stamp(after))));
+            parts.push(Condition::time("admin-rule-from", stamp(after)));
         }
         if let Some(before) = when.before {
-            parts.push(format!("until {}", for_people(&stamp(before))));
+            parts.push(Condition::time("admin-rule-until", stamp(before)));
         }
-        parts.join(" · ")
+        parts
+    }
+}
+
+/// One condition of a rule: the message `id` with its `$value`, or (without an id)
+/// the value alone, as code (`?src=poster`).
+struct Condition {
+    id: Option<&'static str>,
+    value: String,
+    /// The value is a stored time, shown in the page's language.
+    is_time: bool,
+}
+
+impl Condition {
+    fn said(id: &'static str, value: &str) -> Condition {
+        Condition {
+            id: Some(id),
+            value: value.to_owned(),
+            is_time: false,
+        }
     }
 
-    fn last_click(&self) -> String {
-        self.last_clicked_at
-            .as_deref()
-            .map_or("never".to_owned(), for_people)
+    fn time(id: &'static str, at: String) -> Condition {
+        Condition {
+            id: Some(id),
+            value: at,
+            is_time: true,
+        }
     }
 }
 
@@ -123,41 +142,17 @@ pub enum Notice {
 
 impl Notice {
     const ALL: [(Notice, &'static str, &'static str); 7] = [
-        (
-            Notice::Updated,
-            "updated",
-            "Saved: the link now goes to the new address.",
-        ),
-        (
-            Notice::ForwardOn,
-            "forward-on",
-            "Saved: visitors' query strings are now added to the target.",
-        ),
+        (Notice::Updated, "updated", "admin-notice-updated"),
+        (Notice::ForwardOn, "forward-on", "admin-notice-forward-on"),
         (
             Notice::ForwardOff,
             "forward-off",
-            "Saved: visitors' query strings are no longer added to the target.",
+            "admin-notice-forward-off",
         ),
-        (
-            Notice::StatsOff,
-            "stats-off",
-            "The stats link is off: it no longer opens anything.",
-        ),
-        (
-            Notice::StatsNew,
-            "stats-new",
-            "The stats link was replaced: the old one no longer opens anything.",
-        ),
-        (
-            Notice::Smart,
-            "smart",
-            "Saved: the rules, the split and where the link leads after the end.",
-        ),
-        (
-            Notice::Rotated,
-            "rotated",
-            "This page has a new address: the old one no longer works. Bookmark this one now.",
-        ),
+        (Notice::StatsOff, "stats-off", "admin-notice-stats-off"),
+        (Notice::StatsNew, "stats-new", "admin-notice-stats-new"),
+        (Notice::Smart, "smart", "admin-notice-smart"),
+        (Notice::Rotated, "rotated", "admin-notice-rotated"),
     ];
 
     /// The notice of a change (the target's when it has one).
@@ -182,20 +177,13 @@ impl Notice {
             .map_or("updated", |(_, word, _)| word)
     }
 
-    /// What the page says for the flash `word`; `None` for any other word.
+    /// The message id of what the page says for the flash `word`; `None` for any
+    /// other word.
     fn message(word: &str) -> Option<&'static str> {
         Notice::ALL
             .iter()
             .find(|(_, w, _)| *w == word)
             .map(|(.., message)| *message)
-    }
-}
-
-/// `2026-11-28T14:05:09Z` as `2026-11-28 14:05 UTC`.
-pub(crate) fn for_people(at: &str) -> String {
-    match (at.get(..10), at.get(11..16)) {
-        (Some(day), Some(time)) => format!("{day} {time} UTC"),
-        _ => at.to_owned(),
     }
 }
 
