@@ -42,19 +42,7 @@ pub async fn take(driver: &Driver, dir: &Path, base: &str, out: &Path) {
             ("error", format!("{base}/no-such-link")),
         ] {
             for (size, width) in [("desktop", 1000), ("phone", 390)] {
-                browser.set_window_size(width, 900).await.unwrap();
-                browser.goto(&url).await.unwrap();
-                let height = browser
-                    .execute("return document.documentElement.scrollHeight", vec![])
-                    .await
-                    .unwrap()
-                    .as_u64()
-                    .unwrap_or(900);
-                browser
-                    .set_window_size(width, height as u32 + 120)
-                    .await
-                    .unwrap();
-                let png = browser.screenshot().await.unwrap();
+                let png = whole_page(&browser, &url, width).await;
                 std::fs::write(out.join(format!("{page}-{theme}-{size}.png")), png).unwrap();
             }
         }
@@ -64,23 +52,28 @@ pub async fn take(driver: &Driver, dir: &Path, base: &str, out: &Path) {
     let browser = open_browser(driver, &dir.join("shots-languages"), false).await;
     for lang in ["de", "fr"] {
         for (page, url) in [("home", format!("{base}/")), ("admin", admin.clone())] {
-            browser.set_window_size(1000, 900).await.unwrap();
-            browser.goto(&format!("{url}?lang={lang}")).await.unwrap();
-            let height = browser
-                .execute("return document.documentElement.scrollHeight", vec![])
-                .await
-                .unwrap()
-                .as_u64()
-                .unwrap_or(900);
-            browser
-                .set_window_size(1000, height as u32 + 120)
-                .await
-                .unwrap();
-            let png = browser.screenshot().await.unwrap();
+            let png = whole_page(&browser, &format!("{url}?lang={lang}"), 1000).await;
             std::fs::write(out.join(format!("{page}-{lang}-light-desktop.png")), png).unwrap();
         }
     }
     browser.close().await.unwrap();
+}
+
+/// `url` at `width` pixels, as tall as the page, as a PNG.
+async fn whole_page(browser: &fantoccini::Client, url: &str, width: u32) -> Vec<u8> {
+    browser.set_window_size(width, 900).await.unwrap();
+    browser.goto(url).await.unwrap();
+    let height = browser
+        .execute("return document.documentElement.scrollHeight", vec![])
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap_or(900);
+    browser
+        .set_window_size(width, height as u32 + 120)
+        .await
+        .unwrap();
+    browser.screenshot().await.unwrap()
 }
 
 /// A collection holding the link with admin URL `admin` and two more; its URL.
