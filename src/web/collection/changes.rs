@@ -140,14 +140,29 @@ async fn join(
 }
 
 /// The links to deactivate, by key.
-#[derive(Debug, rocket::FromForm, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, rocket::FromForm, utoipa::ToSchema)]
 #[schema(as = DeactivateLinks)]
 pub struct Deactivate {
     /// Keys of the collection's links; others are left alone. The page's form sends
     /// one `keys` field per selected link. Absent or empty: nothing is deactivated.
-    #[serde(default)]
     #[schema(max_items = 1000)]
     keys: Vec<String>,
+}
+
+/// A JSON object only: serde would read an array (`[]`) as the fields in order, and
+/// an empty one as "no keys".
+impl<'de> Deserialize<'de> for Deactivate {
+    fn deserialize<D: serde::Deserializer<'de>>(body: D) -> Result<Deactivate, D::Error> {
+        #[derive(Deserialize)]
+        struct Fields {
+            #[serde(default)]
+            keys: Vec<String>,
+        }
+        let object = serde_json::Map::<String, serde_json::Value>::deserialize(body)?;
+        let fields: Fields = serde_json::from_value(serde_json::Value::Object(object))
+            .map_err(serde::de::Error::custom)?;
+        Ok(Deactivate { keys: fields.keys })
+    }
 }
 
 /// What a deactivation did.
