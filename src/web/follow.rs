@@ -9,12 +9,11 @@ use rocket::form::Form;
 use rocket::http::Status;
 use rocket::request::Request;
 use rocket::response::{self, Responder};
-use rocket::serde::json::{self, Json};
 use rocket::{get, head, post, routes, Response, Route};
 use serde::Deserialize;
 
 use super::origin::SameOrigin;
-use super::respond::{json_error, unsupported_body, Page, Refusal};
+use super::respond::{unsupported_body, JsonObject, Page, Refusal};
 use crate::domain::keys::ShortKey;
 use crate::domain::smart::{self, Asking};
 use crate::domain::visit::Visit;
@@ -193,12 +192,12 @@ async fn unlock_form(
 pub async fn unlock_json(
     _site: SameOrigin,
     key: Result<ShortKey, Error>,
-    body: Result<Json<Unlock>, json::Error<'_>>,
+    body: Result<JsonObject<Unlock>, Error>,
     visitor: Visitor<'_>,
 ) -> Result<Forward, Refusal<LockedPage>> {
     let key = key?;
-    let body = body.map_err(|e| json_error(&e))?;
-    unlock(key, body.into_inner().password, visitor).await
+    let body = body?;
+    unlock(key, body.0.password, visitor).await
 }
 
 /// Any other body type (or none) on `POST /<key>`.

@@ -5,12 +5,12 @@
 use askama::Template;
 use rocket::form::Form;
 use rocket::response::Redirect;
-use rocket::serde::json::{self, Json};
+use rocket::serde::json::Json;
 use rocket::{get, post, routes, Either, Route, State};
 use serde::{Deserialize, Serialize};
 
 use super::origin::SameOrigin;
-use super::respond::{json_error, unsupported_body, Format, Negotiated, Page, Refusal};
+use super::respond::{unsupported_body, Format, JsonObject, Negotiated, Page, Refusal};
 use crate::domain::keys::SecretKey;
 use crate::domain::report::{self, Reason};
 use crate::error::{Error, Result};
@@ -294,11 +294,11 @@ pub async fn decide_json(
     _site: SameOrigin,
     moderation_secret: Result<SecretKey, Error>,
     key: &str,
-    body: Result<Json<DecisionBody>, json::Error<'_>>,
+    body: Result<JsonObject<DecisionBody>, Error>,
     links: &State<Links>,
 ) -> Result<Json<Decided>> {
     let secret = moderation_secret?;
-    let decision = body.map_err(|e| json_error(&e))?.decision()?;
+    let decision = body?.decision()?;
     links.moderate(&secret, key, &decision).await?;
     Ok(Json(decided(key, &decision)))
 }

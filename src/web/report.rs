@@ -7,12 +7,11 @@ use std::net::IpAddr;
 use askama::Template;
 use rocket::form::Form;
 use rocket::http::Status;
-use rocket::serde::json::{self, Json};
 use rocket::{get, post, routes, Route, State};
 use serde::{Deserialize, Serialize};
 
 use super::origin::SameOrigin;
-use super::respond::{json_error, unsupported_body, Negotiated, Page, Refusal};
+use super::respond::{unsupported_body, JsonObject, Negotiated, Page, Refusal};
 use crate::domain::keys::ShortKey;
 use crate::domain::report::{self, Reason};
 use crate::error::{Error, Result};
@@ -180,13 +179,13 @@ async fn report_form(
 pub async fn report_json(
     _site: SameOrigin,
     key: Result<ShortKey, Error>,
-    body: Result<Json<ReportBody>, json::Error<'_>>,
+    body: Result<JsonObject<ReportBody>, Error>,
     client: Option<IpAddr>,
     links: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<(Status, Negotiated<Received>), Refusal<ReportPage>> {
     let key = key?;
-    let body = body.map_err(|e| json_error(&e))?.into_inner();
+    let body = body?.0;
     report(key, body, client, links, settings).await
 }
 

@@ -4,6 +4,7 @@
 
 use crate::web::filters;
 use askama::Template;
+use rocket::data::{self, Data, FromData};
 use rocket::http::{Header, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 use rocket::response::content::RawHtml;
@@ -223,6 +224,65 @@ impl<'r, P: Page> Responder<'r, 'static> for Refusal<P> {
             res.set_raw_header("Content-Security-Policy", csp);
         }
         Ok(res)
+    }
+}
+
+/// A JSON body that is an object, read into `T`: what every route that takes a JSON
+/// object receives. serde alone would read an array into a struct's fields in order
+/// (`["x"]` as `{"name": "x"}`, `[]` as all defaults); here it is a 422 like any other
+/// body of the wrong shape. Unreadable bodies are `json_error`'s 413, 400 or 422.
+pub struct JsonObject<T>(pub T);
+
+impl<T> std::ops::Deref for JsonObject<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+#[rocket::async_trait]
+impl<'r, T: serde::de::DeserializeOwned> FromData<'r> for JsonObject<T> {
+    type Error = Error;
+
+    async fn from_data(req: &'r Request<'_>, data: Data<'r>) -> data::Outcome<'r, Self> {
+        let value = match Json::<serde_json::Value>::from_data(req, data).await {
+            data::Outcome::Success(Json(value)) => value,
+            data::Outcome::Error((status, e)) => {
+                return data::Outcome::Error((status, json_error(&e)))
+            }
+            data::Outcome::Forward(forward) => return data::Outcome::Forward(forward),
+        };
+        let read = match value {
+            object @ serde_json::Value::Object(_) => serde_json::from_value(object),
+            other => Err(serde::de::Error::invalid_type(
+                unexpected(&other),
+                &"a JSON object",
+            )),
+        };
+        match read {
+            Ok(body) => data::Outcome::Success(JsonObject(body)),
+            Err(e) => {
+                let error = Error::BadBody(
+                    Status::UnprocessableEntity,
+                    Text::new("error-invalid-body").with("error", e.to_string()),
+                );
+                data::Outcome::Error((Status::UnprocessableEntity, error))
+            }
+        }
+    }
+}
+
+/// What a JSON value is, in serde's words for an error.
+fn unexpected(value: &serde_json::Value) -> serde::de::Unexpected<'_> {
+    use serde::de::Unexpected;
+    match value {
+        serde_json::Value::Null => Unexpected::Unit,
+        serde_json::Value::Bool(b) => Unexpected::Bool(*b),
+        serde_json::Value::Number(_) => Unexpected::Other("number"),
+        serde_json::Value::String(s) => Unexpected::Str(s),
+        serde_json::Value::Array(_) => Unexpected::Seq,
+        serde_json::Value::Object(_) => Unexpected::Map,
     }
 }
 

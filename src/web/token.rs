@@ -5,14 +5,14 @@
 use rocket::form::Form;
 use rocket::http::{Cookie, CookieJar, SameSite};
 use rocket::response::Redirect;
-use rocket::serde::json::{self, Json};
+use rocket::serde::json::Json;
 use rocket::{post, routes, Either, Route, State};
 use serde::{Deserialize, Serialize};
 
 use super::allowance::TOKEN_COOKIE;
 use super::create::{FormValues, IndexPage};
 use super::origin::SameOrigin;
-use super::respond::{json_error, unsupported_body, Format, Refusal};
+use super::respond::{unsupported_body, Format, JsonObject, Refusal};
 use crate::error::{Error, Result};
 use crate::service::Links;
 use crate::settings::Settings;
@@ -67,14 +67,14 @@ async fn token_form(
 #[post("/token", format = "json", data = "<body>")]
 pub async fn token_json(
     _site: SameOrigin,
-    body: Result<Json<TokenBody>, json::Error<'_>>,
+    body: Result<JsonObject<TokenBody>, Error>,
     format: Format,
     cookies: &CookieJar<'_>,
     links: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<Either<Redirect, Json<Kept>>, Refusal<IndexPage>> {
-    let body = body.map_err(|e| json_error(&e))?;
-    keep(body.into_inner().token, format, cookies, links, settings).await
+    let body = body?;
+    keep(body.0.token, format, cookies, links, settings).await
 }
 
 /// Any other body type (or none) on `POST /token`.

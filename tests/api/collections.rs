@@ -394,17 +394,3 @@ fn a_collection_of_a_thousand_links_lists_them_all() {
     let html = app.get(&path, Some(BROWSER)).into_string().unwrap();
     assert_eq!(html.matches(r#"name="keys""#).count(), 1000);
 }
-
-#[test]
-fn a_deactivation_body_that_is_not_an_object_is_refused_and_changes_nothing() {
-    backend!();
-    let app = spawn_app();
-    let path = collection(&app, "Arrays");
-    let link = seed_in(&app, &path, "https://example.com/kept");
-    for body in [json!([]), json!([[link.key()]]), json!("keys"), json!(null)] {
-        let res = app.send_json(Method::Post, &format!("{path}/deactivate"), body.clone());
-        assert_eq!(res.status(), Status::UnprocessableEntity, "{body}");
-        assert!(detail(res).starts_with("Invalid request body"), "{body}");
-    }
-    assert_eq!(app.get(&link.path(), None).status(), Status::TemporaryRedirect);
-}

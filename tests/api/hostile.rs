@@ -97,3 +97,50 @@ proptest! {
         }
     }
 }
+
+/// Every route that takes a JSON object, with a body that is not one: serde would read
+/// an array into the fields in order (`["spam"]` as a report's reason).
+#[test]
+fn a_json_body_that_is_not_an_object_is_refused_and_changes_nothing() {
+    backend!();
+    let app = spawn_app();
+    let link = app.seed_with(json!({"target_url": "https://example.com/", "password": "open sesame"}));
+    let secret = rocket::execute(shortener::testing::moderation_secret(app.client.rocket()));
+    let res = app.send_json(rocket::http::Method::Post, "/collections", json!({"name": "Kept"}));
+    let collection: Value = res.into_json().unwrap();
+    let collection = collection["url"].as_str().unwrap().trim_start_matches(crate::helpers::BASE);
+    let paths = [
+        link.path(),
+        format!("/report/{}", link.key()),
+        format!("/moderate/{secret}/{}", link.key()),
+        "/token".to_owned(),
+        "/collections".to_owned(),
+        format!("{collection}/links"),
+        format!("{collection}/deactivate"),
+    ];
+    let admin_url = link.str("admin_url").to_owned();
+    let bodies = [
+        json!([]),
+        json!(["open sesame"]),
+        json!(["spam", "details"]),
+        json!(["disable", "a reason"]),
+        json!(["A new collection"]),
+        json!([admin_url]),
+        json!([[link.key()]]),
+        json!("text"),
+        json!(5),
+        json!(null),
+    ];
+    for path in &paths {
+        for body in &bodies {
+            let res = app.send_json(rocket::http::Method::Post, path, body.clone());
+            assert_eq!(res.status(), Status::UnprocessableEntity, "{path} {body}");
+            let detail = crate::helpers::detail(res);
+            assert!(detail.contains("expected a JSON object"), "{path} {body}: {detail}");
+        }
+    }
+    assert_eq!(app.query_i64("select count(*) from report"), 0);
+    assert_eq!(app.query_i64("select count(*) from collection"), 1);
+    assert_eq!(app.query_i64("select count(*) from collection_link"), 0);
+    assert_eq!(app.get(&link.path(), None).status(), Status::Unauthorized, "still protected, not disabled");
+}

@@ -4,7 +4,7 @@
 
 use rocket::form::Form;
 use rocket::response::{Flash, Redirect};
-use rocket::serde::json::{self, Json};
+use rocket::serde::json::Json;
 use rocket::{post, routes, Either, Route, State};
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::service::{Links, Listing};
 use crate::settings::Settings;
 use crate::web::origin::SameOrigin;
-use crate::web::respond::{json_error, unsupported_body, Format, NoStore, Refusal};
+use crate::web::respond::{unsupported_body, Format, JsonObject, NoStore, Refusal};
 use crate::web::url_info::UrlInfo;
 
 pub fn routes() -> Vec<Route> {
@@ -83,13 +83,13 @@ async fn join_form(
 pub async fn join_json(
     _site: SameOrigin,
     secret: Result<SecretKey, Error>,
-    body: Result<Json<Join>, json::Error<'_>>,
+    body: Result<JsonObject<Join>, Error>,
     format: Format,
     links: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<Changed<UrlInfo>, Refusal<CollectionPage>> {
     let secret = secret?;
-    let typed = body.map_err(|e| json_error(&e))?.into_inner().admin_url;
+    let typed = body?.0.admin_url;
     join(secret, typed, format, links, settings).await
 }
 
@@ -140,29 +140,14 @@ async fn join(
 }
 
 /// The links to deactivate, by key.
-#[derive(Debug, rocket::FromForm, utoipa::ToSchema)]
+#[derive(Debug, rocket::FromForm, Deserialize, utoipa::ToSchema)]
 #[schema(as = DeactivateLinks)]
 pub struct Deactivate {
     /// Keys of the collection's links; others are left alone. The page's form sends
     /// one `keys` field per selected link. Absent or empty: nothing is deactivated.
+    #[serde(default)]
     #[schema(max_items = 1000)]
     keys: Vec<String>,
-}
-
-/// A JSON object only: serde would read an array (`[]`) as the fields in order, and
-/// an empty one as "no keys".
-impl<'de> Deserialize<'de> for Deactivate {
-    fn deserialize<D: serde::Deserializer<'de>>(body: D) -> Result<Deactivate, D::Error> {
-        #[derive(Deserialize)]
-        struct Fields {
-            #[serde(default)]
-            keys: Vec<String>,
-        }
-        let object = serde_json::Map::<String, serde_json::Value>::deserialize(body)?;
-        let fields: Fields = serde_json::from_value(serde_json::Value::Object(object))
-            .map_err(serde::de::Error::custom)?;
-        Ok(Deactivate { keys: fields.keys })
-    }
 }
 
 /// What a deactivation did.
@@ -207,12 +192,12 @@ async fn deactivate_form(
 pub async fn deactivate_json(
     _site: SameOrigin,
     secret: Result<SecretKey, Error>,
-    body: Result<Json<Deactivate>, json::Error<'_>>,
+    body: Result<JsonObject<Deactivate>, Error>,
     format: Format,
     links: &State<Links>,
 ) -> Result<Changed<Deactivated>> {
     let secret = secret?;
-    let keys = body.map_err(|e| json_error(&e))?.into_inner().keys;
+    let keys = body?.0.keys;
     deactivate(secret, keys, format, links).await
 }
 
@@ -231,9 +216,7 @@ async fn deactivate(
     if keys.len() > MAX_KEYS {
         return Err(Error::Invalid {
             field: "keys",
-            // In digits, as English has always written it (`1000`, not `1,000`).
-            message: crate::i18n::Text::new("error-too-many-keys")
-                .with("max", MAX_KEYS.to_string()),
+            message: crate::i18n::Text::new("error-too-many-keys").with("max", MAX_KEYS.to_string()),
         });
     }
     let done = links.deactivate_in(&secret, &keys).await?;

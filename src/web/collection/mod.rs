@@ -6,14 +6,14 @@ use rocket::form::Form;
 use rocket::http::{ContentType, Header, Status};
 use rocket::request::FlashMessage;
 use rocket::response::{Flash, Redirect};
-use rocket::serde::json::{self, Json};
+use rocket::serde::json::Json;
 use rocket::{get, post, routes, Either, Route, State};
 use serde::{Deserialize, Serialize};
 
 use super::allowance::Allowed;
 use super::create::{FormValues, IndexPage};
 use super::origin::SameOrigin;
-use super::respond::{json_error, unsupported_body, Format, Negotiated, NoStore, Refusal};
+use super::respond::{unsupported_body, Format, JsonObject, Negotiated, NoStore, Refusal};
 use crate::domain::collection::{CollectionName, Sort};
 use crate::domain::keys::SecretKey;
 use crate::domain::window::Window;
@@ -95,12 +95,12 @@ async fn create_form(
 pub async fn create_json(
     _site: SameOrigin,
     allowed: Result<Allowed<'_>, Error>,
-    body: Result<Json<NewCollection>, json::Error<'_>>,
+    body: Result<JsonObject<NewCollection>, Error>,
     format: Format,
     links: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<Made, Refusal<IndexPage>> {
-    let name = body.map_err(|e| json_error(&e))?.into_inner().name;
+    let name = body?.0.name;
     create(allowed, name, format, links, settings).await
 }
 
