@@ -78,10 +78,7 @@ pub enum Error {
 impl Error {
     /// The message the client sees, as a catalog text (its `Display` is the English).
     pub fn text(&self) -> Text {
-        // Seconds are passed as digits, not as numbers: English would group them
-        // (`3,600`), and JSON answers keep the plain digits they always had.
-        let wait =
-            |id: &'static str, seconds: &u64| Text::new(id).with("seconds", seconds.to_string());
+        let wait = |id: &'static str, seconds: &u64| Text::new(id).with("seconds", *seconds);
         match self {
             Error::NotFound => Text::new("error-not-found"),
             Error::InvalidUrl(reason) => {
@@ -194,5 +191,28 @@ impl Error {
             | Error::TooManyChanges(seconds) => Some(*seconds),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn english_texts_keep_plain_digits_and_translations_group_and_pluralise() {
+        let wait = Error::TooManyChanges(3600);
+        assert_eq!(
+            wait.to_string(),
+            "Too many changes to this link; try again in 3600 seconds"
+        );
+        assert!(wait.text().in_lang(Lang::De).contains("3.600 Sekunden"));
+        assert!(Error::TooManyChanges(1)
+            .text()
+            .in_lang(Lang::De)
+            .contains("in einer Sekunde"));
+        let long = Error::InvalidUrl(Text::new("error-url-too-long").with("max", 2048));
+        assert!(long.to_string().ends_with("longer than 2048 characters"));
+        assert!(long.text().in_lang(Lang::Fr).contains("2\u{202f}048"));
     }
 }

@@ -67,9 +67,8 @@ pub fn details(raw: Option<&str>) -> Result<Option<String>, Error> {
         return Ok(None);
     };
     if text.chars().count() > MAX_DETAILS {
-        // In digits, as English has always written it (`1000`, not `1,000`).
         return Err(invalid(
-            Text::new("error-details-too-long").with("max", MAX_DETAILS.to_string()),
+            Text::new("error-details-too-long").with("max", MAX_DETAILS),
         ));
     }
     if text

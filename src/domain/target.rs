@@ -101,10 +101,9 @@ fn invalid(reason: &'static str) -> Error {
     Error::InvalidUrl(Text::new(reason))
 }
 
-/// Too long: the message `reason` with `$max`, in digits as English has always
-/// written it (`2048`, not `2,048`).
+/// Too long: the message `reason` with `$max`.
 fn too_long(reason: &'static str) -> Error {
-    Error::InvalidUrl(Text::new(reason).with("max", MAX_LENGTH.to_string()))
+    Error::InvalidUrl(Text::new(reason).with("max", MAX_LENGTH))
 }
 
 /// Where the shortener itself answers, so that a target there, however it is spelt

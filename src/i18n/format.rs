@@ -117,7 +117,9 @@ fn grouped(lang: Lang, plain: &str) -> String {
 pub(super) fn formatter<M>(lang: Lang) -> fn(&FluentValue<'_>, &M) -> Option<String> {
     fn number<M, const L: usize>(value: &FluentValue<'_>, _: &M) -> Option<String> {
         match value {
-            FluentValue::Number(n) => Some(grouped(Lang::ALL[L], &n.as_string())),
+            FluentValue::Number(n) if n.options.use_grouping => {
+                Some(grouped(Lang::ALL[L], &n.as_string()))
+            }
             _ => None,
         }
     }

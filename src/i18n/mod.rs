@@ -122,7 +122,9 @@ impl Lang {
 
 /// One bundle per language, built on first use. Placeables are not wrapped in
 /// Unicode isolation marks (the pages' texts are one direction, and JSON carries the
-/// English texts exactly as before); numbers are grouped the language's way.
+/// English texts exactly as before); numbers are grouped the language's way, unless a
+/// message asks for `NUMBER($n, useGrouping: "false")` (English error texts, which
+/// JSON has always carried with plain digits).
 static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
     LANGUAGES
         .iter()
@@ -131,6 +133,9 @@ static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             bundle.set_use_isolating(false);
             bundle.set_formatter(Some(format::formatter(*lang)));
+            bundle
+                .add_builtins()
+                .unwrap_or_else(|e| panic!("NUMBER() in {tag}: {e:?}"));
             let resource = FluentResource::try_new((*source).to_owned())
                 .unwrap_or_else(|(_, errors)| panic!("catalog {tag}: {errors:?}"));
             bundle

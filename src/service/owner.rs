@@ -189,11 +189,10 @@ impl Links {
             ));
         }
         match self.edit_lock_after_clicks {
-            // In digits, as English has always written them (`1000`, not `1,000`).
             Some(lock) if link.clicks >= lock => Err(Error::Locked(
                 crate::i18n::Text::new("error-locked-clicks")
-                    .with("clicks", link.clicks.to_string())
-                    .with("lock", lock.to_string()),
+                    .with("clicks", link.clicks)
+                    .with("lock", lock),
             )),
             _ => Ok(()),
         }

@@ -615,6 +615,9 @@ docs-headers = Header
 ## names (target_url, expires_at, "forward_query", ...), words a client must send
 ## (on, off, date, clicks, ios, ...) and formats (application/json,
 ## 2026-12-31T23:59:00Z) are literal: keep them as they are.
+## English writes numbers in error texts as NUMBER($n, useGrouping: "false") because
+## JSON clients compare these texts and have always had "2048"; a translation writes
+## plain { $n }, grouped the language's way.
 
 # $url is the full address that was asked for.
 error-url-not-found = Die URL „{ $url }“ existiert nicht
@@ -671,14 +674,29 @@ error-token-required = Diese Instanz erstellt Links nur für Personen mit einem 
 error-password-required = Dieser Link ist durch ein Passwort geschützt
 error-wrong-password = Falsches Passwort
 
-## Too many requests. $seconds is how many seconds to wait (always written in
-## digits, without grouping).
+## Too many requests. $seconds is how many seconds to wait (a number: it may
+## choose plural forms).
 
-error-rate-limited = Zu viele Links von Ihrer Adresse erstellt; versuchen Sie es in { $seconds } Sekunden erneut
-error-too-many-reports = Zu viele Meldungen von Ihrer Adresse; versuchen Sie es in { $seconds } Sekunden erneut
-error-too-many-attempts = Zu viele Passwortversuche von Ihrer Adresse; versuchen Sie es in { $seconds } Sekunden erneut
-error-link-braked = Zu viele falsche Passwörter für diesen Link in letzter Zeit; versuchen Sie es in { $seconds } Sekunden erneut
-error-too-many-changes = Zu viele Änderungen an diesem Link; versuchen Sie es in { $seconds } Sekunden erneut
+error-rate-limited = Zu viele Links von Ihrer Adresse erstellt; versuchen Sie es in { $seconds ->
+        [one] einer Sekunde
+       *[other] { $seconds } Sekunden
+    } erneut
+error-too-many-reports = Zu viele Meldungen von Ihrer Adresse; versuchen Sie es in { $seconds ->
+        [one] einer Sekunde
+       *[other] { $seconds } Sekunden
+    } erneut
+error-too-many-attempts = Zu viele Passwortversuche von Ihrer Adresse; versuchen Sie es in { $seconds ->
+        [one] einer Sekunde
+       *[other] { $seconds } Sekunden
+    } erneut
+error-link-braked = Zu viele falsche Passwörter für diesen Link in letzter Zeit; versuchen Sie es in { $seconds ->
+        [one] einer Sekunde
+       *[other] { $seconds } Sekunden
+    } erneut
+error-too-many-changes = Zu viele Änderungen an diesem Link; versuchen Sie es in { $seconds ->
+        [one] einer Sekunde
+       *[other] { $seconds } Sekunden
+    } erneut
 
 ## Request bodies. $error is the English explanation of the JSON or form reader,
 ## passed as it is.

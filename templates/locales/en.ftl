@@ -611,6 +611,9 @@ docs-headers = Headers
 ## names (target_url, expires_at, "forward_query", ...), words a client must send
 ## (on, off, date, clicks, ios, ...) and formats (application/json,
 ## 2026-12-31T23:59:00Z) are literal: keep them as they are.
+## English writes numbers in error texts as NUMBER($n, useGrouping: "false") because
+## JSON clients compare these texts and have always had "2048"; a translation writes
+## plain { $n }, grouped the language's way.
 
 # $url is the full address that was asked for.
 error-url-not-found = URL '{ $url }' doesn't exist
@@ -631,9 +634,9 @@ error-not-processed = { $status }: the request could not be processed
 error-invalid-url = Your provided URL is not valid: { $reason }
 error-url-empty = it is empty
 # $max is the greatest number of characters a URL may have.
-error-url-too-long = it is longer than { $max } characters
+error-url-too-long = it is longer than { NUMBER($max, useGrouping: "false") } characters
 # $max is the greatest number of characters a URL may have, once special characters are encoded.
-error-url-too-long-encoded = it is longer than { $max } characters once encoded
+error-url-too-long-encoded = it is longer than { NUMBER($max, useGrouping: "false") } characters once encoded
 error-url-spaces = it contains spaces or control characters
 error-url-not-absolute = it is not an absolute URL
 error-url-scheme = it must start with http:// or https://
@@ -647,7 +650,7 @@ error-blocked = Links to { $host } are not allowed here
 ## Short keys
 
 # $key is the key as the visitor typed it; $min and $max are its shortest and longest lengths.
-error-key-invalid = Custom key '{ $key }' is not valid: use { $min } to { $max } letters, digits, '-' or '_'
+error-key-invalid = Custom key '{ $key }' is not valid: use { NUMBER($min, useGrouping: "false") } to { NUMBER($max, useGrouping: "false") } letters, digits, '-' or '_'
 # $key is the key as the visitor typed it.
 error-key-reserved = Custom key '{ $key }' is reserved
 # $key is the key as the visitor typed it.
@@ -662,19 +665,19 @@ error-disabled = This link was disabled by the operator: { $reason }
 # $reason is the operator's own text, in whatever language they wrote it.
 error-locked-disabled = This link was disabled by the operator ({ $reason }); it cannot be changed
 # $clicks is how many clicks the link has; $lock the number of clicks after which targets are locked.
-error-locked-clicks = This link has { $clicks } clicks; targets are locked after { $lock } clicks on this site
+error-locked-clicks = This link has { NUMBER($clicks, useGrouping: "false") } clicks; targets are locked after { NUMBER($lock, useGrouping: "false") } clicks on this site
 error-token-required = This instance creates links only for people with a token
 error-password-required = This link is protected by a password
 error-wrong-password = Wrong password
 
-## Too many requests. $seconds is how many seconds to wait (always written in
-## digits, without grouping).
+## Too many requests. $seconds is how many seconds to wait (a number: it may
+## choose plural forms).
 
-error-rate-limited = Too many links created from your address; try again in { $seconds } seconds
-error-too-many-reports = Too many reports from your address; try again in { $seconds } seconds
-error-too-many-attempts = Too many password attempts from your address; try again in { $seconds } seconds
-error-link-braked = Too many wrong passwords for this link lately; try again in { $seconds } seconds
-error-too-many-changes = Too many changes to this link; try again in { $seconds } seconds
+error-rate-limited = Too many links created from your address; try again in { NUMBER($seconds, useGrouping: "false") } seconds
+error-too-many-reports = Too many reports from your address; try again in { NUMBER($seconds, useGrouping: "false") } seconds
+error-too-many-attempts = Too many password attempts from your address; try again in { NUMBER($seconds, useGrouping: "false") } seconds
+error-link-braked = Too many wrong passwords for this link lately; try again in { NUMBER($seconds, useGrouping: "false") } seconds
+error-too-many-changes = Too many changes to this link; try again in { NUMBER($seconds, useGrouping: "false") } seconds
 
 ## Request bodies. $error is the English explanation of the JSON or form reader,
 ## passed as it is.
@@ -700,7 +703,7 @@ error-missing-field = Invalid request body: missing field `{ $field }`
 error-malformed-json = Malformed JSON: { $error }
 error-link-not-object = Each link must be a JSON object
 # $max is how many links one request may create.
-error-body-shape = The body must be a JSON object, or an array of up to { $max } of them
+error-body-shape = The body must be a JSON object, or an array of up to { NUMBER($max, useGrouping: "false") } of them
 error-form-too-large = The form is too large
 # $field is the name of the form's field, as sent.
 error-form-field = Form field '{ $field }': { $error }
@@ -716,38 +719,38 @@ error-expires-at-past = expires_at must be in the future
 error-max-clicks = max_clicks must be a whole number, at least 1
 error-collection-secret = collection must be a collection's secret or its URL
 # $name is the campaign tag's field (utm_source, utm_medium, ...); $max its greatest number of characters.
-error-campaign-tag = { $name } must be at most { $max } characters, without control characters
+error-campaign-tag = { $name } must be at most { NUMBER($max, useGrouping: "false") } characters, without control characters
 # $min and $max are the shortest and longest lengths of a password, in characters.
-error-password-too-short = The password must have at least { $min } characters
-error-password-too-long = The password must have at most { $max } characters
+error-password-too-short = The password must have at least { NUMBER($min, useGrouping: "false") } characters
+error-password-too-long = The password must have at most { NUMBER($max, useGrouping: "false") } characters
 error-no-urls = Give at least one URL
 # $max is how many links one request may create; $count how many were sent.
-error-too-many-links = At most { $max } links at once ({ $count } given)
+error-too-many-links = At most { NUMBER($max, useGrouping: "false") } links at once ({ NUMBER($count, useGrouping: "false") } given)
 error-custom-key-bulk = A custom key can only be given to a single link
 
 ## Smart links: rules, split and fallback
 
 # $max is how many rules a link may have.
-error-too-many-rules = A link may have at most { $max } rules
+error-too-many-rules = A link may have at most { NUMBER($max, useGrouping: "false") } rules
 # $max is how many variants a split may have.
-error-variant-count = A split needs 2 to { $max } variants
+error-variant-count = A split needs 2 to { NUMBER($max, useGrouping: "false") } variants
 # $place is the rule's number (1 for the first); $reason one of the error-rule-… or
 # error-invalid-url messages, which continue the sentence.
-error-rule = Rule { $place }: { $reason }
+error-rule = Rule { NUMBER($place, useGrouping: "false") }: { $reason }
 # $place is the variant's number (1 for the first); $reason error-variant-weight or
 # an error-invalid-url message, which continue the sentence.
-error-variant = Variant { $place }: { $reason }
+error-variant = Variant { NUMBER($place, useGrouping: "false") }: { $reason }
 # $min and $max are the smallest and greatest weights.
-error-variant-weight = the weight must be { $min } to { $max }
+error-variant-weight = the weight must be { NUMBER($min, useGrouping: "false") } to { NUMBER($max, useGrouping: "false") }
 # expired_url is the field's name; $error is the error-invalid-url (or error-url-user-info) message.
 error-expired-url = expired_url: { $error }
 error-rule-no-condition = a rule needs at least one condition
 # $tag is what was typed, in quotes; "de" is an example of a language tag.
 error-rule-language = { $tag } is not a language tag such as "de"
 # $max is how many query conditions a rule may have.
-error-rule-query-count = at most { $max } query conditions
+error-rule-query-count = at most { NUMBER($max, useGrouping: "false") } query conditions
 # $max is the greatest number of characters of a query name or value.
-error-rule-query-text = query names must be 1 to { $max } characters and values at most that, without control characters
+error-rule-query-text = query names must be 1 to { NUMBER($max, useGrouping: "false") } characters and values at most that, without control characters
 # "after" and "before" are the names of the fields: keep them.
 error-rule-times = {"\""}after" must be earlier than "before"
 error-rule-time-format = times look like 2026-12-31T23:59
@@ -767,22 +770,22 @@ error-days = days must be 7, 30, 90 or 365
 
 error-collection-name-missing = Give the collection a name
 # $max is the greatest number of characters of a collection's name.
-error-collection-name-too-long = The name must be at most { $max } characters
+error-collection-name-too-long = The name must be at most { NUMBER($max, useGrouping: "false") } characters
 error-collection-name-control = The name must not contain control characters
 error-sort = sort must be date or clicks
 error-no-collection = No collection has this secret
 error-not-admin-url = This is not the admin URL of a link on this site
 error-admin-url = Paste the admin URL of the link (https://…/admin/…)
 # $max is how many links one request may change.
-error-too-many-keys = At most { $max } keys at once
+error-too-many-keys = At most { NUMBER($max, useGrouping: "false") } keys at once
 
 ## Reports and moderation
 
 error-report-reason = Choose a reason: phishing, malware, spam, illegal or other
 # $max is the greatest number of characters of a report's details.
-error-details-too-long = The details must be at most { $max } characters
+error-details-too-long = The details must be at most { NUMBER($max, useGrouping: "false") } characters
 error-details-control = The details must not contain control characters
 error-disable-reason-missing = Give a reason: the link's visitors and owner will read it
 # $max is the greatest number of characters of the operator's reason.
-error-disable-reason-too-long = The reason must be one line of at most { $max } characters
+error-disable-reason-too-long = The reason must be one line of at most { NUMBER($max, useGrouping: "false") } characters
 error-moderate-action = The action must be disable, enable or dismiss

@@ -618,6 +618,9 @@ docs-headers = Cabeceras
 ## names (target_url, expires_at, "forward_query", ...), words a client must send
 ## (on, off, date, clicks, ios, ...) and formats (application/json,
 ## 2026-12-31T23:59:00Z) are literal: keep them as they are.
+## English writes numbers in error texts as NUMBER($n, useGrouping: "false") because
+## JSON clients compare these texts and have always had "2048"; a translation writes
+## plain { $n }, grouped the language's way.
 
 # $url is the full address that was asked for.
 error-url-not-found = La URL «{ $url }» no existe
@@ -678,8 +681,8 @@ error-token-required = Este sitio solo crea enlaces para quienes tienen un token
 error-password-required = Este enlace está protegido con contraseña
 error-wrong-password = Contraseña incorrecta
 
-## Too many requests. $seconds is how many seconds to wait (always written in
-## digits, without grouping).
+## Too many requests. $seconds is how many seconds to wait (a number: it may
+## choose plural forms).
 
 error-rate-limited =
     Se han creado demasiados enlaces desde tu dirección; inténtalo de nuevo dentro de { $seconds ->

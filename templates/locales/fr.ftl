@@ -627,6 +627,9 @@ docs-headers = En-têtes
 ## names (target_url, expires_at, "forward_query", ...), words a client must send
 ## (on, off, date, clicks, ios, ...) and formats (application/json,
 ## 2026-12-31T23:59:00Z) are literal: keep them as they are.
+## English writes numbers in error texts as NUMBER($n, useGrouping: "false") because
+## JSON clients compare these texts and have always had "2048"; a translation writes
+## plain { $n }, grouped the language's way.
 
 # $url is the full address that was asked for.
 error-url-not-found = L'URL « { $url } » n'existe pas
@@ -689,8 +692,8 @@ error-token-required = Cette instance ne crée des liens que pour les personnes 
 error-password-required = Ce lien est protégé par un mot de passe
 error-wrong-password = Mot de passe incorrect
 
-## Too many requests. $seconds is how many seconds to wait (always written in
-## digits, without grouping).
+## Too many requests. $seconds is how many seconds to wait (a number: it may
+## choose plural forms).
 
 error-rate-limited = Trop de liens créés depuis votre adresse ; réessayez dans { $seconds } s
 error-too-many-reports = Trop de signalements depuis votre adresse ; réessayez dans { $seconds } s

@@ -614,6 +614,9 @@ docs-headers = Cabeçalhos
 ## names (target_url, expires_at, "forward_query", ...), words a client must send
 ## (on, off, date, clicks, ios, ...) and formats (application/json,
 ## 2026-12-31T23:59:00Z) are literal: keep them as they are.
+## English writes numbers in error texts as NUMBER($n, useGrouping: "false") because
+## JSON clients compare these texts and have always had "2048"; a translation writes
+## plain { $n }, grouped the language's way.
 
 # $url is the full address that was asked for.
 error-url-not-found = A URL '{ $url }' não existe
@@ -670,14 +673,29 @@ error-token-required = Esta instância só cria links para quem tem um token
 error-password-required = Este link é protegido por senha
 error-wrong-password = Senha incorreta
 
-## Too many requests. $seconds is how many seconds to wait (always written in
-## digits, without grouping).
+## Too many requests. $seconds is how many seconds to wait (a number: it may
+## choose plural forms).
 
-error-rate-limited = Muitos links criados a partir do seu endereço; tente novamente em { $seconds } segundos
-error-too-many-reports = Muitas denúncias a partir do seu endereço; tente novamente em { $seconds } segundos
-error-too-many-attempts = Muitas tentativas de senha a partir do seu endereço; tente novamente em { $seconds } segundos
-error-link-braked = Muitas senhas erradas para este link nos últimos tempos; tente novamente em { $seconds } segundos
-error-too-many-changes = Muitas alterações neste link; tente novamente em { $seconds } segundos
+error-rate-limited = Muitos links criados a partir do seu endereço; tente novamente em { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }
+error-too-many-reports = Muitas denúncias a partir do seu endereço; tente novamente em { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }
+error-too-many-attempts = Muitas tentativas de senha a partir do seu endereço; tente novamente em { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }
+error-link-braked = Muitas senhas erradas para este link nos últimos tempos; tente novamente em { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }
+error-too-many-changes = Muitas alterações neste link; tente novamente em { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }
 
 ## Request bodies. $error is the English explanation of the JSON or form reader,
 ## passed as it is.

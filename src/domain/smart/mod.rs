@@ -201,11 +201,11 @@ impl Smart {
     ) -> Result<Smart, Error> {
         let invalid = |field: &'static str, message: Text| Error::Invalid { field, message };
         let rule_error = |place: usize, reason: Text| {
-            let message = Text::new("error-rule").with("place", place.to_string());
+            let message = Text::new("error-rule").with("place", place);
             invalid("rules", message.with("reason", reason))
         };
         let variant_error = |place: usize, reason: Text| {
-            let message = Text::new("error-variant").with("place", place.to_string());
+            let message = Text::new("error-variant").with("place", place);
             invalid("variants", message.with("reason", reason))
         };
         if rules.len() > MAX_RULES {

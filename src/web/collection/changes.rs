@@ -216,7 +216,7 @@ async fn deactivate(
     if keys.len() > MAX_KEYS {
         return Err(Error::Invalid {
             field: "keys",
-            message: crate::i18n::Text::new("error-too-many-keys").with("max", MAX_KEYS.to_string()),
+            message: crate::i18n::Text::new("error-too-many-keys").with("max", MAX_KEYS),
         });
     }
     let done = links.deactivate_in(&secret, &keys).await?;

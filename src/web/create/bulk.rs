@@ -163,10 +163,9 @@ fn count(n: usize, field: &'static str) -> Result<()> {
         }),
         n if n > MAX_ITEMS => Err(Error::Invalid {
             field,
-            // The count as digits, as English has always written it (`1000`, not `1,000`).
             message: crate::i18n::Text::new("error-too-many-links")
                 .with("max", MAX_ITEMS)
-                .with("count", n.to_string()),
+                .with("count", n),
         }),
         _ => Ok(()),
     }

@@ -109,8 +109,7 @@ impl RuleRow {
     /// The row as a rule (checked later with the others, by `Smart::checked`).
     fn rule(&self, place: usize) -> Result<Rule> {
         let wrong = |reason: &'static str| {
-            // Any number of rows may come: the place in digits, as English always had it.
-            let message = crate::i18n::Text::new("error-rule").with("place", place.to_string());
+            let message = crate::i18n::Text::new("error-rule").with("place", place);
             invalid(
                 "rules",
                 message.with("reason", crate::i18n::Text::new(reason)),
@@ -175,7 +174,7 @@ impl VariantRow {
             let reason = Text::new("error-variant-weight")
                 .with("min", 1)
                 .with("max", 100);
-            let message = Text::new("error-variant").with("place", place.to_string());
+            let message = Text::new("error-variant").with("place", place);
             invalid("variants", message.with("reason", reason))
         })?;
         Ok(Variant {
