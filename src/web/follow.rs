@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use crate::web::filters;
 use askama::Template;
 use rocket::form::Form;
 use rocket::http::Status;
@@ -21,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::service::{Followed, Links};
 use crate::settings::Settings;
+use crate::web::filters;
 
 pub fn routes() -> Vec<Route> {
     routes![follow, check, unlock_form, unlock_json, unlock_unsupported]

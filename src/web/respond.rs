@@ -2,7 +2,6 @@
 //! renders), errors as a page or `{"detail": ...}`, and a refused form as the page
 //! to show again around its error.
 
-use crate::web::filters;
 use askama::Template;
 use rocket::data::{self, Data, FromData};
 use rocket::http::{Header, Status};
@@ -17,6 +16,7 @@ use super::language;
 use crate::error::Error;
 use crate::i18n::{Lang, Text};
 use crate::settings::Settings;
+use crate::web::filters;
 
 /// The representation a request asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

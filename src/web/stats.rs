@@ -2,7 +2,6 @@
 //! chart, referrers and client kinds, and nothing else (no target, no secret, no
 //! forms), kept out of caches and search engines like the owner's own pages.
 
-use crate::web::filters;
 use askama::Template;
 use rocket::{get, routes, Route, State};
 use serde::Serialize;
@@ -14,6 +13,7 @@ use crate::domain::window::Window;
 use crate::error::{Error, Result};
 use crate::service::Links;
 use crate::settings::Settings;
+use crate::web::filters;
 
 pub fn routes() -> Vec<Route> {
     routes![show]

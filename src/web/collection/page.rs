@@ -3,7 +3,6 @@
 
 use std::borrow::Borrow;
 
-use crate::web::filters;
 use askama::Template;
 use serde::Serialize;
 
@@ -12,6 +11,7 @@ use crate::domain::window::Window;
 use crate::i18n::Text;
 use crate::service::{CollectionView, DayClicks, Member};
 use crate::settings::Settings;
+use crate::web::filters;
 use crate::web::owner::chart::Chart;
 use crate::web::respond::Page;
 use crate::web::url_info::UrlInfo;

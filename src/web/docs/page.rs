@@ -1,10 +1,11 @@
 //! `/docs`: the API description as a page, from the same document as `/openapi.json`
 //! (so the page cannot say something the document does not).
 
-use crate::web::filters;
 use askama::Template;
 use utoipa::openapi::path::{Operation, ParameterIn, PathItem};
 use utoipa::openapi::{OpenApi as Spec, RefOr};
+
+use crate::web::filters;
 
 /// One operation, as the docs page lists it.
 pub struct Entry {

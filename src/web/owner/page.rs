@@ -1,7 +1,6 @@
 //! The admin page: the link, its numbers, its chart and its QR code, with the forms
 //! that change it.
 
-use crate::web::filters;
 use askama::Template;
 use serde::Serialize;
 
@@ -14,6 +13,7 @@ use crate::i18n::Text;
 use crate::service::{AdminView, Change, StatsChange};
 use crate::settings::Settings;
 use crate::web::create::SmartFields;
+use crate::web::filters;
 use crate::web::respond::Page;
 use crate::web::url_info::{RuleInfo, UrlInfo};
 
