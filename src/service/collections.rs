@@ -8,6 +8,7 @@ use time::Date;
 
 use super::history::{DayClicks, History};
 use super::links::Links;
+use super::owner::Owner;
 use super::store::{self, collections::Collection, Link};
 use crate::domain::clock::{day, stamp};
 use crate::domain::collection::{CollectionName, Sort};
@@ -151,10 +152,10 @@ impl Links {
     /// (pasting the admin URL proves the link is the owner's). `Unproven` (on the
     /// `admin_url` field, 403) when no active link has that secret.
     pub async fn join(&self, secret: &SecretKey, admin: &SecretKey) -> Result<Link> {
-        self.allow_change(secret)?;
         let mut conn = self.pool.acquire().await?;
         let collection = store::collections::find(&mut conn, secret).await?;
         drop(conn);
+        self.allow(Owner::Collection(collection.id))?;
         self.add_to(&collection, secret, admin)
             .await
             .map_err(|error| match error {
@@ -168,7 +169,8 @@ impl Links {
     }
 
     /// Puts the link with admin secret `admin` in `collection` (whose secret is
-    /// `secret`), giving the link its vault first if it has none.
+    /// `secret`), giving the link its vault first if it has none; `NotFound` when
+    /// `admin` opens no active link, also when a rotation replaced it meanwhile.
     pub(super) async fn add_to(
         &self,
         collection: &Collection,
@@ -185,23 +187,29 @@ impl Links {
             let key = seal::random_key();
             let sealed_key = seal::seal(admin.as_str(), key.as_bytes());
             let sealed_secret = seal::seal(&key, admin.as_str().as_bytes());
-            if store::collections::set_vault(&mut conn, vault.id, &sealed_key, &sealed_secret)
-                .await?
+            if store::collections::set_vault(
+                &mut conn,
+                vault.id,
+                admin,
+                &sealed_key,
+                &sealed_secret,
+            )
+            .await?
             {
                 break (vault.id, key.into_bytes());
             }
         };
         let sealed = seal::seal(secret.as_str(), &vault_key);
         let now = stamp(self.clock.now());
-        store::collections::add(&mut conn, collection.id, link_id, &sealed, &now).await
+        store::collections::add(&mut conn, collection.id, link_id, admin, &sealed, &now).await
     }
 
     /// Deactivates the collection's links among `keys` at once (the others, and keys
     /// not in it, stay as they are); the keys deactivated.
     pub async fn deactivate_in(&self, secret: &SecretKey, keys: &[String]) -> Result<Vec<String>> {
-        self.allow_change(secret)?;
         let mut conn = self.pool.acquire().await?;
         let collection = store::collections::find(&mut conn, secret).await?;
+        self.allow(Owner::Collection(collection.id))?;
         let done = store::collections::deactivate(&mut conn, collection.id, keys).await?;
         for key in &done {
             self.cache.remove(key);
@@ -210,23 +218,62 @@ impl Links {
     }
 
     /// Replaces the collection's secret by a fresh one (which exists only in this
-    /// answer); the old one answers 404 on every instance from then on.
-    pub async fn rotate_collection(&self, secret: &SecretKey) -> Result<(Collection, SecretKey)> {
-        self.allow_change(secret)?;
+    /// answer); the old one answers 404 on every instance from then on. With
+    /// `with_links`, every active link in it gets a new admin secret too, and leaves
+    /// every other collection: what someone who copied the collection's page held
+    /// opens nothing afterwards. Also how many links got a new secret.
+    pub async fn rotate_collection(
+        &self,
+        secret: &SecretKey,
+        with_links: bool,
+    ) -> Result<(Collection, SecretKey, usize)> {
         let new = SecretKey::random();
         let mut conn = self.pool.acquire().await?;
         let collection = store::collections::find(&mut conn, secret).await?;
+        self.allow(Owner::Collection(collection.id))?;
         let members = store::collections::members(&mut conn, collection.id).await?;
-        let resealed: Vec<(i64, Vec<u8>)> = members
-            .iter()
-            .filter_map(|m| {
-                let key = seal::open(secret.as_str(), &m.sealed_key)?;
-                Some((m.link.id, seal::seal(new.as_str(), &key)))
-            })
-            .collect();
-        store::collections::replace_secret(&mut conn, collection.id, secret, &new, &resealed)
+        let mut resealed = Vec::new();
+        let mut renewed = Vec::new();
+        for member in &members {
+            if with_links && member.link.is_active {
+                renewed.push(renew(member.link.id, &new));
+            } else if let Some(key) = seal::open(secret.as_str(), &member.sealed_key) {
+                resealed.push((member.link.id, seal::seal(new.as_str(), &key)));
+            }
+        }
+        let pair = (secret, &new);
+        store::collections::replace_secret(&mut conn, collection.id, pair, &resealed, &renewed)
             .await?;
-        Ok((collection, new))
+        Ok((collection, new, renewed.len()))
+    }
+
+    /// The collections link `link_id` is in, for its owner's page.
+    pub(super) async fn memberships(&self, link_id: i64) -> Result<Vec<Collection>> {
+        let mut conn = self.pool.acquire().await?;
+        store::collections::of_link(&mut conn, link_id).await
+    }
+
+    /// Takes the link behind `secret` out of collection `collection_id`, as its owner
+    /// asked; the collections it is still in. `NotFound` when it was not in that one.
+    pub async fn leave(&self, secret: &SecretKey, collection_id: i64) -> Result<Vec<Collection>> {
+        let link_id = self.allow_change(secret).await?;
+        let mut conn = self.pool.acquire().await?;
+        store::collections::remove(&mut conn, collection_id, link_id).await?;
+        store::collections::of_link(&mut conn, link_id).await
+    }
+}
+
+/// A fresh admin secret for link `link_id` with a fresh vault, its key sealed with
+/// the collection's `new` secret; the admin secret itself is kept nowhere but sealed.
+fn renew(link_id: i64, new: &SecretKey) -> store::collections::Renewed {
+    let admin = SecretKey::random();
+    let key = seal::random_key();
+    store::collections::Renewed {
+        link_id,
+        secret_hash: admin.hash(),
+        vault_key: seal::seal(admin.as_str(), key.as_bytes()),
+        vault_secret: seal::seal(&key, admin.as_str().as_bytes()),
+        sealed_key: seal::seal(new.as_str(), key.as_bytes()),
     }
 }
 

@@ -1,5 +1,5 @@
 //! Rate limits (governor's GCRA): per client address on link creation and on password
-//! attempts for protected links, and per secret on owners' changes. IPv6 clients are keyed by their network
+//! attempts for protected links, and per link or collection on owners' changes. IPv6 clients are keyed by their network
 //! prefix (a /64 by default): one subscriber usually holds a whole /64, so keying on the
 //! exact address would give them 2^64 fresh allowances.
 

@@ -33,8 +33,8 @@ pub struct Links {
     pub(super) brake: Brake,
     /// Password attempts per client address.
     pub(super) unlock_limit: Limiter,
-    /// Owners' changes per link, by the secret's hash.
-    pub(super) owner_limit: Limiter<[u8; 32]>,
+    /// Owners' changes per link and per collection, by id.
+    pub(super) owner_limit: Limiter<super::owner::Owner>,
     /// Where this app answers: targets there would loop back to it.
     pub(super) own_hosts: OwnHosts,
     pub(super) metrics: Arc<Metrics>,

@@ -44,4 +44,5 @@ pub use links::{migrate, Links};
 pub use moderation::{Decision, ReportedLink};
 pub use owner::{AdminView, Change, StatsChange};
 pub use smart::SmartChange;
+pub use store::collections::Collection;
 pub use store::Link;

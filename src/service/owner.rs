@@ -48,6 +48,8 @@ pub struct AdminView {
     pub window: Window,
     /// A smart link's clicks over the window per rule and variant (`rule 1`, ...).
     pub choices: HashMap<String, i64>,
+    /// The collections it is in, which its owner may take it out of.
+    pub collections: Vec<store::collections::Collection>,
 }
 
 impl Links {
@@ -62,6 +64,7 @@ impl Links {
         let (link, history) = self.reads.run(lookup).await?;
         let mut view = self.view(link, &history, window, now);
         view.choices = self.choices(&view.link, window.since(now.date())).await?;
+        view.collections = self.memberships(view.link.id).await?;
         Ok(view)
     }
 
@@ -83,6 +86,7 @@ impl Links {
             link,
             window,
             choices: HashMap::new(),
+            collections: Vec::new(),
         }
     }
 
@@ -100,7 +104,7 @@ impl Links {
     /// link afterwards. A part that is refused stops the rest (the parts before it
     /// stay done). `Invalid` when the change has no part.
     pub async fn change(&self, secret: &SecretKey, change: Change) -> Result<store::Link> {
-        self.allow_change(secret)?;
+        self.allow_change(secret).await?;
         let mut changed = None;
         if let Some(raw) = &change.target {
             changed = Some(self.retarget(secret, raw).await?);
@@ -173,7 +177,7 @@ impl Links {
     /// Deactivates the link (the tutorial's soft delete): it stops forwarding at once,
     /// and its key is never handed out again.
     pub async fn deactivate(&self, secret: &SecretKey) -> Result<store::Link> {
-        self.allow_change(secret)?;
+        self.allow_change(secret).await?;
         let mut conn = self.pool.acquire().await?;
         let link = store::deactivate(&mut conn, secret).await?;
         self.cache.remove(&link.key);
@@ -198,12 +202,29 @@ impl Links {
         }
     }
 
-    /// Takes one change from the allowance of `secret`'s link (`owner_rate_limit`),
-    /// before any database work: every change makes every server forget and re-read
-    /// the link, so one owner's script must not be able to do it many times a second.
-    pub(super) fn allow_change(&self, secret: &SecretKey) -> Result<()> {
+    /// Takes one change from the allowance of `secret`'s link (`owner_rate_limit`):
+    /// every change makes every server forget and re-read the link, so one owner's
+    /// script must not be able to do it many times a second. Kept under the link's id,
+    /// not its secret, so a new secret brings no fresh allowance. The link's id.
+    pub(super) async fn allow_change(&self, secret: &SecretKey) -> Result<i64> {
+        let mut conn = self.pool.acquire().await?;
+        let id = store::owners::link_id(&mut conn, secret).await?;
+        self.allow(Owner::Link(id))?;
+        Ok(id)
+    }
+
+    /// Takes one change from `owner`'s allowance.
+    pub(super) fn allow(&self, owner: Owner) -> Result<()> {
         self.owner_limit
-            .check_key(&secret.hash())
+            .check_key(&owner)
             .map_err(Error::TooManyChanges)
     }
+}
+
+/// Whose allowance of changes a change takes from: a link's or a collection's, by
+/// its id (secrets change; ids do not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Owner {
+    Link(i64),
+    Collection(i64),
 }

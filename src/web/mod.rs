@@ -66,6 +66,7 @@ pub fn allowed_methods(path: &str) -> Option<&'static str> {
         ["admin", _, "rotate"] | ["collection", _, "rotate" | "links" | "deactivate"] => {
             Some("POST")
         }
+        ["admin", _, "collections", _] => Some("DELETE"),
         ["admin", _, _] => Some("GET, HEAD"),
         ["collection", _, "links.csv"] => Some("GET, HEAD"),
         ["collection", _] => Some("GET, HEAD"),

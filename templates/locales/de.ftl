@@ -349,8 +349,11 @@ admin-sharing-hint-forward = Ist die Weitergabe von Query-Parametern an, führt
 admin-sharing-hint-forward-goes = zum Ziel, wobei
 admin-sharing-hint-forward-added = angehängt wird.
 admin-rotate = Jemand anderes kennt die Adresse dieser Seite…
-admin-rotate-explain = Geben Sie dieser Seite eine neue Adresse: Die alte funktioniert sofort und überall nicht mehr. Der Kurzlink, seine Klicks und sein Statistik-Link bleiben unverändert.
+admin-rotate-explain = Geben Sie dieser Seite eine neue Adresse: Die alte funktioniert sofort und überall nicht mehr, und der Link verlässt jede Sammlung, in der er ist (fügen Sie ihn wieder hinzu, indem Sie die neue Adresse auf der Seite einer Sammlung einfügen). Der Kurzlink, seine Klicks und sein Statistik-Link bleiben unverändert.
 admin-rotate-confirm = Ja, dieser Seite eine neue Adresse geben
+admin-collections = Sammlungen, in denen dieser Link ist
+admin-collections-explain = Jede dieser Sammlungen zeigt die Adresse dieser Seite. Nehmen Sie den Link aus jeder heraus, die Sie nicht kennen, und geben Sie dann dieser Seite eine neue Adresse.
+admin-collections-leave = Aus { $name } herausnehmen
 admin-delete = Diesen Link löschen…
 admin-delete-explain = Besucher erhalten „nicht gefunden“, und das Kürzel wird nie an jemand anderen vergeben. Das lässt sich nicht rückgängig machen.
 admin-delete-confirm = Ja, diesen Link löschen
@@ -363,7 +366,8 @@ admin-notice-forward-off = Gespeichert: Query-Parameter der Besucher werden nich
 admin-notice-stats-off = Der Statistik-Link ist ausgeschaltet: Er öffnet nichts mehr.
 admin-notice-stats-new = Der Statistik-Link wurde ersetzt: Der alte öffnet nichts mehr.
 admin-notice-smart = Gespeichert: die Regeln, die Aufteilung und wohin der Link nach dem Ende führt.
-admin-notice-rotated = Diese Seite hat eine neue Adresse: Die alte funktioniert nicht mehr. Setzen Sie jetzt ein Lesezeichen für die neue.
+admin-notice-rotated = Diese Seite hat eine neue Adresse: Die alte funktioniert nicht mehr, und der Link hat jede Sammlung verlassen, in der er war. Setzen Sie jetzt ein Lesezeichen für die neue.
+admin-notice-left = Der Link wurde aus dieser Sammlung genommen: Sie zeigt ihn nicht mehr.
 
 ## The stats page (a link's counts, shared by its owner)
 
@@ -421,6 +425,8 @@ collection-join = Zu dieser Sammlung hinzufügen
 collection-rotate = Jemand anderes kennt die Adresse dieser Seite…
 collection-rotate-explain = Geben Sie dieser Sammlung eine neue Adresse: Die alte funktioniert sofort und überall nicht mehr. Ihre Links bleiben unverändert.
 collection-rotate-confirm = Ja, dieser Sammlung eine neue Adresse geben
+collection-rotate-links-explain = Wenn die Adresse dieser Seite bekannt wurde, dann auch die Admin-Adressen, die sie zeigt: Geben Sie auch ihren Links neue. Sie verlassen dann jede andere Sammlung.
+collection-rotate-links-confirm = Ja, und jedem Link darin eine neue Admin-Adresse geben
 
 ## A collection's page: what it says after a change
 
@@ -428,6 +434,11 @@ collection-notice-created = Ihre Sammlung ist fertig. Setzen Sie ein Lesezeichen
 collection-notice-added = Der Link wurde dieser Sammlung hinzugefügt.
 collection-notice-none-selected = Kein Link ausgewählt: Markieren Sie zuerst die Links, die Sie deaktivieren möchten.
 collection-notice-rotated = Diese Sammlung hat eine neue Adresse: Die alte funktioniert nicht mehr. Setzen Sie jetzt ein Lesezeichen für die neue.
+collection-notice-rotated-links =
+    { $count ->
+        [one] Diese Sammlung hat eine neue Adresse, und { $count } Link darin hat eine neue Admin-Adresse: Die alten funktionieren nicht mehr. Setzen Sie jetzt ein Lesezeichen für diese Seite.
+       *[other] Diese Sammlung hat eine neue Adresse, und { $count } Links darin haben neue Admin-Adressen: Die alten funktionieren nicht mehr. Setzen Sie jetzt ein Lesezeichen für diese Seite.
+    }
 # $count links were deactivated; English writes "link(s)" for any number, other
 # languages may choose plural forms by $count.
 collection-notice-deactivated =
@@ -795,6 +806,7 @@ error-sort = sort muss date oder clicks sein
 error-no-collection = Keine Sammlung hat dieses Geheimnis
 error-not-admin-url = Dies ist nicht die Admin-URL eines Links auf dieser Website
 error-admin-url = Fügen Sie die Admin-URL des Links ein (https://…/admin/…)
+error-rotate-links = links muss true oder false sein
 # $max is how many links one request may change.
 error-too-many-keys = Höchstens { $max } Kürzel auf einmal
 

@@ -349,8 +349,11 @@ admin-sharing-hint-forward = With query forwarding on,
 admin-sharing-hint-forward-goes = goes to the target with
 admin-sharing-hint-forward-added = added.
 admin-rotate = Someone else has this page's address…
-admin-rotate-explain = Give this page a new address: the old one stops working at once, everywhere. The short link, its clicks and its stats link stay as they are.
+admin-rotate-explain = Give this page a new address: the old one stops working at once, everywhere, and the link leaves every collection it is in (add it again by pasting the new address on a collection's page). The short link, its clicks and its stats link stay as they are.
 admin-rotate-confirm = Yes, give this page a new address
+admin-collections = Collections this link is in
+admin-collections-explain = Each of these collections lists this page's address. Take the link out of any you do not recognise, then give this page a new address.
+admin-collections-leave = Take it out of { $name }
 admin-delete = Delete this link…
 admin-delete-explain = Visitors will get "not found", and the key will never be given to anyone else. This cannot be undone.
 admin-delete-confirm = Yes, delete this link
@@ -363,7 +366,8 @@ admin-notice-forward-off = Saved: visitors' query strings are no longer added to
 admin-notice-stats-off = The stats link is off: it no longer opens anything.
 admin-notice-stats-new = The stats link was replaced: the old one no longer opens anything.
 admin-notice-smart = Saved: the rules, the split and where the link leads after the end.
-admin-notice-rotated = This page has a new address: the old one no longer works. Bookmark this one now.
+admin-notice-rotated = This page has a new address: the old one no longer works, and the link left every collection it was in. Bookmark this one now.
+admin-notice-left = The link was taken out of that collection: it no longer lists it.
 
 ## The stats page (a link's counts, shared by its owner)
 
@@ -421,6 +425,8 @@ collection-join = Add to this collection
 collection-rotate = Someone else has this page's address…
 collection-rotate-explain = Give this collection a new address: the old one stops working at once, everywhere. Its links stay as they are.
 collection-rotate-confirm = Yes, give this collection a new address
+collection-rotate-links-explain = If this page's address leaked, so did the admin addresses it lists: give its links new ones too. They then leave every other collection.
+collection-rotate-links-confirm = Yes, and give every link in it a new admin address
 
 ## A collection's page: what it says after a change
 
@@ -428,6 +434,11 @@ collection-notice-created = Your collection is ready. Bookmark this page: its ad
 collection-notice-added = The link was added to this collection.
 collection-notice-none-selected = No link was selected: tick the links to deactivate first.
 collection-notice-rotated = This collection has a new address: the old one no longer works. Bookmark this one now.
+collection-notice-rotated-links =
+    { $count ->
+        [one] This collection has a new address, and { $count } link in it has a new admin address: the old ones no longer work. Bookmark this page now.
+       *[other] This collection has a new address, and { $count } links in it have new admin addresses: the old ones no longer work. Bookmark this page now.
+    }
 # $count links were deactivated; English writes "link(s)" for any number, other
 # languages may choose plural forms by $count.
 collection-notice-deactivated = Deactivated { $count } link(s): they no longer forward.
@@ -776,6 +787,7 @@ error-sort = sort must be date or clicks
 error-no-collection = No collection has this secret
 error-not-admin-url = This is not the admin URL of a link on this site
 error-admin-url = Paste the admin URL of the link (https://…/admin/…)
+error-rotate-links = links must be true or false
 # $max is how many links one request may change.
 error-too-many-keys = At most { NUMBER($max, useGrouping: "false") } keys at once
 

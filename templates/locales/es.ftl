@@ -349,8 +349,11 @@ admin-sharing-hint-forward = Con el reenvío de parámetros activado,
 admin-sharing-hint-forward-goes = lleva al destino con
 admin-sharing-hint-forward-added = añadido.
 admin-rotate = Otra persona tiene la dirección de esta página…
-admin-rotate-explain = Dale a esta página una dirección nueva: la antigua deja de funcionar al instante, en todas partes. El enlace corto, sus clics y su enlace de estadísticas se mantienen igual.
+admin-rotate-explain = Dale a esta página una dirección nueva: la antigua deja de funcionar al instante, en todas partes, y el enlace sale de todas las colecciones en las que está (vuelve a añadirlo pegando la dirección nueva en la página de una colección). El enlace corto, sus clics y su enlace de estadísticas se mantienen igual.
 admin-rotate-confirm = Sí, dar a esta página una dirección nueva
+admin-collections = Colecciones en las que está este enlace
+admin-collections-explain = Cada una de estas colecciones muestra la dirección de esta página. Saca el enlace de las que no reconozcas y luego dale a esta página una dirección nueva.
+admin-collections-leave = Sacarlo de { $name }
 admin-delete = Eliminar este enlace…
 admin-delete-explain = Los visitantes verán «no encontrado», y la clave nunca se asignará a nadie más. Esto no se puede deshacer.
 admin-delete-confirm = Sí, eliminar este enlace
@@ -363,7 +366,8 @@ admin-notice-forward-off = Guardado: ya no se añaden al destino los parámetros
 admin-notice-stats-off = El enlace de estadísticas está desactivado: ya no abre nada.
 admin-notice-stats-new = Se ha sustituido el enlace de estadísticas: el antiguo ya no abre nada.
 admin-notice-smart = Guardado: las reglas, el reparto y adónde lleva el enlace después del final.
-admin-notice-rotated = Esta página tiene una dirección nueva: la antigua ya no funciona. Guarda esta en marcadores ahora.
+admin-notice-rotated = Esta página tiene una dirección nueva: la antigua ya no funciona, y el enlace salió de todas las colecciones en las que estaba. Guarda esta en marcadores ahora.
+admin-notice-left = El enlace se sacó de esa colección: ya no lo muestra.
 
 ## The stats page (a link's counts, shared by its owner)
 
@@ -424,6 +428,8 @@ collection-join = Añadir a esta colección
 collection-rotate = Otra persona tiene la dirección de esta página…
 collection-rotate-explain = Dale a esta colección una dirección nueva: la antigua deja de funcionar al instante, en todas partes. Sus enlaces se mantienen igual.
 collection-rotate-confirm = Sí, dar a esta colección una dirección nueva
+collection-rotate-links-explain = Si la dirección de esta página se filtró, también las direcciones de administración que muestra: dales otras nuevas a sus enlaces. Entonces salen de todas las demás colecciones.
+collection-rotate-links-confirm = Sí, y dar a cada enlace una dirección de administración nueva
 
 ## A collection's page: what it says after a change
 
@@ -431,6 +437,11 @@ collection-notice-created = Tu colección está lista. Guarda esta página en ma
 collection-notice-added = El enlace se ha añadido a esta colección.
 collection-notice-none-selected = No se ha seleccionado ningún enlace: marca primero los enlaces que quieres desactivar.
 collection-notice-rotated = Esta colección tiene una dirección nueva: la antigua ya no funciona. Guarda esta en marcadores ahora.
+collection-notice-rotated-links =
+    { $count ->
+        [one] Esta colección tiene una dirección nueva, y { $count } de sus enlaces tiene una dirección de administración nueva: las antiguas ya no funcionan. Guarda esta página en marcadores ahora.
+       *[other] Esta colección tiene una dirección nueva, y { $count } de sus enlaces tienen direcciones de administración nuevas: las antiguas ya no funcionan. Guarda esta página en marcadores ahora.
+    }
 # $count links were deactivated; English writes "link(s)" for any number, other
 # languages may choose plural forms by $count.
 collection-notice-deactivated =
@@ -807,6 +818,7 @@ error-sort = sort debe ser date o clicks
 error-no-collection = Ninguna colección tiene este secreto
 error-not-admin-url = Esta no es la URL de administración de un enlace de este sitio
 error-admin-url = Pega la URL de administración del enlace (https://…/admin/…)
+error-rotate-links = links debe ser true o false
 # $max is how many links one request may change.
 error-too-many-keys = Como máximo { $max } claves a la vez
 

@@ -358,8 +358,11 @@ admin-sharing-hint-forward = Avec la transmission des paramètres activée,
 admin-sharing-hint-forward-goes = mène à la cible, avec
 admin-sharing-hint-forward-added = en plus.
 admin-rotate = Quelqu'un d'autre connaît l'adresse de cette page…
-admin-rotate-explain = Donnez une nouvelle adresse à cette page : l'ancienne cesse aussitôt de fonctionner, partout. Le lien court, ses clics et son lien de statistiques restent inchangés.
+admin-rotate-explain = Donnez une nouvelle adresse à cette page : l'ancienne cesse aussitôt de fonctionner, partout, et le lien quitte toutes les collections où il se trouve (ajoutez-le de nouveau en collant la nouvelle adresse sur la page d'une collection). Le lien court, ses clics et son lien de statistiques restent inchangés.
 admin-rotate-confirm = Oui, donner une nouvelle adresse à cette page
+admin-collections = Collections où se trouve ce lien
+admin-collections-explain = Chacune de ces collections affiche l'adresse de cette page. Retirez le lien de celles que vous ne reconnaissez pas, puis donnez une nouvelle adresse à cette page.
+admin-collections-leave = Le retirer de { $name }
 admin-delete = Supprimer ce lien…
 admin-delete-explain = Les visiteurs verront « introuvable », et la clé ne sera jamais attribuée à quelqu'un d'autre. Cette action est irréversible.
 admin-delete-confirm = Oui, supprimer ce lien
@@ -372,7 +375,8 @@ admin-notice-forward-off = Enregistré : les paramètres de requête des visite
 admin-notice-stats-off = Le lien de statistiques est désactivé : il n'ouvre plus rien.
 admin-notice-stats-new = Le lien de statistiques a été remplacé : l'ancien n'ouvre plus rien.
 admin-notice-smart = Enregistré : les règles, la répartition et la destination du lien après la fin.
-admin-notice-rotated = Cette page a une nouvelle adresse : l'ancienne ne fonctionne plus. Ajoutez celle-ci à vos favoris dès maintenant.
+admin-notice-rotated = Cette page a une nouvelle adresse : l'ancienne ne fonctionne plus, et le lien a quitté toutes les collections où il se trouvait. Ajoutez celle-ci à vos favoris dès maintenant.
+admin-notice-left = Le lien a été retiré de cette collection : elle ne l'affiche plus.
 
 ## The stats page (a link's counts, shared by its owner)
 
@@ -433,6 +437,8 @@ collection-join = Ajouter à cette collection
 collection-rotate = Quelqu'un d'autre connaît l'adresse de cette page…
 collection-rotate-explain = Donnez une nouvelle adresse à cette collection : l'ancienne cesse aussitôt de fonctionner, partout. Ses liens restent inchangés.
 collection-rotate-confirm = Oui, donner une nouvelle adresse à cette collection
+collection-rotate-links-explain = Si l'adresse de cette page a fuité, les adresses d'administration qu'elle affiche aussi : donnez-en de nouvelles à ses liens. Ils quittent alors toutes les autres collections.
+collection-rotate-links-confirm = Oui, et donner une nouvelle adresse d'administration à chacun de ses liens
 
 ## A collection's page: what it says after a change
 
@@ -440,6 +446,11 @@ collection-notice-created = Votre collection est prête. Ajoutez cette page à v
 collection-notice-added = Le lien a été ajouté à cette collection.
 collection-notice-none-selected = Aucun lien n'a été sélectionné : cochez d'abord les liens à désactiver.
 collection-notice-rotated = Cette collection a une nouvelle adresse : l'ancienne ne fonctionne plus. Ajoutez celle-ci à vos favoris dès maintenant.
+collection-notice-rotated-links =
+    { $count ->
+        [one] Cette collection a une nouvelle adresse, et { $count } de ses liens a une nouvelle adresse d'administration : les anciennes ne fonctionnent plus. Ajoutez cette page à vos favoris dès maintenant.
+       *[other] Cette collection a une nouvelle adresse, et { $count } de ses liens ont de nouvelles adresses d'administration : les anciennes ne fonctionnent plus. Ajoutez cette page à vos favoris dès maintenant.
+    }
 # $count links were deactivated; English writes "link(s)" for any number, other
 # languages may choose plural forms by $count.
 collection-notice-deactivated =
@@ -798,6 +809,7 @@ error-sort = sort doit valoir date ou clicks
 error-no-collection = Aucune collection ne correspond à ce secret
 error-not-admin-url = Ce n'est pas l'URL d'administration d'un lien de ce site
 error-admin-url = Collez l'URL d'administration du lien (https://…/admin/…)
+error-rotate-links = links doit valoir true ou false
 # $max is how many links one request may change.
 error-too-many-keys = Au plus { $max } clés à la fois
 

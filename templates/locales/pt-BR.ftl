@@ -349,8 +349,11 @@ admin-sharing-hint-forward = Com o repasse de parâmetros ativado,
 admin-sharing-hint-forward-goes = vai para o destino com
 admin-sharing-hint-forward-added = acrescentado.
 admin-rotate = Outra pessoa tem o endereço desta página…
-admin-rotate-explain = Dê um novo endereço a esta página: o antigo deixa de funcionar na hora, em todo lugar. O link curto, os cliques e o link de estatísticas continuam como estão.
+admin-rotate-explain = Dê um novo endereço a esta página: o antigo deixa de funcionar na hora, em todo lugar, e o link sai de todas as coleções em que está (adicione-o de novo colando o novo endereço na página de uma coleção). O link curto, os cliques e o link de estatísticas continuam como estão.
 admin-rotate-confirm = Sim, dar um novo endereço a esta página
+admin-collections = Coleções em que este link está
+admin-collections-explain = Cada uma destas coleções mostra o endereço desta página. Tire o link das que você não reconhece e depois dê um novo endereço a esta página.
+admin-collections-leave = Tirar de { $name }
 admin-delete = Excluir este link…
 admin-delete-explain = Os visitantes verão "não encontrado", e a chave nunca será dada a outra pessoa. Isso não pode ser desfeito.
 admin-delete-confirm = Sim, excluir este link
@@ -363,7 +366,8 @@ admin-notice-forward-off = Salvo: os parâmetros de consulta dos visitantes não
 admin-notice-stats-off = O link de estatísticas está desativado: ele não abre mais nada.
 admin-notice-stats-new = O link de estatísticas foi substituído: o antigo não abre mais nada.
 admin-notice-smart = Salvo: as regras, a divisão e para onde o link leva depois do fim.
-admin-notice-rotated = Esta página tem um novo endereço: o antigo não funciona mais. Adicione este aos favoritos agora.
+admin-notice-rotated = Esta página tem um novo endereço: o antigo não funciona mais, e o link saiu de todas as coleções em que estava. Adicione este aos favoritos agora.
+admin-notice-left = O link foi tirado dessa coleção: ela não o mostra mais.
 
 ## The stats page (a link's counts, shared by its owner)
 
@@ -421,6 +425,8 @@ collection-join = Adicionar a esta coleção
 collection-rotate = Outra pessoa tem o endereço desta página…
 collection-rotate-explain = Dê um novo endereço a esta coleção: o antigo deixa de funcionar na hora, em todo lugar. Os links dela continuam como estão.
 collection-rotate-confirm = Sim, dar um novo endereço a esta coleção
+collection-rotate-links-explain = Se o endereço desta página vazou, os endereços de administração que ela mostra também: dê novos aos links dela. Eles então saem de todas as outras coleções.
+collection-rotate-links-confirm = Sim, e dar um novo endereço de administração a cada link dela
 
 ## A collection's page: what it says after a change
 
@@ -428,6 +434,11 @@ collection-notice-created = Sua coleção está pronta. Adicione esta página ao
 collection-notice-added = O link foi adicionado a esta coleção.
 collection-notice-none-selected = Nenhum link foi selecionado: primeiro marque os links que deseja desativar.
 collection-notice-rotated = Esta coleção tem um novo endereço: o antigo não funciona mais. Adicione este aos favoritos agora.
+collection-notice-rotated-links =
+    { $count ->
+        [one] Esta coleção tem um novo endereço, e { $count } link dela tem um novo endereço de administração: os antigos não funcionam mais. Adicione esta página aos favoritos agora.
+       *[other] Esta coleção tem um novo endereço, e { $count } links dela têm novos endereços de administração: os antigos não funcionam mais. Adicione esta página aos favoritos agora.
+    }
 # $count links were deactivated; English writes "link(s)" for any number, other
 # languages may choose plural forms by $count.
 collection-notice-deactivated = { $count ->
@@ -794,6 +805,7 @@ error-sort = sort deve ser date ou clicks
 error-no-collection = Nenhuma coleção tem este segredo
 error-not-admin-url = Esta não é a URL de administração de um link deste site
 error-admin-url = Cole a URL de administração do link (https://…/admin/…)
+error-rotate-links = links deve ser true ou false
 # $max is how many links one request may change.
 error-too-many-keys = No máximo { $max } chaves de uma vez
 

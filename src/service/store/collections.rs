@@ -4,7 +4,7 @@
 use sqlx::QueryBuilder;
 
 use super::{link_columns, Link};
-use crate::db::{on_db, Exec};
+use crate::db::{on_db, Exec, Handle};
 use crate::domain::keys::SecretKey;
 use crate::error::{Error, Result};
 
@@ -78,14 +78,22 @@ pub async fn days(db: &mut dyn Exec, id: i64, since: &str) -> Result<Vec<(String
     super::clicks::sums_since(db, sql, id, since).await
 }
 
-/// Gives link `id` its vault unless it has one already; `false`: another join gave
-/// it one first (read it again).
-pub async fn set_vault(db: &mut dyn Exec, id: i64, key: &[u8], secret: &[u8]) -> Result<bool> {
-    let sql =
-        "update link set vault_key = $2, vault_secret = $3 where id = $1 and vault_key is null";
+/// Gives link `id` its vault unless it has one already, while `admin` is still its
+/// secret; `false`: another join gave it one first, or the secret changed (read
+/// it again).
+pub async fn set_vault(
+    db: &mut dyn Exec,
+    id: i64,
+    admin: &SecretKey,
+    key: &[u8],
+    secret: &[u8],
+) -> Result<bool> {
+    let sql = "update link set vault_key = $3, vault_secret = $4 \
+               where id = $1 and secret_hash = $2 and is_active and vault_key is null";
     let changed = on_db!(db, |c| {
         let done = sqlx::query(sql)
             .bind(id)
+            .bind(&admin.hash()[..])
             .bind(key)
             .bind(secret)
             .execute(c)
@@ -95,27 +103,76 @@ pub async fn set_vault(db: &mut dyn Exec, id: i64, key: &[u8], secret: &[u8]) ->
     Ok(changed == 1)
 }
 
-/// Adds link `link_id` to collection `id` (a link already in it stays as it is).
+/// Adds link `link_id` to collection `id` while `admin` is still the link's secret (a
+/// link already in it stays as it is). `NotFound` when the secret changed since it
+/// was read: a join that races a rotation never stores a seal of the old vault.
 pub async fn add(
     db: &mut dyn Exec,
     id: i64,
     link_id: i64,
+    admin: &SecretKey,
     sealed_key: &[u8],
     now: &str,
 ) -> Result<()> {
-    let sql = "insert into collection_link (collection_id, link_id, sealed_key, added_at) \
-               values ($1, $2, $3, $4) on conflict do nothing";
-    on_db!(db, |c| {
-        sqlx::query(sql)
+    // One statement: SQLite runs it under its write lock; PostgreSQL waits for a
+    // rotation holding the link's row, then sees its new secret (`for share`).
+    let insert = |lock: &str| {
+        format!(
+            "insert into collection_link (collection_id, link_id, sealed_key, added_at) \
+             select $1, $2, $3, $4 where exists (select 1 from link \
+             where id = $2 and secret_hash = $5 and is_active{lock}) on conflict do nothing"
+        )
+    };
+    let current = "select count(*) from link where id = $1 and secret_hash = $2 and is_active";
+    let on_postgres = matches!(db.handle(), Handle::Postgres(_));
+    let sql = insert(if on_postgres { " for share" } else { "" });
+    let still = on_db!(db, |c| {
+        let added = sqlx::query(&sql)
             .bind(id)
             .bind(link_id)
             .bind(sealed_key)
             .bind(now)
+            .bind(&admin.hash()[..])
+            .execute(&mut *c)
+            .await?
+            .rows_affected();
+        // Nothing added: already a member (fine), or the secret is gone.
+        added == 1 || {
+            let (n,): (i64,) = sqlx::query_as(current)
+                .bind(link_id)
+                .bind(&admin.hash()[..])
+                .fetch_one(&mut *c)
+                .await?;
+            n == 1
+        }
+    });
+    still.then_some(()).ok_or(Error::NotFound)
+}
+
+/// The collections link `link_id` is in, in the order it joined them: what its
+/// owner sees, and may take it out of.
+pub async fn of_link(db: &mut dyn Exec, link_id: i64) -> Result<Vec<Collection>> {
+    let sql = "select c.id, c.name from collection_link cl \
+               join collection c on c.id = cl.collection_id \
+               where cl.link_id = $1 order by cl.added_at, c.id";
+    let rows: Vec<Collection> = on_db!(db, |c| {
+        sqlx::query_as(sql).bind(link_id).fetch_all(c).await?
+    });
+    Ok(rows)
+}
+
+/// Takes link `link_id` out of collection `id`; `NotFound` when it was not in it.
+pub async fn remove(db: &mut dyn Exec, id: i64, link_id: i64) -> Result<()> {
+    let sql = "delete from collection_link where collection_id = $1 and link_id = $2";
+    let removed = on_db!(db, |c| {
+        sqlx::query(sql)
+            .bind(id)
+            .bind(link_id)
             .execute(c)
             .await?
             .rows_affected()
     });
-    Ok(())
+    (removed == 1).then_some(()).ok_or(Error::NotFound)
 }
 
 /// Deactivates the active links of collection `id` among `keys`, logging each change
@@ -150,19 +207,34 @@ pub async fn deactivate(db: &mut dyn Exec, id: i64, keys: &[String]) -> Result<V
     Ok(done)
 }
 
+/// A link given a new secret together with its collection's: its id, the new
+/// secret's hash, its fresh vault (key sealed with the new secret, secret sealed with
+/// the key), and the key sealed with the collection's new secret.
+pub struct Renewed {
+    pub link_id: i64,
+    pub secret_hash: [u8; 32],
+    pub vault_key: Vec<u8>,
+    pub vault_secret: Vec<u8>,
+    pub sealed_key: Vec<u8>,
+}
+
 /// Replaces collection `id`'s secret `old` by `new`, with every link's vault key
-/// sealed again (`resealed`: link id, sealed key), in one transaction; `NotFound`
-/// when `old` is no longer its secret.
+/// sealed again (`resealed`: link id, sealed key), and the links in `renewed` given
+/// their new secrets and taken out of every other collection, in one transaction;
+/// `NotFound` when `old` is no longer its secret.
 pub async fn replace_secret(
     db: &mut dyn Exec,
     id: i64,
-    old: &SecretKey,
-    new: &SecretKey,
+    (old, new): (&SecretKey, &SecretKey),
     resealed: &[(i64, Vec<u8>)],
+    renewed: &[Renewed],
 ) -> Result<()> {
     let rotate = "update collection set secret_hash = $3 where id = $1 and secret_hash = $2";
     let reseal =
         "update collection_link set sealed_key = $3 where collection_id = $1 and link_id = $2";
+    let renew = "update link set secret_hash = $2, vault_key = $3, vault_secret = $4 \
+                 where id = $1 and is_active";
+    let leave = "delete from collection_link where link_id = $1 and collection_id <> $2";
     let rotated = on_db!(db, |c| {
         let mut tx = sqlx::Connection::begin(c).await?;
         let done = sqlx::query(rotate)
@@ -177,6 +249,26 @@ pub async fn replace_secret(
                     .bind(id)
                     .bind(link_id)
                     .bind(sealed)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for link in renewed {
+                sqlx::query(renew)
+                    .bind(link.link_id)
+                    .bind(&link.secret_hash[..])
+                    .bind(&link.vault_key)
+                    .bind(&link.vault_secret)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(leave)
+                    .bind(link.link_id)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(reseal)
+                    .bind(id)
+                    .bind(link.link_id)
+                    .bind(&link.sealed_key)
                     .execute(&mut *tx)
                     .await?;
             }

@@ -73,18 +73,17 @@ pub async fn set_humans_only(db: &mut dyn Exec, secret: &SecretKey, on: bool) ->
     owner_change(db, sql, secret, &[if on { "on" } else { "off" }]).await
 }
 
-/// What a new secret must carry over: the link's row and its vault (both sealed
-/// values, once it has joined a collection).
+/// What a join needs of a link: its row and its vault key, sealed with its admin
+/// secret (once it has joined a collection).
 #[derive(sqlx::FromRow)]
 pub struct Vault {
     pub id: i64,
     pub vault_key: Option<Vec<u8>>,
-    pub vault_secret: Option<Vec<u8>>,
 }
 
 /// The vault of the active link with `secret`.
 pub async fn vault(db: &mut dyn Exec, secret: &SecretKey) -> Result<Vault> {
-    let sql = "select id, vault_key, vault_secret from link where secret_hash = $1 and is_active";
+    let sql = "select id, vault_key from link where secret_hash = $1 and is_active";
     let found: Option<Vault> = on_db!(db, |c| {
         sqlx::query_as(sql)
             .bind(&secret.hash()[..])
@@ -94,32 +93,60 @@ pub async fn vault(db: &mut dyn Exec, secret: &SecretKey) -> Result<Vault> {
     found.ok_or(Error::NotFound)
 }
 
-/// Replaces link `id`'s secret `old` by `new`, with its vault sealed again; `NotFound`
-/// when `old` is no longer its secret (another rotation got there first). Admin
-/// pages are read from the database on every request, so the old secret opens
-/// nothing on any server from the moment this commits.
+/// Replaces the active link's secret `old` by `new` and takes it out of every
+/// collection, in one transaction: its vault is emptied (a collection that joined it
+/// held a key to it), so nothing anyone held before opens the link afterwards; a
+/// collection that should list it again is joined again with the new secret.
+/// `NotFound` when `old` is no longer its secret (another rotation got there first).
+/// Admin pages are read from the database on every request, so the old secret opens
+/// nothing on any server from the moment this commits. Also the number of
+/// collections it left.
 pub async fn replace_secret(
     db: &mut dyn Exec,
     old: &SecretKey,
     new: &SecretKey,
-    vault: &Vault,
-) -> Result<Link> {
-    let sql = concat!(
-        "update link set secret_hash = $3, vault_key = $4, vault_secret = $5 \
-         where id = $1 and secret_hash = $2 and is_active returning ",
+) -> Result<(Link, u64)> {
+    // The update takes the link's row first, so a join racing it (which reads the row
+    // `for share` on PostgreSQL, or is one statement on SQLite) lands before the
+    // delete below sees its membership, or finds the old secret gone.
+    let rotate = concat!(
+        "update link set secret_hash = $2, vault_key = null, vault_secret = null \
+         where secret_hash = $1 and is_active returning ",
         link_columns!()
     );
-    let mut rows: Vec<Link> = on_db!(db, |c| {
-        sqlx::query_as(sql)
-            .bind(vault.id)
+    let leave = "delete from collection_link where link_id = $1";
+    let done: Option<(Link, u64)> = on_db!(db, |c| {
+        let mut tx = sqlx::Connection::begin(c).await?;
+        let link: Option<Link> = sqlx::query_as(rotate)
             .bind(&old.hash()[..])
             .bind(&new.hash()[..])
-            .bind(&vault.vault_key)
-            .bind(&vault.vault_secret)
-            .fetch_all(c)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let mut left = 0;
+        if let Some(link) = &link {
+            left = sqlx::query(leave)
+                .bind(link.id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        }
+        tx.commit().await?;
+        link.map(|link| (link, left))
+    });
+    done.ok_or(Error::NotFound)
+}
+
+/// The id of the active link whose secret is `secret`: what the owners' change
+/// allowance is kept under, so a new secret does not bring a fresh allowance.
+pub async fn link_id(db: &mut dyn Exec, secret: &SecretKey) -> Result<i64> {
+    let sql = "select id from link where secret_hash = $1 and is_active";
+    let found: Option<(i64,)> = on_db!(db, |c| {
+        sqlx::query_as(sql)
+            .bind(&secret.hash()[..])
+            .fetch_optional(c)
             .await?
     });
-    rows.pop().ok_or(Error::NotFound)
+    found.map(|(id,)| id).ok_or(Error::NotFound)
 }
 
 /// The active link whose stats page `token` opens.

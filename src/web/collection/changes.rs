@@ -230,30 +230,48 @@ async fn deactivate(
 
 #[utoipa::path(post, path = "/collection/{secret}/rotate", tag = "collections", operation_id = "rotate_collection",
     summary = "Give the collection a new secret; the old URL answers 404 from now on",
-    params(("secret" = String, Path, description = "The collection's secret")),
+    description = "With `links=true`, every active link in it gets a new admin URL too (the \
+        old ones answer 404) and leaves every other collection: for a collection URL that \
+        leaked, since its page listed the links' admin URLs. Without it the links keep theirs.",
+    params(("secret" = String, Path, description = "The collection's secret"),
+        ("links" = Option<bool>, Query, description = "Also give every active link in it a new admin URL (`true`); default `false`")),
     responses(
         (status = 200, description = "The collection at its new url (JSON)", body = CollectionPage),
         (status = 303, description = "To the new page (HTML)", headers(("Location" = String))),
         (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
         (status = 404, body = crate::web::respond::ErrorPage),
+        (status = 422, description = "`links` is neither `true` nor `false`", body = crate::web::respond::ErrorPage),
         (status = 429, description = "Too many changes to this collection", body = crate::web::respond::ErrorPage),
     ))]
-#[post("/collection/<secret>/rotate")]
+#[post("/collection/<secret>/rotate?<links>")]
 pub async fn rotate(
     _site: SameOrigin,
     secret: Result<SecretKey, Error>,
+    links: Option<&str>,
     format: Format,
-    links: &State<Links>,
+    service: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<Changed<CollectionPage>> {
-    let (_, new) = links.rotate_collection(&secret?).await?;
+    let secret = secret?;
+    let with_links = match links.map(str::trim) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => {
+            return Err(Error::Invalid {
+                field: "links",
+                message: crate::i18n::Text::new("error-rotate-links"),
+            })
+        }
+    };
+    let (_, new, renewed) = service.rotate_collection(&secret, with_links).await?;
     Ok(NoStore(match format {
+        Format::Html if with_links => Either::Left(back(&new, format!("rotated-links:{renewed}"))),
         Format::Html => Either::Left(back(&new, "rotated".into())),
         Format::Json => {
             let page = page_of(
                 &new,
                 (Listing::default(), Window::default()),
-                links,
+                service,
                 settings,
             );
             Either::Right(Json(page.await?))

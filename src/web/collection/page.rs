@@ -172,8 +172,14 @@ impl CollectionPage {
             "none-selected" => Text::new("collection-notice-none-selected"),
             "rotated" => Text::new("collection-notice-rotated"),
             other => {
-                let count: i64 = other.strip_prefix("deactivated:")?.parse().ok()?;
-                Text::new("collection-notice-deactivated").with("count", count)
+                let (word, count) = other.split_once(':')?;
+                let count: i64 = count.parse().ok()?;
+                let id = match word {
+                    "deactivated" => "collection-notice-deactivated",
+                    "rotated-links" => "collection-notice-rotated-links",
+                    _ => return None,
+                };
+                Text::new(id).with("count", count)
             }
         })
     }

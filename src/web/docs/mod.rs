@@ -68,6 +68,7 @@ pub fn routes() -> Vec<Route> {
         super::moderate::decide_json,
         super::token::token_json,
         super::owner::rotate::rotate,
+        super::owner::memberships::leave,
         super::stats::show,
         super::collection::create_json,
         super::collection::show,

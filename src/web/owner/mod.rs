@@ -15,6 +15,7 @@ mod bodies;
 pub(super) mod changes;
 pub(super) mod chart;
 pub(super) mod counts;
+pub(super) mod memberships;
 pub(super) mod page;
 pub(super) mod qr;
 mod qr_code;
@@ -27,6 +28,7 @@ pub fn routes() -> Vec<Route> {
     all.extend(changes::routes());
     all.extend(qr::routes());
     all.extend(rotate::routes());
+    all.extend(memberships::routes());
     all
 }
 

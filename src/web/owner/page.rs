@@ -29,6 +29,9 @@ pub struct AdminPage {
     counts: Counts,
     /// Past its expiry time or its click limit: it answers 410 now.
     is_expired: bool,
+    /// The collections the link is in: each can list its admin URL, so the owner sees
+    /// them and may take the link out of any.
+    collections: Vec<Membership>,
     /// The one-time greeting: `created` or `updated`.
     #[serde(skip)]
     #[schema(ignore)]
@@ -128,6 +131,26 @@ impl Condition {
     }
 }
 
+/// A collection the link is in: its id (for taking the link out) and its name.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Membership {
+    pub id: i64,
+    pub name: String,
+}
+
+impl Membership {
+    /// The collections as the admin page and its JSON show them.
+    pub fn all(collections: Vec<crate::service::Collection>) -> Vec<Membership> {
+        collections
+            .into_iter()
+            .map(|c| Membership {
+                id: c.id,
+                name: c.name,
+            })
+            .collect()
+    }
+}
+
 /// What the admin page says after a change, carried across the redirect by its word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notice {
@@ -138,10 +161,11 @@ pub enum Notice {
     StatsNew,
     Rotated,
     Smart,
+    Left,
 }
 
 impl Notice {
-    const ALL: [(Notice, &'static str, &'static str); 7] = [
+    const ALL: [(Notice, &'static str, &'static str); 8] = [
         (Notice::Updated, "updated", "admin-notice-updated"),
         (Notice::ForwardOn, "forward-on", "admin-notice-forward-on"),
         (
@@ -153,6 +177,7 @@ impl Notice {
         (Notice::StatsNew, "stats-new", "admin-notice-stats-new"),
         (Notice::Smart, "smart", "admin-notice-smart"),
         (Notice::Rotated, "rotated", "admin-notice-rotated"),
+        (Notice::Left, "left", "admin-notice-left"),
     ];
 
     /// The notice of a change (the target's when it has one).
@@ -199,6 +224,7 @@ impl AdminPage {
             last_clicked_at: view.link.last_clicked_at.clone(),
             counts: Counts::take(&mut view),
             is_expired: view.is_expired,
+            collections: Membership::all(std::mem::take(&mut view.collections)),
             info: UrlInfo::new(view.link, secret, settings).counted(&view.choices),
             flash: None,
             edit: None,

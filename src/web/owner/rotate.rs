@@ -19,8 +19,9 @@ pub fn routes() -> Vec<Route> {
 
 #[utoipa::path(post, path = "/admin/{secret_key}/rotate", tag = "owners", operation_id = "rotate_admin",
     summary = "Give the admin page a new secret; the old admin URL answers 404 from now on",
-    description = "For an admin URL that leaked. The link, its clicks and its stats link stay; \
-        collections keep listing it, with the new admin URL.",
+    description = "For an admin URL that leaked. The link, its clicks and its stats link stay. \
+        It leaves every collection it was in (each held a key to its admin URL): nothing \
+        anyone held before opens it afterwards. Join a collection again with the new admin URL.",
     params(("secret_key" = String, Path)),
     responses(
         (status = 200, description = "The link with its new admin_url (JSON)", body = UrlInfo),
@@ -37,7 +38,7 @@ pub async fn rotate(
     links: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<NoStore<Either<Flash<Redirect>, Json<UrlInfo>>>> {
-    let (link, new) = links.rotate(&secret?).await?;
+    let (link, new, _) = links.rotate(&secret?).await?;
     Ok(NoStore(match format {
         Format::Html => {
             let page = Redirect::to(format!("/admin/{}", new.as_str()));
