@@ -78,7 +78,7 @@ impl Links {
         let (collection, members, history) = self
             .clicks
             .with_pending(
-                self.read_collection(secret, since),
+                || self.read_collection(secret, since),
                 |(_, members, history), pending| {
                     for member in members.iter_mut() {
                         if let Some(clicks) = pending.get(&member.link.id) {

@@ -9,9 +9,11 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use rocket::tokio::sync::Notify;
 use rocket::Shutdown;
 use time::{Date, OffsetDateTime};
 
@@ -201,6 +203,26 @@ pub struct Counter {
     pending: Mutex<ById<Pending>>,
     /// One flush at a time, so counts taken out are written before the next take.
     flushing: rocket::tokio::sync::Mutex<()>,
+    /// Flushes that took a batch out of `pending` (changed only with `pending` locked)
+    /// and flushes that finished (the batch written, or put back): a read that no flush
+    /// overlapped adds `pending` to what it read and is exact, without holding any lock
+    /// across its SQL.
+    started: AtomicU64,
+    finished: AtomicU64,
+    /// Woken when a flush finishes.
+    flushed: Notify,
+}
+
+/// Reads tried without holding off flushes before a read holds them off: a read that
+/// one flush overlapped is simply read again (flushes take milliseconds), and one that
+/// keeps being overlapped (a very long read under a stream of clicks) still ends.
+const OPTIMISTIC_READS: u32 = 3;
+
+/// What a read saw before it began: how many flushes had taken a batch; or, after
+/// `OPTIMISTIC_READS` tries, the flush lock itself.
+pub struct Ticket<'a> {
+    started: u64,
+    exclusive: Option<rocket::tokio::sync::MutexGuard<'a, ()>>,
 }
 
 impl Counter {
@@ -242,36 +264,106 @@ impl Counter {
         Ok(())
     }
 
-    /// Runs `read` while no flush is under way, then lets `merge` add the clicks not
-    /// yet written: each total is exact, never a batch short or counted twice.
-    pub async fn with_pending<T>(
+    /// Runs `update` (a write that returns what it wrote) while no flush is under way,
+    /// then lets `merge` add the clicks not yet written. Writes are one short statement,
+    /// so holding off flushes for one costs nothing; reads use `with_pending`.
+    pub async fn with_pending_once<T>(
         &self,
-        read: impl Future<Output = Result<T>>,
+        update: impl Future<Output = Result<T>>,
         merge: impl FnOnce(&mut T, &ById<Pending>),
     ) -> Result<T> {
         let _no_flush = self.flushing.lock().await;
-        let mut read = read.await?;
+        let mut done = update.await?;
         merge(
-            &mut read,
+            &mut done,
             &self.pending.lock().unwrap_or_else(|e| e.into_inner()),
         );
-        Ok(read)
+        Ok(done)
+    }
+
+    /// Runs `read`, then lets `merge` add the clicks not yet written: each total is
+    /// exact, never a batch short or counted twice. No lock is held across the read, so
+    /// one owner's long read delays neither the flush nor any other owner's read.
+    pub async fn with_pending<T, F, Fut>(
+        &self,
+        mut read: F,
+        merge: impl Fn(&mut T, &ById<Pending>),
+    ) -> Result<T>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T>>,
+    {
+        let mut attempt = 0;
+        loop {
+            let ticket = self.ticket(attempt).await;
+            let mut done = read().await?;
+            if self.merge(ticket, &mut done, &merge) {
+                return Ok(done);
+            }
+            attempt += 1;
+        }
+    }
+
+    /// Before a read: waits for a flush that is writing (its batch is neither pending
+    /// nor surely written), and notes how many flushes have begun. From the
+    /// `OPTIMISTIC_READS`th attempt on, holds off flushes until `merge` instead.
+    pub async fn ticket(&self, attempt: u32) -> Ticket<'_> {
+        if attempt >= OPTIMISTIC_READS {
+            let guard = self.flushing.lock().await;
+            return Ticket {
+                started: self.started.load(Ordering::SeqCst),
+                exclusive: Some(guard),
+            };
+        }
+        loop {
+            let flushed = self.flushed.notified();
+            rocket::tokio::pin!(flushed);
+            flushed.as_mut().enable();
+            let started = self.started.load(Ordering::SeqCst);
+            if self.finished.load(Ordering::SeqCst) == started {
+                return Ticket {
+                    started,
+                    exclusive: None,
+                };
+            }
+            flushed.await;
+        }
+    }
+
+    /// After a read: adds the pending clicks to it (`merge`) unless a flush took a
+    /// batch since `ticket` (the read may or may not hold that batch); `false`: read
+    /// again.
+    pub fn merge<T>(
+        &self,
+        ticket: Ticket<'_>,
+        read: &mut T,
+        merge: impl FnOnce(&mut T, &ById<Pending>),
+    ) -> bool {
+        let pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        let unflushed = self.started.load(Ordering::SeqCst) == ticket.started;
+        if unflushed || ticket.exclusive.is_some() {
+            merge(read, &pending);
+        }
+        unflushed || ticket.exclusive.is_some()
     }
 
     /// Writes every pending click in one transaction, returning how many; on failure
     /// they stay pending.
     pub async fn flush(&self, db: &Pool) -> Result<usize, sqlx::Error> {
         let _one_at_a_time = self.flushing.lock().await;
+        let finish;
         let batch = {
             let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+            if pending.is_empty() {
+                return Ok(0);
+            }
+            self.started.fetch_add(1, Ordering::SeqCst);
+            finish = Finish(self);
             // As much room as this second needed, so the next one does not regrow it.
             let room = ById::with_capacity_and_hasher(pending.len(), Default::default());
             std::mem::replace(&mut *pending, room)
         };
-        if batch.is_empty() {
-            return Ok(0);
-        }
-        match write(db, &batch).await {
+        let written = match write(db, &batch).await {
             Ok(()) => Ok(batch.values().map(|p| p.total as usize).sum()),
             Err(e) => {
                 let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
@@ -280,7 +372,20 @@ impl Counter {
                 }
                 Err(e)
             }
-        }
+        };
+        drop(finish);
+        written
+    }
+}
+
+/// Marks a flush finished, also when its future is dropped half-way, so no read
+/// waits for it for ever.
+struct Finish<'a>(&'a Counter);
+
+impl Drop for Finish<'_> {
+    fn drop(&mut self) {
+        self.0.finished.fetch_add(1, Ordering::SeqCst);
+        self.0.flushed.notify_waiters();
     }
 }
 
@@ -396,5 +501,111 @@ mod tests {
         let clients: Vec<(Client, i64)> = pending.clients().collect();
         assert_eq!(clients, [(Client::Browser, 3), (Client::Other, 1)]);
         assert_eq!(pending.total, 3, "the counted click is the database's");
+    }
+
+    /// A migrated SQLite database with one link (id 1), and its pool.
+    async fn database() -> (tempfile::TempDir, Pool) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("c.db").display());
+        let pool = Pool::connect(&crate::db::single(&url), true).await.unwrap();
+        pool.migrate().await.unwrap();
+        let mut conn = pool.acquire().await.unwrap();
+        crate::db::on_db!(&mut conn, |c| {
+            let sql = "insert into link (id, key, secret_hash, target_url) \
+                       values (1, 'k', zeroblob(32), 'https://example.com/')";
+            sqlx::query(sql).execute(c).await.unwrap();
+        });
+        drop(conn);
+        (dir, pool)
+    }
+
+    /// Link 1's clicks as written.
+    async fn written(pool: &Pool) -> i64 {
+        let mut conn = pool.acquire().await.unwrap();
+        crate::db::on_db!(&mut conn, |c| {
+            let (n,): (i64,) = sqlx::query_as("select clicks from link where id = 1")
+                .fetch_one(c)
+                .await
+                .unwrap();
+            n
+        })
+    }
+
+    /// A click on link 1.
+    fn click(counter: &Counter) {
+        let visit = Visit::from_headers(None, None);
+        counter.record(1, &visit, OffsetDateTime::now_utc());
+    }
+
+    #[rocket::async_test]
+    async fn a_read_in_progress_holds_off_neither_a_flush_nor_another_read() {
+        let (_dir, pool) = database().await;
+        let counter = Counter::default();
+        let (release, held) = rocket::tokio::sync::oneshot::channel::<()>();
+        let held = std::sync::Mutex::new(Some(held));
+        let slow = counter.with_pending(
+            || {
+                let held = held.lock().unwrap().take();
+                async move {
+                    if let Some(held) = held {
+                        let _ = held.await;
+                    }
+                    Ok(0_i64)
+                }
+            },
+            |_, _| {},
+        );
+        let others = async {
+            click(&counter);
+            // Neither waits for the slow read: with a lock held across reads, both would.
+            let flushed = counter.flush(&pool);
+            let flushed = rocket::tokio::time::timeout(Duration::from_secs(10), flushed);
+            assert_eq!(
+                flushed.await.expect("the flush waited for a read").unwrap(),
+                1
+            );
+            let read = counter.with_pending(|| async { Ok(written(&pool).await) }, |_, _| {});
+            let read = rocket::tokio::time::timeout(Duration::from_secs(10), read);
+            assert_eq!(read.await.expect("a read waited for another").unwrap(), 1);
+            release.send(()).unwrap();
+        };
+        let (slow, ()) = rocket::tokio::join!(slow, others);
+        slow.unwrap();
+    }
+
+    #[rocket::async_test]
+    async fn a_read_that_a_flush_overlaps_is_read_again_and_counts_each_click_once() {
+        let (_dir, pool) = database().await;
+        let counter = Counter::default();
+        for _ in 0..5 {
+            click(&counter);
+        }
+        let reads = std::sync::atomic::AtomicU32::new(0);
+        let total = counter
+            .with_pending(
+                || async {
+                    let n = written(&pool).await;
+                    // The first read lands before the flush's commit; the flush then takes
+                    // the batch out of `pending` before the merge.
+                    if reads.fetch_add(1, Ordering::SeqCst) == 0 {
+                        counter.flush(&pool).await.unwrap();
+                    }
+                    Ok(n)
+                },
+                |n, pending| *n += pending.get(&1).map_or(0, |p| p.total),
+            )
+            .await
+            .unwrap();
+        assert_eq!(total, 5, "neither a batch short nor counted twice");
+        assert_eq!(reads.load(Ordering::SeqCst), 2, "read again once");
+        click(&counter);
+        let merged = counter
+            .with_pending(
+                || async { Ok(written(&pool).await) },
+                |n, pending| *n += pending.get(&1).map_or(0, |p| p.total),
+            )
+            .await
+            .unwrap();
+        assert_eq!(merged, 6);
     }
 }

@@ -53,34 +53,6 @@ impl Job for AdminLookup {
         jobs: Vec<Self>,
     ) -> Result<Vec<Result<Self::Output>>> {
         let hashes: Vec<[u8; 32]> = jobs.iter().map(|job| job.secret.hash()).collect();
-        let read = async {
-            let found = store::find_by_secrets(db, &hashes).await?;
-            let wanted: Vec<(i64, String)> = jobs
-                .iter()
-                .zip(&hashes)
-                .filter_map(|(job, hash)| Some((found.get(&hash[..])?.id, day(job.since?))))
-                .collect();
-            let mut insights = store::insights(db, &wanted).await?;
-            // Each page takes its link's insight; only a link asked for again later in
-            // the batch leaves a copy behind.
-            let mut asked: HashMap<i64, usize> = HashMap::new();
-            for (id, _) in &wanted {
-                *asked.entry(*id).or_insert(0) += 1;
-            }
-            let pages = jobs.iter().zip(&hashes).map(|(job, hash)| {
-                let link = found.get(&hash[..]).ok_or(Error::NotFound)?;
-                let mut insight = match job.since {
-                    Some(_) => take_insight(&mut insights, &mut asked, link.id),
-                    None => History::default(),
-                };
-                // The same link may be asked for with two windows in one batch.
-                if let Some(since) = job.since.map(day) {
-                    insight.days.retain(|d, _| *d >= since);
-                }
-                Ok((link.clone(), insight))
-            });
-            Ok::<_, Error>(pages.collect::<Vec<_>>())
-        };
         let merge = |pages: &mut Vec<Result<Self::Output>>, pending: &ById<Pending>| {
             for (page, job) in pages.iter_mut().zip(&jobs) {
                 let Ok((link, insight)) = page else { continue };
@@ -92,8 +64,51 @@ impl Job for AdminLookup {
                 }
             }
         };
-        clicks.with_pending(read, merge).await
+        // Read again when a flush overlapped the read (`Counter::with_pending`).
+        let mut attempt = 0;
+        loop {
+            let ticket = clicks.ticket(attempt).await;
+            let mut pages = read_pages(db, &jobs, &hashes).await?;
+            if clicks.merge(ticket, &mut pages, merge) {
+                return Ok(pages);
+            }
+            attempt += 1;
+        }
     }
+}
+
+/// One lookup of the batch's links and their insights, as written.
+async fn read_pages(
+    db: &mut Conn,
+    jobs: &[AdminLookup],
+    hashes: &[[u8; 32]],
+) -> Result<Vec<Result<(Link, History)>>> {
+    let found = store::find_by_secrets(db, hashes).await?;
+    let wanted: Vec<(i64, String)> = jobs
+        .iter()
+        .zip(hashes)
+        .filter_map(|(job, hash)| Some((found.get(&hash[..])?.id, day(job.since?))))
+        .collect();
+    let mut insights = store::insights(db, &wanted).await?;
+    // Each page takes its link's insight; only a link asked for again later in
+    // the batch leaves a copy behind.
+    let mut asked: HashMap<i64, usize> = HashMap::new();
+    for (id, _) in &wanted {
+        *asked.entry(*id).or_insert(0) += 1;
+    }
+    let pages = jobs.iter().zip(hashes).map(|(job, hash)| {
+        let link = found.get(&hash[..]).ok_or(Error::NotFound)?;
+        let mut insight = match job.since {
+            Some(_) => take_insight(&mut insights, &mut asked, link.id),
+            None => History::default(),
+        };
+        // The same link may be asked for with two windows in one batch.
+        if let Some(since) = job.since.map(day) {
+            insight.days.retain(|d, _| *d >= since);
+        }
+        Ok((link.clone(), insight))
+    });
+    Ok::<_, Error>(pages.collect::<Vec<_>>())
 }
 
 /// The insight of `id` for one page: moved out for the last page that asks for it,

@@ -166,7 +166,7 @@ impl Links {
         update: impl std::future::Future<Output = Result<store::Link>>,
     ) -> Result<store::Link> {
         self.clicks
-            .with_pending(update, |link, pending| {
+            .with_pending_once(update, |link, pending| {
                 if let Some(clicks) = pending.get(&link.id) {
                     clicks.add_to(link);
                 }

@@ -105,9 +105,10 @@ impl Links {
             return Ok(HashMap::new());
         }
         let (id, from) = (link.id, day(since));
-        let read = async {
+        let from = from.as_str();
+        let read = || async move {
             let mut conn = self.pool.acquire().await?;
-            store::choice_clicks(&mut conn, id, &from).await
+            store::choice_clicks(&mut conn, id, from).await
         };
         self.clicks
             .with_pending(read, |counts, pending| {

@@ -14,7 +14,7 @@ impl Links {
     pub async fn stats(&self, token: &StatsToken, window: Window) -> Result<AdminView> {
         let now = self.clock.now();
         let since = window.since(now.date());
-        let read = async {
+        let read = || async move {
             let mut conn = self.pool.acquire().await?;
             let link = store::owners::by_stats_token(&mut conn, token).await?;
             let wanted = [(link.id, crate::domain::clock::day(since))];
