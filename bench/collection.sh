@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # A collection of 1,000 links on the release binary (SQLite): the median time of its
 # page (HTML), its JSON and its CSV over 21 requests each, beside one link's admin page
-# measured in the same run. Exits 1 if the page's median is 100 ms or more.
+# measured in the same run; then that admin page again while 4 connections loop reads
+# of the whole collection (its CSV). Exits 1 if the page's median is 100 ms or more, a
+# page is 2 MB or more, the CSV misses a link, or the other owner's admin page takes
+# 50 ms or more (median) beside the loops.
 # Usage: bench/collection.sh [LINKS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,8 +40,12 @@ median() {
         python3 -c 'import statistics,sys; print("%.1f" % (1000 * statistics.median(float(l) for l in sys.stdin)))'
 }
 
-count=$(curl -sf -H 'Accept: application/json' "$collection" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["links"]))')
-[ "$count" = "$links" ] || { echo "the collection lists $count links, not $links" >&2; exit 1; }
+count=$(curl -sf -H 'Accept: application/json' "$collection" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+[ "$count" = "$links" ] || { echo "the collection holds $count links, not $links" >&2; exit 1; }
+rows=$(curl -sf "$collection/links.csv" | python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(sys.stdin)) - 1)')
+[ "$rows" = "$links" ] || { echo "the CSV has $rows links, not $links" >&2; exit 1; }
+page_bytes=$(curl -sf -o /dev/null -H 'Accept: text/html' -w '%{size_download}' "$collection")
+json_bytes=$(curl -sf -o /dev/null -H 'Accept: application/json' -w '%{size_download}' "$collection")
 admin_ms=$(median "$one" text/html)
 page_ms=$(median "$collection" text/html)
 json_ms=$(median "$collection" application/json)
@@ -50,3 +57,21 @@ printf '%-40s %10s\n' "collection (JSON)" "$json_ms"
 printf '%-40s %10s\n' "collection list (CSV)" "$csv_ms"
 python3 -c "print('collection page / admin page: %.1fx' % ($page_ms / $admin_ms))"
 python3 -c "import sys; sys.exit(0 if $page_ms < 100 else 1)" || { echo "the page took $page_ms ms (limit 100)" >&2; exit 1; }
+printf '%-40s %10s\n' "collection page size (HTML, JSON)" "$page_bytes, $json_bytes bytes"
+for bytes in "$page_bytes" "$json_bytes"; do
+    [ "$bytes" -lt 2000000 ] || { echo "a page is $bytes bytes (limit 2 MB)" >&2; exit 1; }
+done
+
+# Another owner's page while 4 connections read the whole collection over and over.
+loops=()
+for _ in 1 2 3 4; do
+    (while :; do curl -sf -o /dev/null "$collection/links.csv" || true; done) &
+    loops+=("$!")
+done
+sleep 1
+crowded_ms=$(median "$one" text/html)
+kill "${loops[@]}" 2>/dev/null || true
+wait "${loops[@]}" 2>/dev/null || true
+printf '%-40s %10s\n' "admin page beside 4 looping CSV reads" "$crowded_ms"
+python3 -c "import sys; sys.exit(0 if $crowded_ms < 50 else 1)" ||
+    { echo "another owner's page took $crowded_ms ms beside the reads (limit 50)" >&2; exit 1; }

@@ -96,6 +96,8 @@ struct Config {
     report_rate_limit: RateLimit,
     /// The pages' language when the visitor's browser asks for none of ours.
     default_language: String,
+    /// Most links one collection may hold.
+    collection_max_links: i64,
 }
 
 /// The checked settings, managed as Rocket state; the link service and the web
@@ -133,6 +135,8 @@ pub struct Settings {
     pub blocking: Blocking,
     /// Clicks after which a link's target can no longer be changed (`None`: never locked).
     pub edit_lock_after_clicks: Option<i64>,
+    /// Most links one collection may hold: its page, totals and CSV stay bounded.
+    pub collection_max_links: i64,
     /// Creating links needs a creator token (`tokens create`).
     pub private: bool,
     /// Abuse reports per client.
@@ -213,6 +217,9 @@ impl Settings {
             let tags: Vec<&str> = Lang::ALL.iter().map(|lang| lang.tag()).collect();
             format!("default_language must be one of {}", tags.join(", "))
         })?;
+        if config.collection_max_links < 1 {
+            return Err("collection_max_links must be at least 1".into());
+        }
         if !(1..=128).contains(&config.ipv6_prefix) {
             return Err("ipv6_prefix must be within 1..=128".into());
         }
@@ -240,6 +247,7 @@ impl Settings {
                 refuse_shorteners: config.refuse_shorteners,
             },
             edit_lock_after_clicks: config.edit_lock_after_clicks,
+            collection_max_links: config.collection_max_links,
             private: config.private,
             report_rate_limit: config.report_rate_limit,
             default_language,

@@ -11,18 +11,31 @@ use super::links::Links;
 use super::owner::Owner;
 use super::store::{self, collections::Collection, Link};
 use crate::domain::clock::{day, stamp};
-use crate::domain::collection::{CollectionName, Sort};
+use crate::domain::collection::{CollectionName, Sort, PAGE_SIZE};
 use crate::domain::keys::SecretKey;
 use crate::domain::seal;
 use crate::domain::window::Window;
 use crate::error::{Error, Result};
 
-/// How a collection's list is shown: its order and an optional text filter.
-#[derive(Debug, Clone, Default)]
+/// How a collection's list is shown: its order, an optional text filter, and which
+/// page of it.
+#[derive(Debug, Clone)]
 pub struct Listing {
     pub sort: Sort,
     /// Only links whose key or target contains this, in any case.
     pub filter: Option<String>,
+    /// From 1.
+    pub page: u32,
+}
+
+impl Default for Listing {
+    fn default() -> Listing {
+        Listing {
+            sort: Sort::default(),
+            filter: None,
+            page: 1,
+        }
+    }
 }
 
 /// One link of a collection as its owner sees it.
@@ -36,14 +49,19 @@ pub struct Member {
     pub is_expired: bool,
 }
 
-/// A collection with its links (those `Listing` shows), totals over all of them, and
-/// one chart of clicks per day.
+/// A collection with one page of its links (those `Listing` shows), totals over all
+/// of them, and one chart of clicks per day.
 #[derive(Debug)]
 pub struct CollectionView {
     pub collection: Collection,
     pub links: Vec<Member>,
     /// How many links it has, shown or not.
     pub count: usize,
+    /// How many links the filter matches (all of them without one).
+    pub matching: usize,
+    /// The page shown, and how many pages the matching links fill (at least 1).
+    pub page: u32,
+    pub pages: u32,
     /// Clicks of all its links, pending ones included.
     pub clicks: i64,
     /// Clicks per UTC day over the window, all links together, oldest first.
@@ -51,8 +69,16 @@ pub struct CollectionView {
     pub window: Window,
 }
 
-/// What one read of a collection gathers before the pending clicks are added.
-type Read = (Collection, Vec<store::collections::Member>, History);
+/// What one read of a collection gathers before the pending clicks are added: the
+/// collection, the page's links, every link's id and clicks, how many match, and the
+/// clicks per day.
+struct Read {
+    collection: Collection,
+    page: Vec<store::collections::Member>,
+    totals: Vec<(i64, i64)>,
+    matching: i64,
+    history: History,
+}
 
 impl Links {
     /// A new, empty collection, with its fresh secret (which exists only in this answer).
@@ -65,8 +91,8 @@ impl Links {
         Ok((collection, secret))
     }
 
-    /// The collection behind `secret`, its links as `listing` asks, and `window`
-    /// days of clicks per day over all of them.
+    /// The collection behind `secret`, the page of its links `listing` asks for, and
+    /// `window` days of clicks per day over all of them.
     pub async fn collection(
         &self,
         secret: &SecretKey,
@@ -75,69 +101,122 @@ impl Links {
     ) -> Result<CollectionView> {
         let now = self.clock.now();
         let since = window.since(now.date());
-        let (collection, members, history) = self
+        let read = self
             .clicks
             .with_pending(
-                || self.read_collection(secret, since),
-                |(_, members, history), pending| {
-                    for member in members.iter_mut() {
-                        if let Some(clicks) = pending.get(&member.link.id) {
-                            clicks.add_to(&mut member.link);
-                            clicks.add_to_history(history, since);
+                || self.read_collection(secret, since, listing),
+                |read, pending| {
+                    for member in read.page.iter_mut() {
+                        if let Some(pending) = pending.get(&member.link.id) {
+                            pending.add_to(&mut member.link);
+                        }
+                    }
+                    for (id, clicks) in read.totals.iter_mut() {
+                        if let Some(pending) = pending.get(id) {
+                            pending.add_to_history(&mut read.history, since);
+                            *clicks += pending.total;
                         }
                     }
                 },
             )
             .await?;
-        let count = members.len();
-        let clicks = members.iter().map(|m| m.link.clicks).sum();
-        let shows = listing.matcher();
-        let mut links: Vec<Member> = members
+        let clicks = read.totals.iter().map(|(_, clicks)| clicks).sum();
+        let matching = usize::try_from(read.matching).unwrap_or_default();
+        let per_page = PAGE_SIZE as usize;
+        let links = read
+            .page
             .into_iter()
-            .filter(|m| shows(&m.link))
             .map(|m| Member {
                 admin: open_admin(secret, &m),
                 is_expired: m.link.is_expired(now),
                 link: self.vet(m.link),
             })
             .collect();
-        // Newest or most clicked first; the later-made of two equal ones first.
-        links.sort_by(|a, b| {
-            let (a, b) = (&a.link, &b.link);
-            match listing.sort {
-                Sort::Date => b.created_at.cmp(&a.created_at),
-                Sort::Clicks => b.clicks.cmp(&a.clicks),
-            }
-            .then(b.id.cmp(&a.id))
-        });
         Ok(CollectionView {
-            collection,
+            collection: read.collection,
             links,
-            count,
+            count: read.totals.len(),
+            matching,
+            page: listing.page,
+            pages: u32::try_from(matching.div_ceil(per_page).max(1)).unwrap_or(u32::MAX),
             clicks,
-            history: history.history(window, now.date()),
+            history: read.history.history(window, now.date()),
             window,
         })
     }
 
-    /// The collection, all its links and its clicks per day from `since`, as written.
-    async fn read_collection(&self, secret: &SecretKey, since: Date) -> Result<Read> {
+    /// The collection, one page of its links, its totals and its clicks per day from
+    /// `since`, as written.
+    async fn read_collection(
+        &self,
+        secret: &SecretKey,
+        since: Date,
+        listing: &Listing,
+    ) -> Result<Read> {
         let mut conn = self.pool.acquire().await?;
         let collection = store::collections::find(&mut conn, secret).await?;
-        let members = store::collections::members(&mut conn, collection.id).await?;
+        let filter = listing.filter.as_deref().unwrap_or_default();
+        let offset = u64::from(listing.page.saturating_sub(1)) * u64::from(PAGE_SIZE);
+        let cut = (PAGE_SIZE, offset);
+        let page =
+            store::collections::page(&mut conn, collection.id, filter, listing.sort, cut).await?;
+        let matching = store::collections::matching(&mut conn, collection.id, filter).await?;
+        let totals = store::collections::totals(&mut conn, collection.id).await?;
         let days = store::collections::days(&mut conn, collection.id, &day(since)).await?;
         let history = History {
             days: days.into_iter().collect(),
             ..History::default()
         };
-        Ok((collection, members, history))
+        Ok(Read {
+            collection,
+            page,
+            totals,
+            matching,
+            history,
+        })
+    }
+
+    /// `limit` of the collection's links from `offset` on, in `listing`'s order and
+    /// filter, with their pending clicks: the CSV file, read a part at a time.
+    pub async fn collection_rows(
+        &self,
+        secret: &SecretKey,
+        listing: &Listing,
+        (limit, offset): (u32, u64),
+    ) -> Result<Vec<Member>> {
+        let now = self.clock.now();
+        let filter = listing.filter.as_deref().unwrap_or_default();
+        let read = || async move {
+            let mut conn = self.pool.acquire().await?;
+            let collection = store::collections::find(&mut conn, secret).await?;
+            let cut = (limit, offset);
+            store::collections::page(&mut conn, collection.id, filter, listing.sort, cut).await
+        };
+        let rows = self
+            .clicks
+            .with_pending(read, |rows, pending| {
+                for member in rows.iter_mut() {
+                    if let Some(pending) = pending.get(&member.link.id) {
+                        pending.add_to(&mut member.link);
+                    }
+                }
+            })
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|m| Member {
+                admin: open_admin(secret, &m),
+                is_expired: m.link.is_expired(now),
+                link: self.vet(m.link),
+            })
+            .collect())
     }
 
     /// The collection behind `secret`, checked before a link is made in it:
     /// `Unknown` (on the `collection` field) when there is none.
     pub(super) async fn collection_for_create(&self, secret: &SecretKey) -> Result<Collection> {
         let mut conn = self.pool.acquire().await?;
-        store::collections::find(&mut conn, secret)
+        let collection = store::collections::find(&mut conn, secret)
             .await
             .map_err(|error| match error {
                 Error::NotFound => Error::Unknown {
@@ -145,7 +224,20 @@ impl Links {
                     message: crate::i18n::Text::new("error-no-collection"),
                 },
                 other => other,
-            })
+            })?;
+        self.room_in(&mut conn, &collection).await?;
+        Ok(collection)
+    }
+
+    /// `Locked` (409) when `collection` holds `collection_max_links` links already.
+    async fn room_in(&self, db: &mut crate::db::Conn, collection: &Collection) -> Result<()> {
+        let max = self.collection_max_links;
+        if store::collections::size(db, collection.id).await? >= max {
+            return Err(Error::Locked(
+                crate::i18n::Text::new("error-collection-full").with("max", max),
+            ));
+        }
+        Ok(())
     }
 
     /// Adds the link whose admin secret is `admin` to the collection behind `secret`
@@ -154,8 +246,9 @@ impl Links {
     pub async fn join(&self, secret: &SecretKey, admin: &SecretKey) -> Result<Link> {
         let mut conn = self.pool.acquire().await?;
         let collection = store::collections::find(&mut conn, secret).await?;
-        drop(conn);
         self.allow(Owner::Collection(collection.id))?;
+        self.room_in(&mut conn, &collection).await?;
+        drop(conn);
         self.add_to(&collection, secret, admin)
             .await
             .map_err(|error| match error {
@@ -274,19 +367,6 @@ fn renew(link_id: i64, new: &SecretKey) -> store::collections::Renewed {
         vault_key: seal::seal(admin.as_str(), key.as_bytes()),
         vault_secret: seal::seal(&key, admin.as_str().as_bytes()),
         sealed_key: seal::seal(new.as_str(), key.as_bytes()),
-    }
-}
-
-impl Listing {
-    /// Whether a link passes the filter (lower-cased once, not per link).
-    fn matcher(&self) -> impl Fn(&Link) -> bool {
-        let filter = self.filter.as_deref().map(str::trim).unwrap_or_default();
-        let filter = filter.to_lowercase();
-        move |link| {
-            filter.is_empty()
-                || link.key.to_lowercase().contains(&filter)
-                || link.target_url.to_lowercase().contains(&filter)
-        }
     }
 }
 

@@ -47,6 +47,8 @@ pub struct Links {
     pub(super) token_limit: Limiter<i64>,
     /// Clicks after which a link's target can no longer be changed.
     pub(super) edit_lock_after_clicks: Option<i64>,
+    /// Most links one collection may hold.
+    pub(super) collection_max_links: i64,
 }
 
 impl Links {
@@ -75,6 +77,7 @@ impl Links {
             report_limit: Limiter::new(settings.report_rate_limit, settings.ipv6_prefix)?,
             token_limit: Limiter::keyed(settings.rate_limit)?,
             edit_lock_after_clicks: settings.edit_lock_after_clicks,
+            collection_max_links: settings.collection_max_links,
         })
     }
 

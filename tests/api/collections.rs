@@ -6,7 +6,7 @@
 use rocket::http::{ContentType, Header, Method, Status};
 use serde_json::{json, Value};
 
-use crate::helpers::{detail, header, spawn_app, Link, TestApp, BASE, BROWSER};
+use crate::helpers::{detail, header, spawn_app, spawn_app_with, Link, TestApp, BASE, BROWSER};
 
 /// Makes a collection named `name` over JSON; its URL's path (`/collection/<secret>`).
 fn collection(app: &TestApp, name: &str) -> String {
@@ -53,7 +53,9 @@ fn a_collection_is_made_from_json_with_the_contracts_shape() {
     assert_eq!(page["links"], json!([]));
     assert_eq!(page["history"].as_array().unwrap().len(), 30);
     let keys: Vec<&String> = page.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["clicks", "history", "links", "name", "url"]);
+    assert_eq!(keys, ["clicks", "history", "links", "matching", "name", "next", "page", "pages", "previous", "total", "url"]);
+    assert_eq!((&page["total"], &page["page"], &page["pages"]), (&json!(0), &json!(1), &json!(1)));
+    assert_eq!((&page["next"], &page["previous"]), (&Value::Null, &Value::Null));
 
     let link = app.seed_with(json!({ "target_url": "https://example.com/", "collection": secret }));
     let (_, page) = app.get_json(&format!("/collection/{secret}"));
@@ -199,6 +201,8 @@ fn the_list_sorts_by_date_or_clicks_and_filters_by_key_or_target() {
         assert_eq!(status, Status::Ok, "{query}");
         page["links"].as_array().unwrap().iter().map(|l| l["target_url"].as_str().unwrap().to_owned()).collect()
     };
+    // Ordered in SQL by the clicks written (pending ones are at most a second behind).
+    app.flush_clicks();
     let newest = ["https://c.example/plums", "https://b.example/pears", "https://a.example/apples"];
     assert_eq!(order(""), newest);
     assert_eq!(order("?sort=date"), newest);
@@ -206,6 +210,8 @@ fn the_list_sorts_by_date_or_clicks_and_filters_by_key_or_target() {
     assert_eq!(order("?q=PEARS"), ["https://b.example/pears"]);
     assert_eq!(order(&format!("?q={}", made[0].key())), ["https://a.example/apples"]);
     assert_eq!(order("?q=nothing-like-it"), Vec::<String>::new());
+    assert_eq!(order("?q=%25"), Vec::<String>::new(), "a filter's % and _ are literal");
+    assert_eq!(order("?q=_"), Vec::<String>::new());
     let (_, filtered) = app.get_json(&format!("{path}?q=plums"));
     assert_eq!(filtered["clicks"], 6, "totals stay those of the whole collection");
     assert_eq!(app.get(&format!("{path}?sort=name"), Some("application/json")).status(), Status::UnprocessableEntity);
@@ -375,7 +381,7 @@ fn no_secret_is_stored_in_the_clear() {
 }
 
 #[test]
-fn a_collection_of_a_thousand_links_lists_them_all() {
+fn a_collection_of_a_thousand_links_pages_through_them_all_and_its_csv_has_every_one() {
     backend!();
     let app = spawn_app();
     let path = collection(&app, "Large");
@@ -387,10 +393,59 @@ fn a_collection_of_a_thousand_links_lists_them_all() {
         let res = app.create_json(Value::Array(items));
         assert_eq!(res.status(), Status::Ok);
     }
-    let (status, page) = app.get_json(&path);
-    assert_eq!(status, Status::Ok);
-    assert_eq!(page["links"].as_array().unwrap().len(), 1000);
-    assert!(page["links"].as_array().unwrap().iter().all(|l| l["admin_url"].as_str().unwrap().len() > 32));
+    let mut seen = std::collections::HashSet::new();
+    let mut next = Some(format!("{BASE}{path}"));
+    let mut pages = 0;
+    while let Some(url) = next {
+        let (status, page) = app.get_json(url.strip_prefix(BASE).unwrap());
+        assert_eq!(status, Status::Ok);
+        let links = page["links"].as_array().unwrap();
+        assert_eq!(links.len(), 100, "{url}");
+        assert!(links.iter().all(|l| l["admin_url"].as_str().unwrap().len() > 32));
+        seen.extend(links.iter().map(|l| l["url"].as_str().unwrap().to_owned()));
+        assert_eq!((&page["total"], &page["matching"], &page["pages"]), (&json!(1000), &json!(1000), &json!(10)));
+        pages += 1;
+        next = page["next"].as_str().map(str::to_owned);
+    }
+    assert_eq!((pages, seen.len()), (10, 1000), "every link once, on ten pages");
+    let (_, last) = app.get_json(&format!("{path}?page=10"));
+    assert_eq!(last["previous"], format!("{BASE}{path}?sort=date&days=30&q=&page=9"));
+    let (_, beyond) = app.get_json(&format!("{path}?page=11"));
+    assert_eq!(beyond["links"], json!([]));
+    for bad in ["0", "-1", "x", "100001"] {
+        let res = app.get(&format!("{path}?page={bad}"), Some("application/json"));
+        assert_eq!(res.status(), Status::UnprocessableEntity, "page={bad}");
+    }
+
     let html = app.get(&path, Some(BROWSER)).into_string().unwrap();
-    assert_eq!(html.matches(r#"name="keys""#).count(), 1000);
+    assert_eq!(html.matches(r#"name="keys""#).count(), 100);
+    assert!(html.contains("Page 1 of 10"));
+    assert!(html.contains(r#"href="?sort=date&amp;days=30&amp;q=&amp;page=2" rel="next""#), "{html}");
+
+    let csv = app.get(&format!("{path}/links.csv"), None).into_string().unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 1001, "the header and every link");
+    let keys: std::collections::HashSet<&str> = rows[1..].iter().map(|r| r.split(',').next().unwrap()).collect();
+    assert_eq!(keys.len(), 1000);
+}
+
+#[test]
+fn a_full_collection_refuses_one_more_link_and_stores_nothing() {
+    backend!();
+    let app = spawn_app_with(|f| f.merge(("collection_max_links", 2)));
+    let path = collection(&app, "Small");
+    let secret = secret_of(&path);
+    for n in 0..2 {
+        seed_in(&app, &path, &format!("https://example.com/{n}"));
+    }
+    let before = app.link_count();
+    let res = app.create_json(json!({ "target_url": "https://example.com/more", "collection": secret }));
+    assert_eq!(res.status(), Status::Conflict);
+    assert!(detail(res).contains("at most 2 links"));
+    assert_eq!(app.link_count(), before, "no link made outside it either");
+    let other = app.seed("https://example.com/other");
+    let res = app.send_json(Method::Post, &format!("{path}/links"), json!({ "admin_url": other.str("admin_url") }));
+    assert_eq!(res.status(), Status::Conflict);
+    let (_, page) = app.get_json(&path);
+    assert_eq!(page["total"], 2);
 }

@@ -5,6 +5,7 @@ use sqlx::QueryBuilder;
 
 use super::{link_columns, Link};
 use crate::db::{on_db, Exec, Handle};
+use crate::domain::collection::Sort;
 use crate::domain::keys::SecretKey;
 use crate::error::{Error, Result};
 
@@ -68,6 +69,91 @@ pub async fn members(db: &mut dyn Exec, id: i64) -> Result<Vec<Member>> {
     // `link_columns!` names bare columns; only `link` has them, so they need no prefix.
     let rows: Vec<Member> = on_db!(db, |c| sqlx::query_as(sql).bind(id).fetch_all(c).await?);
     Ok(rows)
+}
+
+/// Every link of collection `id` with its clicks as written: for totals over the
+/// whole collection, whatever page is shown.
+pub async fn totals(db: &mut dyn Exec, id: i64) -> Result<Vec<(i64, i64)>> {
+    let sql = "select l.id, l.clicks from collection_link cl join link l on l.id = cl.link_id \
+               where cl.collection_id = $1";
+    let rows: Vec<(i64, i64)> = on_db!(db, |c| sqlx::query_as(sql).bind(id).fetch_all(c).await?);
+    Ok(rows)
+}
+
+/// One page of collection `id`'s links whose key or target contains `filter` (any
+/// case), in `sort` order (the later-made of two equal ones first): filtered, ordered
+/// and cut in SQL, so a page costs the same in a collection of any size.
+pub async fn page(
+    db: &mut dyn Exec,
+    id: i64,
+    filter: &str,
+    sort: Sort,
+    (limit, offset): (u32, u64),
+) -> Result<Vec<Member>> {
+    let order = match sort {
+        Sort::Date => "l.created_at desc, l.id desc",
+        Sort::Clicks => "l.clicks desc, l.id desc",
+    };
+    let sql = format!(
+        "select cl.sealed_key, l.vault_secret, {} from collection_link cl \
+         join link l on l.id = cl.link_id where cl.collection_id = $1 and {MATCHES} \
+         order by {order} limit $3 offset $4",
+        link_columns!()
+    );
+    let pattern = like_pattern(filter);
+    let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+    let rows: Vec<Member> = on_db!(db, |c| {
+        sqlx::query_as(&sql)
+            .bind(id)
+            .bind(&pattern)
+            .bind(i64::from(limit))
+            .bind(offset)
+            .fetch_all(c)
+            .await?
+    });
+    Ok(rows)
+}
+
+/// How many of collection `id`'s links `filter` matches.
+pub async fn matching(db: &mut dyn Exec, id: i64, filter: &str) -> Result<i64> {
+    let sql = format!(
+        "select count(*) from collection_link cl join link l on l.id = cl.link_id \
+         where cl.collection_id = $1 and {MATCHES}"
+    );
+    let pattern = like_pattern(filter);
+    let (n,): (i64,) = on_db!(db, |c| {
+        sqlx::query_as(&sql)
+            .bind(id)
+            .bind(&pattern)
+            .fetch_one(c)
+            .await?
+    });
+    Ok(n)
+}
+
+/// How many links collection `id` holds, checked against the cap before one joins.
+pub async fn size(db: &mut dyn Exec, id: i64) -> Result<i64> {
+    let sql = "select count(*) from collection_link where collection_id = $1";
+    let (n,): (i64,) = on_db!(db, |c| sqlx::query_as(sql).bind(id).fetch_one(c).await?);
+    Ok(n)
+}
+
+/// A link's key or target contains the pattern `$2` (lower-cased, `like_pattern`).
+const MATCHES: &str =
+    "(lower(l.key) like $2 escape '\\' or lower(l.target_url) like $2 escape '\\')";
+
+/// `filter` as a LIKE pattern that matches it anywhere, literally (its `%`, `_` and
+/// `\` escaped), lower-cased as the column is.
+fn like_pattern(filter: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in filter.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
 }
 
 /// Clicks per UTC day from `since` (`YYYY-MM-DD`) over all of collection `id`'s links.

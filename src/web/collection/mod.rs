@@ -5,6 +5,7 @@
 use rocket::form::Form;
 use rocket::http::{ContentType, Header, Status};
 use rocket::request::FlashMessage;
+use rocket::response::stream::ByteStream;
 use rocket::response::{Flash, Redirect};
 use rocket::serde::json::Json;
 use rocket::{get, post, routes, Either, Route, State};
@@ -14,7 +15,7 @@ use super::allowance::Allowed;
 use super::create::{FormValues, IndexPage};
 use super::origin::SameOrigin;
 use super::respond::{unsupported_body, Format, JsonObject, Negotiated, NoStore, Refusal};
-use crate::domain::collection::{CollectionName, Sort};
+use crate::domain::collection::{page_number, CollectionName, Sort};
 use crate::domain::keys::SecretKey;
 use crate::domain::window::Window;
 use crate::error::{Error, Result};
@@ -149,11 +150,24 @@ async fn create(
     }))
 }
 
-/// The order, filter and window a collection is shown with.
-fn listing(sort: Option<&str>, q: Option<&str>, days: Option<&str>) -> Result<(Listing, Window)> {
+/// A collection page's query, as given (checked by `listing`).
+#[derive(Debug, rocket::FromForm)]
+pub struct View<'r> {
+    sort: Option<&'r str>,
+    q: Option<&'r str>,
+    days: Option<&'r str>,
+    page: Option<&'r str>,
+}
+
+/// The order, filter, page and window a collection is shown with.
+fn listing(
+    (sort, q, page): (Option<&str>, Option<&str>, Option<&str>),
+    days: Option<&str>,
+) -> Result<(Listing, Window)> {
     let listing = Listing {
         sort: Sort::parse(sort)?,
         filter: q.map(str::to_owned),
+        page: page_number(page)?,
     };
     Ok((listing, Window::parse(days)?))
 }
@@ -177,38 +191,43 @@ pub(super) async fn page_of(
         ("sort" = Option<String>, Query, description = "date (newest first, the default) or clicks"),
         ("q" = Option<String>, Query, description = "Only links whose key or target contains this"),
         ("days" = Option<u16>, Query, description = "Chart window: 7, 30 (default), 90 or 365"),
+        ("page" = Option<u32>, Query, description = "Which 100 links of the list, from 1 (the default); `next` and `previous` link the pages"),
     ),
     responses(
         (status = 200, description = "The collection (HTML: its page, with the forms that add and deactivate links)",
             content((CollectionPage = "application/json"), (String = "text/html"))),
         (status = 404, body = crate::web::respond::ErrorPage),
-        (status = 422, description = "Another sort or window", body = crate::web::respond::ErrorPage),
+        (status = 422, description = "Another sort, window or page", body = crate::web::respond::ErrorPage),
     ))]
-#[get("/collection/<secret>?<sort>&<q>&<days>")]
+#[get("/collection/<secret>?<view..>")]
 pub async fn show(
     secret: Result<SecretKey, Error>,
-    sort: Option<&str>,
-    q: Option<&str>,
-    days: Option<&str>,
+    view: View<'_>,
     flash: Option<FlashMessage<'_>>,
     links: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<Negotiated<CollectionPage>> {
     let secret = secret?;
-    let mut page = page_of(&secret, listing(sort, q, days)?, links, settings).await?;
+    let shown = listing((view.sort, view.q, view.page), view.days)?;
+    let mut page = page_of(&secret, shown, links, settings).await?;
     page.flash = flash.map(|f| f.message().to_owned());
     Ok(Negotiated(page))
 }
 
-/// The collection's list as a CSV file.
+/// The collection's list as a CSV file, written as it is read.
 #[derive(rocket::Responder)]
-pub struct CsvFile {
-    body: (ContentType, Vec<u8>),
+pub struct CsvFile<S> {
+    body: ByteStream<S>,
+    content_type: ContentType,
     disposition: Header<'static>,
 }
 
+/// Links read for each part of the CSV file.
+const CSV_PART: u32 = 500;
+
 #[utoipa::path(get, path = "/collection/{secret}/links.csv", tag = "collections", operation_id = "collection_csv",
     summary = "The collection's links as CSV: key, short_url, target_url, clicks, created_at, status, admin_url",
+    description = "Every link the filter matches (all of them without one), written as it is read.",
     params(
         ("secret" = String, Path, description = "The secret from the collection's url"),
         ("sort" = Option<String>, Query, description = "date (the default) or clicks"),
@@ -220,20 +239,50 @@ pub struct CsvFile {
         (status = 422, description = "Another sort", body = crate::web::respond::ErrorPage),
     ))]
 #[get("/collection/<secret>/links.csv?<sort>&<q>")]
-pub async fn links_csv(
+pub async fn links_csv<'r>(
     secret: Result<SecretKey, Error>,
     sort: Option<&str>,
     q: Option<&str>,
-    links: &State<Links>,
-    settings: &State<Settings>,
-) -> Result<CsvFile> {
-    let page = page_of(&secret?, listing(sort, q, None)?, links, settings).await?;
-    let body = page.csv().map_err(|e| {
-        rocket::error!("writing a collection's CSV failed: {e}");
-        Error::Unavailable
-    })?;
+    links: &'r State<Links>,
+    settings: &'r State<Settings>,
+) -> Result<CsvFile<impl rocket::futures::Stream<Item = Vec<u8>> + Send + 'r>> {
+    let secret = secret?;
+    let (listing, _) = listing((sort, q, None), None)?;
+    // The first part is read before answering, so an unknown secret is still a 404.
+    let first = links
+        .collection_rows(&secret, &listing, (CSV_PART, 0))
+        .await?;
+    let stream = ByteStream! {
+        yield csv_rows(None, settings);
+        let mut part = first;
+        let mut offset = 0_u64;
+        loop {
+            let full = part.len() == CSV_PART as usize;
+            offset += part.len() as u64;
+            yield csv_rows(Some(part), settings);
+            if !full {
+                break;
+            }
+            match links.collection_rows(&secret, &listing, (CSV_PART, offset)).await {
+                Ok(next) => part = next,
+                Err(error) => {
+                    rocket::error!("a collection's CSV stopped after {offset} links: {error}");
+                    break;
+                }
+            }
+        }
+    };
     Ok(CsvFile {
-        body: (ContentType::CSV, body),
+        body: stream,
+        content_type: ContentType::CSV,
         disposition: Header::new("Content-Disposition", "attachment; filename=\"links.csv\""),
     })
+}
+
+/// The CSV file's header line (`None`), or the lines of `rows`.
+fn csv_rows(rows: Option<Vec<crate::service::Member>>, settings: &Settings) -> Vec<u8> {
+    match rows {
+        None => page::csv_header(),
+        Some(rows) => page::csv_lines(rows, settings),
+    }
 }

@@ -16,7 +16,8 @@ use crate::web::owner::chart::Chart;
 use crate::web::respond::Page;
 use crate::web::url_info::UrlInfo;
 
-/// A collection as its owner sees it; as JSON `{name, url, clicks, history, links}`.
+/// A collection as its owner sees it; as JSON `{name, url, clicks, history, links,
+/// total, matching, page, pages, next, previous}`.
 #[derive(Template, Serialize, utoipa::ToSchema)]
 #[template(path = "collection.html")]
 #[schema(as = Collection)]
@@ -28,12 +29,21 @@ pub struct CollectionPage {
     clicks: i64,
     /// Clicks per UTC day over the chosen window, all links together, oldest first.
     history: Vec<DayClicks>,
-    /// The links shown (all, unless a filter is given), each as `URLInfo`.
+    /// The links on this page (at most 100, of those the filter matches), each as `URLInfo`.
     #[schema(value_type = Vec<UrlInfo>)]
     links: Vec<Listed>,
-    #[serde(skip)]
-    #[schema(ignore)]
+    /// How many links the collection holds.
+    #[serde(rename = "total")]
     count: usize,
+    /// How many of them the filter matches (all without one).
+    matching: usize,
+    /// This page's number, from 1, and how many pages the matching links fill.
+    page: u32,
+    pages: u32,
+    /// The next and the previous page's URL (same order, filter and window); `null` at
+    /// either end.
+    next: Option<String>,
+    previous: Option<String>,
     #[serde(skip)]
     #[schema(ignore)]
     days: u16,
@@ -86,6 +96,11 @@ impl CollectionPage {
             history: view.history,
             links,
             count: view.count,
+            matching: view.matching,
+            page: view.page,
+            pages: view.pages,
+            next: None,
+            previous: None,
             days: view.window.days(),
             sort: Sort::default(),
             filter: filter.unwrap_or_default().to_owned(),
@@ -94,36 +109,18 @@ impl CollectionPage {
         }
     }
 
-    /// The page listed in `sort` order (for the links to the other order).
+    /// The page listed in `sort` order (for the links to the other order), with the
+    /// URLs of the pages before and after it.
     pub fn sorted(self, sort: Sort) -> CollectionPage {
-        CollectionPage { sort, ..self }
-    }
-
-    /// The list as CSV: key, short URL, target, clicks, created, status, admin URL.
-    pub fn csv(&self) -> Result<Vec<u8>, csv::Error> {
-        let mut out = csv::Writer::from_writer(Vec::new());
-        out.write_record([
-            "key",
-            "short_url",
-            "target_url",
-            "clicks",
-            "created_at",
-            "status",
-            "admin_url",
-        ])?;
-        for row in &self.links {
-            let info = &row.info;
-            out.write_record([
-                &row.key,
-                &info.url,
-                &info.target_url,
-                &info.clicks.to_string(),
-                &info.created_at,
-                row.status,
-                row.admin_url().unwrap_or_default(),
-            ])?;
+        let page = CollectionPage { sort, ..self };
+        let at = |n: u32| format!("{}{}", page.url, page.keep_page(sort, page.days, n, "&"));
+        let next = (page.page < page.pages).then(|| at(page.page + 1));
+        let previous = (page.page > 1).then(|| at(page.page.min(page.pages + 1) - 1));
+        CollectionPage {
+            next,
+            previous,
+            ..page
         }
-        out.into_inner().map_err(|e| e.into_error().into())
     }
 
     fn chart(&self) -> Chart {
@@ -135,11 +132,27 @@ impl CollectionPage {
     }
 
     /// The query that keeps this view's order, filter and window, for links that
-    /// change one of them.
+    /// change one of them (and go back to the first page).
     fn keep(&self, sort: impl Borrow<Sort>, days: impl Borrow<u16>) -> String {
-        let (sort, days) = (sort.borrow(), days.borrow());
+        self.keep_page(*sort.borrow(), *days.borrow(), 1, "&amp;")
+    }
+
+    /// The query of page `page` in `sort` order over `days`, with this view's filter;
+    /// `and` joins its parts (`&amp;` inside HTML).
+    fn keep_page(&self, sort: Sort, days: u16, page: u32, and: &str) -> String {
         let filter: String = url::form_urlencoded::byte_serialize(self.filter.as_bytes()).collect();
-        format!("?sort={}&amp;days={days}&amp;q={filter}", sort.as_str())
+        let sort = sort.as_str();
+        let page = if page > 1 {
+            format!("{and}page={page}")
+        } else {
+            String::new()
+        };
+        format!("?sort={sort}{and}days={days}{and}q={filter}{page}")
+    }
+
+    /// The page `page`'s query, for the pager's links.
+    fn page_query(&self, page: u32) -> String {
+        self.keep_page(self.sort, self.days, page, "&amp;")
     }
 
     /// The orders, each with its message id.
@@ -183,6 +196,43 @@ impl CollectionPage {
             }
         })
     }
+}
+
+/// The CSV file's header line.
+pub fn csv_header() -> Vec<u8> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "key",
+        "short_url",
+        "target_url",
+        "clicks",
+        "created_at",
+        "status",
+        "admin_url",
+    ];
+    // Writing to memory cannot fail.
+    let _ = out.write_record(header);
+    out.into_inner().unwrap_or_default()
+}
+
+/// The CSV lines of `members`: key, short URL, target, clicks, created, status, admin URL.
+pub fn csv_lines(members: Vec<Member>, settings: &Settings) -> Vec<u8> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    for member in members {
+        let row = Listed::of(member, settings);
+        let info = &row.info;
+        // Writing to memory cannot fail.
+        let _ = out.write_record([
+            &row.key,
+            &info.url,
+            &info.target_url,
+            &info.clicks.to_string(),
+            &info.created_at,
+            row.status,
+            row.admin_url().unwrap_or_default(),
+        ]);
+    }
+    out.into_inner().unwrap_or_default()
 }
 
 impl Listed {
