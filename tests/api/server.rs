@@ -167,16 +167,9 @@ pub fn try_send(
     exchange(stream, method, path, headers, body)
 }
 
-/// One request to the server on 127.0.0.1 from the loopback address `source` (any of
-/// 127.0.0.0/8 works), as if from another client.
-pub fn send_from(
-    source: std::net::Ipv4Addr,
-    port: u16,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> Reply {
+/// A connection to the server on 127.0.0.1 from the loopback address `source` (any
+/// of 127.0.0.0/8 works), as if from another client.
+pub fn connect_from(source: std::net::Ipv4Addr, port: u16) -> std::io::Result<TcpStream> {
     let connect = async move {
         let socket = rocket::tokio::net::TcpSocket::new_v4()?;
         socket.bind((source, 0).into())?;
@@ -185,13 +178,24 @@ pub fn send_from(
         stream.set_nonblocking(false)?;
         Ok::<_, std::io::Error>(stream)
     };
-    let runtime = rocket::tokio::runtime::Builder::new_current_thread()
+    rocket::tokio::runtime::Builder::new_current_thread()
         .enable_all()
-        .build()
-        .unwrap();
-    let stream = runtime
+        .build()?
         .block_on(connect)
-        .unwrap_or_else(|e| panic!("connect from {source}: {e}"));
+}
+
+/// One request to the server on 127.0.0.1 from the loopback address `source`, as if
+/// from another client.
+pub fn send_from(
+    source: std::net::Ipv4Addr,
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Reply {
+    let stream =
+        connect_from(source, port).unwrap_or_else(|e| panic!("connect from {source}: {e}"));
     exchange(stream, method, path, headers, body).expect("the server answers")
 }
 

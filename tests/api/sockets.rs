@@ -1,12 +1,14 @@
 //! Attacks that need real sockets, on the real binary: HTTP/2 streams that never
-//! finish, silent connections up to the file limit, requests dribbled a byte at a
-//! time, and keep-alive connections left open.
+//! finish, silent and one-byte connections up to the file limit, requests dribbled a
+//! byte at a time, keep-alive connections left open, many connections from one
+//! address; and slow requests the watch must leave alone (`100 Continue`,
+//! pipelining, handlers slower than `keep_alive`).
 
-use std::io::{ErrorKind, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
+use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::time::{Duration, Instant};
 
-use crate::server::{free_port, try_send, Server};
+use crate::server::{connect_from, free_port, try_send, Server};
 
 fn connect(port: u16) -> TcpStream {
     let stream = TcpStream::connect_timeout(
@@ -236,4 +238,251 @@ fn connection_limits_that_cannot_work_stop_the_launch() {
             "{name} = {value}: {error}"
         );
     }
+}
+
+/// A target that answers `200` `delay` after each request, so a create that checks
+/// it (`check_target`) is handled for that long; its port.
+fn slow_target(delay: Duration) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream);
+                let mut line = String::new();
+                while reader.read_line(&mut line).unwrap_or(0) > 2 {
+                    line.clear();
+                }
+                std::thread::sleep(delay);
+                let answer = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+                let _ = reader.into_inner().write_all(answer.as_bytes());
+            });
+        }
+    });
+    port
+}
+
+/// How long a checked create takes in the tests below: well over `keep_alive`.
+const SLOW: Duration = Duration::from_millis(3500);
+
+/// The binary with a one-second `keep_alive` and `header_timeout`, allowed to check
+/// targets on `target`'s port.
+fn impatient_server(dir: &std::path::Path, port: u16, target: u16) -> Server {
+    let settings = env(&[
+        ("ROCKET_BASE_URL", "http://go.test"),
+        ("ROCKET_KEEP_ALIVE", "1"),
+        ("ROCKET_HEADER_TIMEOUT", "1"),
+        ("ROCKET_ALLOW_PRIVATE_TARGETS", "true"),
+        ("ROCKET_CHECK_PORTS", &format!("[80, 443, {target}]")),
+        ("ROCKET_CHECK_TIMEOUT_MS", "10000"),
+    ]);
+    Server::start(dir, port, &settings)
+}
+
+/// A JSON create of a link to `target`, checked, that closes the connection after.
+fn slow_create(target: u16, extra_headers: &str) -> (String, String) {
+    let body = format!(r#"{{"target_url": "http://127.0.0.1:{target}/x", "check_target": true}}"#);
+    let head = format!(
+        "POST /url HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n{extra_headers}\r\n",
+        body.len()
+    );
+    (head, body)
+}
+
+/// Everything the server sends on `stream` until it closes it.
+fn read_to_close(stream: &mut TcpStream) -> String {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    String::from_utf8_lossy(&raw).into_owned()
+}
+
+/// Whether `raw` ends with a create's full answer: 201 and the JSON with the admin URL.
+fn has_created(raw: &str) -> bool {
+    raw.contains("HTTP/1.1 201") && raw.contains("\"admin_url\"") && raw.trim_end().ends_with('}')
+}
+
+#[test]
+fn a_slow_request_sent_with_expect_100_continue_gets_its_whole_answer() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let target = slow_target(SLOW);
+    let _server = impatient_server(dir.path(), port, target);
+
+    // As curl -H 'Expect: 100-continue' does: the headers, then the body once the
+    // server says to go on; then the server answers a 100 Continue, and works.
+    let (head, body) = slow_create(target, "Expect: 100-continue\r\n");
+    let mut stream = connect(port);
+    stream.write_all(head.as_bytes()).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut interim = [0u8; 64];
+    let read = stream.read(&mut interim).unwrap();
+    assert!(interim[..read].starts_with(b"HTTP/1.1 100"), "{:?}", String::from_utf8_lossy(&interim[..read]));
+    let began = Instant::now();
+    stream.write_all(body.as_bytes()).unwrap();
+    let raw = read_to_close(&mut stream);
+
+    assert!(has_created(&raw), "after {:?}: {raw:?}", began.elapsed());
+    assert!(began.elapsed() >= SLOW - Duration::from_millis(100));
+}
+
+#[test]
+fn a_slow_request_pipelined_behind_a_quick_one_gets_its_whole_answer() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let target = slow_target(SLOW);
+    let _server = impatient_server(dir.path(), port, target);
+
+    // Both requests at once: the first one's answer goes out while the second one,
+    // already all there, is handled for seconds.
+    let (head, body) = slow_create(target, "");
+    let pipelined = format!("GET /health HTTP/1.1\r\nHost: x\r\n\r\n{head}{body}");
+    let mut stream = connect(port);
+    let began = Instant::now();
+    stream.write_all(pipelined.as_bytes()).unwrap();
+    let raw = read_to_close(&mut stream);
+
+    assert!(raw.starts_with("HTTP/1.1 200"), "{raw:?}");
+    assert!(has_created(&raw), "after {:?}: {raw:?}", began.elapsed());
+    assert!(began.elapsed() >= SLOW - Duration::from_millis(100));
+}
+
+#[test]
+fn a_request_handled_for_longer_than_keep_alive_gets_its_whole_answer() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let target = slow_target(SLOW);
+    let _server = impatient_server(dir.path(), port, target);
+
+    // On a fresh connection, and on a kept-alive one right after a quick answer.
+    let (head, body) = slow_create(target, "");
+    let mut fresh = connect(port);
+    fresh.write_all(format!("{head}{body}").as_bytes()).unwrap();
+    let mut kept = connect(port);
+    kept.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    kept.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut answer = [0u8; 1024];
+    let read = kept.read(&mut answer).unwrap();
+    assert!(answer[..read].starts_with(b"HTTP/1.1 200"));
+    kept.write_all(format!("{head}{body}").as_bytes()).unwrap();
+
+    for (name, stream) in [("fresh", &mut fresh), ("kept alive", &mut kept)] {
+        let raw = read_to_close(stream);
+        assert!(has_created(&raw), "{name}: {raw:?}");
+    }
+}
+
+/// `count` connections to `port` from `source`, each having sent `first` (if any).
+fn open_from(source: Ipv4Addr, port: u16, count: usize, first: &[u8]) -> Vec<TcpStream> {
+    (0..count)
+        .map(|_| {
+            let mut stream = connect_from(source, port).expect("connect");
+            if !first.is_empty() {
+                stream.write_all(first).unwrap();
+            }
+            stream
+                .set_read_timeout(Some(Duration::from_millis(1)))
+                .unwrap();
+            stream
+        })
+        .collect()
+}
+
+/// 1,100 connections that each sent one byte, from eight threads (eight addresses,
+/// so no cap per address is what closes them).
+fn one_byte_flood(port: u16) -> Vec<TcpStream> {
+    let openers: Vec<_> = (2..10u8)
+        .map(|n| std::thread::spawn(move || open_from(Ipv4Addr::new(127, 0, 0, n), port, 138, b"G")))
+        .collect();
+    let flood: Vec<TcpStream> = openers.into_iter().flat_map(|t| t.join().unwrap()).collect();
+    assert!(flood.len() >= 1100);
+    flood
+}
+
+#[test]
+fn eleven_hundred_one_byte_connections_under_a_1024_file_limit_leave_health_answering_after_the_header_timeout() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let settings = env(&[("ROCKET_HEADER_TIMEOUT", "2")]);
+    let server = Server::start_with(dir.path(), port, &settings, Some(1024));
+
+    // Each has sent the first byte of a request, so it is no longer silent; the
+    // process runs out of descriptors with them.
+    let flood = one_byte_flood(port);
+    let opened = Instant::now();
+    std::thread::sleep(Duration::from_secs(2).saturating_sub(opened.elapsed()));
+
+    let asked = Instant::now();
+    let health = try_send(port, "GET", "/health", &[], "");
+    let took = asked.elapsed();
+    let health = health.map(|r| r.status);
+    assert!(matches!(health, Ok(200)), "{health:?}\n{}", server.log());
+    assert!(took < Duration::from_secs(1), "/health took {took:?}");
+    drop(flood);
+}
+
+#[test]
+fn a_keep_alive_client_keeps_its_connection_while_one_byte_connections_crowd_the_server() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    // Long timeouts: only shedding over the cap closes anything here.
+    let settings = env(&[("ROCKET_HEADER_TIMEOUT", "30"), ("ROCKET_KEEP_ALIVE", "30")]);
+    let _server = Server::start_with(dir.path(), port, &settings, Some(1024));
+
+    let mut client = connect(port);
+    client.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let flood = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        let flood = one_byte_flood(port);
+        std::thread::sleep(Duration::from_secs(3));
+        flood
+    });
+    let began = Instant::now();
+    let mut answered = 0;
+    while began.elapsed() < Duration::from_secs(4) {
+        let sent = client.write_all(b"GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\n");
+        let mut answer = [0u8; 4096];
+        let read = sent.and_then(|()| client.read(&mut answer));
+        let ok = read.is_ok_and(|read| answer[..read].starts_with(b"HTTP/1.1 200"));
+        assert!(ok, "the keep-alive connection was closed after {answered} answers, {:?} in", began.elapsed());
+        answered += 1;
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // The cap did hold: the flood was shed down to it, a tenth below.
+    let mut flood = flood.join().unwrap();
+    let open = flood.iter_mut().filter_map(|s| (!closed(s)).then_some(())).count();
+    assert!(open < 768, "{open} one-byte connections still open");
+}
+
+#[test]
+fn one_client_address_keeps_at_most_max_connections_per_address() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let settings = env(&[
+        ("ROCKET_HEADER_TIMEOUT", "30"),
+        ("ROCKET_MAX_CONNECTIONS_PER_ADDRESS", "20"),
+    ]);
+    let _server = Server::start(dir.path(), port, &settings);
+
+    let mut greedy = open_from(Ipv4Addr::new(127, 0, 0, 2), port, 60, b"");
+    let mut modest = open_from(Ipv4Addr::new(127, 0, 0, 3), port, 10, b"");
+    std::thread::sleep(Duration::from_millis(2500));
+
+    let open = greedy.iter_mut().filter_map(|s| (!closed(s)).then_some(())).count();
+    assert_eq!(open, 20, "connections from the greedy address still open");
+    let open = modest.iter_mut().filter_map(|s| (!closed(s)).then_some(())).count();
+    assert_eq!(open, 10, "connections from another address still open");
+    let reply = crate::server::send_from(Ipv4Addr::new(127, 0, 0, 3), port, "GET", "/health", &[], "");
+    assert_eq!(reply.status, 200);
 }

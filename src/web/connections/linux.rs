@@ -1,7 +1,7 @@
 //! The connection watch, the kernel's side: file limits, `/proc/self/fd`, `TCP_INFO`, `shutdown(2)`.
 
-use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
+use std::net::{IpAddr, SocketAddr};
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use rocket::Shutdown;
 
-use super::{Limits, Seen};
+use super::requests::canonical;
+use super::{Limits, Phase, Requests, Seen};
 
 /// Raises the soft file limit to the hard one (systemd's default is 1,024 soft,
 /// 524,288 hard) and returns the limit now in force.
@@ -38,14 +39,15 @@ pub fn raise_file_limit() -> u64 {
 
 /// Runs the watch on a thread of its own until the server shuts down: its work
 /// is system calls, which should not hold up Rocket's workers.
-pub fn spawn(port: u16, limits: Limits, shutdown: Shutdown) {
+pub fn spawn(port: u16, limits: Limits, requests: Arc<Requests>, shutdown: Shutdown) {
     if !listening_on(port) {
         return; // Rocket's local client: no socket to watch.
     }
-    let mut watch = match Watch::new(port, limits) {
+    let mut watch = match Watch::new(port, limits, requests.clone()) {
         Ok(watch) => watch,
         Err(e) => return rocket::error!("the connection watch did not start: {e}"),
     };
+    requests.activate();
     let stopped = Arc::new(AtomicBool::new(false));
     let stop = stopped.clone();
     rocket::tokio::spawn(async move {
@@ -56,14 +58,18 @@ pub fn spawn(port: u16, limits: Limits, shutdown: Shutdown) {
         .name("connection-watch".into())
         .spawn(move || {
             let mut last_scan = Instant::now();
+            let mut took = Duration::ZERO;
             while !stopped.load(Ordering::Relaxed) {
                 std::thread::sleep(Duration::from_millis(5));
                 let since = last_scan.elapsed();
+                // When crowded, as often as every 50 ms, but never more than a tenth
+                // of the time: a scan of thousands of sockets takes milliseconds.
                 let crowded = watch.lowest_free_file() > limits.max_connections;
-                if since >= Duration::from_secs(1) || crowded && since >= Duration::from_millis(50)
-                {
-                    watch.scan();
+                let soon = (took * 9).max(Duration::from_millis(50));
+                if since >= Duration::from_secs(1) || crowded && since >= soon {
                     last_scan = Instant::now();
+                    watch.scan();
+                    took = last_scan.elapsed();
                 }
             }
         });
@@ -72,20 +78,41 @@ pub fn spawn(port: u16, limits: Limits, shutdown: Shutdown) {
     }
 }
 
-/// What the watch remembers of a connection between scans.
+/// A bit of leeway when comparing the kernel's times (whole milliseconds, counted
+/// in clock ticks) with Rocket's marks.
+const TICK: Duration = Duration::from_millis(10);
+
+/// What the watch remembers of an open descriptor between scans.
 struct Known {
-    first_seen: Instant,
-    /// When the request now under way was first seen, if one is.
-    request_seen: Option<Instant>,
-    /// Answer bytes at the last scan: when they grow, an answer went out, so what
-    /// is under way now is a new request.
-    sent: u64,
+    /// The socket's inode: a descriptor number reused for another socket is new.
+    inode: u64,
+    /// The scan that last found it.
+    scan: u64,
+    /// `None`: a socket that is not a connection accepted on the port.
+    conn: Option<Conn>,
+    /// Shut down by the watch: Rocket will close it, and until then it neither
+    /// counts nor is judged again.
+    shut: bool,
+}
+
+/// What the watch remembers of an accepted connection.
+struct Conn {
+    /// The client's address and port, as the request fairing marks them.
+    peer: SocketAddr,
+    /// When it opened, as near as the watch can tell (never earlier).
+    opened: Option<Instant>,
+    /// When bytes after the last answer were first seen, while they have not
+    /// reached Rocket as a request.
+    arriving: Option<Instant>,
 }
 
 struct Watch {
     port: u16,
     limits: Limits,
-    known: HashMap<u64, Known>,
+    requests: Arc<Requests>,
+    /// By descriptor number.
+    known: HashMap<RawFd, Known>,
+    scans: u64,
     /// `/proc/self/fd`, opened once and read again from its start each scan, so a
     /// scan needs no new descriptor.
     fds: std::fs::File,
@@ -101,11 +128,20 @@ struct Watch {
 struct Found {
     fd: RawFd,
     inode: u64,
+    peer: SocketAddr,
     seen: Seen,
 }
 
+/// The kernel's word on one connection, and when it was read.
+struct Read {
+    fd: RawFd,
+    inode: u64,
+    info: Counters,
+    at: Instant,
+}
+
 impl Watch {
-    fn new(port: u16, limits: Limits) -> std::io::Result<Watch> {
+    fn new(port: u16, limits: Limits, requests: Arc<Requests>) -> std::io::Result<Watch> {
         use std::os::unix::fs::OpenOptionsExt;
         let fds = std::fs::OpenOptions::new()
             .read(true)
@@ -114,7 +150,9 @@ impl Watch {
         Ok(Watch {
             port,
             limits,
+            requests,
             known: HashMap::new(),
+            scans: 0,
             fds,
             null: std::fs::File::open("/dev/null")?,
             spare: std::fs::File::open("/dev/null")?,
@@ -175,33 +213,113 @@ impl Watch {
         }
     }
 
-    fn scan(&mut self) {
-        let now = Instant::now();
-        let mut found = Vec::new();
+    /// The kernel's counters of every connection accepted on the port. A descriptor
+    /// costs two system calls (`fstat`, `TCP_INFO`); what it is (a connection on
+    /// the port, from which client) is asked once, when its socket is new.
+    fn read_connections(&mut self) -> Vec<Read> {
+        self.scans += 1;
+        let scan = self.scans;
+        let mut read = Vec::new();
         for fd in self.open_descriptors() {
             let Some(inode) = socket_inode(fd) else {
                 continue;
             };
-            let Some(mut seen) = accepted_on(fd, self.port) else {
+            let known = match self.known.get_mut(&fd) {
+                Some(known) if known.inode == inode => known,
+                _ => {
+                    let conn = accepted_from(fd, self.port).map(|peer| Conn {
+                        peer,
+                        opened: None,
+                        arriving: None,
+                    });
+                    let known = Known {
+                        inode,
+                        scan,
+                        conn,
+                        shut: false,
+                    };
+                    self.known.insert(fd, known);
+                    self.known.get_mut(&fd).expect("just inserted")
+                }
+            };
+            known.scan = scan;
+            if known.conn.is_none() || known.shut {
+                continue;
+            }
+            if let Some(info) = tcp_info(fd) {
+                let at = Instant::now();
+                read.push(Read {
+                    fd,
+                    inode,
+                    info,
+                    at,
+                });
+            }
+        }
+        self.known.retain(|_, known| known.scan == scan);
+        read
+    }
+
+    fn scan(&mut self) {
+        let started = Instant::now();
+        let read = self.read_connections();
+        // Rocket's marks, read after the kernel's counters: a request that reached
+        // Rocket or was answered meanwhile is seen as such.
+        let marks = self.requests.snapshot();
+        let mut found = Vec::with_capacity(read.len());
+        for Read {
+            fd,
+            inode,
+            info,
+            at,
+        } in read
+        {
+            let Some(conn) = self.known.get_mut(&fd).and_then(|k| k.conn.as_mut()) else {
                 continue;
             };
-            let known = self.known.entry(inode).or_insert(Known {
-                first_seen: now,
-                request_seen: None,
-                sent: seen.sent,
-            });
-            known.request_seen = match (seen.under_way(), known.request_seen) {
-                (false, _) => None,
-                (true, Some(at)) if known.sent == seen.sent => Some(at),
-                (true, _) => Some(now),
+            let last_in = at.checked_sub(Duration::from_millis(info.since_received));
+            let opened = *conn.opened.get_or_insert(last_in.unwrap_or(at));
+            let mark = marks.get(&conn.peer);
+            let phase = match mark {
+                Some(mark) if mark.busy => Phase::Busy {
+                    body: mark.body,
+                    since: millis(at.saturating_duration_since(mark.at)),
+                },
+                _ if info.received == 0 => Phase::Silent,
+                // No request of this connection has reached Rocket yet.
+                None => Phase::Arriving(millis(at - opened)),
+                Some(mark) => match last_in.filter(|&t| t > mark.at + TICK) {
+                    Some(last_in) => {
+                        let began = *conn.arriving.get_or_insert(last_in);
+                        Phase::Arriving(millis(at.saturating_duration_since(began)))
+                    }
+                    None => Phase::Idle,
+                },
             };
-            known.sent = seen.sent;
-            seen.age = millis(now - known.first_seen);
-            seen.request_age = known.request_seen.map(|at| millis(now - at));
-            found.push(Found { fd, inode, seen });
+            if !matches!(phase, Phase::Arriving(_)) {
+                conn.arriving = None;
+            }
+            let seen = Seen {
+                received: info.received,
+                since_received: info.since_received,
+                since_sent: info.since_sent,
+                age: millis(at - opened),
+                phase,
+            };
+            found.push(Found {
+                fd,
+                inode,
+                peer: conn.peer,
+                seen,
+            });
         }
-        let live: HashSet<u64> = found.iter().map(|f| f.inode).collect();
-        self.known.retain(|inode, _| live.contains(inode));
+        // Marks of connections that are gone (but not of one that opened since).
+        if !marks.is_empty() {
+            let live: HashSet<SocketAddr> = found.iter().map(|f| f.peer).collect();
+            for peer in marks.keys().filter(|peer| !live.contains(peer)) {
+                self.requests.forget(*peer, started);
+            }
+        }
 
         let mut kept = Vec::with_capacity(found.len());
         for conn in found {
@@ -210,20 +328,56 @@ impl Watch {
                 None => kept.push(conn),
             }
         }
+        let kept = self.cap_per_address(kept);
         self.shed(kept);
     }
 
-    /// Over the cap, shuts down silent and idle connections, quiet longest first,
-    /// until a tenth of the cap is free again.
-    fn shed(&self, kept: Vec<Found>) {
+    /// Shuts down, from each client address over `per_address`, its connections
+    /// past the cap in shedding order (busy ones are never shut down).
+    fn cap_per_address(&mut self, kept: Vec<Found>) -> Vec<Found> {
+        let cap = self.limits.per_address as usize;
+        if cap == 0 || kept.len() <= cap {
+            return kept;
+        }
+        let mut by_address: HashMap<IpAddr, Vec<usize>> = HashMap::new();
+        for (i, conn) in kept.iter().enumerate() {
+            let address = self.limits.address(conn.peer.ip());
+            by_address.entry(address).or_default().push(i);
+        }
+        let mut cut = vec![false; kept.len()];
+        for conns in by_address.values().filter(|conns| conns.len() > cap) {
+            let mut sheddable: Vec<usize> = conns
+                .iter()
+                .copied()
+                .filter(|&i| kept[i].seen.shed_order().is_some())
+                .collect();
+            sheddable.sort_by_key(|&i| kept[i].seen.shed_order());
+            for &i in sheddable.iter().take(conns.len() - cap) {
+                self.shut_down(kept[i].fd, kept[i].inode);
+                cut[i] = true;
+            }
+        }
+        kept.into_iter()
+            .zip(cut)
+            .filter_map(|(conn, cut)| (!cut).then_some(conn))
+            .collect()
+    }
+
+    /// Over the cap, shuts down connections in shedding order (silent and arriving
+    /// ones first, then idle ones; never busy ones) until a tenth of the cap is free
+    /// again.
+    fn shed(&mut self, kept: Vec<Found>) {
         let max = self.limits.max_connections as usize;
         if kept.len() <= max {
             return;
         }
         let goal = max - max / 10;
-        let mut quiet: Vec<&Found> = kept.iter().filter(|c| c.seen.sheddable()).collect();
-        quiet.sort_by_key(|c| Reverse(c.seen.quiet()));
-        for conn in quiet.into_iter().take(kept.len() - goal) {
+        let mut sheddable: Vec<(_, &Found)> = kept
+            .iter()
+            .filter_map(|c| c.seen.shed_order().map(|order| (order, c)))
+            .collect();
+        sheddable.sort_by_key(|(order, _)| *order);
+        for (_, conn) in sheddable.into_iter().take(kept.len() - goal) {
             self.shut_down(conn.fd, conn.inode);
         }
     }
@@ -231,7 +385,10 @@ impl Watch {
     /// Shuts the connection down, through `spare` made a duplicate of `fd` and
     /// checked to still be the socket `inode`, so a descriptor number reused
     /// meanwhile is left alone; `spare` is parked on `/dev/null` again after.
-    fn shut_down(&self, fd: RawFd, inode: u64) {
+    fn shut_down(&mut self, fd: RawFd, inode: u64) {
+        if let Some(known) = self.known.get_mut(&fd).filter(|k| k.inode == inode) {
+            known.shut = true;
+        }
         let spare = self.spare.as_raw_fd();
         // SAFETY: dup2 makes `spare`, the watch's own number, a duplicate; the
         // original descriptor stays Rocket's, and `spare` never stops being open.
@@ -263,38 +420,33 @@ fn listening_on(port: u16) -> bool {
     })
 }
 
-/// The inode of the socket behind descriptor `fd`, if it is a socket
-/// (`readlink` needs no descriptor of its own).
+/// The inode of the socket behind descriptor `fd`, if it is a socket (`fstat`
+/// needs no descriptor of its own).
 fn socket_inode(fd: RawFd) -> Option<u64> {
-    let target = std::fs::read_link(format!("/proc/self/fd/{fd}")).ok()?;
-    let target = target.to_str()?;
-    target
-        .strip_prefix("socket:[")?
-        .strip_suffix(']')?
-        .parse()
-        .ok()
+    // SAFETY: fstat only writes into the struct passed.
+    unsafe {
+        let mut stat: libc::stat = std::mem::zeroed();
+        let is_socket =
+            libc::fstat(fd, &mut stat) == 0 && stat.st_mode & libc::S_IFMT == libc::S_IFSOCK;
+        is_socket.then_some(stat.st_ino)
+    }
 }
 
-/// The local port of `fd`, if it is an IP socket that is listening (`listener`)
-/// or not.
-fn local_port(fd: RawFd, listener: bool) -> Option<u16> {
-    // SAFETY: each call only writes into the buffer passed, sized as declared.
+/// Which address of `fd` `call` (`getsockname`, `getpeername`) gives, if an IP one.
+fn address_of(
+    fd: RawFd,
+    call: unsafe extern "C" fn(
+        libc::c_int,
+        *mut libc::sockaddr,
+        *mut libc::socklen_t,
+    ) -> libc::c_int,
+) -> Option<SocketAddr> {
+    // SAFETY: the call writes at most `len` bytes into `addr`, and the family it
+    // wrote says which struct those bytes are.
     unsafe {
-        let mut listening: libc::c_int = 0;
-        let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
-        let got = libc::getsockopt(
-            fd,
-            libc::SOL_SOCKET,
-            libc::SO_ACCEPTCONN,
-            (&mut listening as *mut libc::c_int).cast(),
-            &mut len,
-        );
-        if got != 0 || (listening != 0) != listener {
-            return None;
-        }
         let mut addr: libc::sockaddr_storage = std::mem::zeroed();
         let mut len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
-        if libc::getsockname(
+        if call(
             fd,
             (&mut addr as *mut libc::sockaddr_storage).cast(),
             &mut len,
@@ -305,22 +457,60 @@ fn local_port(fd: RawFd, listener: bool) -> Option<u16> {
         match addr.ss_family as libc::c_int {
             libc::AF_INET => {
                 let v4 = &*(&addr as *const libc::sockaddr_storage).cast::<libc::sockaddr_in>();
-                Some(u16::from_be(v4.sin_port))
+                let ip = std::net::Ipv4Addr::from(u32::from_be(v4.sin_addr.s_addr));
+                Some(SocketAddr::new(IpAddr::V4(ip), u16::from_be(v4.sin_port)))
             }
             libc::AF_INET6 => {
                 let v6 = &*(&addr as *const libc::sockaddr_storage).cast::<libc::sockaddr_in6>();
-                Some(u16::from_be(v6.sin6_port))
+                let ip = std::net::Ipv6Addr::from(v6.sin6_addr.s6_addr);
+                Some(SocketAddr::new(IpAddr::V6(ip), u16::from_be(v6.sin6_port)))
             }
             _ => None,
         }
     }
 }
 
-/// What the kernel says of `fd`, if it is a TCP connection accepted on `port`.
-fn accepted_on(fd: RawFd, port: u16) -> Option<Seen> {
+/// The local port of `fd`, if it is an IP socket that is listening (`listener`)
+/// or not.
+fn local_port(fd: RawFd, listener: bool) -> Option<u16> {
+    let mut listening: libc::c_int = 0;
+    let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+    // SAFETY: getsockopt only writes into the int passed, sized as declared.
+    let got = unsafe {
+        libc::getsockopt(
+            fd,
+            libc::SOL_SOCKET,
+            libc::SO_ACCEPTCONN,
+            (&mut listening as *mut libc::c_int).cast(),
+            &mut len,
+        )
+    };
+    if got != 0 || (listening != 0) != listener {
+        return None;
+    }
+    address_of(fd, libc::getsockname).map(|addr| addr.port())
+}
+
+/// The client's address and port, if `fd` is a connection accepted on `port`.
+fn accepted_from(fd: RawFd, port: u16) -> Option<SocketAddr> {
     if local_port(fd, false) != Some(port) {
         return None;
     }
+    address_of(fd, libc::getpeername).map(canonical)
+}
+
+/// What the kernel counts of one TCP connection.
+struct Counters {
+    /// Request bytes received so far.
+    received: u64,
+    /// Milliseconds since the last byte in (since it opened, if none).
+    since_received: u64,
+    /// Milliseconds since the last byte out.
+    since_sent: u64,
+}
+
+/// The kernel's counters of `fd`, if it is a TCP socket.
+fn tcp_info(fd: RawFd) -> Option<Counters> {
     // SAFETY: getsockopt only writes into the buffer passed, sized as declared.
     unsafe {
         let mut info: TcpInfo = std::mem::zeroed();
@@ -335,13 +525,10 @@ fn accepted_on(fd: RawFd, port: u16) -> Option<Seen> {
         if got != 0 || (len as usize) < std::mem::size_of::<TcpInfo>() {
             return None;
         }
-        Some(Seen {
+        Some(Counters {
             received: info.bytes_received,
-            sent: info.bytes_acked,
             since_received: u64::from(info.times[LAST_DATA_RECV]),
             since_sent: u64::from(info.times[LAST_DATA_SENT]),
-            age: 0,
-            request_age: None,
         })
     }
 }
