@@ -541,6 +541,13 @@ moderate-disable-reason = Grund für die Deaktivierung
 moderate-disable = Deaktivieren
 moderate-enable = Wieder aktivieren
 moderate-dismiss = Meldungen verwerfen
+moderate-lead-newest = Links mit offenen Meldungen, die neueste Meldung zuerst.
+moderate-sort-newest = Neueste Meldungen zuerst
+moderate-sort-reports = Meistgemeldete zuerst
+moderate-pages = Seiten
+moderate-page = Seite { $page }
+moderate-previous = Vorige Seite
+moderate-next = Nächste Seite
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -808,3 +815,5 @@ error-disable-reason-missing = Geben Sie einen Grund an: Besucher und Besitzer d
 # $max is the greatest number of characters of the operator's reason.
 error-disable-reason-too-long = Der Grund muss eine einzige Zeile mit höchstens { $max } Zeichen sein
 error-moderate-action = Die Aktion muss disable, enable oder dismiss sein
+error-moderate-sort = Die Reihenfolge muss reports oder newest sein
+error-moderate-page = Die Seite muss eine ganze Zahl ab 1 sein

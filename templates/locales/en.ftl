@@ -537,6 +537,15 @@ moderate-disable-reason = Reason for disabling
 moderate-disable = Disable
 moderate-enable = Enable again
 moderate-dismiss = Dismiss the reports
+moderate-lead-newest = Links with open reports, the newest report first.
+# Links that change the list's order.
+moderate-sort-newest = Newest reports first
+moderate-sort-reports = Most reported first
+# The list's page navigation; $page is the page's number.
+moderate-pages = Pages
+moderate-page = Page { $page }
+moderate-previous = Previous page
+moderate-next = Next page
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -789,3 +798,5 @@ error-disable-reason-missing = Give a reason: the link's visitors and owner will
 # $max is the greatest number of characters of the operator's reason.
 error-disable-reason-too-long = The reason must be one line of at most { NUMBER($max, useGrouping: "false") } characters
 error-moderate-action = The action must be disable, enable or dismiss
+error-moderate-sort = The order must be reports or newest
+error-moderate-page = The page must be a whole number from 1

@@ -544,6 +544,13 @@ moderate-disable-reason = Motivo de la desactivación
 moderate-disable = Desactivar
 moderate-enable = Volver a activar
 moderate-dismiss = Descartar las denuncias
+moderate-lead-newest = Enlaces con denuncias abiertas, la denuncia más reciente primero.
+moderate-sort-newest = Denuncias más recientes primero
+moderate-sort-reports = Los más denunciados primero
+moderate-pages = Páginas
+moderate-page = Página { $page }
+moderate-previous = Página anterior
+moderate-next = Página siguiente
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -820,3 +827,5 @@ error-disable-reason-missing = Indica un motivo: lo leerán los visitantes y el 
 # $max is the greatest number of characters of the operator's reason.
 error-disable-reason-too-long = El motivo debe ser una sola línea de como máximo { $max } caracteres
 error-moderate-action = La acción debe ser disable, enable o dismiss
+error-moderate-sort = El orden debe ser reports o newest
+error-moderate-page = La página debe ser un número entero a partir de 1

@@ -553,6 +553,13 @@ moderate-disable-reason = Motif de la désactivation
 moderate-disable = Désactiver
 moderate-enable = Réactiver
 moderate-dismiss = Classer les signalements
+moderate-lead-newest = Liens avec des signalements ouverts, le signalement le plus récent d’abord.
+moderate-sort-newest = Signalements les plus récents d’abord
+moderate-sort-reports = Les plus signalés d’abord
+moderate-pages = Pages
+moderate-page = Page { $page }
+moderate-previous = Page précédente
+moderate-next = Page suivante
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -811,3 +818,5 @@ error-disable-reason-missing = Indiquez un motif : les visiteurs et le proprié
 # $max is the greatest number of characters of the operator's reason.
 error-disable-reason-too-long = Le motif doit tenir sur une seule ligne d'au plus { $max } caractères
 error-moderate-action = L'action doit être disable, enable ou dismiss
+error-moderate-sort = L'ordre doit être reports ou newest
+error-moderate-page = La page doit être un nombre entier à partir de 1

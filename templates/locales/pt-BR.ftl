@@ -540,6 +540,13 @@ moderate-disable-reason = Motivo da desativação
 moderate-disable = Desativar
 moderate-enable = Reativar
 moderate-dismiss = Descartar as denúncias
+moderate-lead-newest = Links com denúncias abertas, a denúncia mais recente primeiro.
+moderate-sort-newest = Denúncias mais recentes primeiro
+moderate-sort-reports = Os mais denunciados primeiro
+moderate-pages = Páginas
+moderate-page = Página { $page }
+moderate-previous = Página anterior
+moderate-next = Próxima página
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -807,3 +814,5 @@ error-disable-reason-missing = Informe um motivo: os visitantes e o dono do link
 # $max is the greatest number of characters of the operator's reason.
 error-disable-reason-too-long = O motivo deve ser uma única linha de no máximo { $max } caracteres
 error-moderate-action = A ação deve ser disable, enable ou dismiss
+error-moderate-sort = A ordem deve ser reports ou newest
+error-moderate-page = A página deve ser um número inteiro a partir de 1

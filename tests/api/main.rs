@@ -66,6 +66,8 @@ macro_rules! shared_test_files {
         mod query_forwarding;
         #[path = "referrer_cap.rs"]
         mod referrer_cap;
+        #[path = "report_flood.rs"]
+        mod report_flood;
         #[path = "reports.rs"]
         mod reports;
         #[path = "rotation.rs"]
