@@ -117,6 +117,18 @@ fn print_reports(listed: &[ReportedLink]) {
             reasons.join(", "),
             link.target_url
         );
+        for route in reported.destinations.iter().filter(|r| r.via != "default") {
+            let from = route.from.as_deref().map(|at| format!(" from {at}"));
+            let until = route.until.as_deref().map(|at| format!(" until {at}"));
+            println!(
+                "{:<12} also: {} -> {}{}{}",
+                "",
+                route.via,
+                route.target_url,
+                from.unwrap_or_default(),
+                until.unwrap_or_default()
+            );
+        }
     }
 }
 
@@ -144,7 +156,7 @@ fn as_json(listed: &[ReportedLink]) -> String {
                 "key": link.key, "target_url": link.target_url, "created_at": link.created_at,
                 "clicks": link.clicks, "disabled_reason": link.disabled_reason,
                 "token": link.token_note, "reports": link.open_reports, "by_reason": by_reason,
-                "details": details,
+                "details": details, "destinations": reported.destinations,
             })
         })
         .collect();

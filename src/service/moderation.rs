@@ -12,6 +12,8 @@ use crate::domain::clock::stamp;
 use crate::domain::hosts;
 use crate::domain::keys::{hash_secret, SecretKey, ShortKey};
 use crate::domain::report::Reason;
+use crate::domain::smart::destinations::{destinations, Destination};
+use crate::domain::smart::Smart;
 use crate::domain::target;
 use crate::error::{Error, Result};
 
@@ -37,6 +39,9 @@ pub struct ReportedLink {
     pub by_reason: Vec<(Reason, i64)>,
     /// The newest texts sent with open reports (at most `NEWEST_DETAILS`).
     pub details: Vec<OpenReport>,
+    /// Every place it can send a visitor: its own target first, then its rules',
+    /// its variants' and the one after expiry.
+    pub destinations: Vec<Destination>,
 }
 
 /// What the operator asks the moderation list for.
@@ -70,7 +75,8 @@ pub enum Decision {
 }
 
 /// One page of the links with open reports, or, with a search, of the links whose
-/// key is that text or whose target's host is it or under it. A search pages over
+/// key is that text or where any target (its own, a rule's, a variant's, the one
+/// after expiry) is on that host or under it. A search pages over
 /// the links whose target contains the text, `LISTED` at a time, and keeps those
 /// whose host matches. Its cost depends on the links listed, never on how many
 /// reports they have.
@@ -88,9 +94,18 @@ pub(super) async fn listing(pool: &Pool, asked: &Asked) -> Result<Shown> {
     };
     let more = rows.len() > LISTED as usize;
     rows.truncate(LISTED as usize);
+    let mut destinations: HashMap<i64, Vec<Destination>> = rows
+        .iter()
+        .map(|row| (row.id, destinations_of(row)))
+        .collect();
     if let Some(text) = search {
         let host = hosts::normalise(text);
-        rows.retain(|row| row.key == text || host_matches(&row.target_url, &host));
+        let matches = |id: &i64| {
+            destinations[id]
+                .iter()
+                .any(|r| host_matches(&r.target_url, &host))
+        };
+        rows.retain(|row| row.key == text || matches(&row.id));
     }
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut counts: HashMap<i64, Vec<(String, i64)>> = HashMap::new();
@@ -107,6 +122,7 @@ pub(super) async fn listing(pool: &Pool, asked: &Asked) -> Result<Shown> {
             let by_reason = by_reason(counts.remove(&row.id).unwrap_or_default());
             let details = texts.remove(&row.id).unwrap_or_default();
             ReportedLink {
+                destinations: destinations.remove(&row.id).unwrap_or_default(),
                 link: row,
                 by_reason,
                 details,
@@ -114,6 +130,12 @@ pub(super) async fn listing(pool: &Pool, asked: &Asked) -> Result<Shown> {
         })
         .collect();
     Ok(Shown { links, more })
+}
+
+/// Every place `row` can send a visitor.
+fn destinations_of(row: &Reported) -> Vec<Destination> {
+    let smart = Smart::from_stored(row.smart.as_deref());
+    destinations(&row.target_url, &smart, row.expired_url.as_deref())
 }
 
 fn host_matches(url: &str, host: &str) -> bool {

@@ -13,6 +13,7 @@ use super::origin::SameOrigin;
 use super::respond::{unsupported_body, Format, JsonObject, Negotiated, Page, Refusal};
 use crate::domain::keys::SecretKey;
 use crate::domain::report::{self, Reason};
+use crate::domain::smart::destinations::Destination;
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::service::{Asked, Decision, Links, Order, ReportedLink};
@@ -44,6 +45,9 @@ pub struct Moderated {
     by_reason: serde_json::Map<String, serde_json::Value>,
     /// The newest texts sent with open reports.
     details: Vec<ReportText>,
+    /// Every place the link can send a visitor: its own target (`default`) first,
+    /// then each rule's (with its times), each variant's, and the one after expiry.
+    destinations: Vec<Destination>,
 }
 
 /// A text sent with a report.
@@ -73,6 +77,16 @@ impl ReportText {
 }
 
 impl Moderated {
+    /// The places it sends visitors besides its own target.
+    fn other_destinations(&self) -> impl Iterator<Item = &Destination> {
+        self.destinations.iter().filter(|r| r.via != "default")
+    }
+
+    /// What sends visitors along `destination`, in words.
+    fn via(&self, destination: &Destination) -> Text {
+        super::destinations::via(destination)
+    }
+
     /// The reasons with open reports, in words (a message id), and how many.
     fn open_reasons(&self) -> Vec<(&'static str, i64)> {
         self.by_reason
@@ -85,6 +99,7 @@ impl Moderated {
     fn new(reported: ReportedLink, settings: &Settings) -> Moderated {
         let link = reported.link;
         Moderated {
+            destinations: reported.destinations,
             url: settings.short_url(&link.key),
             by_reason: reported
                 .by_reason

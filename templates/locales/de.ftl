@@ -548,6 +548,7 @@ moderate-pages = Seiten
 moderate-page = Seite { $page }
 moderate-previous = Vorige Seite
 moderate-next = Nächste Seite
+moderate-destinations = Schickt Besucher auch zu
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -817,3 +818,12 @@ error-disable-reason-too-long = Der Grund muss eine einzige Zeile mit höchstens
 error-moderate-action = Die Aktion muss disable, enable oder dismiss sein
 error-moderate-sort = Die Reihenfolge muss reports oder newest sein
 error-moderate-page = Die Seite muss eine ganze Zahl ab 1 sein
+
+## Wohin ein smarter Link Besucher schickt, auf der Moderationsseite und der Vorschau
+
+destination-default = sein eigenes Ziel
+destination-rule = Regel { $number }
+destination-variant = Variante { $number }
+destination-expired = nach Ablauf
+destination-from = ab { $date }
+destination-until = bis { $date }

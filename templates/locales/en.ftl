@@ -546,6 +546,8 @@ moderate-pages = Pages
 moderate-page = Page { $page }
 moderate-previous = Previous page
 moderate-next = Next page
+# The other places a smart link sends visitors to (its rules, split and the address after expiry).
+moderate-destinations = Also sends visitors to
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -800,3 +802,14 @@ error-disable-reason-too-long = The reason must be one line of at most { NUMBER(
 error-moderate-action = The action must be disable, enable or dismiss
 error-moderate-sort = The order must be reports or newest
 error-moderate-page = The page must be a whole number from 1
+
+## Where a smart link sends visitors, on the moderation page and peek
+
+# What sends visitors somewhere: the link's own target; a rule or split variant by its number (counted from 1); the address after expiry.
+destination-default = its own target
+destination-rule = rule { $number }
+destination-variant = variant { $number }
+destination-expired = once expired
+# A rule that holds only from or until a time; $date is a date and time in words.
+destination-from = from { $date }
+destination-until = until { $date }

@@ -551,6 +551,7 @@ moderate-pages = Páginas
 moderate-page = Página { $page }
 moderate-previous = Página anterior
 moderate-next = Página siguiente
+moderate-destinations = También envía visitantes a
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -829,3 +830,12 @@ error-disable-reason-too-long = El motivo debe ser una sola línea de como máxi
 error-moderate-action = La acción debe ser disable, enable o dismiss
 error-moderate-sort = El orden debe ser reports o newest
 error-moderate-page = La página debe ser un número entero a partir de 1
+
+## Adónde envía visitantes un enlace inteligente, en la página de moderación y la vista previa
+
+destination-default = su propio destino
+destination-rule = regla { $number }
+destination-variant = variante { $number }
+destination-expired = una vez caducado
+destination-from = desde el { $date }
+destination-until = hasta el { $date }

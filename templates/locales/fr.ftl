@@ -560,6 +560,7 @@ moderate-pages = Pages
 moderate-page = Page { $page }
 moderate-previous = Page précédente
 moderate-next = Page suivante
+moderate-destinations = Envoie aussi des visiteurs vers
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -820,3 +821,12 @@ error-disable-reason-too-long = Le motif doit tenir sur une seule ligne d'au plu
 error-moderate-action = L'action doit être disable, enable ou dismiss
 error-moderate-sort = L'ordre doit être reports ou newest
 error-moderate-page = La page doit être un nombre entier à partir de 1
+
+## Où un lien intelligent envoie les visiteurs, sur la page de modération et l’aperçu
+
+destination-default = sa propre destination
+destination-rule = règle { $number }
+destination-variant = variante { $number }
+destination-expired = une fois expiré
+destination-from = à partir du { $date }
+destination-until = jusqu’au { $date }

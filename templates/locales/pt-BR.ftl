@@ -547,6 +547,7 @@ moderate-pages = Páginas
 moderate-page = Página { $page }
 moderate-previous = Página anterior
 moderate-next = Próxima página
+moderate-destinations = Também envia visitantes para
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -816,3 +817,12 @@ error-disable-reason-too-long = O motivo deve ser uma única linha de no máximo
 error-moderate-action = A ação deve ser disable, enable ou dismiss
 error-moderate-sort = A ordem deve ser reports ou newest
 error-moderate-page = A página deve ser um número inteiro a partir de 1
+
+## Para onde um link inteligente envia visitantes, na página de moderação e na prévia
+
+destination-default = o próprio destino
+destination-rule = regra { $number }
+destination-variant = variante { $number }
+destination-expired = depois de expirar
+destination-from = a partir de { $date }
+destination-until = até { $date }

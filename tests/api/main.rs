@@ -52,6 +52,8 @@ macro_rules! shared_test_files {
         mod limits;
         #[path = "metrics.rs"]
         mod metrics;
+        #[path = "moderation_targets.rs"]
+        mod moderation_targets;
         #[path = "negotiation.rs"]
         mod negotiation;
         #[path = "pages.rs"]

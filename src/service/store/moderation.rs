@@ -53,6 +53,10 @@ pub struct Reported {
     pub id: i64,
     pub key: String,
     pub target_url: String,
+    /// Its rules and split, as stored (`domain::smart::Smart`).
+    pub smart: Option<String>,
+    /// Where it sends visitors once expired or used up.
+    pub expired_url: Option<String>,
     pub created_at: String,
     pub clicks: i64,
     pub disabled_reason: Option<String>,
@@ -91,7 +95,7 @@ const COUNTS: &str = "(select link_id, cast(sum(reports) as bigint) as reports, 
 /// a `where` may follow.
 fn reported_select(from: &str) -> String {
     format!(
-        "select l.id, l.key, l.target_url, l.created_at, l.clicks, l.disabled_reason, t.note as token_note, \
+        "select l.id, l.key, l.target_url, l.smart, l.expired_url, l.created_at, l.clicks, l.disabled_reason, t.note as token_note, \
          coalesce(c.reports, 0) as open_reports, coalesce(c.last_at, '') as last_report \
          from {from} left join creator_token t on t.id = l.token_id where l.is_active"
     )
