@@ -92,7 +92,7 @@ impl Installation {
 
     /// A page of the moderation page's list: the links with open reports, or a search.
     pub async fn reported(&self, asked: &Asked) -> Result<Shown> {
-        moderation::listing(&self.pool, asked).await
+        moderation::listing(&self.pool, asked, Clock::default().now()).await
     }
 
     /// Disables, enables or clears the reports of the link `key`; running servers

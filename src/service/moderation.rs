@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 
+use time::OffsetDateTime;
+
 use super::links::Links;
 use super::store::moderation::{self as store, OpenReport, Reported};
 use crate::db::Pool;
@@ -12,7 +14,7 @@ use crate::domain::clock::stamp;
 use crate::domain::hosts;
 use crate::domain::keys::{hash_secret, SecretKey, ShortKey};
 use crate::domain::report::Reason;
-use crate::domain::smart::destinations::{destinations, Destination};
+use crate::domain::smart::destinations::{destinations, next_switch, switched_stamp, Destination};
 use crate::domain::smart::Smart;
 use crate::domain::target;
 use crate::error::{Error, Result};
@@ -42,6 +44,11 @@ pub struct ReportedLink {
     /// Every place it can send a visitor: its own target first, then its rules',
     /// its variants' and the one after expiry.
     pub destinations: Vec<Destination>,
+    /// When visitors were last sent elsewhere: the owner's last change, or a time
+    /// rule's start or end since then.
+    pub target_changed_at: Option<String>,
+    /// When a time rule will next send visitors elsewhere, with no edit.
+    pub next_switch_at: Option<String>,
 }
 
 /// What the operator asks the moderation list for.
@@ -80,7 +87,7 @@ pub enum Decision {
 /// the links whose target contains the text, `LISTED` at a time, and keeps those
 /// whose host matches. Its cost depends on the links listed, never on how many
 /// reports they have.
-pub(super) async fn listing(pool: &Pool, asked: &Asked) -> Result<Shown> {
+pub(super) async fn listing(pool: &Pool, asked: &Asked, now: OffsetDateTime) -> Result<Shown> {
     let mut db = pool.acquire().await?;
     let offset = (i64::from(asked.page.max(1)) - 1) * LISTED;
     let search = asked
@@ -94,9 +101,19 @@ pub(super) async fn listing(pool: &Pool, asked: &Asked) -> Result<Shown> {
     };
     let more = rows.len() > LISTED as usize;
     rows.truncate(LISTED as usize);
+    let smart: HashMap<i64, Smart> = rows
+        .iter()
+        .map(|row| (row.id, Smart::from_stored(row.smart.as_deref())))
+        .collect();
     let mut destinations: HashMap<i64, Vec<Destination>> = rows
         .iter()
-        .map(|row| (row.id, destinations_of(row)))
+        .map(|row| {
+            let expired = row.expired_url.as_deref();
+            (
+                row.id,
+                destinations(&row.target_url, &smart[&row.id], expired),
+            )
+        })
         .collect();
     if let Some(text) = search {
         let host = hosts::normalise(text);
@@ -121,7 +138,11 @@ pub(super) async fn listing(pool: &Pool, asked: &Asked) -> Result<Shown> {
         .map(|row| {
             let by_reason = by_reason(counts.remove(&row.id).unwrap_or_default());
             let details = texts.remove(&row.id).unwrap_or_default();
+            let rules = &smart[&row.id];
+            let changed = row.target_changed_at.as_deref();
             ReportedLink {
+                target_changed_at: switched_stamp(rules, changed, &row.created_at, now),
+                next_switch_at: next_switch(rules, now).map(stamp),
                 destinations: destinations.remove(&row.id).unwrap_or_default(),
                 link: row,
                 by_reason,
@@ -130,12 +151,6 @@ pub(super) async fn listing(pool: &Pool, asked: &Asked) -> Result<Shown> {
         })
         .collect();
     Ok(Shown { links, more })
-}
-
-/// Every place `row` can send a visitor.
-fn destinations_of(row: &Reported) -> Vec<Destination> {
-    let smart = Smart::from_stored(row.smart.as_deref());
-    destinations(&row.target_url, &smart, row.expired_url.as_deref())
 }
 
 fn host_matches(url: &str, host: &str) -> bool {
@@ -216,7 +231,7 @@ impl Links {
     /// A page of the moderation list (see `listing`), for the holder of its `secret`.
     pub async fn moderation(&self, secret: &SecretKey, asked: &Asked) -> Result<Shown> {
         self.moderator(secret).await?;
-        listing(&self.pool, asked).await
+        listing(&self.pool, asked, self.clock.now()).await
     }
 
     /// The operator's `decision` on `key`, for the holder of the moderation secret.

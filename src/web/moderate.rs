@@ -48,6 +48,11 @@ pub struct Moderated {
     /// Every place the link can send a visitor: its own target (`default`) first,
     /// then each rule's (with its times), each variant's, and the one after expiry.
     destinations: Vec<Destination>,
+    /// When visitors were last sent elsewhere: the owner's last change, or a time
+    /// rule's start or end since then; `null`: never.
+    target_changed_at: Option<String>,
+    /// When a time rule will next send visitors elsewhere, with no edit; `null`: none.
+    next_switch_at: Option<String>,
 }
 
 /// A text sent with a report.
@@ -100,6 +105,8 @@ impl Moderated {
         let link = reported.link;
         Moderated {
             destinations: reported.destinations,
+            target_changed_at: reported.target_changed_at,
+            next_switch_at: reported.next_switch_at,
             url: settings.short_url(&link.key),
             by_reason: reported
                 .by_reason

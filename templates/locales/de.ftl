@@ -460,6 +460,8 @@ peek-decided-other = { $what }
 # $date is a date and time in words ("November 28, 2026, 14:05 UTC").
 peek-changed-on = Sein Besitzer hat das Ziel zuletzt am { $date } geändert.
 peek-unchanged = Er führt dorthin, seit er erstellt wurde.
+peek-switches-on = Am { $date } ändert sich, wohin er führt, wie sein Besitzer es geplant hat.
+peek-destinations = Er kann auch dorthin führen
 # A form that asks where the link would lead for another kind of visitor.
 peek-try-heading = Anderen Besucher ausprobieren
 peek-try-hint = Es wird nichts gezählt. Leere Felder stehen für Sie selbst, so wie Sie gerade sind.
@@ -518,6 +520,8 @@ moderate-to = Ziel:
 # Labels of a link's facts.
 moderate-created = Erstellt
 moderate-clicks = Klicks
+moderate-changed = Ziel geändert
+moderate-next-switch = Nächster geplanter Wechsel
 moderate-open-reports = Offene Meldungen
 # The note given to the creator token the link was made with.
 moderate-token = Ersteller-Token

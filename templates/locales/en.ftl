@@ -456,6 +456,10 @@ peek-decided-other = { $what }
 # $date is a date and time in words ("November 28, 2026, 14:05 UTC").
 peek-changed-on = Its owner last changed where it leads on { $date }.
 peek-unchanged = It has led there since it was made.
+# A time rule will send visitors somewhere else then, with no edit; $date is a date and time in words.
+peek-switches-on = Where it leads changes on { $date }, as its owner scheduled.
+# Heading of the list of the other places the link can send visitors (rules, split, after expiry).
+peek-destinations = It can also lead to
 # A form that asks where the link would lead for another kind of visitor.
 peek-try-heading = Try another visitor
 peek-try-hint = Nothing is counted. Empty fields mean you, as you are now.
@@ -514,6 +518,9 @@ moderate-to = To
 # Labels of a link's facts.
 moderate-created = Created
 moderate-clicks = Clicks
+# When visitors were last sent elsewhere (by the owner, or by a time rule); when a time rule will next do so.
+moderate-changed = Target changed
+moderate-next-switch = Next scheduled switch
 moderate-open-reports = Open reports
 # The note given to the creator token the link was made with.
 moderate-token = Creator token

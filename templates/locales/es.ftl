@@ -463,6 +463,8 @@ peek-decided-other = { $what }
 # $date is a date and time in words ("November 28, 2026, 14:05 UTC").
 peek-changed-on = Su propietario cambió por última vez adónde lleva el { $date }.
 peek-unchanged = Lleva ahí desde que se creó.
+peek-switches-on = Adónde lleva cambia el { $date }, como lo programó su propietario.
+peek-destinations = También puede llevar a
 # A form that asks where the link would lead for another kind of visitor.
 peek-try-heading = Prueba con otro visitante
 peek-try-hint = No se cuenta nada. Los campos vacíos te representan a ti, tal como estás ahora.
@@ -521,6 +523,8 @@ moderate-to = Lleva a
 # Labels of a link's facts.
 moderate-created = Creado
 moderate-clicks = Clics
+moderate-changed = Destino cambiado
+moderate-next-switch = Próximo cambio programado
 moderate-open-reports = Denuncias abiertas
 # The note given to the creator token the link was made with.
 moderate-token = Token de creador

@@ -472,6 +472,8 @@ peek-decided-other = { $what }
 # $date is a date and time in words ("November 28, 2026, 14:05 UTC").
 peek-changed-on = Son propriétaire a modifié sa destination pour la dernière fois le { $date }.
 peek-unchanged = Il mène à cette adresse depuis sa création.
+peek-switches-on = Sa destination change le { $date }, comme son propriétaire l’a programmé.
+peek-destinations = Il peut aussi mener à
 # A form that asks where the link would lead for another kind of visitor.
 peek-try-heading = Essayer avec un autre visiteur
 peek-try-hint = Rien n'est compté. Un champ vide reprend votre situation actuelle.
@@ -530,6 +532,8 @@ moderate-to = Vers
 # Labels of a link's facts.
 moderate-created = Créé le
 moderate-clicks = Clics
+moderate-changed = Destination modifiée
+moderate-next-switch = Prochain changement programmé
 moderate-open-reports = Signalements ouverts
 # The note given to the creator token the link was made with.
 moderate-token = Jeton de créateur

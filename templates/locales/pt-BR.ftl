@@ -459,6 +459,8 @@ peek-decided-other = { $what }
 # $date is a date and time in words ("November 28, 2026, 14:05 UTC").
 peek-changed-on = O dono alterou o destino dele pela última vez em { $date }.
 peek-unchanged = Ele leva para lá desde que foi criado.
+peek-switches-on = O destino dele muda em { $date }, como o dono programou.
+peek-destinations = Ele também pode levar a
 # A form that asks where the link would lead for another kind of visitor.
 peek-try-heading = Testar outro visitante
 peek-try-hint = Nada é contado. Campos vazios significam você, como está agora.
@@ -517,6 +519,8 @@ moderate-to = Para
 # Labels of a link's facts.
 moderate-created = Criado em
 moderate-clicks = Cliques
+moderate-changed = Destino alterado
+moderate-next-switch = Próxima troca programada
 moderate-open-reports = Denúncias abertas
 # The note given to the creator token the link was made with.
 moderate-token = Token de criador

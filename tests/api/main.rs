@@ -76,6 +76,8 @@ macro_rules! shared_test_files {
         mod rotation;
         #[path = "scale_out.rs"]
         mod scale_out;
+        #[path = "scheduled_switch.rs"]
+        mod scheduled_switch;
         #[path = "smart_links.rs"]
         mod smart_links;
         #[path = "smart_links_changes.rs"]

@@ -58,6 +58,8 @@ pub struct Reported {
     /// Where it sends visitors once expired or used up.
     pub expired_url: Option<String>,
     pub created_at: String,
+    /// When its owner last changed where it leads, as stored.
+    pub target_changed_at: Option<String>,
     pub clicks: i64,
     pub disabled_reason: Option<String>,
     /// The note of the creator token it was made with (private mode).
@@ -95,7 +97,8 @@ const COUNTS: &str = "(select link_id, cast(sum(reports) as bigint) as reports, 
 /// a `where` may follow.
 fn reported_select(from: &str) -> String {
     format!(
-        "select l.id, l.key, l.target_url, l.smart, l.expired_url, l.created_at, l.clicks, l.disabled_reason, t.note as token_note, \
+        "select l.id, l.key, l.target_url, l.smart, l.expired_url, l.created_at, \
+         l.target_changed_at, l.clicks, l.disabled_reason, t.note as token_note, \
          coalesce(c.reports, 0) as open_reports, coalesce(c.last_at, '') as last_report \
          from {from} left join creator_token t on t.id = l.token_id where l.is_active"
     )
