@@ -4,16 +4,22 @@
 use clap::Subcommand;
 
 use crate::error::Error;
-use crate::service::{Decision, Installation, ReportedLink};
+use crate::service::{Asked, Decision, Installation, Order, ReportedLink};
 use crate::settings::Settings;
 
 #[derive(Debug, Subcommand)]
 pub enum ReportsCommand {
-    /// Links with open reports, most reported first.
+    /// Links with open reports, most reported first, a page at a time.
     List {
         /// As JSON, as the moderation page's JSON has it.
         #[arg(long)]
         json: bool,
+        /// The newest report first.
+        #[arg(long)]
+        newest: bool,
+        /// Which page of the list, from 1.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+        page: u32,
     },
     /// Close the open reports of a link, leaving it as it is.
     Dismiss { key: String },
@@ -56,11 +62,23 @@ pub async fn moderation_url(links: &Installation, settings: &Settings) -> Result
 
 pub async fn reports(links: &Installation, action: ReportsCommand) -> Result<(), String> {
     match action {
-        ReportsCommand::List { json } => {
-            let listed = links.reported().await.map_err(found)?;
+        ReportsCommand::List { json, newest, page } => {
+            let asked = Asked {
+                search: None,
+                order: if newest {
+                    Order::Newest
+                } else {
+                    Order::MostReported
+                },
+                page,
+            };
+            let listed = links.reported(&asked).await.map_err(found)?;
             match json {
-                true => println!("{}", as_json(&listed)),
-                false => print_reports(&listed),
+                true => println!("{}", as_json(&listed.links)),
+                false => print_reports(&listed.links),
+            }
+            if listed.more {
+                eprintln!("more on the next page: --page {}", page.saturating_add(1));
             }
         }
         ReportsCommand::Dismiss { key } => {
@@ -99,6 +117,18 @@ fn print_reports(listed: &[ReportedLink]) {
             reasons.join(", "),
             link.target_url
         );
+        for route in reported.destinations.iter().filter(|r| r.via != "default") {
+            let from = route.from.as_deref().map(|at| format!(" from {at}"));
+            let until = route.until.as_deref().map(|at| format!(" until {at}"));
+            println!(
+                "{:<12} also: {} -> {}{}{}",
+                "",
+                route.via,
+                route.target_url,
+                from.unwrap_or_default(),
+                until.unwrap_or_default()
+            );
+        }
     }
 }
 
@@ -126,7 +156,7 @@ fn as_json(listed: &[ReportedLink]) -> String {
                 "key": link.key, "target_url": link.target_url, "created_at": link.created_at,
                 "clicks": link.clicks, "disabled_reason": link.disabled_reason,
                 "token": link.token_note, "reports": link.open_reports, "by_reason": by_reason,
-                "details": details,
+                "details": details, "destinations": reported.destinations,
             })
         })
         .collect();

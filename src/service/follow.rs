@@ -14,6 +14,7 @@ use super::store;
 use crate::domain::clock::stamp;
 use crate::domain::keys::ShortKey;
 use crate::domain::password;
+use crate::domain::smart::destinations::{destinations, next_switch, Destination};
 use crate::domain::smart::{self, Asking, Decision, Smart};
 use crate::domain::visit::{Client, Visit};
 use crate::error::{Error, Result};
@@ -36,6 +37,10 @@ pub struct Peeked {
     pub link: store::Link,
     pub target_url: String,
     pub decided_by: String,
+    /// Every place the link can send a visitor, its own target first.
+    pub destinations: Vec<Destination>,
+    /// When a time rule will next send visitors elsewhere (after the time asked about).
+    pub next_switch_at: Option<String>,
 }
 
 impl Links {
@@ -180,15 +185,19 @@ impl Links {
             return Err(Error::PasswordRequired);
         }
         let now = at.unwrap_or_else(|| self.clock.now());
+        let smart = Smart::from_stored(link.smart.as_deref());
+        let all = destinations(&link.target_url, &smart, link.expired_url.as_deref());
+        let next_switch_at = next_switch(&smart, now).map(stamp);
         if link.is_expired(now) {
             let fallback = link.expired_url.clone().ok_or(Error::Gone)?;
             return Ok(Peeked {
                 link,
                 target_url: fallback,
                 decided_by: "expired".to_owned(),
+                destinations: all,
+                next_switch_at: None,
             });
         }
-        let smart = Smart::from_stored(link.smart.as_deref());
         let decision = smart.decide(asking, now, None, &mut rand::thread_rng());
         let target = smart.target(decision).unwrap_or(&link.target_url);
         let target = match (link.forward_query, asking.query) {
@@ -200,6 +209,8 @@ impl Links {
             link,
             target_url: target,
             decided_by: decision.label(),
+            destinations: all,
+            next_switch_at,
         })
     }
 

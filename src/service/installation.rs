@@ -1,7 +1,7 @@
 //! The operators' door: whole link rows, to list, show, delete and restore by key,
 //! export and import, and back up, on a pool of the command's own.
 
-use super::moderation::{self, Decision, ReportedLink};
+use super::moderation::{self, Asked, Decision, Shown};
 use super::store::moderation::{self as public, Token};
 use super::store::{self, history, records};
 use crate::db::Pool;
@@ -90,9 +90,9 @@ impl Installation {
         moderation::new_moderation_secret(&self.pool).await
     }
 
-    /// Links with open reports, most reported first (the moderation page's list).
-    pub async fn reported(&self) -> Result<Vec<ReportedLink>> {
-        moderation::listing(&self.pool, None).await
+    /// A page of the moderation page's list: the links with open reports, or a search.
+    pub async fn reported(&self, asked: &Asked) -> Result<Shown> {
+        moderation::listing(&self.pool, asked, Clock::default().now()).await
     }
 
     /// Disables, enables or clears the reports of the link `key`; running servers

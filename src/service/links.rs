@@ -17,6 +17,7 @@ use super::metrics::Metrics;
 use super::store::{self, NewLink};
 use crate::db::Pool;
 use crate::domain::clock::Clock;
+use crate::domain::smart::destinations::switched_stamp;
 use crate::domain::smart::Smart;
 use crate::domain::target::OwnHosts;
 use crate::settings::Settings;
@@ -123,15 +124,21 @@ impl Links {
     }
 
     /// `link` with `disabled_reason` filled in when its target's host is on the
-    /// blocklist: such a link stops forwarding as if the operator had disabled it.
+    /// blocklist: such a link stops forwarding as if the operator had disabled it;
+    /// and with `target_changed_at` moved to the last time a time rule switched
+    /// visitors elsewhere, when that is later: a scheduled switch is a change too.
     pub(super) fn vet(&self, mut link: store::Link) -> store::Link {
         if link.disabled_reason.is_none() {
             link.disabled_reason = self.blocklist.reason_for(&link.target_url);
         }
-        if link.disabled_reason.is_none() && (link.smart.is_some() || link.expired_url.is_some()) {
+        if link.smart.is_some() || link.expired_url.is_some() {
             let smart = Smart::from_stored(link.smart.as_deref());
-            let mut others = smart.targets().chain(link.expired_url.as_deref());
-            link.disabled_reason = others.find_map(|url| self.blocklist.reason_for(url));
+            if link.disabled_reason.is_none() {
+                let mut others = smart.targets().chain(link.expired_url.as_deref());
+                link.disabled_reason = others.find_map(|url| self.blocklist.reason_for(url));
+            }
+            let (changed, made) = (link.target_changed_at.as_deref(), &link.created_at);
+            link.target_changed_at = switched_stamp(&smart, changed, made, self.clock.now());
         }
         link
     }

@@ -41,7 +41,7 @@ pub use follow::Followed;
 pub use history::{DayClicks, SourceClicks};
 pub use installation::{Installation, Record, NO_POSTGRES_BACKUP};
 pub use links::{migrate, Links};
-pub use moderation::{Decision, ReportedLink};
+pub use moderation::{Asked, Decision, Order, ReportedLink};
 pub use owner::{AdminView, Change, StatsChange};
 pub use smart::SmartChange;
 pub use store::collections::Collection;

@@ -15,6 +15,7 @@ mod collection;
 pub mod connections;
 mod constraints;
 pub(crate) mod create;
+mod destinations;
 pub mod docs;
 mod filters;
 mod follow;

@@ -13,9 +13,10 @@ use super::origin::SameOrigin;
 use super::respond::{unsupported_body, Format, JsonObject, Negotiated, Page, Refusal};
 use crate::domain::keys::SecretKey;
 use crate::domain::report::{self, Reason};
+use crate::domain::smart::destinations::Destination;
 use crate::error::{Error, Result};
 use crate::i18n::Text;
-use crate::service::{Decision, Links, ReportedLink};
+use crate::service::{Asked, Decision, Links, Order, ReportedLink};
 use crate::settings::Settings;
 use crate::web::filters;
 
@@ -35,13 +36,23 @@ pub struct Moderated {
     disabled_reason: Option<String>,
     /// The note of the creator token it was made with (private mode).
     token: Option<String>,
-    /// Open reports in all.
+    /// Open reports in all: every one counted, though only the newest are kept.
     reports: i64,
+    /// When the newest open report arrived; `null` when none.
+    last_report_at: Option<String>,
     /// Open reports per reason.
     #[schema(value_type = std::collections::BTreeMap<String, i64>)]
     by_reason: serde_json::Map<String, serde_json::Value>,
     /// The newest texts sent with open reports.
     details: Vec<ReportText>,
+    /// Every place the link can send a visitor: its own target (`default`) first,
+    /// then each rule's (with its times), each variant's, and the one after expiry.
+    destinations: Vec<Destination>,
+    /// When visitors were last sent elsewhere: the owner's last change, or a time
+    /// rule's start or end since then; `null`: never.
+    target_changed_at: Option<String>,
+    /// When a time rule will next send visitors elsewhere, with no edit; `null`: none.
+    next_switch_at: Option<String>,
 }
 
 /// A text sent with a report.
@@ -71,6 +82,16 @@ impl ReportText {
 }
 
 impl Moderated {
+    /// The places it sends visitors besides its own target.
+    fn other_destinations(&self) -> impl Iterator<Item = &Destination> {
+        self.destinations.iter().filter(|r| r.via != "default")
+    }
+
+    /// What sends visitors along `destination`, in words.
+    fn via(&self, destination: &Destination) -> Text {
+        super::destinations::via(destination)
+    }
+
     /// The reasons with open reports, in words (a message id), and how many.
     fn open_reasons(&self) -> Vec<(&'static str, i64)> {
         self.by_reason
@@ -83,6 +104,9 @@ impl Moderated {
     fn new(reported: ReportedLink, settings: &Settings) -> Moderated {
         let link = reported.link;
         Moderated {
+            destinations: reported.destinations,
+            target_changed_at: reported.target_changed_at,
+            next_switch_at: reported.next_switch_at,
             url: settings.short_url(&link.key),
             by_reason: reported
                 .by_reason
@@ -105,6 +129,7 @@ impl Moderated {
             disabled_reason: link.disabled_reason,
             token: link.token_note,
             reports: link.open_reports,
+            last_report_at: Some(link.last_report).filter(|at| !at.is_empty()),
         }
     }
 }
@@ -116,6 +141,15 @@ impl Moderated {
 pub struct ModeratePage {
     /// The search, if any (`?q=`): a key, or a host (its subdomains too).
     query: Option<String>,
+    /// The order (`?sort=`): `reports` (most open reports first) or `newest` (the
+    /// newest report first). A search lists the most reported first.
+    sort: &'static str,
+    /// This page's number (`?page=`, from 1).
+    page: u32,
+    /// The previous page's number, if any.
+    previous_page: Option<u32>,
+    /// The next page's number, when there may be more.
+    next_page: Option<u32>,
     links: Vec<Moderated>,
     #[serde(skip)]
     #[schema(ignore)]
@@ -129,6 +163,19 @@ pub struct ModeratePage {
 impl Page for ModeratePage {}
 
 impl ModeratePage {
+    /// The address of page `page` of this list (same search and order).
+    fn page_href(&self, page: &u32) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        if let Some(q) = &self.query {
+            query.append_pair("q", q);
+        }
+        if self.sort != "reports" {
+            query.append_pair("sort", self.sort);
+        }
+        query.append_pair("page", &page.to_string());
+        format!("{}?{}", self.action_base, query.finish())
+    }
+
     /// The message beside the disable form of `key`, if the refusal was about it.
     fn error_for(&self, key: &str) -> Option<&Text> {
         self.error
@@ -138,17 +185,52 @@ impl ModeratePage {
     }
 }
 
+/// What `?q=`, `?sort=` and `?page=` ask for; a sort or page it cannot be is refused.
+fn asked(query: Option<String>, sort: Option<&str>, page: Option<&str>) -> Result<Asked> {
+    let invalid = |field: &'static str, id: &'static str| Error::Invalid {
+        field,
+        message: Text::new(id),
+    };
+    let order = match sort.map(str::trim).unwrap_or_default() {
+        "" | "reports" => Order::MostReported,
+        "newest" => Order::Newest,
+        _ => return Err(invalid("sort", "error-moderate-sort")),
+    };
+    let page = match page.map(str::trim).unwrap_or_default() {
+        "" => 1,
+        raw => raw
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| invalid("page", "error-moderate-page"))?,
+    };
+    let search = query.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty());
+    Ok(Asked {
+        search,
+        order,
+        page,
+    })
+}
+
 async fn listing(
     links: &Links,
     settings: &Settings,
     secret: &SecretKey,
-    query: Option<String>,
+    asked: Asked,
 ) -> Result<ModeratePage> {
-    let query = query.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty());
-    let found = links.moderation(secret, query.as_deref()).await?;
+    let found = links.moderation(secret, &asked).await?;
+    let page = asked.page.max(1);
     Ok(ModeratePage {
-        query,
+        sort: match (asked.order, &asked.search) {
+            (Order::Newest, None) => "newest",
+            _ => "reports",
+        },
+        query: asked.search,
+        page,
+        previous_page: page.checked_sub(1).filter(|n| *n >= 1),
+        next_page: found.more.then(|| page.saturating_add(1)),
         links: found
+            .links
             .into_iter()
             .map(|l| Moderated::new(l, settings))
             .collect(),
@@ -160,22 +242,27 @@ async fn listing(
 #[utoipa::path(get, path = "/moderate/{moderation_secret}", tag = "operators",
     summary = "Links with open reports, most reported first, or a search",
     params(("moderation_secret" = String, Path, description = "The moderation secret (`shortener moderation-url`)"),
-        ("q" = Option<String>, Query, description = "A key, or a host (its subdomains too)")),
+        ("q" = Option<String>, Query, description = "A key, or a host (its subdomains too): every target a link can send visitors to is searched"),
+        ("sort" = Option<String>, Query, description = "`reports` (most open reports first, the default) or `newest` (the newest report first)", pattern = "^(reports|newest)$"),
+        ("page" = Option<u32>, Query, description = "Which page of the list, from 1", minimum = 1)),
     responses(
         (status = 200, description = "The list (HTML: with the buttons to disable, enable or dismiss)",
             content((ModeratePage = "application/json"), (String = "text/html"))),
         (status = 404, description = "Not the moderation secret", body = crate::web::respond::ErrorPage),
+        (status = 422, description = "A sort or page it cannot be", body = crate::web::respond::ErrorPage),
     ))]
-#[get("/moderate/<moderation_secret>?<q>")]
+#[get("/moderate/<moderation_secret>?<q>&<sort>&<page>")]
 pub async fn page(
     moderation_secret: Result<SecretKey, Error>,
     q: Option<String>,
+    sort: Option<&str>,
+    page: Option<&str>,
     links: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<Negotiated<ModeratePage>> {
-    Ok(Negotiated(
-        listing(links, settings, &moderation_secret?, q).await?,
-    ))
+    let secret = moderation_secret?;
+    let asked = asked(q, sort, page)?;
+    Ok(Negotiated(listing(links, settings, &secret, asked).await?))
 }
 
 /// The operator's decision on one link.
@@ -258,7 +345,11 @@ async fn decide_form(
             secret.as_str()
         )))),
         Err(error @ Error::Invalid { .. }) => {
-            let mut page = listing(links, settings, &secret, Some(key.to_owned())).await?;
+            let asked = Asked {
+                search: Some(key.to_owned()),
+                ..Asked::default()
+            };
+            let mut page = listing(links, settings, &secret, asked).await?;
             page.error = Some((key.to_owned(), error.text()));
             Err(Refusal {
                 error,

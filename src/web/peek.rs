@@ -11,6 +11,7 @@ use super::follow::{LockedPage, Visitor};
 use super::respond::{Negotiated, Refusal};
 use crate::domain::clock;
 use crate::domain::keys::ShortKey;
+use crate::domain::smart::destinations::Destination;
 use crate::domain::smart::{language, Device};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
@@ -28,6 +29,12 @@ pub struct PeekPage {
     /// What decided: `rule 2`, `variant 1`, `default` (the link's own target) or
     /// `expired` (its `expired_url`).
     decided_by: String,
+    /// Every place the link can send a visitor, named as `decided_by` names them,
+    /// its own target first; a rule that holds only for a time has `from`/`until`.
+    destinations: Vec<Destination>,
+    /// When a time rule will next send visitors elsewhere, with no edit (UTC, RFC
+    /// 3339, after the time asked about); `null`: never.
+    next_switch_at: Option<String>,
     /// The inputs tried, shown again in the page's form.
     #[serde(skip)]
     #[schema(ignore)]
@@ -43,6 +50,16 @@ pub struct PeekPage {
 }
 
 impl PeekPage {
+    /// The places it sends visitors besides its own target.
+    fn other_destinations(&self) -> impl Iterator<Item = &Destination> {
+        self.destinations.iter().filter(|d| d.via != "default")
+    }
+
+    /// What sends visitors along `destination`, in words.
+    fn via(&self, destination: &Destination) -> Text {
+        super::destinations::via(destination)
+    }
+
     /// What decided, in words (`decided_by` stays as it is in JSON).
     fn decided(&self) -> Text {
         let numbered = |prefix: &str| {
@@ -190,6 +207,8 @@ pub async fn peek(
         target_url: peeked.target_url,
         target_changed_at: link.target_changed_at,
         decided_by: peeked.decided_by,
+        destinations: peeked.destinations,
+        next_switch_at: peeked.next_switch_at,
         report: super::report::ReportForm::new(&link.key),
         path: format!("/peek/{}", link.key),
         tried,

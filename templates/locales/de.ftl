@@ -475,6 +475,8 @@ peek-decided-other = { $what }
 # $date is a date and time in words ("November 28, 2026, 14:05 UTC").
 peek-changed-on = Sein Besitzer hat das Ziel zuletzt am { $date } geändert.
 peek-unchanged = Er führt dorthin, seit er erstellt wurde.
+peek-switches-on = Am { $date } ändert sich, wohin er führt, wie sein Besitzer es geplant hat.
+peek-destinations = Er kann auch dorthin führen
 # A form that asks where the link would lead for another kind of visitor.
 peek-try-heading = Anderen Besucher ausprobieren
 peek-try-hint = Es wird nichts gezählt. Leere Felder stehen für Sie selbst, so wie Sie gerade sind.
@@ -533,6 +535,8 @@ moderate-to = Ziel:
 # Labels of a link's facts.
 moderate-created = Erstellt
 moderate-clicks = Klicks
+moderate-changed = Ziel geändert
+moderate-next-switch = Nächster geplanter Wechsel
 moderate-open-reports = Offene Meldungen
 # The note given to the creator token the link was made with.
 moderate-token = Ersteller-Token
@@ -556,6 +560,14 @@ moderate-disable-reason = Grund für die Deaktivierung
 moderate-disable = Deaktivieren
 moderate-enable = Wieder aktivieren
 moderate-dismiss = Meldungen verwerfen
+moderate-lead-newest = Links mit offenen Meldungen, die neueste Meldung zuerst.
+moderate-sort-newest = Neueste Meldungen zuerst
+moderate-sort-reports = Meistgemeldete zuerst
+moderate-pages = Seiten
+moderate-page = Seite { $page }
+moderate-previous = Vorige Seite
+moderate-next = Nächste Seite
+moderate-destinations = Schickt Besucher auch zu
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -826,3 +838,14 @@ error-disable-reason-missing = Geben Sie einen Grund an: Besucher und Besitzer d
 # $max is the greatest number of characters of the operator's reason.
 error-disable-reason-too-long = Der Grund muss eine einzige Zeile mit höchstens { $max } Zeichen sein
 error-moderate-action = Die Aktion muss disable, enable oder dismiss sein
+error-moderate-sort = Die Reihenfolge muss reports oder newest sein
+error-moderate-page = Die Seite muss eine ganze Zahl ab 1 sein
+
+## Wohin ein smarter Link Besucher schickt, auf der Moderationsseite und der Vorschau
+
+destination-default = sein eigenes Ziel
+destination-rule = Regel { $number }
+destination-variant = Variante { $number }
+destination-expired = nach Ablauf
+destination-from = ab { $date }
+destination-until = bis { $date }

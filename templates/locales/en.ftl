@@ -471,6 +471,10 @@ peek-decided-other = { $what }
 # $date is a date and time in words ("November 28, 2026, 14:05 UTC").
 peek-changed-on = Its owner last changed where it leads on { $date }.
 peek-unchanged = It has led there since it was made.
+# A time rule will send visitors somewhere else then, with no edit; $date is a date and time in words.
+peek-switches-on = Where it leads changes on { $date }, as its owner scheduled.
+# Heading of the list of the other places the link can send visitors (rules, split, after expiry).
+peek-destinations = It can also lead to
 # A form that asks where the link would lead for another kind of visitor.
 peek-try-heading = Try another visitor
 peek-try-hint = Nothing is counted. Empty fields mean you, as you are now.
@@ -529,6 +533,9 @@ moderate-to = To
 # Labels of a link's facts.
 moderate-created = Created
 moderate-clicks = Clicks
+# When visitors were last sent elsewhere (by the owner, or by a time rule); when a time rule will next do so.
+moderate-changed = Target changed
+moderate-next-switch = Next scheduled switch
 moderate-open-reports = Open reports
 # The note given to the creator token the link was made with.
 moderate-token = Creator token
@@ -552,6 +559,17 @@ moderate-disable-reason = Reason for disabling
 moderate-disable = Disable
 moderate-enable = Enable again
 moderate-dismiss = Dismiss the reports
+moderate-lead-newest = Links with open reports, the newest report first.
+# Links that change the list's order.
+moderate-sort-newest = Newest reports first
+moderate-sort-reports = Most reported first
+# The list's page navigation; $page is the page's number.
+moderate-pages = Pages
+moderate-page = Page { $page }
+moderate-previous = Previous page
+moderate-next = Next page
+# The other places a smart link sends visitors to (its rules, split and the address after expiry).
+moderate-destinations = Also sends visitors to
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -807,3 +825,16 @@ error-disable-reason-missing = Give a reason: the link's visitors and owner will
 # $max is the greatest number of characters of the operator's reason.
 error-disable-reason-too-long = The reason must be one line of at most { NUMBER($max, useGrouping: "false") } characters
 error-moderate-action = The action must be disable, enable or dismiss
+error-moderate-sort = The order must be reports or newest
+error-moderate-page = The page must be a whole number from 1
+
+## Where a smart link sends visitors, on the moderation page and peek
+
+# What sends visitors somewhere: the link's own target; a rule or split variant by its number (counted from 1); the address after expiry.
+destination-default = its own target
+destination-rule = rule { $number }
+destination-variant = variant { $number }
+destination-expired = once expired
+# A rule that holds only from or until a time; $date is a date and time in words.
+destination-from = from { $date }
+destination-until = until { $date }

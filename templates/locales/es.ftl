@@ -478,6 +478,8 @@ peek-decided-other = { $what }
 # $date is a date and time in words ("November 28, 2026, 14:05 UTC").
 peek-changed-on = Su propietario cambió por última vez adónde lleva el { $date }.
 peek-unchanged = Lleva ahí desde que se creó.
+peek-switches-on = Adónde lleva cambia el { $date }, como lo programó su propietario.
+peek-destinations = También puede llevar a
 # A form that asks where the link would lead for another kind of visitor.
 peek-try-heading = Prueba con otro visitante
 peek-try-hint = No se cuenta nada. Los campos vacíos te representan a ti, tal como estás ahora.
@@ -536,6 +538,8 @@ moderate-to = Lleva a
 # Labels of a link's facts.
 moderate-created = Creado
 moderate-clicks = Clics
+moderate-changed = Destino cambiado
+moderate-next-switch = Próximo cambio programado
 moderate-open-reports = Denuncias abiertas
 # The note given to the creator token the link was made with.
 moderate-token = Token de creador
@@ -559,6 +563,14 @@ moderate-disable-reason = Motivo de la desactivación
 moderate-disable = Desactivar
 moderate-enable = Volver a activar
 moderate-dismiss = Descartar las denuncias
+moderate-lead-newest = Enlaces con denuncias abiertas, la denuncia más reciente primero.
+moderate-sort-newest = Denuncias más recientes primero
+moderate-sort-reports = Los más denunciados primero
+moderate-pages = Páginas
+moderate-page = Página { $page }
+moderate-previous = Página anterior
+moderate-next = Página siguiente
+moderate-destinations = También envía visitantes a
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -838,3 +850,14 @@ error-disable-reason-missing = Indica un motivo: lo leerán los visitantes y el 
 # $max is the greatest number of characters of the operator's reason.
 error-disable-reason-too-long = El motivo debe ser una sola línea de como máximo { $max } caracteres
 error-moderate-action = La acción debe ser disable, enable o dismiss
+error-moderate-sort = El orden debe ser reports o newest
+error-moderate-page = La página debe ser un número entero a partir de 1
+
+## Adónde envía visitantes un enlace inteligente, en la página de moderación y la vista previa
+
+destination-default = su propio destino
+destination-rule = regla { $number }
+destination-variant = variante { $number }
+destination-expired = una vez caducado
+destination-from = desde el { $date }
+destination-until = hasta el { $date }

@@ -487,6 +487,8 @@ peek-decided-other = { $what }
 # $date is a date and time in words ("November 28, 2026, 14:05 UTC").
 peek-changed-on = Son propriétaire a modifié sa destination pour la dernière fois le { $date }.
 peek-unchanged = Il mène à cette adresse depuis sa création.
+peek-switches-on = Sa destination change le { $date }, comme son propriétaire l’a programmé.
+peek-destinations = Il peut aussi mener à
 # A form that asks where the link would lead for another kind of visitor.
 peek-try-heading = Essayer avec un autre visiteur
 peek-try-hint = Rien n'est compté. Un champ vide reprend votre situation actuelle.
@@ -545,6 +547,8 @@ moderate-to = Vers
 # Labels of a link's facts.
 moderate-created = Créé le
 moderate-clicks = Clics
+moderate-changed = Destination modifiée
+moderate-next-switch = Prochain changement programmé
 moderate-open-reports = Signalements ouverts
 # The note given to the creator token the link was made with.
 moderate-token = Jeton de créateur
@@ -568,6 +572,14 @@ moderate-disable-reason = Motif de la désactivation
 moderate-disable = Désactiver
 moderate-enable = Réactiver
 moderate-dismiss = Classer les signalements
+moderate-lead-newest = Liens avec des signalements ouverts, le signalement le plus récent d’abord.
+moderate-sort-newest = Signalements les plus récents d’abord
+moderate-sort-reports = Les plus signalés d’abord
+moderate-pages = Pages
+moderate-page = Page { $page }
+moderate-previous = Page précédente
+moderate-next = Page suivante
+moderate-destinations = Envoie aussi des visiteurs vers
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -829,3 +841,14 @@ error-disable-reason-missing = Indiquez un motif : les visiteurs et le proprié
 # $max is the greatest number of characters of the operator's reason.
 error-disable-reason-too-long = Le motif doit tenir sur une seule ligne d'au plus { $max } caractères
 error-moderate-action = L'action doit être disable, enable ou dismiss
+error-moderate-sort = L'ordre doit être reports ou newest
+error-moderate-page = La page doit être un nombre entier à partir de 1
+
+## Où un lien intelligent envoie les visiteurs, sur la page de modération et l’aperçu
+
+destination-default = sa propre destination
+destination-rule = règle { $number }
+destination-variant = variante { $number }
+destination-expired = une fois expiré
+destination-from = à partir du { $date }
+destination-until = jusqu’au { $date }

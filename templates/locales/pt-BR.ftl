@@ -474,6 +474,8 @@ peek-decided-other = { $what }
 # $date is a date and time in words ("November 28, 2026, 14:05 UTC").
 peek-changed-on = O dono alterou o destino dele pela última vez em { $date }.
 peek-unchanged = Ele leva para lá desde que foi criado.
+peek-switches-on = O destino dele muda em { $date }, como o dono programou.
+peek-destinations = Ele também pode levar a
 # A form that asks where the link would lead for another kind of visitor.
 peek-try-heading = Testar outro visitante
 peek-try-hint = Nada é contado. Campos vazios significam você, como está agora.
@@ -532,6 +534,8 @@ moderate-to = Para
 # Labels of a link's facts.
 moderate-created = Criado em
 moderate-clicks = Cliques
+moderate-changed = Destino alterado
+moderate-next-switch = Próxima troca programada
 moderate-open-reports = Denúncias abertas
 # The note given to the creator token the link was made with.
 moderate-token = Token de criador
@@ -555,6 +559,14 @@ moderate-disable-reason = Motivo da desativação
 moderate-disable = Desativar
 moderate-enable = Reativar
 moderate-dismiss = Descartar as denúncias
+moderate-lead-newest = Links com denúncias abertas, a denúncia mais recente primeiro.
+moderate-sort-newest = Denúncias mais recentes primeiro
+moderate-sort-reports = Os mais denunciados primeiro
+moderate-pages = Páginas
+moderate-page = Página { $page }
+moderate-previous = Página anterior
+moderate-next = Próxima página
+moderate-destinations = Também envia visitantes para
 
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
@@ -825,3 +837,14 @@ error-disable-reason-missing = Informe um motivo: os visitantes e o dono do link
 # $max is the greatest number of characters of the operator's reason.
 error-disable-reason-too-long = O motivo deve ser uma única linha de no máximo { $max } caracteres
 error-moderate-action = A ação deve ser disable, enable ou dismiss
+error-moderate-sort = A ordem deve ser reports ou newest
+error-moderate-page = A página deve ser um número inteiro a partir de 1
+
+## Para onde um link inteligente envia visitantes, na página de moderação e na prévia
+
+destination-default = o próprio destino
+destination-rule = regra { $number }
+destination-variant = variante { $number }
+destination-expired = depois de expirar
+destination-from = a partir de { $date }
+destination-until = até { $date }

@@ -52,6 +52,8 @@ macro_rules! shared_test_files {
         mod limits;
         #[path = "metrics.rs"]
         mod metrics;
+        #[path = "moderation_targets.rs"]
+        mod moderation_targets;
         #[path = "negotiation.rs"]
         mod negotiation;
         #[path = "pages.rs"]
@@ -66,12 +68,16 @@ macro_rules! shared_test_files {
         mod query_forwarding;
         #[path = "referrer_cap.rs"]
         mod referrer_cap;
+        #[path = "report_flood.rs"]
+        mod report_flood;
         #[path = "reports.rs"]
         mod reports;
         #[path = "rotation.rs"]
         mod rotation;
         #[path = "scale_out.rs"]
         mod scale_out;
+        #[path = "scheduled_switch.rs"]
+        mod scheduled_switch;
         #[path = "smart_links.rs"]
         mod smart_links;
         #[path = "smart_links_changes.rs"]

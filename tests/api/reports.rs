@@ -13,7 +13,7 @@ pub(super) fn moderation_secret(app: &TestApp) -> String {
     rocket::execute(shortener::testing::moderation_secret(app.client.rocket()))
 }
 
-fn report(app: &TestApp, key: &str, body: Value, from: &str) -> (Status, Value) {
+pub(super) fn report(app: &TestApp, key: &str, body: Value, from: &str) -> (Status, Value) {
     let res = app
         .client
         .post(format!("/report/{key}"))

@@ -12,6 +12,7 @@ use super::target::{OwnHosts, TargetUrl};
 use crate::error::Error;
 use crate::i18n::Text;
 
+pub mod destinations;
 pub mod device;
 pub mod language;
 

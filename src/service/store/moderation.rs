@@ -5,31 +5,46 @@ use super::records::log_change;
 use crate::db::{on_db, Exec};
 use crate::error::{Error, Result};
 
-/// Stores a report on the active link `key`; `NotFound` when there is none. Only
-/// what the visitor wrote and the time: nothing about who sent it.
+/// Stores a report on the active link `key`, counts it, and keeps the link's open
+/// report rows to the newest `kept` (the count keeps the rest); `NotFound` when there
+/// is no such link. Only what the visitor wrote and the time: nothing about who sent
+/// it. Run it in a transaction: its first statement writes, so SQLite takes the write
+/// lock at once.
 pub async fn add_report(
     db: &mut dyn Exec,
     key: &str,
     reason: &str,
     details: Option<&str>,
     now: &str,
+    kept: i64,
 ) -> Result<()> {
-    let sql = "insert into report (link_id, reason, details, created_at) \
-               select id, $2, $3, $4 from link where key = $1 and is_active";
-    let added = on_db!(db, |c| {
-        let done = sqlx::query(sql)
+    let insert = "insert into report (link_id, reason, details, created_at) \
+                  select id, $2, $3, $4 from link where key = $1 and is_active returning link_id";
+    let ids: Vec<i64> = on_db!(db, |c| {
+        sqlx::query_scalar(insert)
             .bind(key)
             .bind(reason)
             .bind(details)
             .bind(now)
-            .execute(c)
-            .await?;
-        done.rows_affected()
+            .fetch_all(c)
+            .await?
     });
-    match added {
-        0 => Err(Error::NotFound),
-        _ => Ok(()),
-    }
+    let id = *ids.first().ok_or(Error::NotFound)?;
+    let count = "insert into report_count (link_id, reason, reports, last_at) \
+                 values ($1, $2, 1, $3) on conflict (link_id, reason) do update \
+                 set reports = report_count.reports + 1, last_at = excluded.last_at";
+    let trim = "delete from report where link_id = $1 and open and id not in \
+                (select id from report where link_id = $1 and open order by id desc limit $2)";
+    on_db!(db, |c| {
+        sqlx::query(count)
+            .bind(id)
+            .bind(reason)
+            .bind(now)
+            .execute(&mut *c)
+            .await?;
+        sqlx::query(trim).bind(id).bind(kept).execute(c).await?;
+    });
+    Ok(())
 }
 
 /// A link as the moderation page lists it, with its open reports counted.
@@ -38,48 +53,126 @@ pub struct Reported {
     pub id: i64,
     pub key: String,
     pub target_url: String,
+    /// Its rules and split, as stored (`domain::smart::Smart`).
+    pub smart: Option<String>,
+    /// Where it sends visitors once expired or used up.
+    pub expired_url: Option<String>,
     pub created_at: String,
+    /// When its owner last changed where it leads, as stored.
+    pub target_changed_at: Option<String>,
     pub clicks: i64,
     pub disabled_reason: Option<String>,
     /// The note of the creator token it was made with (private mode).
     pub token_note: Option<String>,
+    /// Every open report, kept or only counted.
     pub open_reports: i64,
+    /// When the newest open report arrived (empty when none).
+    pub last_report: String,
 }
 
-/// The columns and joins of `Reported`; a `where` may follow.
-const REPORTED: &str = "select l.id, l.key, l.target_url, l.created_at, l.clicks, \
-     l.disabled_reason, t.note as token_note, count(r.id) as open_reports, \
-     max(r.created_at) as last_report \
-     from link l left join report r on r.link_id = l.id and r.open \
-     left join creator_token t on t.id = l.token_id where l.is_active";
-
-/// The grouping and order of `Reported`: most open reports first, then the newest.
-const REPORTED_ORDER: &str = " group by l.id, l.key, l.target_url, l.created_at, l.clicks, \
-     l.disabled_reason, t.note order by open_reports desc, last_report desc, l.id desc limit $1";
-
-/// Active links with open reports, most reported first, at most `limit`.
-pub async fn reported(db: &mut dyn Exec, limit: i64) -> Result<Vec<Reported>> {
-    let sql = format!("{REPORTED} and r.id is not null{REPORTED_ORDER}");
-    Ok(on_db!(db, |c| {
-        sqlx::query_as(&sql).bind(limit).fetch_all(c).await?
-    }))
+/// How the list of reported links is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// Most open reports first, then the newest report.
+    #[default]
+    MostReported,
+    /// The newest report first.
+    Newest,
 }
 
-/// Active links whose key is `text` or whose target contains it (the caller keeps
-/// those whose host matches), reported or not, at most `limit`.
-pub async fn search(db: &mut dyn Exec, text: &str, limit: i64) -> Result<Vec<Reported>> {
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
+impl Order {
+    fn sql(self) -> &'static str {
+        match self {
+            Order::MostReported => " order by open_reports desc, last_report desc, l.id desc",
+            Order::Newest => " order by last_report desc, open_reports desc, l.id desc",
+        }
+    }
+}
+
+/// The counts per link: a few rows per link, whatever the number of reports.
+const COUNTS: &str = "(select link_id, cast(sum(reports) as bigint) as reports, \
+     max(last_at) as last_at from report_count group by link_id) c";
+
+/// The columns and joins of `Reported`, from `from` (the links and their counts);
+/// a `where` may follow.
+fn reported_select(from: &str) -> String {
+    format!(
+        "select l.id, l.key, l.target_url, l.smart, l.expired_url, l.created_at, \
+         l.target_changed_at, l.clicks, l.disabled_reason, t.note as token_note, \
+         coalesce(c.reports, 0) as open_reports, coalesce(c.last_at, '') as last_report \
+         from {from} left join creator_token t on t.id = l.token_id where l.is_active"
+    )
+}
+
+/// Active links with open reports in `order`, at most `limit` from `offset` on.
+pub async fn reported(
+    db: &mut dyn Exec,
+    order: Order,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Reported>> {
     let sql = format!(
-        "{REPORTED} and (l.key = $2 or lower(l.target_url) like $3 escape '\\'){REPORTED_ORDER}"
+        "{}{} limit $1 offset $2",
+        reported_select(&format!("{COUNTS} join link l on l.id = c.link_id")),
+        order.sql()
     );
     Ok(on_db!(db, |c| {
         sqlx::query_as(&sql)
             .bind(limit)
+            .bind(offset)
+            .fetch_all(c)
+            .await?
+    }))
+}
+
+/// Active links whose key is `text` or where any target (its own, a rule's, a
+/// variant's, the one after expiry) contains it (the caller keeps those whose host
+/// matches), reported or not, most reported first, at most `limit` from `offset` on.
+pub async fn search(
+    db: &mut dyn Exec,
+    text: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Reported>> {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    let select = reported_select(&format!("link l left join {COUNTS} on c.link_id = l.id"));
+    let sql = format!(
+        "{select} and (l.key = $3 or lower(l.target_url) like $4 escape '\\' \
+         or lower(l.smart) like $4 escape '\\' or lower(l.expired_url) like $4 escape '\\')\
+         {} limit $1 offset $2",
+        Order::MostReported.sql()
+    );
+    Ok(on_db!(db, |c| {
+        sqlx::query_as(&sql)
+            .bind(limit)
+            .bind(offset)
             .bind(text)
             .bind(format!("%{}%", escaped.to_lowercase()))
+            .fetch_all(c)
+            .await?
+    }))
+}
+
+/// Open reports per link and reason, for the links `ids`: `(link_id, reason, reports)`.
+pub async fn report_counts(db: &mut dyn Exec, ids: &[i64]) -> Result<Vec<(i64, String, i64)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(on_db!(db, |c| {
+        let mut select = sqlx::QueryBuilder::new(
+            "select link_id, reason, reports from report_count where link_id in (",
+        );
+        let mut list = select.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        select.push(")");
+        select
+            .build_query_as()
+            .persistent(false)
             .fetch_all(c)
             .await?
     }))
@@ -94,20 +187,30 @@ pub struct OpenReport {
     pub created_at: String,
 }
 
-/// The open reports of the links `ids`, newest first.
-pub async fn open_reports(db: &mut dyn Exec, ids: &[i64]) -> Result<Vec<OpenReport>> {
+/// The newest `per_link` open reports with a text of each of the links `ids`,
+/// newest first: chosen by the database, never more rows than that read out.
+pub async fn newest_texts(
+    db: &mut dyn Exec,
+    ids: &[i64],
+    per_link: i64,
+) -> Result<Vec<OpenReport>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     Ok(on_db!(db, |c| {
         let mut select = sqlx::QueryBuilder::new(
-            "select link_id, reason, details, created_at from report where open and link_id in (",
+            "select link_id, reason, details, created_at from (\
+             select link_id, reason, details, created_at, id, row_number() over \
+             (partition by link_id order by id desc) as newer from report \
+             where open and details is not null and link_id in (",
         );
         let mut list = select.separated(", ");
         for id in ids {
             list.push_bind(*id);
         }
-        select.push(") order by created_at desc, id desc");
+        select.push(")) as ranked where newer <= ");
+        select.push_bind(per_link);
+        select.push(" order by link_id, id desc");
         select
             .build_query_as()
             .persistent(false)
@@ -116,13 +219,17 @@ pub async fn open_reports(db: &mut dyn Exec, ids: &[i64]) -> Result<Vec<OpenRepo
     }))
 }
 
-/// Closes the open reports of the link `key`; `NotFound` when there is no such link.
+/// Closes the open reports of the link `key` and forgets their counts; `NotFound`
+/// when there is no such link.
 pub async fn dismiss(db: &mut dyn Exec, key: &str) -> Result<u64> {
     exists(db, key).await?;
     let sql = "update report set open = false where open and \
                link_id = (select id from link where key = $1)";
+    let counts = "delete from report_count where link_id = (select id from link where key = $1)";
     Ok(on_db!(db, |c| {
-        sqlx::query(sql).bind(key).execute(c).await?.rows_affected()
+        let closed = sqlx::query(sql).bind(key).execute(&mut *c).await?;
+        sqlx::query(counts).bind(key).execute(c).await?;
+        closed.rows_affected()
     }))
 }
 
