@@ -223,9 +223,14 @@ impl Smart {
         let mut smart = Smart::default();
         for (i, mut rule) in rules.into_iter().enumerate() {
             let place = i + 1;
-            let utc = |at: Option<OffsetDateTime>| at.map(|at| at.to_offset(time::UtcOffset::UTC));
-            rule.when.after = utc(rule.when.after);
-            rule.when.before = utc(rule.when.before);
+            let utc = |at: Option<OffsetDateTime>| match at {
+                None => Ok(None),
+                Some(at) => crate::domain::clock::utc(at)
+                    .map(Some)
+                    .ok_or_else(|| rule_error(place, Text::new("error-rule-time-range"))),
+            };
+            rule.when.after = utc(rule.when.after)?;
+            rule.when.before = utc(rule.when.before)?;
             rule.when.check().map_err(|m| rule_error(place, m))?;
             rule.target_url = target(&rule.target_url, own).map_err(|m| rule_error(place, m))?;
             smart.rules.push(rule);
