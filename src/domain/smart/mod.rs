@@ -174,6 +174,9 @@ pub struct Asking<'a> {
     pub cookie: Option<&'a str>,
     /// A program that asked for JSON: never taken for a link scanner.
     pub program: bool,
+    /// A form post a browser sent from one of this app's own pages (`Sec-Fetch-Site:
+    /// same-origin`, or the app's `Origin`): a Continue button really pressed.
+    pub from_page: bool,
 }
 
 /// The cookie that keeps a visitor on one variant, scoped to the link's path.
