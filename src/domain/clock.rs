@@ -28,7 +28,7 @@ impl Clock {
 
     /// Stops the clock at `at` (tests); `None` lets it run again.
     pub fn set(&self, at: Option<OffsetDateTime>) {
-        let at = at.map(|at| at.to_offset(UtcOffset::UTC));
+        let at = at.map(|at| utc(at).unwrap_or(at));
         *self.fixed.write().unwrap_or_else(|e| e.into_inner()) = at;
         self.ever_fixed.store(true, Ordering::Release);
     }
@@ -37,26 +37,49 @@ impl Clock {
 /// A time as stored and shown: UTC, whole seconds, `2026-11-28T14:00:00Z`, so stored
 /// times compare correctly as text.
 pub fn stamp(at: OffsetDateTime) -> String {
-    let at = at
-        .to_offset(UtcOffset::UTC)
-        .replace_nanosecond(0)
-        .unwrap_or(at);
+    let at = utc(at).unwrap_or(at);
+    let at = at.replace_nanosecond(0).unwrap_or(at);
     at.format(&Rfc3339).unwrap_or_default()
 }
 
+/// `at` in UTC, if it is a time the app can keep: one whose UTC year is 0000 to
+/// 9999, as a stamp writes it. A time written at the edge of that range with an
+/// offset (`9999-12-31T23:59:59-01:00`) falls outside it in UTC: `None`, never a panic.
+pub fn utc(at: OffsetDateTime) -> Option<OffsetDateTime> {
+    at.checked_to_offset(UtcOffset::UTC)
+        .filter(|at| (0..=9999).contains(&at.year()))
+}
+
+/// Why a written time was refused, so each field can say which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadTime {
+    /// Not RFC 3339 nor a browser's date-time.
+    Format,
+    /// Well written, but not a time in the years 0000 to 9999 in UTC.
+    Range,
+}
+
 /// A time as people and programs write it: RFC 3339 (`2026-12-01T09:00:00+01:00`), or
-/// what a browser's date-time field sends (`2026-12-01T09:00`, taken as UTC).
-pub fn parse(raw: &str) -> Option<OffsetDateTime> {
+/// what a browser's date-time field sends (`2026-12-01T09:00`, taken as UTC), in UTC.
+pub fn read(raw: &str) -> Result<OffsetDateTime, BadTime> {
     let raw = raw.trim();
-    if let Ok(at) = OffsetDateTime::parse(raw, &Rfc3339) {
-        return Some(at.to_offset(UtcOffset::UTC));
-    }
-    let minutes = format_description!("[year]-[month]-[day]T[hour]:[minute]");
-    let seconds = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-    PrimitiveDateTime::parse(raw, minutes)
-        .or_else(|_| PrimitiveDateTime::parse(raw, seconds))
-        .ok()
-        .map(PrimitiveDateTime::assume_utc)
+    let at = match OffsetDateTime::parse(raw, &Rfc3339) {
+        Ok(at) => at,
+        Err(_) => {
+            let minutes = format_description!("[year]-[month]-[day]T[hour]:[minute]");
+            let seconds = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
+            PrimitiveDateTime::parse(raw, minutes)
+                .or_else(|_| PrimitiveDateTime::parse(raw, seconds))
+                .map_err(|_| BadTime::Format)?
+                .assume_utc()
+        }
+    };
+    utc(at).ok_or(BadTime::Range)
+}
+
+/// `read`, for callers that need not say why a time was refused.
+pub fn parse(raw: &str) -> Option<OffsetDateTime> {
+    read(raw).ok()
 }
 
 /// A UTC day as stored and shown: `2026-11-28`.
@@ -100,6 +123,22 @@ mod tests {
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn times_outside_the_years_a_stamp_can_write_are_refused_not_a_panic() {
+        assert_eq!(read("9999-12-31T23:59:59-01:00"), Err(BadTime::Range));
+        assert_eq!(read("0000-01-01T00:00:00+01:00"), Err(BadTime::Range));
+        assert_eq!(read("not a time"), Err(BadTime::Format));
+        assert_eq!(
+            read("9999-12-31T23:59:59+01:00").map(stamp).unwrap(),
+            "9999-12-31T22:59:59Z"
+        );
+        assert_eq!(utc(datetime!(9999-12-31 23:59:59 -01:00)), None);
+        assert_eq!(
+            stamp(datetime!(2026-11-28 15:04:05 +01:00)),
+            "2026-11-28T14:04:05Z"
+        );
     }
 
     #[test]

@@ -59,7 +59,7 @@ impl Pending {
     fn add(&mut self, visit: &Visit, at: OffsetDateTime, counted: bool) {
         self.total += i64::from(!counted);
         self.last_at = self.last_at.max(Some(at));
-        self.add_day(at.to_offset(time::UtcOffset::UTC).date(), 1);
+        self.add_day(crate::domain::clock::utc(at).unwrap_or(at).date(), 1);
         self.add_referrer(&visit.referrer, 1);
         self.clients[visit.client.index()] += 1;
     }
@@ -241,7 +241,7 @@ impl Counter {
 
     /// Counts which rule or variant took a click already recorded on link `id`.
     pub fn chose(&self, id: i64, decision: Decision, at: OffsetDateTime) {
-        let date = at.to_offset(time::UtcOffset::UTC).date();
+        let date = crate::domain::clock::utc(at).unwrap_or(at).date();
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
         pending.entry(id).or_default().add_choice(date, decision, 1);
     }

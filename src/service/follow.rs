@@ -136,7 +136,8 @@ impl Links {
     }
 
     /// Where a protected link forwards a visitor who gave `password`, the click
-    /// counted. Attempts are limited per client (`client`) and braked per link, both
+    /// counted. On a `humans_only` link without a password this is the Continue
+    /// button: only a browser pressing it on this app's page is forwarded and counted. Attempts are limited per client (`client`) and braked per link, both
     /// refused before any argon2 work, and checked against the stored hash only. A
     /// link without a password forwards as `follow` does.
     pub async fn unlock(
@@ -162,6 +163,8 @@ impl Links {
                 return Err(Error::WrongPassword);
             }
             turn.right();
+        } else if target.humans_only && !asking.program && !pressed(visit, asking) {
+            return Ok(Followed::Continue);
         }
         let counted = self.pass(&target, visit).await;
         self.went(&target, counted, asking)
@@ -277,4 +280,11 @@ fn with_query(target: &Forwarding, url: Arc<str>, query: Option<&str>) -> Arc<st
 /// after the last await, so it adds nothing to the redirect's future.
 fn forward_query(url: Arc<str>, query: &str) -> Arc<str> {
     crate::domain::query::forward(&url, query).map_or(url, Arc::from)
+}
+
+/// Whether a Continue button was pressed by a person: a browser's User-Agent, and
+/// the post sent from this app's own page (scanners that submit forms send neither
+/// `Origin` nor `Sec-Fetch-Site`).
+fn pressed(visit: &Visit, asking: &Asking<'_>) -> bool {
+    visit.client == Client::Browser && asking.from_page
 }

@@ -11,7 +11,7 @@ use rocket::response::{self, Responder};
 use rocket::{get, head, post, routes, Response, Route};
 use serde::Deserialize;
 
-use super::origin::SameOrigin;
+use super::origin::{OwnPage, SameOrigin};
 use super::respond::{unsupported_body, JsonObject, Page, Refusal};
 use crate::domain::keys::ShortKey;
 use crate::domain::smart::{self, Asking};
@@ -165,19 +165,24 @@ pub struct Unlock {
 #[post("/<key>", format = "form", data = "<body>")]
 async fn unlock_form(
     _site: SameOrigin,
+    page: OwnPage,
     key: Result<ShortKey, Error>,
     body: Option<Form<Unlock>>,
     visitor: Visitor<'_>,
-) -> Result<Forward, Refusal<LockedPage>> {
+) -> Result<Went, Refusal<LockedPage>> {
     let password = body.and_then(|b| b.into_inner().password);
-    unlock(key?, password, visitor).await
+    let mut asking = visitor.asking();
+    asking.from_page = page.0;
+    unlock(key?, password, visitor, asking).await
 }
 
 #[utoipa::path(post, path = "/{key}", tag = "links", summary = "Open a password-protected link",
     params(("key" = String, Path, description = "The short key")),
     request_body(content((Unlock = "application/json"), (Unlock = "application/x-www-form-urlencoded"))),
     responses(
-        (status = 303, description = "Right password: to the target (a click is counted)", headers(("Location" = String))),
+        (status = 200, description = "A `humans_only` link's Continue button pressed by something other than a browser on this site's page (no browser User-Agent, or neither `Sec-Fetch-Site: same-origin` nor this site's `Origin`): the Continue page again, nothing counted",
+            content((String = "text/html"))),
+        (status = 303, description = "Right password, or a `humans_only` link's Continue button pressed: to the target (a click is counted)", headers(("Location" = String))),
         (status = 400, description = "Malformed JSON", body = crate::web::respond::ErrorPage),
         (status = 401, description = "Wrong or missing password (HTML: the password form again, with why)", body = crate::web::respond::ErrorPage),
         (status = 403, description = "Sent from another site's page (Sec-Fetch-Site or Origin)", body = crate::web::respond::ErrorPage),
@@ -194,10 +199,13 @@ pub async fn unlock_json(
     key: Result<ShortKey, Error>,
     body: Result<JsonObject<Unlock>, Error>,
     visitor: Visitor<'_>,
-) -> Result<Forward, Refusal<LockedPage>> {
+) -> Result<Went, Refusal<LockedPage>> {
     let key = key?;
     let body = body?;
-    unlock(key, body.0.password, visitor).await
+    // A JSON body is a program's, as `Accept: application/json` is on `GET`.
+    let mut asking = visitor.asking();
+    asking.program = true;
+    unlock(key, body.0.password, visitor, asking).await
 }
 
 /// Any other body type (or none) on `POST /<key>`.
@@ -206,28 +214,31 @@ fn unlock_unsupported() -> Error {
     unsupported_body("error-body-password")
 }
 
-/// The right password forwards (303) and counts the click; anything else shows the
-/// form again with why.
+/// The right password (or the Continue button, pressed in a browser on this app's
+/// page) forwards (303) and counts the click; anything else shows the form (or the
+/// Continue page) again.
 async fn unlock(
     key: ShortKey,
     password: Option<String>,
     visitor: Visitor<'_>,
-) -> Result<Forward, Refusal<LockedPage>> {
+    asking: Asking<'_>,
+) -> Result<Went, Refusal<LockedPage>> {
     let Visitor {
         links,
         settings,
         visit,
         client,
         query,
-        heard,
+        ..
     } = visitor;
-    let asking = visitor_asking(&heard, query);
     match links.unlock(&key, password, client, &visit, &asking).await {
         Ok(Followed::To { url, drawn }) => {
             let cookie = drawn.map(|n| variant_cookie(&key, n, settings));
-            Ok(Forward(Status::SeeOther, url, cookie))
+            Ok(Went::Forward(Forward(Status::SeeOther, url, cookie)))
         }
-        Ok(Followed::Continue) => Err(Error::PasswordRequired.into()),
+        Ok(Followed::Continue) => Ok(Went::Continue(ContinuePage {
+            action: action(&key, settings, query),
+        })),
         Err(error) => Err(LockedPage::refusal(error, &key, settings, query)),
     }
 }

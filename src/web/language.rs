@@ -95,7 +95,7 @@ pub struct Choice {
 /// a page that answers a form post, its path as a `GET` (the home page where that
 /// path has none).
 pub fn switcher(req: &Request<'_>, current: Lang) -> Vec<Choice> {
-    let mut path = req.uri().path().to_string();
+    let mut path = same_site_path(req.uri().path().as_str());
     let gettable = super::allowed_methods(&path).is_some_and(|allow| allow.contains("GET"));
     if req.method() != rocket::http::Method::Get && !gettable {
         path = "/".to_owned();
@@ -129,9 +129,53 @@ pub fn switcher(req: &Request<'_>, current: Lang) -> Vec<Choice> {
         .collect()
 }
 
+/// `raw` as a path a link can carry and a browser can only read as this site's own:
+/// no empty segments (`//evil.example/x` would be another host), no backslashes
+/// (browsers read `/\evil.example` as `//evil.example`), and anything that is not a
+/// printable ASCII character percent-encoded (browsers drop tabs and newlines from a
+/// URL). Always one `/`, then a segment or nothing; a trailing `/` is kept.
+pub fn same_site_path(raw: &str) -> String {
+    let segments: Vec<String> = raw
+        .split(['/', '\\'])
+        .filter(|segment| !segment.is_empty())
+        .map(|segment| {
+            let mut clean = String::with_capacity(segment.len());
+            for byte in segment.bytes() {
+                match byte {
+                    b'!'..=b'~' => clean.push(char::from(byte)),
+                    _ => clean.push_str(&format!("%{byte:02X}")),
+                }
+            }
+            clean
+        })
+        .collect();
+    let mut path = format!("/{}", segments.join("/"));
+    if raw.ends_with(['/', '\\']) && !segments.is_empty() {
+        path.push('/');
+    }
+    path
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_switcher_path_never_names_another_host() {
+        for (raw, clean) in [
+            ("/", "/"),
+            ("/admin/abc", "/admin/abc"),
+            ("/docs/", "/docs/"),
+            ("//evil.example/x", "/evil.example/x"),
+            ("/\\evil.example/x", "/evil.example/x"),
+            ("/\\/evil.example", "/evil.example"),
+            ("///", "/"),
+            ("/\t/evil.example", "/%09/evil.example"),
+            ("/caf\u{e9}", "/caf%C3%A9"),
+        ] {
+            assert_eq!(same_site_path(raw), clean, "{raw:?}");
+        }
+    }
 
     #[test]
     fn accept_language_is_ranked_by_q_values() {

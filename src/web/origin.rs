@@ -27,6 +27,31 @@ impl<'r> FromRequest<'r> for SameOrigin {
     }
 }
 
+/// A request guard that never fails: whether a browser sent the request from one of
+/// this app's own pages (`from_own_page`).
+pub struct OwnPage(pub bool);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for OwnPage {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        Outcome::Success(OwnPage(from_own_page(req)))
+    }
+}
+
+/// Whether a browser says it sent `req` from this app's own page: `Sec-Fetch-Site:
+/// same-origin`, or without it an `Origin` that is the app's. Every current browser
+/// sends one of them with a form post; programs and scanners usually send neither.
+pub fn from_own_page(req: &Request<'_>) -> bool {
+    if let Some(site) = req.headers().get_one("Sec-Fetch-Site") {
+        return site.trim().eq_ignore_ascii_case("same-origin");
+    }
+    req.headers()
+        .get_one("Origin")
+        .is_some_and(|origin| is_own(origin, req))
+}
+
 /// Whether a browser sent `req` on another site's behalf: `Sec-Fetch-Site` other than
 /// `same-origin` or `none` (a typed address, a bookmark), or without it an `Origin`
 /// (`null` included) that is neither `base_url`'s origin nor the request's `Host`.

@@ -128,8 +128,11 @@ impl Inputs {
                 }
                 "language" => return Err(invalid("language", "error-peek-language")),
                 "at" => {
-                    let message = "error-peek-at";
-                    inputs.at = Some(clock::parse(value).ok_or_else(|| invalid("at", message))?);
+                    let at = clock::read(value).map_err(|bad| match bad {
+                        clock::BadTime::Format => invalid("at", "error-peek-at"),
+                        clock::BadTime::Range => invalid("at", "error-peek-at-range"),
+                    })?;
+                    inputs.at = Some(at);
                 }
                 _ => inputs.rest.push((name.into_owned(), value.to_owned())),
             }

@@ -761,6 +761,7 @@ error-edit-shape = Senden Sie ein Objekt mit einem oder mehreren der Felder "tar
 ## Fields of a new link
 
 error-expires-at-format = expires_at muss ein Datum mit Uhrzeit sein, z. B. 2026-12-31T23:59:00Z
+error-expires-at-range = expires_at muss eine Zeit vor dem Jahr 10000 (UTC) sein
 error-expires-at-past = expires_at muss in der Zukunft liegen
 error-max-clicks = max_clicks muss eine ganze Zahl sein, mindestens 1
 error-collection-secret = collection muss das Geheimnis einer Sammlung oder ihre URL sein
@@ -800,6 +801,7 @@ error-rule-query-text = Query-Namen müssen 1 bis { $max } Zeichen lang sein und
 # "after" and "before" are the names of the fields: keep them.
 error-rule-times = {"\""}after" muss vor "before" liegen
 error-rule-time-format = Zeitangaben sehen so aus: 2026-12-31T23:59
+error-rule-time-range = Zeitangaben müssen in UTC in den Jahren 0000 bis 9999 liegen
 error-rule-device = das Gerät muss ios, android, mobile oder desktop sein
 
 ## The owner's page and the peek
@@ -810,6 +812,7 @@ error-nothing-to-change = Nichts zu ändern: Senden Sie target_url, forward_quer
 error-peek-device = device muss ios, android, mobile oder desktop sein
 error-peek-language = language muss ein Sprach-Tag wie de sein
 error-peek-at = at muss ein Datum mit Uhrzeit sein, z. B. 2026-12-31T23:59:00Z
+error-peek-at-range = at muss eine Zeit vor dem Jahr 10000 (UTC) sein
 error-days = days muss 7, 30, 90 oder 365 sein
 
 ## Collections

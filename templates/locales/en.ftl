@@ -748,6 +748,7 @@ error-edit-shape = Send an object with one or more of "target_url" (a URL), "for
 ## Fields of a new link
 
 error-expires-at-format = expires_at must be a date and time such as 2026-12-31T23:59:00Z
+error-expires-at-range = expires_at must be a time before the year 10000 in UTC
 error-expires-at-past = expires_at must be in the future
 error-max-clicks = max_clicks must be a whole number, at least 1
 error-collection-secret = collection must be a collection's secret or its URL
@@ -787,6 +788,7 @@ error-rule-query-text = query names must be 1 to { NUMBER($max, useGrouping: "fa
 # "after" and "before" are the names of the fields: keep them.
 error-rule-times = {"\""}after" must be earlier than "before"
 error-rule-time-format = times look like 2026-12-31T23:59
+error-rule-time-range = times must fall in the years 0000 to 9999 in UTC
 error-rule-device = the device must be ios, android, mobile or desktop
 
 ## The owner's page and the peek
@@ -797,6 +799,7 @@ error-nothing-to-change = Nothing to change: send target_url, forward_query or s
 error-peek-device = device must be ios, android, mobile or desktop
 error-peek-language = language must be a language tag such as de
 error-peek-at = at must be a date and time such as 2026-12-31T23:59:00Z
+error-peek-at-range = at must be a time before the year 10000 in UTC
 error-days = days must be 7, 30, 90 or 365
 
 ## Collections

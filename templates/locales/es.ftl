@@ -773,6 +773,7 @@ error-edit-shape = Envía un objeto con uno o más de estos campos: "target_url"
 ## Fields of a new link
 
 error-expires-at-format = expires_at debe ser una fecha y hora como 2026-12-31T23:59:00Z
+error-expires-at-range = expires_at debe ser una hora anterior al año 10000 (UTC)
 error-expires-at-past = expires_at debe estar en el futuro
 error-max-clicks = max_clicks debe ser un número entero, como mínimo 1
 error-collection-secret = collection debe ser el secreto de una colección o su URL
@@ -812,6 +813,7 @@ error-rule-query-text = los nombres de consulta deben tener de 1 a { $max } cara
 # "after" and "before" are the names of the fields: keep them.
 error-rule-times = {"\""}after" debe ser anterior a "before"
 error-rule-time-format = las horas tienen el formato 2026-12-31T23:59
+error-rule-time-range = las horas deben estar entre los años 0000 y 9999 en UTC
 error-rule-device = el dispositivo debe ser ios, android, mobile o desktop
 
 ## The owner's page and the peek
@@ -822,6 +824,7 @@ error-nothing-to-change = No hay nada que cambiar: envía target_url, forward_qu
 error-peek-device = device debe ser ios, android, mobile o desktop
 error-peek-language = language debe ser una etiqueta de idioma como de
 error-peek-at = at debe ser una fecha y hora como 2026-12-31T23:59:00Z
+error-peek-at-range = at debe ser una hora anterior al año 10000 (UTC)
 error-days = days debe ser 7, 30, 90 o 365
 
 ## Collections

@@ -764,6 +764,7 @@ error-edit-shape = Envoyez un objet contenant un ou plusieurs des champs "target
 ## Fields of a new link
 
 error-expires-at-format = expires_at doit être une date et une heure, par exemple 2026-12-31T23:59:00Z
+error-expires-at-range = expires_at doit être une heure antérieure à l'an 10000 (UTC)
 error-expires-at-past = expires_at doit être dans le futur
 error-max-clicks = max_clicks doit être un nombre entier, au moins égal à 1
 error-collection-secret = collection doit être le secret d'une collection ou son URL
@@ -803,6 +804,7 @@ error-rule-query-text = les noms des paramètres de requête doivent comporter d
 # "after" and "before" are the names of the fields: keep them.
 error-rule-times = {"\""}after" doit être antérieur à "before"
 error-rule-time-format = les heures s'écrivent sous la forme 2026-12-31T23:59
+error-rule-time-range = les heures doivent tomber entre les années 0000 et 9999 en UTC
 error-rule-device = l'appareil doit être ios, android, mobile ou desktop
 
 ## The owner's page and the peek
@@ -813,6 +815,7 @@ error-nothing-to-change = Rien à modifier : envoyez target_url, forward_query 
 error-peek-device = device doit valoir ios, android, mobile ou desktop
 error-peek-language = language doit être une étiquette de langue, par exemple de
 error-peek-at = at doit être une date et une heure, par exemple 2026-12-31T23:59:00Z
+error-peek-at-range = at doit être une heure antérieure à l'an 10000 (UTC)
 error-days = days doit valoir 7, 30, 90 ou 365
 
 ## Collections

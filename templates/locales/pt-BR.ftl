@@ -760,6 +760,7 @@ error-edit-shape = Envie um objeto com um ou mais destes campos: "target_url" (u
 ## Fields of a new link
 
 error-expires-at-format = expires_at deve ser uma data e hora como 2026-12-31T23:59:00Z
+error-expires-at-range = expires_at deve ser um horário anterior ao ano 10000 (UTC)
 error-expires-at-past = expires_at deve estar no futuro
 error-max-clicks = max_clicks deve ser um número inteiro, no mínimo 1
 error-collection-secret = collection deve ser o segredo de uma coleção ou a URL dela
@@ -799,6 +800,7 @@ error-rule-query-text = os nomes dos parâmetros de consulta devem ter de 1 a { 
 # "after" and "before" are the names of the fields: keep them.
 error-rule-times = {"\""}after" deve ser anterior a "before"
 error-rule-time-format = os horários têm o formato 2026-12-31T23:59
+error-rule-time-range = os horários devem estar entre os anos 0000 e 9999 em UTC
 error-rule-device = o dispositivo deve ser ios, android, mobile ou desktop
 
 ## The owner's page and the peek
@@ -809,6 +811,7 @@ error-nothing-to-change = Nada a alterar: envie target_url, forward_query ou sta
 error-peek-device = device deve ser ios, android, mobile ou desktop
 error-peek-language = language deve ser uma tag de idioma como de
 error-peek-at = at deve ser uma data e hora como 2026-12-31T23:59:00Z
+error-peek-at-range = at deve ser um horário anterior ao ano 10000 (UTC)
 error-days = days deve ser 7, 30, 90 ou 365
 
 ## Collections

@@ -162,3 +162,111 @@ fn edits_are_refused_once_a_link_has_the_locking_number_of_clicks() {
     let delete = app.client.delete(link.admin_path()).header(Accept::JSON).dispatch();
     assert_eq!(delete.status(), Status::Ok, "deleting stays possible");
 }
+
+/// Replaces the blocklist at `file` as operators should: a new file renamed over it.
+fn replace(file: &Path, list: &str) {
+    let next = file.with_extension("new");
+    std::fs::write(&next, list).unwrap();
+    std::fs::rename(&next, file).unwrap();
+}
+
+/// Waits up to 5 s for `path` to answer `status`.
+fn until(app: &TestApp, path: &str, status: Status) {
+    let started = Instant::now();
+    while app.get(path, None).status() != status {
+        assert!(started.elapsed() < Duration::from_secs(5), "{path} never {status}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_file_rewritten_in_place_never_lets_a_listed_host_forward() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("blocklist.txt");
+    let app = with_blocklist(dir.path(), "other.example\n");
+    let link = app.seed("https://later.example/page");
+    let fillers: String = (0..30).map(|i| format!("filler{i}.example\n")).collect();
+    let list = format!("{fillers}later.example\n");
+    replace(&file, &list);
+    until(&app, &link.path(), Status::Gone);
+
+    // An editor or `cat > file` rewrites it in place: empty first, then line by line.
+    let writer = {
+        let file = file.clone();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut out = std::fs::File::create(&file).unwrap();
+            std::thread::sleep(Duration::from_millis(1500));
+            for line in list.lines() {
+                writeln!(out, "{line}").unwrap();
+                out.flush().unwrap();
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        })
+    };
+    let mut looks = 0;
+    while !writer.is_finished() {
+        assert_eq!(app.get(&link.path(), None).status(), Status::Gone, "forwarded mid-rewrite");
+        looks += 1;
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    writer.join().unwrap();
+    assert!(looks > 40, "{looks} looks");
+    let settled = Instant::now() + Duration::from_secs(3);
+    while Instant::now() < settled {
+        assert_eq!(app.get(&link.path(), None).status(), Status::Gone, "forwarded after");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    // A complete new list still takes hosts off, and an empty file is not one.
+    std::fs::write(&file, "").unwrap();
+    std::thread::sleep(Duration::from_millis(2500));
+    assert_eq!(app.get(&link.path(), None).status(), Status::Gone, "an empty file applied");
+    replace(&file, "# none\n");
+    until(&app, &link.path(), Status::TemporaryRedirect);
+}
+
+#[test]
+fn a_fifo_at_the_blocklists_path_neither_blocks_the_server_nor_drops_the_list() {
+    use crate::server::{create, free_port, try_send, Server};
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("blocklist.txt");
+    std::fs::write(&file, "other.example\n").unwrap();
+    let port = free_port();
+    let env = [
+        ("ROCKET_BLOCKLIST", file.to_str().unwrap().to_owned()),
+        ("ROCKET_WORKERS", "1".to_owned()),
+    ];
+    let server = Server::start(dir.path(), port, &env);
+    let status = |path: &str| try_send(port, "GET", path, &[], "").map(|r| r.status);
+    let wait_for = |path: &str, wanted: u16| {
+        let started = Instant::now();
+        while status(path).ok() != Some(wanted) {
+            assert!(started.elapsed() < Duration::from_secs(5), "{path} never {wanted}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    let (created, later, _) = create(port, "https://later.example/").unwrap();
+    assert_eq!(created, 201);
+    let (created, newer, _) = create(port, "https://newer.example/").unwrap();
+    assert_eq!(created, 201);
+    replace(&file, "later.example\n");
+    wait_for(&format!("/{later}"), 410);
+
+    std::fs::remove_file(&file).unwrap();
+    let fifo = std::ffi::CString::new(file.to_str().unwrap()).unwrap();
+    // SAFETY: a NUL-terminated path, only read.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    std::thread::sleep(Duration::from_millis(2500));
+    assert_eq!(status("/health").ok(), Some(200), "the server stopped serving");
+    assert_eq!(status(&format!("/{later}")).ok(), Some(410), "the list was dropped");
+    let (refused, _, _) = create(port, "https://later.example/again").unwrap();
+    assert_eq!(refused, 403);
+
+    // A regular file again is read again: the watch was not stuck on the FIFO.
+    replace(&file, "later.example\nnewer.example\n");
+    wait_for(&format!("/{newer}"), 410);
+    assert!(server.log().contains("is not a regular file"), "{}", server.log());
+}

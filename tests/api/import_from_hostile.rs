@@ -119,3 +119,29 @@ fn the_admin_urls_go_to_a_new_file_of_their_own_by_default() {
     let reply = crate::server::send(port, "GET", "/x.y", &[], "");
     assert_eq!(reply.header("location"), Some("https://example.com/xy"));
 }
+
+#[test]
+fn a_source_row_whose_long_url_is_not_utf8_is_skipped_and_named_not_the_whole_import() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let source = SourceDb::new(Server::Sqlite, "shlink.sqlite.sql", dir.path(), None);
+    // SQLite keeps whatever bytes it is given as text: `https://` then 0xFF.
+    source.run(&[
+        "insert into short_urls (id, original_url, short_code, date_created) values \
+         (1, 'https://example.com/before', 'before', '2024-01-02 03:04:05'), \
+         (2, cast(x'68747470733a2f2fff' as text), 'bytes', '2024-01-02 03:04:05'), \
+         (3, 'https://example.com/after', 'after', '2024-01-02 03:04:05')"
+            .to_owned(),
+    ]);
+
+    let imported = import(dir.path(), "shlink", &source.url, &[], 2);
+    skipped(&imported.out, "bytes", "its target URL is not UTF-8 text");
+    check_links(
+        dir.path(),
+        &imported,
+        &[
+            ("before", Want::To("https://example.com/before")),
+            ("after", Want::To("https://example.com/after")),
+        ],
+    );
+}

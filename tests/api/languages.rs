@@ -385,3 +385,75 @@ fn the_redirect_neither_reads_nor_keeps_a_language() {
     assert!(res.headers().get_one("Content-Language").is_none());
     assert!(res.cookies().get("lang").is_none());
 }
+
+/// Every `href` of the page's language switcher.
+fn switcher_hrefs(html: &str) -> Vec<String> {
+    let Some(start) = html.find("<nav class=\"languages\"") else {
+        return Vec::new();
+    };
+    let nav = &html[start..start + html[start..].find("</nav>").expect("its end")];
+    nav.split("href=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').expect("a quoted href")].to_owned())
+        .collect()
+}
+
+/// A path that starts `//host` or `/\host` must not become a switcher link a browser
+/// reads as `https://host/...`: on every kind of page, and on the 404 page such
+/// paths reach, each entry is a path of this site.
+#[test]
+fn no_switcher_link_leads_to_another_host_whatever_the_path() {
+    backend!();
+    let Pages { app, paths } = pages();
+    let mut tried: Vec<String> = [
+        "//evil.example/x",
+        "/\\evil.example/x",
+        "/\\/evil.example/x",
+        "///evil.example/x",
+        "//evil.example",
+        "/%2F/evil.example/x",
+    ]
+    .map(str::to_owned)
+    .into();
+    for path in &paths {
+        tried.push(format!("/{path}"));
+        tried.push(format!("/\\{}", &path[1..]));
+        tried.push(format!("//evil.example{path}"));
+    }
+    let same_site = |href: &str| {
+        href.starts_with('/') && !href[1..].starts_with(['/', '\\']) && !href.contains(['\t', '\n'])
+    };
+    for path in &tried {
+        for accept in [BROWSER, "text/html"] {
+            let res = app
+                .client
+                .get(path.clone())
+                .header(Header::new("Accept", accept))
+                .header(Header::new("User-Agent", SCANNER))
+                .dispatch();
+            let status = res.status();
+            let html = res.into_string().unwrap_or_default();
+            let hrefs = switcher_hrefs(&html);
+            assert_eq!(hrefs.len(), LANGUAGES.len(), "{path} ({status}): {html}");
+            for href in hrefs {
+                assert!(same_site(&href), "{path} ({status}) links to {href}");
+            }
+        }
+    }
+    // A refused form post to such a path: the switcher links to the home page.
+    for path in ["//url", "/\\url", "//evil.example/url"] {
+        let res = app
+            .client
+            .post(path)
+            .header(rocket::http::ContentType::Form)
+            .header(Header::new("Accept", BROWSER))
+            .body("target_url=nonsense")
+            .dispatch();
+        let html = res.into_string().unwrap_or_default();
+        let hrefs = switcher_hrefs(&html);
+        assert_eq!(hrefs.len(), LANGUAGES.len(), "POST {path}: {html}");
+        for href in hrefs {
+            assert!(same_site(&href), "POST {path} links to {href}");
+        }
+    }
+}

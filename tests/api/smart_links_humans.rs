@@ -244,3 +244,54 @@ fn a_used_up_link_sends_the_visits_past_its_limit_to_its_expired_url() {
     assert_eq!(went, [seat, seat, sold_out, sold_out]);
     assert_eq!(clicks(&app, &link), 2);
 }
+
+/// A phone whose model name holds a marker's letters (`CUBOT`) is a person: it is
+/// forwarded and counted; and a Continue form submitted by a scanner (no `Origin`
+/// nor `Sec-Fetch-Site`, or a library's User-Agent) gets the page again, uncounted.
+#[test]
+fn only_a_browser_pressing_continue_on_this_sites_page_is_counted() {
+    backend!();
+    let app = spawn_app();
+    let link =
+        app.seed_with(json!({ "target_url": "https://example.com/doc", "humans_only": true }));
+    let cubot = "Mozilla/5.0 (Linux; Android 10; CUBOT NOTE 20) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.144 Mobile Safari/537.36";
+    let person = [("User-Agent", cubot), ("Accept", BROWSER)];
+    assert_eq!(goes(&app, &link.path(), &person), "https://example.com/doc");
+    assert_eq!(clicks(&app, &link), 1);
+
+    let action = continue_page(&app, &link, SCANNERS[0]);
+    let path = action.strip_prefix(BASE).unwrap_or(&action).to_owned();
+    let post = |headers: &[(&'static str, &'static str)]| {
+        let mut req = app.client.post(path.clone()).header(ContentType::Form).body("");
+        for (name, value) in headers {
+            req = req.header(Header::new(*name, *value));
+        }
+        req.dispatch()
+    };
+    let scanners: [&[(&str, &str)]; 4] = [
+        &[("User-Agent", WINDOWS_CHROME), ("Accept", BROWSER)],
+        &[("User-Agent", "python-requests/2.32.3")],
+        &[("User-Agent", "python-requests/2.32.3"), ("Sec-Fetch-Site", "same-origin")],
+        &[("Sec-Fetch-Site", "same-origin")],
+    ];
+    for headers in scanners {
+        let res = post(headers);
+        assert_eq!(res.status(), Status::Ok, "{headers:?}");
+        assert_eq!(header(&res, "Location"), "", "{headers:?}");
+        let html = res.into_string().unwrap();
+        assert!(continue_action(&html).is_some(), "{headers:?}: {html}");
+    }
+    assert_eq!(clicks(&app, &link), 1, "no scanner's press counted");
+
+    let res = app
+        .client
+        .post(path.clone())
+        .header(ContentType::Form)
+        .header(Header::new("User-Agent", IPHONE_SAFARI))
+        .header(Header::new("Origin", BASE))
+        .body("")
+        .dispatch();
+    assert_eq!(res.status(), Status::SeeOther);
+    assert_eq!(press_continue(&app, &action).status(), Status::SeeOther);
+    assert_eq!(clicks(&app, &link), 3);
+}

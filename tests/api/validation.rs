@@ -388,3 +388,90 @@ fn the_listening_address_is_the_app_on_its_port() {
     let elsewhere = app.seed("http://localhost:8124/");
     assert_eq!(elsewhere.str("target_url"), "http://localhost:8124/");
 }
+
+/// A time that is the year 10000 once in UTC: each route that reads a time refuses
+/// it with a 422 that says so, beside its field on a page, and never panics.
+#[test]
+fn a_time_past_the_year_9999_in_utc_is_a_422_on_every_route_that_reads_a_time() {
+    backend!();
+    let app = spawn_app();
+    let edge = "9999-12-31T23:59:59-01:00";
+    let encoded = "9999-12-31T23%3A59%3A59-01%3A00";
+    let link = app.seed("https://example.com/");
+    let admin = link.admin_path();
+    let rule = |when: serde_json::Value| {
+        json!([{ "when": when, "target_url": "https://example.com/later" }])
+    };
+
+    let mut refused: Vec<(String, rocket::local::blocking::LocalResponse<'_>)> = Vec::new();
+    for at in ["/peek/anything".to_owned(), format!("/peek/{}", link.key())] {
+        refused.push((
+            format!("peek {at} (JSON)"),
+            app.client
+                .get(format!("{at}?at={encoded}"))
+                .header(Accept::JSON)
+                .dispatch(),
+        ));
+        refused.push((
+            format!("peek {at} (page)"),
+            app.get(&format!("{at}?at={encoded}"), Some(BROWSER)),
+        ));
+    }
+    let target = "https://example.com/x";
+    for field in ["after", "before"] {
+        refused.push((
+            format!("rule {field} (JSON create)"),
+            app.create_json(json!({ "target_url": target, "rules": rule(json!({ field: edge })) })),
+        ));
+        refused.push((
+            format!("rule {field} (JSON edit)"),
+            app.send_json(Method::Patch, &admin, json!({ "rules": rule(json!({ field: edge })) })),
+        ));
+        let row: String = ["device", "language", "query", "after", "before"]
+            .iter()
+            .map(|f| match *f == field {
+                true => format!("rule%5B0%5D.{f}={encoded}&"),
+                false => format!("rule%5B0%5D.{f}=&"),
+            })
+            .collect();
+        let row = format!("{row}rule%5B0%5D.target_url=https%3A%2F%2Fa.example%2F");
+        refused.push((
+            format!("rule {field} (form create)"),
+            app.create_form(&format!("target_url=https%3A%2F%2Fexample.com%2F&{row}")),
+        ));
+        refused.push((
+            format!("rule {field} (form edit)"),
+            app.post_form(&admin, &format!("_method=PATCH&smart=on&{row}")),
+        ));
+    }
+    refused.push((
+        "expires_at (JSON)".into(),
+        app.create_json(json!({ "target_url": target, "expires_at": edge })),
+    ));
+    refused.push((
+        "expires_at (form)".into(),
+        app.create_form(&format!(
+            "target_url=https%3A%2F%2Fexample.com%2F&expires_at={encoded}"
+        )),
+    ));
+
+    for (case, res) in refused {
+        assert_eq!(res.status(), Status::UnprocessableEntity, "{case}");
+        let json = res.content_type() == Some(ContentType::JSON);
+        let body = res.into_string().unwrap_or_default();
+        assert!(body.contains("10000") || body.contains("9999"), "{case}: {body}");
+        if case.contains("form") && case.contains("expires_at") {
+            assert!(body.contains(r#"id="expires_at-error""#), "{case}: {body}");
+        }
+        if case.contains("form") && case.contains("rule") {
+            assert!(body.contains(r#"id="rules-error""#), "{case}: {body}");
+        }
+        if case.contains("JSON") {
+            assert!(json, "{case}");
+        }
+    }
+    assert_eq!(app.link_count(), 1);
+    let (status, info) = app.get_json(&admin);
+    assert_eq!(status, Status::Ok);
+    assert!(info.get("rules").map_or(true, |r| r == &json!([]) || r.is_null()), "{info}");
+}

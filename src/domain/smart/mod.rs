@@ -175,6 +175,9 @@ pub struct Asking<'a> {
     pub cookie: Option<&'a str>,
     /// A program that asked for JSON: never taken for a link scanner.
     pub program: bool,
+    /// A form post a browser sent from one of this app's own pages (`Sec-Fetch-Site:
+    /// same-origin`, or the app's `Origin`): a Continue button really pressed.
+    pub from_page: bool,
 }
 
 /// The cookie that keeps a visitor on one variant, scoped to the link's path.
@@ -224,9 +227,14 @@ impl Smart {
         let mut smart = Smart::default();
         for (i, mut rule) in rules.into_iter().enumerate() {
             let place = i + 1;
-            let utc = |at: Option<OffsetDateTime>| at.map(|at| at.to_offset(time::UtcOffset::UTC));
-            rule.when.after = utc(rule.when.after);
-            rule.when.before = utc(rule.when.before);
+            let utc = |at: Option<OffsetDateTime>| match at {
+                None => Ok(None),
+                Some(at) => crate::domain::clock::utc(at)
+                    .map(Some)
+                    .ok_or_else(|| rule_error(place, Text::new("error-rule-time-range"))),
+            };
+            rule.when.after = utc(rule.when.after)?;
+            rule.when.before = utc(rule.when.before)?;
             rule.when.check().map_err(|m| rule_error(place, m))?;
             rule.target_url = target(&rule.target_url, own).map_err(|m| rule_error(place, m))?;
             smart.rules.push(rule);

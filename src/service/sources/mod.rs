@@ -123,10 +123,14 @@ impl Dialect {
     }
 
     /// `expr` as text (MySQL's binary collations would otherwise read as bytes).
+    /// SQLite keeps any bytes as text, and sqlx fails the whole statement on one
+    /// value that is not UTF-8, so there it is read as bytes and checked per row
+    /// (`text`), and a bad row is skipped with its reason.
     fn text(self, expr: &str) -> String {
         match self {
             Dialect::MySql => format!("cast({expr} as char)"),
-            _ => format!("cast({expr} as text)"),
+            Dialect::Postgres => format!("cast({expr} as text)"),
+            Dialect::Sqlite => format!("cast({expr} as blob)"),
         }
     }
 
@@ -223,7 +227,7 @@ pub async fn read(source: Source, url: &str, prefix: &str) -> Result<Vec<Foreign
                     .ok()
                     .flatten()
                     .unwrap_or_else(|| format!("(link {})", n + 1)),
-                withheld: Some(format!("a column cannot be read: {e}")),
+                withheld: Some(e),
                 ..Foreign::default()
             });
             link.days = days.remove(&reference).unwrap_or_default();
@@ -306,20 +310,51 @@ fn int(row: &AnyRow, i: usize) -> Result<Option<i64>, sqlx::Error> {
     }
 }
 
-fn foreign(row: &AnyRow) -> Result<Foreign, sqlx::Error> {
+/// What each column of the links statement is, as a skipped row's reason names it.
+const COLUMNS: [&str; 13] = [
+    "reference",
+    "key",
+    "target URL",
+    "click count",
+    "creation time",
+    "expiry",
+    "start time",
+    "click limit",
+    "disabled flag",
+    "password hash",
+    "domain",
+    "withheld reason",
+    "query forwarding flag",
+];
+
+/// Why column `i` of a row cannot be read, naming the column.
+fn unreadable(i: usize, e: sqlx::Error) -> String {
+    let column = COLUMNS.get(i).copied().unwrap_or("column");
+    match e {
+        sqlx::Error::ColumnDecode { source, .. } if source.is::<std::string::FromUtf8Error>() => {
+            format!("its {column} is not UTF-8 text")
+        }
+        e => format!("its {column} cannot be read: {e}"),
+    }
+}
+
+/// One row of the links statement; `Err` names the column that cannot be read.
+fn foreign(row: &AnyRow) -> Result<Foreign, String> {
+    let text = |i: usize| text(row, i).map_err(|e| unreadable(i, e));
+    let int = |i: usize| int(row, i).map_err(|e| unreadable(i, e));
     Ok(Foreign {
-        key: text(row, 1)?.unwrap_or_default(),
-        target_url: text(row, 2)?.unwrap_or_default(),
-        clicks: int(row, 3)?.unwrap_or(0),
-        created_at: text(row, 4)?,
-        expires_at: text(row, 5)?,
-        starts_at: text(row, 6)?,
-        max_clicks: int(row, 7)?,
-        disabled: int(row, 8)?.unwrap_or(0) != 0,
-        password_hash: text(row, 9)?,
-        domain: text(row, 10)?,
-        withheld: text(row, 11)?,
-        forward_query: int(row, 12)?.unwrap_or(0) != 0,
+        key: text(1)?.unwrap_or_default(),
+        target_url: text(2)?.unwrap_or_default(),
+        clicks: int(3)?.unwrap_or(0),
+        created_at: text(4)?,
+        expires_at: text(5)?,
+        starts_at: text(6)?,
+        max_clicks: int(7)?,
+        disabled: int(8)?.unwrap_or(0) != 0,
+        password_hash: text(9)?,
+        domain: text(10)?,
+        withheld: text(11)?,
+        forward_query: int(12)?.unwrap_or(0) != 0,
         days: BTreeMap::new(),
     })
 }

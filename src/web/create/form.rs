@@ -227,7 +227,10 @@ pub fn unprocessable(message: crate::i18n::Text) -> Error {
 
 /// A future time, stored as a stamp.
 fn expiry(raw: &str, now: OffsetDateTime) -> Result<String> {
-    let at = clock::parse(raw).ok_or_else(|| invalid("expires_at", "error-expires-at-format"))?;
+    let at = clock::read(raw).map_err(|bad| match bad {
+        clock::BadTime::Format => invalid("expires_at", "error-expires-at-format"),
+        clock::BadTime::Range => invalid("expires_at", "error-expires-at-range"),
+    })?;
     if at <= now {
         return Err(invalid("expires_at", "error-expires-at-past"));
     }

@@ -117,9 +117,10 @@ impl RuleRow {
         };
         let time = |raw: &str| match raw.trim() {
             "" => Ok(None),
-            raw => clock::parse(raw)
-                .map(Some)
-                .ok_or_else(|| wrong("error-rule-time-format")),
+            raw => clock::read(raw).map(Some).map_err(|bad| match bad {
+                clock::BadTime::Format => wrong("error-rule-time-format"),
+                clock::BadTime::Range => wrong("error-rule-time-range"),
+            }),
         };
         let device = match self.device.trim() {
             "" => None,
