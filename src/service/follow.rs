@@ -25,7 +25,8 @@ pub enum Followed {
     /// A redirect to `url`. `drawn`: the variant (from 1) just drawn for this
     /// visitor, for the web layer to keep in the visitor's cookie.
     To { url: Arc<str>, drawn: Option<usize> },
-    /// A link scanner on a `humans_only` link: the page with a Continue button,
+    /// A client that does not look like a browser (a link scanner, a library, no
+    /// User-Agent) on a `humans_only` link: the page with a Continue button,
     /// nothing counted.
     Continue,
 }
@@ -79,7 +80,7 @@ impl Links {
         if target.protected {
             return Err(Error::PasswordRequired);
         }
-        if target.humans_only && !asking.program && visit.client == Client::Bot {
+        if target.humans_only && !asking.program && visit.client != Client::Browser {
             return Ok(Followed::Continue);
         }
         let counted = match target.limited {

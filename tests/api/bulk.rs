@@ -19,7 +19,7 @@ fn an_array_creates_each_item_in_order_and_one_bad_item_fails_alone() {
     let res = app.create_json(json!([
         { "target_url": "https://example.com/one" },
         { "target_url": "not a url" },
-        { "target_url": "https://example.com/two", "custom_key": "two", "max_clicks": 2 },
+        { "target_url": "https://example.com/two", "custom_key": "two", "max_clicks": 2, "humans_only": false },
         "https://example.com/not-an-object",
     ]));
 

@@ -95,7 +95,7 @@ fn a_past_or_unreadable_expiry_is_refused_beside_its_field() {
 fn max_clicks_forwards_exactly_that_many_then_410() {
     backend!();
     let app = spawn_app();
-    let link = app.seed_with(json!({ "target_url": "https://example.com/", "max_clicks": 3 }));
+    let link = app.seed_with(json!({ "target_url": "https://example.com/", "max_clicks": 3, "humans_only": false }));
     assert_eq!(link.0["max_clicks"], 3);
 
     let statuses: Vec<u16> = (0..5)
@@ -124,7 +124,7 @@ async fn fifty_parallel_visits_to_a_link_limited_to_10_give_exactly_10_redirects
     let res = client
         .post("/url")
         .header(rocket::http::ContentType::JSON)
-        .body(json!({ "target_url": "https://example.com/", "max_clicks": 10 }).to_string())
+        .body(json!({ "target_url": "https://example.com/", "max_clicks": 10, "humans_only": false }).to_string())
         .dispatch()
         .await;
     let link = Link(res.into_json().await.unwrap());
@@ -181,7 +181,7 @@ fn the_key_of_an_expired_link_is_never_handed_out_again() {
     backend!();
     let app = spawn_app();
     let used = app.seed_with(
-        json!({ "target_url": "https://example.com/", "custom_key": "once", "max_clicks": 1 }),
+        json!({ "target_url": "https://example.com/", "custom_key": "once", "max_clicks": 1, "humans_only": false }),
     );
     app.get(&used.path(), None);
     assert_eq!(app.get(&used.path(), None).status(), Status::Gone);

@@ -65,6 +65,8 @@ fn peek_shows_the_target_without_counting_a_click() {
             "url": link.str("url"),
             "target_changed_at": null,
             "decided_by": "default",
+            "destinations": [{ "target_url": "https://example.com/peek", "via": "default" }],
+            "next_switch_at": null,
         })
     );
     assert_eq!(html.content_type(), Some(ContentType::HTML));

@@ -357,7 +357,7 @@ fn peek_shows_the_target_and_nothing_of_the_owner() {
 
     let (_, peek) = app.get_json(&format!("/peek/{}", link.key()));
     let fields: Vec<&String> = peek.as_object().unwrap().keys().collect();
-    assert_eq!(fields, ["decided_by", "target_changed_at", "target_url", "url"]);
+    assert_eq!(fields, ["decided_by", "destinations", "next_switch_at", "target_changed_at", "target_url", "url"]);
     let html = app
         .get(&format!("/peek/{}", link.key()), Some(BROWSER))
         .into_string()

@@ -148,7 +148,7 @@ fn the_peek_page_has_the_report_form_and_other_landing_pages_link_to_it() {
     let html = app.get(&locked.path(), Some(BROWSER)).into_string().unwrap();
     assert!(html.contains(&format!(r#"href="/report/{}""#, locked.key())), "{html}");
 
-    let limited = app.seed_with(json!({ "target_url": "https://example.com/", "max_clicks": 1 }));
+    let limited = app.seed_with(json!({ "target_url": "https://example.com/", "max_clicks": 1, "humans_only": false }));
     app.get(&limited.path(), None);
     let gone = app.get(&limited.path(), Some(BROWSER));
     assert_eq!(gone.status(), Status::Gone);

@@ -235,7 +235,7 @@ fn an_edit_of_one_link_leaves_the_others_cached_on_every_instance() {
 fn a_click_limit_holds_across_instances() {
     backend!();
     let pair = two_instances(&[]);
-    let body = json!({ "target_url": "https://example.com/ten", "max_clicks": 10 }).to_string();
+    let body = json!({ "target_url": "https://example.com/ten", "max_clicks": 10, "humans_only": false }).to_string();
     let created = send(
         pair.a.1,
         "POST",

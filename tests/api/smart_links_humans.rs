@@ -238,7 +238,8 @@ fn a_used_up_link_sends_the_visits_past_its_limit_to_its_expired_url() {
         "expired_url": "https://example.com/sold-out",
     }));
 
-    let went: Vec<String> = (0..4).map(|_| goes(&app, &link.path(), &[])).collect();
+    let person = [("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0")];
+    let went: Vec<String> = (0..4).map(|_| goes(&app, &link.path(), &person)).collect();
 
     let (seat, sold_out) = ("https://example.com/seat", "https://example.com/sold-out");
     assert_eq!(went, [seat, seat, sold_out, sold_out]);
@@ -294,4 +295,45 @@ fn only_a_browser_pressing_continue_on_this_sites_page_is_counted() {
     assert_eq!(res.status(), Status::SeeOther);
     assert_eq!(press_continue(&app, &action).status(), Status::SeeOther);
     assert_eq!(clicks(&app, &link), 3);
+}
+
+/// Browsers on five platforms, ten previewers and scanners, libraries and no
+/// User-Agent at all, each visiting a `humans_only` link: only the browsers are
+/// forwarded and counted; every other client gets the Continue page, uncounted.
+#[test]
+fn only_clients_that_look_like_browsers_are_forwarded_and_counted() {
+    backend!();
+    let app = spawn_app();
+    let link =
+        app.seed_with(json!({ "target_url": "https://example.com/doc", "humans_only": true }));
+    let browsers = [
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
+        "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+        "Mozilla/5.0 (Linux; Android 10; CUBOT NOTE 20) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.144 Mobile Safari/537.36",
+    ];
+    let previewers = [
+        "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+        "Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)",
+        "TelegramBot (like TwitterBot)",
+        "WhatsApp/2.23.20.0 A",
+        "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5 skype-url-preview@microsoft.com",
+        "Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36",
+        "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17928; Pro)",
+    ];
+    let libraries = ["curl/8.5.0", "python-requests/2.32.3", "Go-http-client/1.1", "Wget/1.21.4"];
+    for ua in browsers {
+        assert_eq!(goes(&app, &link.path(), &[("User-Agent", ua)]), "https://example.com/doc", "{ua}");
+    }
+    for ua in previewers.iter().chain(&libraries) {
+        continue_page(&app, &link, ua);
+    }
+    let nobody = app.client.get(link.path()).dispatch();
+    assert_eq!(nobody.status(), Status::Ok, "no User-Agent: the Continue page");
+    assert!(continue_action(&nobody.into_string().unwrap()).is_some());
+    assert_eq!(clicks(&app, &link), browsers.len());
 }

@@ -177,7 +177,8 @@ fn peek_after_the_expiry_shows_the_expired_url_or_answers_410() {
         "max_clicks": 1,
         "expired_url": "https://example.com/sold-out",
     }));
-    assert_eq!(goes(&app, &used_up.path(), &[]), "https://example.com/seat");
+    let person = [("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0")];
+    assert_eq!(goes(&app, &used_up.path(), &person), "https://example.com/seat");
     let (_, answer) = peek(&app, &used_up, "", &[]);
     assert_eq!(answer["decided_by"], "expired");
     assert_eq!(answer["target_url"], "https://example.com/sold-out");
