@@ -64,8 +64,22 @@ pub fn start_driver() -> Option<Driver> {
 /// The name the browser reaches the app by, as a real instance has one.
 pub const PUBLIC_NAME: &str = "sho.test";
 
+/// What a person's Chromium says it is. Headless Chromium names itself `HeadlessChrome`,
+/// which `humans_only` links rightly take for a machine.
+pub const PERSON_USER_AGENT: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
 /// A fresh headless Chromium session; `dark` asks pages for their dark theme.
 pub async fn open_browser(driver: &Driver, profile: &Path, dark: bool) -> Client {
+    open_browser_as(driver, profile, dark, None).await
+}
+
+/// A fresh headless Chromium session that sends `user_agent` when given.
+pub async fn open_browser_as(
+    driver: &Driver,
+    profile: &Path,
+    dark: bool,
+    user_agent: Option<&str>,
+) -> Client {
     let mut args = vec![
         "--headless".to_owned(),
         "--no-sandbox".into(),
@@ -83,6 +97,9 @@ pub async fn open_browser(driver: &Driver, profile: &Path, dark: bool) -> Client
     ];
     if dark {
         args.push("--blink-settings=preferredColorScheme=0".into());
+    }
+    if let Some(user_agent) = user_agent {
+        args.push(format!("--user-agent={user_agent}"));
     }
     let mut options = json!({ "args": args });
     if let Some(chromium) = find("chromium") {

@@ -1,12 +1,14 @@
 //! A smart link made and followed in a real browser: the home form's rule rows
 //! (with "add another" and no script), a one-time link that a headless browser, being
-//! one of the machines it must not count, opens only by pressing Continue, the rule
-//! that decided, its fallback after the end, and the counts on the admin page.
+//! one of the machines it must not count, gets a Continue page for (and pressing it
+//! counts nothing), while a person's browser goes straight through; the rule that
+//! decided, its fallback after the end, and the counts on the admin page.
 
 use fantoccini::Locator;
 
 use super::browser::{
-    browser_and_server, click, fill, landing_server, text, text_when, title_when,
+    browser_and_server, click, fill, landing_server, open_browser_as, text, text_when, title_when,
+    PERSON_USER_AGENT,
 };
 
 #[rocket::async_test]
@@ -14,9 +16,9 @@ use super::browser::{
     not(browser_tests),
     ignore = "needs chromedriver on PATH (apt-get install chromium chromium-driver)"
 )]
-async fn a_one_time_smart_link_is_made_in_the_form_and_opened_by_pressing_continue() {
+async fn a_one_time_smart_link_is_made_in_the_form_and_counts_a_person_not_a_headless_browser() {
     backend!();
-    let (_driver, _dir, _server, base, browser) = browser_and_server().await;
+    let (driver, dir, _server, base, browser) = browser_and_server().await;
     let landing = format!("http://localhost:{}", landing_server());
 
     browser.goto(&base).await.unwrap();
@@ -57,25 +59,30 @@ async fn a_one_time_smart_link_is_made_in_the_form_and_opened_by_pressing_contin
     let short = browser.find(Locator::Css("#short_url")).await.unwrap();
     let short = short.prop("value").await.unwrap().expect("the short URL");
 
-    // A headless browser is not a person: the Continue page, nothing counted yet.
+    // A headless browser is not a person: the Continue page, and pressing it (as a
+    // scanner that clicks would) gets the page again, nothing counted.
     browser.goto(&format!("{short}?src=poster")).await.unwrap();
-    assert_eq!(
-        title_when(&browser, "Continue to the link · Shortener").await,
-        "Continue to the link · Shortener"
-    );
+    let continue_page = "Continue to the link · Shortener";
+    assert_eq!(title_when(&browser, continue_page).await, continue_page);
     click(&browser, "form.continue button").await;
+    assert_eq!(title_when(&browser, continue_page).await, continue_page);
+
+    // A person's browser goes straight to where the rule sends it, counted.
+    let person_profile = dir.path().join("person");
+    let person = open_browser_as(&driver, &person_profile, false, Some(PERSON_USER_AGENT)).await;
+    person.goto(&format!("{short}?src=poster")).await.unwrap();
     assert_eq!(
-        title_when(&browser, "Landing page poster").await,
+        title_when(&person, "Landing page poster").await,
         "Landing page poster"
     );
 
     // Its one click is used: from now on it leads to the fallback, uncounted.
-    browser.goto(&format!("{short}?src=poster")).await.unwrap();
-    click(&browser, "form.continue button").await;
+    person.goto(&format!("{short}?src=poster")).await.unwrap();
     assert_eq!(
-        title_when(&browser, "Landing page over").await,
+        title_when(&person, "Landing page over").await,
         "Landing page over"
     );
+    person.close().await.unwrap();
 
     browser.goto(&admin).await.unwrap();
     let counted = text_when(&browser, "table.choices", |t| t.contains("poster 1")).await;
