@@ -77,19 +77,17 @@ impl Sort {
 /// with the collection.
 pub const PAGE_SIZE: u32 = 100;
 
-/// Highest page number `?page=` may ask for.
-const MAX_PAGE: u32 = 100_000;
-
-/// `?page=` as given: 1 (the first) when absent, else a whole number from 1 up.
+/// `?page=` as given: 1 (the first) when absent, else a whole number from 1 up (a
+/// page past the last is empty).
 pub fn page_number(raw: Option<&str>) -> Result<u32, Error> {
     let Some(raw) = raw else {
         return Ok(1);
     };
     match raw.trim().parse::<u32>() {
-        Ok(page) if (1..=MAX_PAGE).contains(&page) => Ok(page),
+        Ok(page) if page >= 1 => Ok(page),
         _ => Err(Error::Invalid {
             field: "page",
-            message: Text::new("error-page").with("max", MAX_PAGE),
+            message: Text::new("error-page"),
         }),
     }
 }

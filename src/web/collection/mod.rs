@@ -191,7 +191,7 @@ pub(super) async fn page_of(
         ("sort" = Option<String>, Query, description = "date (newest first, the default) or clicks"),
         ("q" = Option<String>, Query, description = "Only links whose key or target contains this"),
         ("days" = Option<u16>, Query, description = "Chart window: 7, 30 (default), 90 or 365"),
-        ("page" = Option<u32>, Query, description = "Which 100 links of the list, from 1 (the default); `next` and `previous` link the pages"),
+        ("page" = Option<u32>, Query, minimum = 1, description = "Which 100 links of the list, from 1 (the default); `next` and `previous` link the pages; one past the last is empty"),
     ),
     responses(
         (status = 200, description = "The collection (HTML: its page, with the forms that add and deactivate links)",

@@ -44,11 +44,13 @@ pub struct Memberships {
 pub async fn leave(
     _site: SameOrigin,
     secret: Result<SecretKey, Error>,
-    collection_id: i64,
+    collection_id: &str,
     format: Format,
     links: &State<Links>,
 ) -> Result<NoStore<Either<Flash<Redirect>, Json<Memberships>>>> {
     let secret = secret?;
+    // Not a collection's id (not a number, or out of range): in none of them.
+    let collection_id: i64 = collection_id.parse().map_err(|_| Error::NotFound)?;
     let left = links.leave(&secret, collection_id).await?;
     Ok(NoStore(match format {
         Format::Html => {
