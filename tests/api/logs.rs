@@ -112,3 +112,109 @@ fn an_unknown_log_format_stops_the_start_with_a_clear_message() {
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("log_format") || said.contains("xml"), "{said}");
 }
+
+/// The lines of `log` that the default level shows as faults.
+fn faults(log: &str) -> Vec<&str> {
+    log.lines()
+        .filter(|l| l.starts_with("Error: ") || l.starts_with("Warning: "))
+        .collect()
+}
+
+/// Makes every insert into the links table fail, as a full disk would.
+fn refuse_inserts(db: &std::path::Path) {
+    use crate::backend::{current, execute, Backend};
+    match current() {
+        Backend::Sqlite => execute(
+            db,
+            "create trigger refuse before insert on link begin select raise(fail, 'no room'); end",
+        ),
+        Backend::Postgres => {
+            execute(
+                db,
+                "create function refuse() returns trigger language plpgsql \
+                 as $$ begin raise exception 'no room'; end $$",
+            );
+            execute(
+                db,
+                "create trigger refuse before insert on link for each row execute function refuse()",
+            );
+        }
+    }
+}
+
+#[test]
+fn a_database_error_under_a_running_app_answers_503_and_logs_the_operation_not_the_values() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let server = Server::start(dir.path(), port, &[]);
+    assert_eq!(create(port, "https://example.com/before").unwrap().0, 201);
+
+    refuse_inserts(&dir.path().join("shortener.db"));
+    let (status, _, _) = create(port, "https://example.com/private-target").unwrap();
+
+    assert_eq!(status, 503);
+    let log = server.log();
+    let faults = faults(&log);
+    assert!(
+        faults.iter().any(|l| l.contains("create_json answered 503")),
+        "no line names the operation: {log}"
+    );
+    assert!(
+        faults.iter().any(|l| l.contains("failed") && l.contains("database error")),
+        "no line says what failed: {log}"
+    );
+    assert!(!log.contains("private-target"), "a statement's values were logged: {log}");
+}
+
+#[test]
+fn a_blocklist_that_cannot_be_read_while_serving_is_said_once_at_the_default_level() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let list = dir.path().join("blocklist.txt");
+    std::fs::write(&list, "evil.example\n").unwrap();
+    let blocklist = [("ROCKET_BLOCKLIST", list.display().to_string())];
+    let server = Server::start(dir.path(), port, &blocklist);
+
+    std::fs::remove_file(&list).unwrap();
+    std::fs::create_dir(&list).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(3500));
+
+    let log = server.log();
+    let said: Vec<&str> = faults(&log)
+        .into_iter()
+        .filter(|l| l.contains("blocklist"))
+        .collect();
+    assert_eq!(said.len(), 1, "said once, not every look: {log}");
+    assert!(said[0].contains("stays in force"), "{log}");
+}
+
+#[test]
+fn connections_shed_over_the_cap_are_summed_in_a_line_not_one_per_socket() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let caps = [
+        ("ROCKET_HEADER_TIMEOUT", "30".to_owned()),
+        ("ROCKET_MAX_CONNECTIONS_PER_ADDRESS", "5".to_owned()),
+    ];
+    let server = Server::start(dir.path(), port, &caps);
+
+    let source = std::net::Ipv4Addr::new(127, 0, 0, 2);
+    let greedy: Vec<_> = (0..40)
+        .map(|_| crate::server::connect_from(source, port).unwrap())
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+
+    let log = server.log();
+    drop(greedy);
+    let said: Vec<&str> = faults(&log)
+        .into_iter()
+        .filter(|l| l.contains("connections shed"))
+        .collect();
+    assert!(!said.is_empty(), "shedding went unsaid: {log}");
+    assert!(said.len() <= 3, "one line a second at most: {said:?}");
+    assert!(said[0].contains("max_connections_per_address"), "{said:?}");
+    assert!(!log.contains("127.0.0.2"), "a client address was logged: {log}");
+}
