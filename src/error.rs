@@ -137,6 +137,30 @@ impl From<sqlx::Error> for Error {
     }
 }
 
+/// What went wrong with the database, for the log: sqlx's kind of error and, for a
+/// database's own error, its code (SQLite's message too, which names no value). Never
+/// a statement's parameters: PostgreSQL's messages and details may quote them.
+pub fn database_fault(e: &sqlx::Error) -> String {
+    match e {
+        sqlx::Error::Database(d) => {
+            let code = d.code().unwrap_or_default().into_owned();
+            match d.try_downcast_ref::<sqlx::sqlite::SqliteError>() {
+                Some(_) => format!("database error {code} ({})", d.message()),
+                None => format!("database error {code} ({:?})", d.kind()),
+            }
+        }
+        sqlx::Error::Io(io) => format!("database I/O error ({})", io.kind()),
+        sqlx::Error::PoolTimedOut => "no database connection free in time".into(),
+        sqlx::Error::PoolClosed => "the database pool is closed".into(),
+        sqlx::Error::RowNotFound => "row not found".into(),
+        sqlx::Error::ColumnDecode { index, .. } => format!("column {index} could not be read"),
+        sqlx::Error::Protocol(_) => "database protocol error".into(),
+        sqlx::Error::Tls(_) => "database TLS error".into(),
+        sqlx::Error::WorkerCrashed => "the database worker crashed".into(),
+        _ => "database error".into(),
+    }
+}
+
 /// Shorthand for results whose error is the app's `Error`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

@@ -4,7 +4,6 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use rocket::config::LogLevel;
 use rocket::figment::Figment;
 use shortener::ops::cli::{self, Cli, Command};
 
@@ -25,11 +24,10 @@ fn main() -> ExitCode {
     }
     let command = Cli::parse().command.unwrap_or(Command::Serve);
     let figment = shortener::figment();
-    shortener::ops::logging::init(
-        figment
-            .extract_inner("log_level")
-            .unwrap_or(LogLevel::Critical),
-    );
+    if let Err(e) = shortener::ops::logging::init(&figment) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
     rocket::execute(async {
         let result = match command {
             Command::Serve => serve(figment).await,
@@ -38,7 +36,7 @@ fn main() -> ExitCode {
         match result {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: {e}");
+                shortener::ops::logging::fatal(&e);
                 ExitCode::FAILURE
             }
         }

@@ -50,6 +50,16 @@ pub struct CheckPolicy {
     pub ports: Vec<u16>,
 }
 
+/// `log_format`: how each log line is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(crate = "rocket::serde", rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Rocket's lines as people read them.
+    Text,
+    /// One JSON object per line, for a log collector.
+    Json,
+}
+
 /// Settings as written by the operator; `Settings` is the checked form.
 #[derive(Debug, Deserialize)]
 #[serde(crate = "rocket::serde")]
@@ -98,6 +108,12 @@ struct Config {
     default_language: String,
     /// Most links one collection may hold.
     collection_max_links: i64,
+    /// How each log line is written: the logger (`ops::logging::init`) reads it
+    /// before the app is built; declared here so a bad value is refused like any other.
+    #[allow(dead_code)]
+    log_format: LogFormat,
+    /// Whether a request's log line names the client's address.
+    log_client_address: bool,
 }
 
 /// The checked settings, managed as Rocket state; the link service and the web
@@ -144,6 +160,9 @@ pub struct Settings {
     /// The pages' language when neither `?lang=`, the cookie nor `Accept-Language`
     /// names one of ours.
     pub default_language: Lang,
+    /// Whether a request's log line names the client's address: off unless the
+    /// operator asks, as an address is personal data.
+    pub log_client_address: bool,
 }
 
 /// Which hosts links may not point to: the operator's file and the built-in list.
@@ -251,6 +270,7 @@ impl Settings {
             private: config.private,
             report_rate_limit: config.report_rate_limit,
             default_language,
+            log_client_address: config.log_client_address,
         })
     }
 }
@@ -290,6 +310,9 @@ mod tests {
         assert!(settings(Some("https://sho.rt/?a=b"), 5).is_err());
         assert!(settings(None, 2).is_err());
         assert!(settings(None, 33).is_err());
+        let xml = crate::startup::defaults().merge(("log_format", "xml"));
+        let refused = Settings::from_figment(&xml).unwrap_err();
+        assert!(refused.contains("log_format"), "{refused}");
     }
 
     /// A default as docs/configuration.md writes it: `60`, `development`, `[80, 443]`.

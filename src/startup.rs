@@ -49,6 +49,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(web::headers::shield())
         .attach(web::headers::Headers)
         .attach(Meter)
+        .attach(web::access::AccessLog)
         .attach(web::connections::watch())
         .attach(AdHoc::on_liftoff("Background work", |rocket| {
             Box::pin(background(rocket))
@@ -105,10 +106,10 @@ async fn background(rocket: &Rocket<Orbit>) {
         links.run_in_background(rocket.shutdown()).await;
     }
     if let Some(s) = rocket.state::<Settings>() {
-        println!(
+        crate::ops::logging::notice(&format!(
             "shortener: '{}' environment, links on {}",
             s.env_name, s.base_url
-        );
+        ));
     }
 }
 

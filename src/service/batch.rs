@@ -66,7 +66,18 @@ async fn serve<J: Job>(pool: Pool, context: J::Context, mut queue: mpsc::Receive
                 }
             }
             Err(e) => {
-                rocket::error!("a batch of {} requests failed: {e:?}", replies.len());
+                let fault = match &e {
+                    Error::Database(e) => crate::error::database_fault(e),
+                    other => other.to_string(),
+                };
+                let job = std::any::type_name::<J>()
+                    .rsplit("::")
+                    .next()
+                    .unwrap_or("job");
+                rocket::error!(
+                    "a batch of {} {job} requests failed: {fault}",
+                    replies.len()
+                );
                 for reply in replies {
                     let _ = reply.send(Err(Error::Unavailable));
                 }

@@ -224,6 +224,8 @@ pub fn watch(list: Arc<Blocklist>, cache: TargetCache, mut shutdown: Shutdown) {
     }
     rocket::tokio::spawn(async move {
         let mut tick = rocket::tokio::time::interval(LOOK_EVERY);
+        // Why the file could not be read last time: said once, not every look.
+        let mut failing: Option<String> = None;
         loop {
             rocket::tokio::select! {
                 _ = tick.tick() => {}
@@ -232,9 +234,19 @@ pub fn watch(list: Arc<Blocklist>, cache: TargetCache, mut shutdown: Shutdown) {
             match list.reload() {
                 // The list is swapped first, then the cache cleared: a lookup vetted
                 // by the old list cannot be cached after this (see `TargetCache::insert`).
-                Ok(true) => cache.clear(),
-                Ok(false) => {}
-                Err(e) => rocket::warn!("{e}; the last list read stays in force"),
+                Ok(changed) => {
+                    if failing.take().is_some() {
+                        rocket::warn!("the blocklist can be read again");
+                    }
+                    if changed {
+                        cache.clear();
+                    }
+                }
+                Err(e) if failing.as_ref() != Some(&e) => {
+                    rocket::error!("{e}; the last list read stays in force");
+                    failing = Some(e);
+                }
+                Err(_) => {}
             }
         }
     });

@@ -28,12 +28,16 @@ impl Fairing for Meter {
         let Some(metrics) = req.rocket().state::<Arc<Metrics>>() else {
             return;
         };
-        let route = req
-            .route()
-            .and_then(|r| r.name.as_deref())
-            .unwrap_or("unmatched");
-        metrics.count_response(route, res.status().code);
+        metrics.count_response(route_name(req), res.status().code);
     }
+}
+
+/// The route a request matched, by its handler's name (`follow`, `create_json`), or
+/// `unmatched`: the label `/metrics` counts it under, and the `route` of its log line.
+pub fn route_name<'r>(req: &'r Request<'_>) -> &'r str {
+    req.route()
+        .and_then(|r| r.name.as_deref())
+        .unwrap_or("unmatched")
 }
 
 /// Whether a request may read `/metrics`: counts of routes, statuses and links are for

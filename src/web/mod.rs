@@ -9,6 +9,7 @@ use rocket::{Catcher, Either, Request, Route};
 use crate::error::Error;
 use respond::{not_found_message, ErrorPage, Negotiated};
 
+pub mod access;
 pub mod allowance;
 mod assets;
 mod collection;

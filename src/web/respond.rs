@@ -169,9 +169,7 @@ fn respond_with<'r>(
     req: &'r Request<'_>,
     body: impl Responder<'r, 'static>,
 ) -> response::Result<'static> {
-    if let Error::Database(e) = error {
-        rocket::error!("database error: {e}");
-    }
+    log_fault(error, req);
     let mut res = (error.status(), body).respond_to(req)?;
     if let Some(seconds) = error.retry_after() {
         res.set_raw_header("Retry-After", seconds.to_string());
@@ -180,6 +178,26 @@ fn respond_with<'r>(
         res.set_raw_header("Allow", *allow);
     }
     Ok(res)
+}
+
+/// One line at `error` for an answer that is the app's fault (a database error, a
+/// service that could not take the request), at the default log level: which
+/// operation (the route, as `/metrics` names it) and what failed, never the request's
+/// values. The cause of a 503 was logged where it happened (a failed batch names its
+/// database error).
+fn log_fault(error: &Error, req: &Request<'_>) {
+    let route = super::metrics::route_name(req);
+    let status = error.status().code;
+    match error {
+        Error::Database(e) => {
+            let fault = crate::error::database_fault(e);
+            rocket::error!("{route} answered {status}: {fault}");
+        }
+        Error::Unavailable | Error::NoFreeKey => {
+            rocket::error!("{route} answered {status}: {}", error.text());
+        }
+        _ => {}
+    }
 }
 
 impl<'r> Responder<'r, 'static> for Error {

@@ -118,6 +118,21 @@ where
     })
 }
 
+/// Runs `sql` (one statement) on the test database at `file`, over a connection of the test's own.
+pub fn execute(file: &Path, sql: &str) {
+    let url = match current() {
+        Backend::Sqlite => format!("sqlite://{}", file.display()),
+        Backend::Postgres => database_url(file),
+    };
+    let sql = sql.to_owned();
+    block_on(async move {
+        use sqlx::Connection;
+        let mut conn = sqlx::AnyConnection::connect(&url).await.unwrap();
+        sqlx::query(&sql).execute(&mut conn).await.unwrap();
+        conn.close().await.unwrap();
+    })
+}
+
 /// A schema name for `file`, unique to this test process so parallel runs never meet.
 fn schema_for(file: &Path) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();

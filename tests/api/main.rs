@@ -50,6 +50,8 @@ macro_rules! shared_test_files {
         mod languages;
         #[path = "limits.rs"]
         mod limits;
+        #[path = "logs.rs"]
+        mod logs;
         #[path = "metrics.rs"]
         mod metrics;
         #[path = "moderation_targets.rs"]

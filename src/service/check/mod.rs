@@ -82,7 +82,10 @@ impl Checker {
         };
         let refused = match checked {
             Ok(Ok(done)) => return Ok(done),
-            Ok(Err(Checked::Unavailable)) => return Err(Error::Unavailable),
+            Ok(Err(Checked::Unavailable(why))) => {
+                rocket::error!("a target check could not run: {why}");
+                return Err(Error::Unavailable);
+            }
             Ok(Err(Checked::Refused(why))) => why,
             Err(_) => Why::Deadline,
         };
@@ -94,20 +97,27 @@ impl Checker {
     async fn check(&self, target: &TargetUrl) -> Result<(), Checked> {
         // The request's own slot first, so a waiting bulk item holds no app-wide slot.
         let _mine = match &self.request {
-            Some(slots) => Some(slots.acquire().await.map_err(|_| Checked::Unavailable)?),
+            Some(slots) => Some(slots.acquire().await.map_err(|_| closed())?),
             None => None,
         };
-        let _app = self.app.acquire().await.map_err(|_| Checked::Unavailable)?;
-        let client = client(&self.policy).map_err(|_| Checked::Unavailable)?;
+        let _app = self.app.acquire().await.map_err(|_| closed())?;
+        let client = client(&self.policy)
+            .map_err(|e| Checked::Unavailable(format!("no HTTP client: {e}")))?;
         run(&client, target, &self.policy)
             .await
             .map_err(Checked::Refused)
     }
 }
 
-/// How a check that did not pass ended: the app could not run it, or the target failed.
+/// The check's slots are closed: the app is stopping.
+fn closed() -> Checked {
+    Checked::Unavailable("the check slots are closed".into())
+}
+
+/// How a check that did not pass ended: the app could not run it (why, for the
+/// log), or the target failed.
 enum Checked {
-    Unavailable,
+    Unavailable(String),
     Refused(Why),
 }
 

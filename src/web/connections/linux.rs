@@ -122,6 +122,46 @@ struct Watch {
     /// (`dup2` needs no free number) to be checked and shut down.
     spare: std::fs::File,
     buffer: Vec<u8>,
+    /// Connections shed over the caps since the last line said so.
+    shed: Shed,
+}
+
+/// Connections shed over a cap, summed between log lines: one line a second at
+/// most, however many scans shed and however many sockets each shed.
+#[derive(Default)]
+struct Shed {
+    /// Over `max_connections`.
+    over_cap: usize,
+    /// Over `max_connections_per_address`, and from how many addresses (at most).
+    per_address: usize,
+    addresses: usize,
+    /// When the last line was written.
+    said: Option<Instant>,
+}
+
+impl Shed {
+    /// Writes the line (at `warn`, so the default level shows it) when anything was
+    /// shed and a second has passed since the last one; no client address in it.
+    fn say(&mut self, open: usize, limits: &Limits) {
+        let due = self
+            .said
+            .map_or(true, |at| at.elapsed() >= Duration::from_secs(1));
+        if self.over_cap + self.per_address == 0 || !due {
+            return;
+        }
+        rocket::warn!(
+            "connections shed: {} over max_connections = {} ({open} open), {} from {} addresses over max_connections_per_address = {}",
+            self.over_cap,
+            limits.max_connections,
+            self.per_address,
+            self.addresses,
+            limits.per_address,
+        );
+        *self = Shed {
+            said: Some(Instant::now()),
+            ..Shed::default()
+        };
+    }
 }
 
 /// One accepted connection as found in a scan.
@@ -157,6 +197,7 @@ impl Watch {
             null: std::fs::File::open("/dev/null")?,
             spare: std::fs::File::open("/dev/null")?,
             buffer: vec![0; 64 * 1024],
+            shed: Shed::default(),
         })
     }
 
@@ -328,8 +369,10 @@ impl Watch {
                 None => kept.push(conn),
             }
         }
+        let open = kept.len();
         let kept = self.cap_per_address(kept);
         self.shed(kept);
+        self.shed.say(open, &self.limits);
     }
 
     /// Shuts down, from each client address over `per_address`, its connections
@@ -355,6 +398,10 @@ impl Watch {
             for &i in sheddable.iter().take(conns.len() - cap) {
                 self.shut_down(kept[i].fd, kept[i].inode);
                 cut[i] = true;
+                self.shed.per_address += 1;
+            }
+            if !sheddable.is_empty() {
+                self.shed.addresses += 1;
             }
         }
         kept.into_iter()
@@ -379,6 +426,7 @@ impl Watch {
         sheddable.sort_by_key(|(order, _)| *order);
         for (_, conn) in sheddable.into_iter().take(kept.len() - goal) {
             self.shut_down(conn.fd, conn.inode);
+            self.shed.over_cap += 1;
         }
     }
 

@@ -1,93 +1,17 @@
-//! The process's logger: Rocket's messages, with every admin secret blanked out,
-//! so no log level (not even `debug`, which prints each request path) leaks one.
+//! Blanking secrets out of a log line: the segment after `admin`, `moderate`,
+//! `collection` or `stats` in any path the line holds, however it is spelled.
 
 use std::borrow::Cow;
-use std::io::Write;
 
-use log::{Level, LevelFilter, Log, Metadata, Record};
-use rocket::config::LogLevel;
-
-/// What replaces a secret key in a log line.
+/// What replaces a secret in a log line.
 pub const REDACTED: &str = "<secret>";
 
-struct RedactingLogger {
-    max: LevelFilter,
-}
+/// Path segments whose next segment is a secret: an admin secret, the moderation
+/// secret, a collection's secret, a stats token.
+const BEFORE_SECRETS: [&str; 4] = ["admin", "moderate", "collection", "stats"];
 
-impl Log for RedactingLogger {
-    fn enabled(&self, metadata: &Metadata<'_>) -> bool {
-        // Hyper's own chatter only when debugging, as Rocket's logger does.
-        let noisy = ["hyper", "rustls", "h2"]
-            .iter()
-            .any(|m| metadata.target().starts_with(m));
-        metadata.level() <= self.max && (!noisy || self.max >= LevelFilter::Debug)
-    }
-
-    fn log(&self, record: &Record<'_>) {
-        if !self.enabled(record.metadata()) {
-            return;
-        }
-        let message = record.args().to_string();
-        if self.max < LevelFilter::Info && is_client_abort(record, &message) {
-            return;
-        }
-        let message = redact(&message);
-        // Rocket marks indented lines with a target ending in '_', and sends its
-        // launch banner as a warning that is not one.
-        let indented = record.target().ends_with('_');
-        let launch = record.target().starts_with("rocket::launch");
-        let prefix = match record.level() {
-            _ if indented => "   >> ",
-            Level::Error => "Error: ",
-            Level::Warn if !launch => "Warning: ",
-            _ => "",
-        };
-        // Errors from a closed stdout are ignored, never a panic.
-        let _ = writeln!(std::io::stdout(), "{prefix}{message}");
-    }
-
-    fn flush(&self) {}
-}
-
-/// What Rocket says when a client goes away mid-request (a closed tab, a scanner, an
-/// attacker): one per aborted request, so at `critical` they would let any client
-/// fill the log. `normal` and above still show them.
-const CLIENT_ABORTS: [&str; 4] = [
-    "Connection failed",
-    "Failed to read into peek buffer",
-    "Remote left",
-    "Data left unread",
-];
-
-thread_local! {
-    /// Whether the last line on this thread was a client abort that was left out, so
-    /// the indented lines that explain it are left out too.
-    static DROPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether `record` is a client's abort (or a line explaining one just left out).
-fn is_client_abort(record: &Record<'_>, message: &str) -> bool {
-    let indented = record.target().ends_with('_');
-    let abort = CLIENT_ABORTS.iter().any(|m| message.starts_with(m));
-    DROPPING.with(|dropping| {
-        let drop = abort || (indented && dropping.get());
-        if !indented || abort {
-            dropping.set(abort);
-        }
-        drop
-    })
-}
-
-/// Installs the logger at Rocket's `log_level`; Rocket then keeps it instead of its own.
-pub fn init(level: LogLevel) {
-    let max = LevelFilter::from(level);
-    if log::set_boxed_logger(Box::new(RedactingLogger { max })).is_ok() {
-        log::set_max_level(max);
-    }
-}
-
-/// Blanks out the secret after every `admin` (or `moderate`) path segment in `text`, however the
-/// path is spelled: Rocket routes `//admin/S`, `/%61dmin/S` and `/admin//S` to the
+/// Blanks out the secret after every `admin` (`moderate`, `collection`, `stats`) path
+/// segment in `text`, however the path is spelled: Rocket routes `//admin/S`, `/%61dmin/S` and `/admin//S` to the
 /// admin page too, and logs the path as the client wrote it.
 pub fn redact(text: &str) -> Cow<'_, str> {
     if !may_name_admin(text) {
@@ -114,16 +38,18 @@ pub fn redact(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether `text` could hold an `admin` segment: it has a `/` and either `dmin` in
-/// any case or a `%` (which may spell any letter). Reads the bytes in place, so the
+/// Whether `text` could hold one of `BEFORE_SECRETS`: it has a `/` and either a
+/// piece of one in any case or a `%` (which may spell any letter). Reads the bytes in place, so the
 /// lines that cannot (nearly all of them) cost no allocation.
 fn may_name_admin(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.contains(&b'/')
         && (bytes.contains(&b'%')
-            || bytes
-                .windows(4)
-                .any(|w| w.eq_ignore_ascii_case(b"dmin") || w.eq_ignore_ascii_case(b"erat")))
+            || bytes.windows(4).any(|w| {
+                [b"dmin", b"erat", b"llec", b"tats"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(*p))
+            }))
 }
 
 /// One word of a log line with the segment after an `admin` segment blanked out,
@@ -142,7 +68,7 @@ fn redact_word(word: &str) -> Option<String> {
             after_admin = false;
             changed = true;
         } else {
-            after_admin = decoded_eq(segment, "admin") || decoded_eq(segment, "moderate");
+            after_admin = BEFORE_SECRETS.iter().any(|word| decoded_eq(segment, word));
             out.push(segment);
         }
     }
@@ -190,6 +116,11 @@ mod tests {
             redact("GET /moderate/S3cret/abc?q=x"),
             "GET /moderate/<secret>/abc?q=x"
         );
+        assert_eq!(
+            redact("GET /collection/S3cret/links.csv and /stats/T0ken?days=7"),
+            "GET /collection/<secret>/links.csv and /stats/<secret>?days=7"
+        );
+        assert_eq!(redact("POST /collections"), "POST /collections");
     }
 
     #[test]
