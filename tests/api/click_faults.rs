@@ -173,3 +173,29 @@ fn a_stop_that_cannot_write_the_clicks_says_how_many_and_exits_non_zero() {
     let _server = Server::start(dir.path(), port, &[]);
     assert_eq!(admin_info(port, &secret)["clicks"], 0);
 }
+
+#[test]
+fn the_log_says_when_click_writes_fail_and_when_they_work_again_with_the_counts() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let server = Server::start(dir.path(), port, &[]);
+    let (_, key, secret) = create(port, "https://example.com/told").unwrap();
+    let db = dir.path().join("shortener.db");
+    fail_click_writes(&db, false);
+    for _ in 0..12 {
+        assert_eq!(send(port, "GET", &format!("/{key}"), &[], "").status, 307);
+    }
+    wait_for(5, "a failed write in the log", || {
+        server.log().contains("12 clicks are kept in memory")
+    });
+    let_click_writes_work(&db);
+    wait_for(5, "the recovery in the log", || {
+        server.log().contains("12 clicks kept meanwhile are written")
+    });
+
+    let log = server.log();
+    assert_eq!(log.matches("writing clicks failed").count(), 1, "{log}");
+    assert_eq!(admin_info(port, &secret)["clicks"], 12);
+    assert!(server.signal("TERM").success());
+}
