@@ -114,6 +114,8 @@ struct Config {
     log_format: LogFormat,
     /// Whether a request's log line names the client's address.
     log_client_address: bool,
+    /// Seconds clicks may fail to be written before `/health` answers 503.
+    click_write_grace: u64,
 }
 
 /// The checked settings, managed as Rocket state; the link service and the web
@@ -153,6 +155,9 @@ pub struct Settings {
     pub edit_lock_after_clicks: Option<i64>,
     /// Most links one collection may hold: its page, totals and CSV stay bounded.
     pub collection_max_links: i64,
+    /// How long clicks may fail to be written before `/health` says so: a load
+    /// balancer or monitor then sees the fault while redirects keep working.
+    pub click_write_grace: Duration,
     /// Creating links needs a creator token (`tokens create`).
     pub private: bool,
     /// Abuse reports per client.
@@ -239,6 +244,9 @@ impl Settings {
         if config.collection_max_links < 1 {
             return Err("collection_max_links must be at least 1".into());
         }
+        if config.click_write_grace < 1 {
+            return Err("click_write_grace must be at least 1 (seconds)".into());
+        }
         if !(1..=128).contains(&config.ipv6_prefix) {
             return Err("ipv6_prefix must be within 1..=128".into());
         }
@@ -267,6 +275,7 @@ impl Settings {
             },
             edit_lock_after_clicks: config.edit_lock_after_clicks,
             collection_max_links: config.collection_max_links,
+            click_write_grace: Duration::from_secs(config.click_write_grace),
             private: config.private,
             report_rate_limit: config.report_rate_limit,
             default_language,

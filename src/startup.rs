@@ -114,7 +114,8 @@ async fn background(rocket: &Rocket<Orbit>) {
 }
 
 /// After the server stopped (every request finished): writes the clicks still
-/// pending, on a fresh connection; how many.
+/// pending, on a fresh connection; how many. `Err` (logged with the clicks lost)
+/// when they cannot be written.
 pub async fn finish(rocket: &Rocket<Ignite>) -> Result<usize, String> {
     let Some(links) = rocket.state::<Links>() else {
         return Ok(0);
@@ -123,5 +124,5 @@ pub async fn finish(rocket: &Rocket<Ignite>) -> Result<usize, String> {
         .figment()
         .extract_inner("databases.links.url")
         .map_err(|e| e.to_string())?;
-    links.flush_on_own_connection(&url).await
+    links.write_last_clicks(&url).await
 }

@@ -155,6 +155,30 @@ fn create_private(file: &Path) -> Result<(), sqlx::Error> {
     }
 }
 
+/// Whether a SQLite connection going back to the pool is outside any transaction;
+/// if not, the pool closes it (which rolls the transaction back).
+///
+/// SQLite rolls a whole transaction back by itself when a commit (or a statement
+/// without a statement journal) fails with a full disk or an I/O error. sqlx does not
+/// see that: its `ROLLBACK` then fails, and it goes on counting the connection as one
+/// transaction deep, so its next `begin` there is a `SAVEPOINT` and a failed
+/// statement under it ends with `ROLLBACK TO`, which leaves SQLite's transaction open.
+/// Such a connection, back in the pool, would hold the write lock (every other
+/// writer waits, then fails) and turn the next transaction's commit into a mere
+/// `RELEASE` inside it: reported written, then lost with the connection. So none
+/// goes back: a `BEGIN` fails inside a transaction, and a closed connection is
+/// replaced by a fresh one on demand.
+async fn outside_transaction(conn: &mut SqliteConnection) -> bool {
+    use sqlx::Executor;
+    match conn.execute("begin; rollback").await {
+        Ok(_) => true,
+        Err(e) => {
+            rocket::warn!("closed a database connection left inside a transaction ({e})");
+            false
+        }
+    }
+}
+
 impl Pool {
     /// Opens a pool on `config.url`; a missing SQLite file is created unless `create` is false.
     pub async fn connect(config: &Config, create: bool) -> Result<Pool, sqlx::Error> {
@@ -186,6 +210,7 @@ impl Pool {
             .min_connections(min)
             .acquire_timeout(acquire)
             .idle_timeout(idle)
+            .after_release(|conn, _| Box::pin(async move { Ok(outside_transaction(conn).await) }))
             .connect_with(options)
             .await?;
         Ok(Pool::Sqlite(pool, file))

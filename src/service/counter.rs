@@ -3,15 +3,21 @@
 //! each link's history: clicks per UTC day, per referring host and per client class.
 //!
 //! A graceful stop writes what is pending after the last request has finished
-//! (`Links::flush_on_own_connection`, once `launch()` returns); a SIGKILL loses at most the
+//! (`Links::write_last_clicks`, once `launch()` returns); a SIGKILL loses at most the
 //! last second of clicks, never a link.
+//!
+//! A write that fails (a full disk, a database refusing writes) puts its clicks back,
+//! as many times as it fails: they wait in memory, bounded per link (`MAX_PENDING_DAYS`),
+//! and are written by the first flush that succeeds. The log says when writing starts
+//! failing, at most once a minute while it lasts, and when it works again, each time
+//! with the number of clicks; a stop that cannot write them says how many are lost.
 
 use std::collections::HashMap;
 use std::future::Future;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rocket::tokio::sync::Notify;
 use rocket::Shutdown;
@@ -31,6 +37,15 @@ const OTHER_PLACE: usize = 2;
 
 /// How often pending clicks are written.
 pub const FLUSH_EVERY: Duration = Duration::from_secs(1);
+
+/// Days one link's pending clicks keep apart. Clicks wait in memory only while writes
+/// fail, so this bounds a link's memory through an outage of any length: once a
+/// link's clicks span more days, its oldest day is added to the next oldest, so
+/// every total stays exact and only the oldest days of a very long outage are merged.
+pub const MAX_PENDING_DAYS: usize = 31;
+
+/// The least time between two log lines saying that writing clicks still fails.
+const STILL_FAILING_EVERY: Duration = Duration::from_secs(60);
 
 /// Clicks on one link not yet in the database. Laid out so that counting a click
 /// allocates nothing but, for a referring host seen first, its name: nearly every
@@ -70,9 +85,58 @@ impl Pending {
             None => self.day = Some((date, count)),
             Some(_) => match self.more_days.iter_mut().find(|(d, _)| *d == date) {
                 Some((_, n)) => *n += count,
-                None => self.more_days.push((date, count)),
+                None => {
+                    self.more_days.push((date, count));
+                    if self.more_days.len() >= MAX_PENDING_DAYS {
+                        self.merge_oldest_day();
+                    }
+                }
             },
         }
+    }
+
+    /// Adds the oldest pending day to the next oldest (clicks and choices alike), so
+    /// the days kept stay within `MAX_PENDING_DAYS` and no click is dropped.
+    fn merge_oldest_day(&mut self) {
+        let mut days: Vec<Date> = self.days().map(|(d, _)| d).collect();
+        days.sort_unstable();
+        let (oldest, into) = (days[0], days[1]);
+        let mut moved = 0;
+        if let Some((first, n)) = &mut self.day {
+            if *first == oldest {
+                moved = std::mem::take(n);
+                self.day = None;
+            }
+        }
+        self.more_days.retain(|(d, n)| {
+            if *d == oldest {
+                moved += n;
+            }
+            *d != oldest
+        });
+        if self.day.is_none() && !self.more_days.is_empty() {
+            self.day = Some(self.more_days.remove(0));
+        }
+        for (d, n) in self.day.iter_mut().chain(self.more_days.iter_mut()) {
+            if *d == into {
+                *n += moved;
+            }
+        }
+        let older: Vec<(Decision, i64)> = self
+            .choices
+            .iter()
+            .filter(|(d, _, _)| *d == oldest)
+            .map(|(_, c, n)| (*c, *n))
+            .collect();
+        self.choices.retain(|(d, _, _)| *d != oldest);
+        for (decision, count) in older {
+            self.add_choice(into, decision, count);
+        }
+    }
+
+    /// Clicks pending on this link (the ones `max_clicks` already counted included).
+    pub fn clicks(&self) -> i64 {
+        self.days().map(|(_, n)| n).sum()
     }
 
     /// Counts `count` clicks from `host`, or under `OTHER_HOSTS` once this link has
@@ -91,6 +155,8 @@ impl Pending {
     }
 
     fn add_choice(&mut self, date: Date, decision: Decision, count: i64) {
+        // A choice's day is one of the link's pending days, or merged into its oldest.
+        let date = self.kept_day(date);
         match self
             .choices
             .iter_mut()
@@ -98,6 +164,15 @@ impl Pending {
         {
             Some((_, _, n)) => *n += count,
             None => self.choices.push((date, decision, count)),
+        }
+    }
+
+    /// `date`, or the oldest pending day when `date` is older than every day kept
+    /// (its clicks were merged there by `merge_oldest_day`).
+    fn kept_day(&self, date: Date) -> Date {
+        match self.days().map(|(d, _)| d).min() {
+            Some(oldest) if date < oldest => oldest,
+            _ => date,
         }
     }
 
@@ -211,6 +286,26 @@ pub struct Counter {
     finished: AtomicU64,
     /// Woken when a flush finishes.
     flushed: Notify,
+    /// How writing has gone lately: for the log, `/health` and the metrics.
+    writes: Mutex<Writes>,
+}
+
+/// Since when writing clicks fails, and what the log was last told.
+#[derive(Default)]
+struct Writes {
+    /// The first failure of the current run of failures; `None` while writes work.
+    failing_since: Option<Instant>,
+    /// The latest failure's message, for `/health`.
+    error: String,
+    /// When the log last said that writing still fails.
+    said_at: Option<Instant>,
+}
+
+/// Clicks that cannot be written for longer than a grace period (`Counter::failing`).
+pub struct Failing {
+    pub for_: Duration,
+    pub pending: i64,
+    pub error: String,
 }
 
 /// Reads tried without holding off flushes before a read holds them off: a read that
@@ -348,44 +443,128 @@ impl Counter {
     }
 
     /// Writes every pending click in one transaction, returning how many; on failure
-    /// they stay pending.
+    /// they stay pending (also when this future is dropped half-way), and the log
+    /// hears of it (see `note_failure`).
     pub async fn flush(&self, db: &Pool) -> Result<usize, sqlx::Error> {
         let _one_at_a_time = self.flushing.lock().await;
-        let finish;
-        let batch = {
+        let mut taken = {
             let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
             if pending.is_empty() {
+                drop(pending);
+                self.note_success(0);
                 return Ok(0);
             }
             self.started.fetch_add(1, Ordering::SeqCst);
-            finish = Finish(self);
             // As much room as this second needed, so the next one does not regrow it.
             let room = ById::with_capacity_and_hasher(pending.len(), Default::default());
-            std::mem::replace(&mut *pending, room)
-        };
-        let written = match write(db, &batch).await {
-            Ok(()) => Ok(batch.values().map(|p| p.total as usize).sum()),
-            Err(e) => {
-                let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-                for (id, clicks) in batch {
-                    pending.entry(id).or_default().absorb(clicks);
-                }
-                Err(e)
+            Taken {
+                counter: self,
+                batch: Some(std::mem::replace(&mut *pending, room)),
             }
         };
-        drop(finish);
-        written
+        let result = match &taken.batch {
+            Some(clicks) => write(db, clicks).await,
+            None => Ok(()),
+        };
+        match result {
+            Ok(()) => {
+                let written = taken.batch.take().unwrap_or_default();
+                drop(taken);
+                let clicks = written.values().map(Pending::clicks).sum();
+                self.note_success(clicks);
+                Ok(written.values().map(|p| p.total as usize).sum())
+            }
+            Err(e) => {
+                // Puts the batch back before the flush counts as finished.
+                drop(taken);
+                self.note_failure(&e);
+                Err(e)
+            }
+        }
+    }
+
+    /// Clicks counted and not yet written.
+    pub fn pending_clicks(&self) -> i64 {
+        let pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        pending.values().map(Pending::clicks).sum()
+    }
+
+    /// Whether writing clicks has failed without a success for longer than `grace`.
+    pub fn failing(&self, grace: Duration) -> Option<Failing> {
+        let (since, error) = {
+            let writes = self.writes.lock().unwrap_or_else(|e| e.into_inner());
+            (writes.failing_since?, writes.error.clone())
+        };
+        let for_ = since.elapsed();
+        (for_ > grace).then(|| Failing {
+            for_,
+            pending: self.pending_clicks(),
+            error,
+        })
+    }
+
+    /// A flush that failed: says so when writing starts failing, then at most every
+    /// `STILL_FAILING_EVERY`, with the clicks waiting.
+    fn note_failure(&self, e: &sqlx::Error) {
+        let now = Instant::now();
+        let pending = self.pending_clicks();
+        let mut writes = self.writes.lock().unwrap_or_else(|e| e.into_inner());
+        writes.error = e.to_string();
+        let Some(since) = writes.failing_since else {
+            writes.failing_since = Some(now);
+            writes.said_at = Some(now);
+            rocket::error!(
+                "writing clicks failed: {e}; {pending} clicks are kept in memory for the next try"
+            );
+            return;
+        };
+        if writes
+            .said_at
+            .map_or(true, |at| now.duration_since(at) >= STILL_FAILING_EVERY)
+        {
+            writes.said_at = Some(now);
+            let secs = now.duration_since(since).as_secs();
+            rocket::error!(
+                "writing clicks still fails after {secs} s: {e}; {pending} clicks are kept in memory"
+            );
+        }
+    }
+
+    /// A flush that wrote `clicks` (perhaps none): ends a run of failures, saying so.
+    fn note_success(&self, clicks: i64) {
+        let mut writes = self.writes.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(since) = writes.failing_since.take() {
+            let secs = since.elapsed().as_secs();
+            rocket::warn!(
+                "writing clicks works again after {secs} s of failures: {clicks} clicks kept meanwhile are written"
+            );
+            writes.said_at = None;
+        }
     }
 }
 
-/// Marks a flush finished, also when its future is dropped half-way, so no read
-/// waits for it for ever.
-struct Finish<'a>(&'a Counter);
+/// A batch taken out of `pending` by a flush. Dropped while it still holds the batch
+/// (the write failed, or the flush future was dropped half-way), it puts the clicks
+/// back; either way it marks the flush finished, so no read waits for it for ever.
+struct Taken<'a> {
+    counter: &'a Counter,
+    batch: Option<ById<Pending>>,
+}
 
-impl Drop for Finish<'_> {
+impl Drop for Taken<'_> {
     fn drop(&mut self) {
-        self.0.finished.fetch_add(1, Ordering::SeqCst);
-        self.0.flushed.notify_waiters();
+        if let Some(batch) = self.batch.take() {
+            let mut pending = self
+                .counter
+                .pending
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            for (id, clicks) in batch {
+                pending.entry(id).or_default().absorb(clicks);
+            }
+        }
+        self.counter.finished.fetch_add(1, Ordering::SeqCst);
+        self.counter.flushed.notify_waiters();
     }
 }
 
@@ -417,7 +596,7 @@ async fn write(db: &Pool, batch: &ById<Pending>) -> Result<(), sqlx::Error> {
 }
 
 /// Writes pending clicks every `FLUSH_EVERY` until `shutdown`; a failed write keeps
-/// them for the next try.
+/// them for the next try (the flush itself tells the log). Updates the click metrics.
 pub async fn flush_every_second(
     pool: Pool,
     clicks: Arc<Counter>,
@@ -431,9 +610,14 @@ pub async fn flush_every_second(
             _ = &mut shutdown => break,
         }
         match clicks.flush(&pool).await {
-            Ok(written) => metrics.clicks_written.inc_by(written as u64),
-            Err(e) => rocket::error!("writing clicks failed (kept for the next try): {e}"),
+            Ok(written) => {
+                metrics.clicks_written.inc_by(written as u64);
+                let now = OffsetDateTime::now_utc().unix_timestamp_nanos() as f64 / 1e9;
+                metrics.last_click_write.set(now);
+            }
+            Err(_) => metrics.click_writes_failed.inc(),
         }
+        metrics.clicks_pending.set(clicks.pending_clicks());
     }
 }
 
@@ -501,6 +685,29 @@ mod tests {
         let clients: Vec<(Client, i64)> = pending.clients().collect();
         assert_eq!(clients, [(Client::Browser, 3), (Client::Other, 1)]);
         assert_eq!(pending.total, 3, "the counted click is the database's");
+    }
+
+    #[test]
+    fn a_links_pending_days_stop_at_the_cap_and_older_days_add_to_the_oldest_kept() {
+        let mut pending = Pending::default();
+        let first = OffsetDateTime::UNIX_EPOCH;
+        let days = 3 * MAX_PENDING_DAYS as i64;
+        for d in 0..days {
+            let at = first + time::Duration::days(d);
+            pending.add(&Visit::from_headers(None, None), at, false);
+            pending.add_choice(at.date(), Decision::Default, 1);
+        }
+
+        let kept: Vec<(Date, i64)> = pending.days().collect();
+        assert_eq!(kept.len(), MAX_PENDING_DAYS);
+        assert_eq!(pending.clicks(), days, "no click dropped");
+        assert_eq!(pending.total, days);
+        let oldest = kept.iter().map(|(d, _)| *d).min().unwrap();
+        let merged = days - MAX_PENDING_DAYS as i64 + 1;
+        assert_eq!(kept.iter().find(|(d, _)| *d == oldest).unwrap().1, merged);
+        assert!(pending.choices().count() <= MAX_PENDING_DAYS);
+        assert_eq!(pending.choices().map(|(_, _, n)| n).sum::<i64>(), days);
+        assert!(pending.choices().all(|(d, _, _)| d >= oldest));
     }
 
     /// A migrated SQLite database with one link (id 1), and its pool.
@@ -607,5 +814,23 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(merged, 6);
+    }
+
+    #[rocket::async_test]
+    async fn a_flush_dropped_half_way_puts_its_clicks_back() {
+        let (_dir, pool) = database().await;
+        let counter = Counter::default();
+        click(&counter);
+        let held = pool.acquire().await.unwrap();
+        // The pool's one connection is held: the flush waits in `begin`, and is dropped there.
+        let flush = counter.flush(&pool);
+        let dropped = rocket::tokio::time::timeout(Duration::from_millis(200), flush).await;
+        assert!(dropped.is_err(), "the flush could not have finished");
+        assert_eq!(counter.pending_clicks(), 1);
+        drop(held);
+
+        assert_eq!(counter.flush(&pool).await.unwrap(), 1);
+        assert_eq!(written(&pool).await, 1);
+        assert_eq!(counter.pending_clicks(), 0);
     }
 }

@@ -22,6 +22,9 @@ use crate::domain::smart::Smart;
 use crate::domain::target::OwnHosts;
 use crate::settings::Settings;
 
+/// Tries of the last flush of a graceful stop before its clicks are given up.
+const LAST_TRIES: u32 = 3;
+
 /// The link service, managed as Rocket state (`startup` builds it once the pool is open).
 pub struct Links {
     pub(super) pool: Pool,
@@ -50,6 +53,8 @@ pub struct Links {
     pub(super) edit_lock_after_clicks: Option<i64>,
     /// Most links one collection may hold.
     pub(super) collection_max_links: i64,
+    /// How long clicks may fail to be written before `health` says so.
+    pub(super) click_write_grace: std::time::Duration,
 }
 
 impl Links {
@@ -79,6 +84,7 @@ impl Links {
             token_limit: Limiter::keyed(settings.rate_limit)?,
             edit_lock_after_clicks: settings.edit_lock_after_clicks,
             collection_max_links: settings.collection_max_links,
+            click_write_grace: settings.click_write_grace,
         })
     }
 
@@ -93,10 +99,20 @@ impl Links {
         rocket::tokio::spawn(counter::flush_every_second(pool, clicks, metrics, shutdown));
     }
 
-    /// Whether the database is there, readable and writable (`GET /health`); `Err`
-    /// says what is wrong, for the operator.
+    /// Whether the database is there, readable and writable, and clicks have not
+    /// failed to be written for longer than `click_write_grace` (`GET /health`);
+    /// `Err` says what is wrong, for the operator.
     pub async fn health(&self) -> Result<(), String> {
-        self.heartbeat.check(&self.pool).await
+        self.heartbeat.check(&self.pool).await?;
+        match self.clicks.failing(self.click_write_grace) {
+            None => Ok(()),
+            Some(failing) => Err(format!(
+                "clicks have not been written for {} s ({} waiting in memory): {}",
+                failing.for_.as_secs(),
+                failing.pending,
+                failing.error
+            )),
+        }
     }
 
     /// The time the service acts on (tests stop it on chosen days).
@@ -121,6 +137,31 @@ impl Links {
             .map_err(|e| format!("writing clicks failed: {e}"));
         pool.close().await;
         written
+    }
+
+    /// The last flush of a graceful stop: `flush_on_own_connection`, tried up to
+    /// `LAST_TRIES` times a second apart. Clicks it still cannot write are lost: the
+    /// log says how many, and `Err` (the process then exits non-zero) too.
+    pub async fn write_last_clicks(&self, url: &str) -> Result<usize, String> {
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match self.flush_on_own_connection(url).await {
+                Ok(written) => return Ok(written),
+                Err(e) if tries < LAST_TRIES => {
+                    rocket::warn!("the last write of clicks failed, trying again: {e}");
+                    rocket::tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                }
+                Err(e) => {
+                    let lost = self.clicks.pending_clicks();
+                    let said = format!(
+                        "{lost} clicks could not be written before stopping and are lost: {e}"
+                    );
+                    rocket::error!("{said}");
+                    return Err(said);
+                }
+            }
+        }
     }
 
     /// `link` with `disabled_reason` filled in when its target's host is on the

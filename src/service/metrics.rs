@@ -1,11 +1,13 @@
 //! The app's Prometheus metrics: requests by route and status, redirect latency,
-//! links created, clicks written, and the target cache's hits and misses. Each app
+//! links created, clicks written (and waiting, and failing to be written), and the
+//! target cache's hits and misses. Each app
 //! has its own registry (no global recorder), so tests and embedders never share
 //! counts. The service counts its own; the web layer meters requests
 //! (`web::metrics`) and serves `/metrics`.
 
 use prometheus::{
-    Encoder, Histogram, HistogramOpts, IntCounter, IntCounterVec, Opts, Registry, TextEncoder,
+    Encoder, Gauge, Histogram, HistogramOpts, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
+    TextEncoder,
 };
 
 /// Buckets for redirect latency, in seconds: the hot path answers in well under a millisecond.
@@ -27,6 +29,13 @@ pub struct Metrics {
     /// Redirects answered from memory, and those that read the database.
     pub cache_hits: IntCounter,
     pub cache_misses: IntCounter,
+    /// Clicks counted in memory and not yet written, as of the last flush: it grows
+    /// while writes fail (a full disk), so an alert sees clicks at risk.
+    pub clicks_pending: IntGauge,
+    /// Flushes whose write failed (the clicks stay pending).
+    pub click_writes_failed: IntCounter,
+    /// When a flush last left no click behind (Unix seconds): still while writes fail.
+    pub last_click_write: Gauge,
 }
 
 impl Metrics {
@@ -62,6 +71,18 @@ impl Metrics {
                 "shortener_cache_misses_total",
                 "Redirects that read the database",
             )?,
+            clicks_pending: IntGauge::new(
+                "shortener_clicks_pending",
+                "Clicks counted in memory and not yet written, as of the last flush",
+            )?,
+            click_writes_failed: counter(
+                "shortener_click_writes_failed_total",
+                "Click flushes whose write failed (the clicks stay in memory)",
+            )?,
+            last_click_write: Gauge::new(
+                "shortener_last_click_write_timestamp_seconds",
+                "When a flush last wrote every pending click (Unix time)",
+            )?,
             redirects: requests.with_label_values(&["follow", "307"]),
             registry,
             requests,
@@ -81,6 +102,10 @@ impl Metrics {
         ] {
             metrics.registry.register(Box::new(counter.clone()))?;
         }
+        let registry = &metrics.registry;
+        registry.register(Box::new(metrics.click_writes_failed.clone()))?;
+        registry.register(Box::new(metrics.clicks_pending.clone()))?;
+        registry.register(Box::new(metrics.last_click_write.clone()))?;
         Ok(metrics)
     }
 

@@ -1,4 +1,5 @@
-//! For operators: `GET /health` (is the database there, readable and writable?) and
+//! For operators: `GET /health` (is the database there, readable and writable, and are
+//! clicks being written?) and
 //! `GET /metrics` (Prometheus).
 
 use std::sync::Arc;
@@ -26,7 +27,7 @@ pub struct Health {
     detail: Option<String>,
 }
 
-#[utoipa::path(get, path = "/health", tag = "operators", summary = "Is the database readable and writable?",
+#[utoipa::path(get, path = "/health", tag = "operators", summary = "Is the database readable and writable, and are clicks being written?",
     responses((status = 200, body = Health), (status = 503, body = Health)))]
 #[get("/health")]
 pub async fn health(links: &State<Links>) -> (Status, Json<Health>) {

@@ -20,6 +20,8 @@ macro_rules! shared_test_files {
         mod checked;
         #[path = "cli.rs"]
         mod cli;
+        #[path = "click_faults.rs"]
+        mod click_faults;
         #[path = "clicks.rs"]
         mod clicks;
         #[path = "collections.rs"]
