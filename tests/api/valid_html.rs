@@ -247,7 +247,9 @@ fn fixture(port: u16, dir: &Path) -> Fixture {
         send(port, "GET", &path, &[("Referer", referer)], "");
     }
     let fresh = make(json!({"target_url": "https://example.com/fresh", "custom_key": "taken-key"}));
-    let used_up = make(json!({"target_url": "https://example.com/once", "max_clicks": 1, "humans_only": false}));
+    let used_up = make(
+        json!({"target_url": "https://example.com/once", "max_clicks": 1, "humans_only": false}),
+    );
     send(port, "GET", &format!("/{}", used_up.0), &[], "");
     let protected = make(json!({"target_url": "https://example.com/p", "password": "open sesame"}));
     let doomed = make(json!({"target_url": "https://example.com/doomed"}));
