@@ -6,9 +6,10 @@ use std::sync::Arc;
 use time::Date;
 
 use super::batch::Job;
-use super::counter::{ById, Counter, Pending};
+use super::counter::Counter;
 use super::history::History;
 use super::metrics::Metrics;
+use super::pending::{ById, Pending};
 use super::store::{self, Link, NewLink};
 use crate::db::Conn;
 use crate::domain::clock::day;

@@ -28,6 +28,7 @@ mod links;
 pub mod metrics;
 mod moderation;
 mod owner;
+mod pending;
 mod rotate;
 mod smart;
 pub mod sources;
