@@ -18,6 +18,8 @@ mod collection_browser;
 mod full_disk;
 #[path = "keyboard.rs"]
 mod keyboard;
+#[path = "kill_mid_flush.rs"]
+mod kill_mid_flush;
 #[path = "moderation_browser.rs"]
 mod moderation_browser;
 #[path = "screenshots.rs"]
@@ -28,3 +30,5 @@ mod smart_browser;
 mod storage;
 #[path = "valid_html.rs"]
 mod valid_html;
+#[path = "write_lock.rs"]
+mod write_lock;
