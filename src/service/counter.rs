@@ -379,7 +379,10 @@ pub async fn flush_every_second(
                 let now = OffsetDateTime::now_utc().unix_timestamp_nanos() as f64 / 1e9;
                 metrics.last_click_write.set(now);
             }
-            Err(_) => metrics.click_writes_failed.inc(),
+            Err(_) => {
+                metrics.click_writes_failed.inc();
+                metrics.count_database_error(super::metrics::CLICK_WRITE);
+            }
         }
         metrics.clicks_pending.set(clicks.pending_clicks());
     }

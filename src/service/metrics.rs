@@ -1,6 +1,7 @@
 //! The app's Prometheus metrics: requests by route and status, redirect latency,
-//! links created, clicks written (and waiting, and failing to be written), and the
-//! target cache's hits and misses. Each app
+//! links created, clicks written (and waiting, and failing to be written), the
+//! target cache's hits and misses, database errors by operation and connections the
+//! connection watch shut down by reason. Each app
 //! has its own registry (no global recorder), so tests and embedders never share
 //! counts. The service counts its own; the web layer meters requests
 //! (`web::metrics`) and serves `/metrics`.
@@ -36,7 +37,25 @@ pub struct Metrics {
     pub click_writes_failed: IntCounter,
     /// When a flush last left no click behind (Unix seconds): still while writes fail.
     pub last_click_write: Gauge,
+    /// Database errors that reached an answer (500/503) or failed a click flush, by
+    /// operation: an alert on faults before users report them.
+    database_errors: IntCounterVec,
+    /// Connections the connection watch shut down, by reason.
+    connections_shed: IntCounterVec,
 }
+
+/// The operation a failed click flush counts under in `shortener_database_errors_total`.
+pub const CLICK_WRITE: &str = "click_write";
+
+/// Why the connection watch shut a connection down (the `reason` label): present at
+/// zero from the start, so a rule over them never sees a missing series.
+pub const SHED_REASONS: [&str; 5] = [
+    "header_timeout",
+    "slow_body",
+    "idle",
+    "over_cap",
+    "per_address",
+];
 
 impl Metrics {
     /// A fresh registry with every metric at zero.
@@ -56,6 +75,24 @@ impl Metrics {
             )
             .buckets(REDIRECT_BUCKETS.to_vec()),
         )?;
+        let database_errors = IntCounterVec::new(
+            Opts::new(
+                "shortener_database_errors_total",
+                "Database errors answered 500/503 (operation: the route) or failing a click flush (operation: click_write)",
+            ),
+            &["operation"],
+        )?;
+        let connections_shed = IntCounterVec::new(
+            Opts::new(
+                "shortener_connections_shed_total",
+                "Connections the connection watch shut down, by reason",
+            ),
+            &["reason"],
+        )?;
+        database_errors.with_label_values(&[CLICK_WRITE]);
+        for reason in SHED_REASONS {
+            connections_shed.with_label_values(&[reason]);
+        }
         let counter = |name: &str, help: &str| IntCounter::new(name, help);
         let metrics = Metrics {
             links_created: counter("shortener_links_created_total", "Links stored")?,
@@ -84,6 +121,8 @@ impl Metrics {
                 "When a flush last wrote every pending click (Unix time)",
             )?,
             redirects: requests.with_label_values(&["follow", "307"]),
+            database_errors,
+            connections_shed,
             registry,
             requests,
             redirect_seconds,
@@ -106,6 +145,8 @@ impl Metrics {
         registry.register(Box::new(metrics.click_writes_failed.clone()))?;
         registry.register(Box::new(metrics.clicks_pending.clone()))?;
         registry.register(Box::new(metrics.last_click_write.clone()))?;
+        registry.register(Box::new(metrics.database_errors.clone()))?;
+        registry.register(Box::new(metrics.connections_shed.clone()))?;
         Ok(metrics)
     }
 
@@ -118,6 +159,20 @@ impl Metrics {
         let code = itoa_status(status);
         let code = std::str::from_utf8(&code).unwrap_or("000");
         self.requests.with_label_values(&[route, code]).inc();
+    }
+
+    /// Counts one database error of `operation` (a handler's name, or `CLICK_WRITE`).
+    pub fn count_database_error(&self, operation: &str) {
+        self.database_errors.with_label_values(&[operation]).inc();
+    }
+
+    /// Counts `count` connections shut down for `reason` (one of `SHED_REASONS`).
+    pub fn count_shed(&self, reason: &str, count: u64) {
+        if count > 0 {
+            self.connections_shed
+                .with_label_values(&[reason])
+                .inc_by(count);
+        }
     }
 
     /// Times one redirect, in seconds.

@@ -2,6 +2,8 @@
 //! renders), errors as a page or `{"detail": ...}`, and a refused form as the page
 //! to show again around its error.
 
+use std::sync::Arc;
+
 use askama::Template;
 use rocket::data::{self, Data, FromData};
 use rocket::http::{Header, Status};
@@ -15,6 +17,7 @@ use super::filters::Context;
 use super::language;
 use crate::error::Error;
 use crate::i18n::{Lang, Text};
+use crate::service::metrics::Metrics;
 use crate::settings::Settings;
 use crate::web::filters;
 
@@ -184,10 +187,16 @@ fn respond_with<'r>(
 /// service that could not take the request), at the default log level: which
 /// operation (the route, as `/metrics` names it) and what failed, never the request's
 /// values. The cause of a 503 was logged where it happened (a failed batch names its
-/// database error).
+/// database error). A database error, or the database unable to take a write
+/// (`Unavailable`), also counts in `shortener_database_errors_total` under the route.
 fn log_fault(error: &Error, req: &Request<'_>) {
     let route = super::metrics::route_name(req);
     let status = error.status().code;
+    if matches!(error, Error::Database(_) | Error::Unavailable) {
+        if let Some(metrics) = req.rocket().state::<Arc<Metrics>>() {
+            metrics.count_database_error(route);
+        }
+    }
     match error {
         Error::Database(e) => {
             let fault = crate::error::database_fault(e);

@@ -124,6 +124,8 @@ fn clicks_survive_any_number_of_failed_writes_and_are_written_once_writing_works
     assert_eq!(app.query_i64(&sql), 3, "nothing written while writes fail");
 
     let failed = metric(&app, "shortener_click_writes_failed_total");
+    let database_errors = "shortener_database_errors_total{operation=\"click_write\"}";
+    assert!(metric(&app, database_errors) >= 4.0, "each failed flush is a database error");
     let_click_writes_work(&app.db_path);
     let started = Instant::now();
     wait_for(10, "the kept clicks written", || app.query_i64(&sql) == 23);

@@ -121,7 +121,7 @@ fn faults(log: &str) -> Vec<&str> {
 }
 
 /// Makes every insert into the links table fail, as a full disk would.
-fn refuse_inserts(db: &std::path::Path) {
+pub(super) fn refuse_inserts(db: &std::path::Path) {
     use crate::backend::{current, execute, Backend};
     match current() {
         Backend::Sqlite => execute(
@@ -208,7 +208,11 @@ fn connections_shed_over_the_cap_are_summed_in_a_line_not_one_per_socket() {
     std::thread::sleep(std::time::Duration::from_millis(2500));
 
     let log = server.log();
+    let metrics = super::metrics::scrape_binary(port);
     drop(greedy);
+    let per_address = "shortener_connections_shed_total{reason=\"per_address\"}";
+    let shed = super::metrics::sample(&metrics, per_address).unwrap_or_default();
+    assert!(shed >= 35.0, "the shed ones are counted by reason: {metrics}");
     let said: Vec<&str> = faults(&log)
         .into_iter()
         .filter(|l| l.contains("connections shed"))

@@ -15,7 +15,7 @@ fn scrape(app: &TestApp) -> String {
 }
 
 /// The value of the sample line starting with `name` (labels included).
-fn sample(text: &str, name: &str) -> Option<f64> {
+pub(super) fn sample(text: &str, name: &str) -> Option<f64> {
     text.lines()
         .find(|line| line.starts_with(name) && line[name.len()..].starts_with(' '))
         .and_then(|line| line.rsplit(' ').next())
@@ -120,4 +120,32 @@ fn a_spoofed_client_address_header_does_not_open_metrics() {
     let spoofed = scrape_from(&app, "203.0.113.7:40000", &[("X-Real-IP", "127.0.0.1")]);
 
     assert_eq!(spoofed, Status::NotFound);
+}
+
+/// `/metrics` of the real binary on `port`.
+pub(super) fn scrape_binary(port: u16) -> String {
+    let reply = crate::server::send(port, "GET", "/metrics", &[], "");
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    reply.body
+}
+
+#[test]
+fn a_database_error_under_a_running_app_counts_under_its_route() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = crate::server::free_port();
+    let _server = crate::server::Server::start(dir.path(), port, &[]);
+    let create = |target: &str| crate::server::create(port, target).unwrap().0;
+    assert_eq!(create("https://example.com/before"), 201);
+    let errors = "shortener_database_errors_total{operation=\"create_json\"}";
+    assert_eq!(sample(&scrape_binary(port), errors), None);
+
+    super::logs::refuse_inserts(&dir.path().join("shortener.db"));
+    assert_eq!(create("https://example.com/refused"), 503);
+    assert_eq!(create("https://example.com/refused-too"), 503);
+
+    let text = scrape_binary(port);
+    assert_eq!(sample(&text, errors), Some(2.0), "{text}");
+    let flush = "shortener_database_errors_total{operation=\"click_write\"}";
+    assert_eq!(sample(&text, flush), Some(0.0), "{text}");
 }

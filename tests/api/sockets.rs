@@ -139,6 +139,30 @@ fn eleven_hundred_silent_connections_under_a_1024_file_limit_leave_health_answer
 }
 
 #[test]
+fn silent_connections_cut_off_at_the_header_timeout_count_in_metrics_by_reason() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let settings = env(&[("ROCKET_HEADER_TIMEOUT", "1")]);
+    let _server = Server::start(dir.path(), port, &settings);
+    let timed_out = "shortener_connections_shed_total{reason=\"header_timeout\"}";
+    let before = super::metrics::scrape_binary(port);
+    assert_eq!(super::metrics::sample(&before, timed_out), Some(0.0), "{before}");
+
+    let opened = Instant::now();
+    let mut silent: Vec<TcpStream> = (0..3).map(|_| connect(port)).collect();
+    for stream in &mut silent {
+        assert!(wait_closed(stream, opened, Duration::from_secs(6)).is_some());
+    }
+
+    let after = super::metrics::scrape_binary(port);
+    let shed = super::metrics::sample(&after, timed_out).unwrap_or_default();
+    assert!(shed >= 3.0, "{after}");
+    let other = "shortener_connections_shed_total{reason=\"over_cap\"}";
+    assert_eq!(super::metrics::sample(&after, other), Some(0.0), "{after}");
+}
+
+#[test]
 fn a_request_dribbled_a_byte_at_a_time_is_cut_off_at_the_header_timeout() {
     backend!();
     let dir = tempfile::tempdir().unwrap();

@@ -11,6 +11,7 @@ use rocket::Shutdown;
 
 use super::requests::canonical;
 use super::{Limits, Phase, Requests, Seen};
+use crate::service::metrics::Metrics;
 
 /// Raises the soft file limit to the hard one (systemd's default is 1,024 soft,
 /// 524,288 hard) and returns the limit now in force.
@@ -39,11 +40,17 @@ pub fn raise_file_limit() -> u64 {
 
 /// Runs the watch on a thread of its own until the server shuts down: its work
 /// is system calls, which should not hold up Rocket's workers.
-pub fn spawn(port: u16, limits: Limits, requests: Arc<Requests>, shutdown: Shutdown) {
+pub fn spawn(
+    port: u16,
+    limits: Limits,
+    requests: Arc<Requests>,
+    metrics: Option<Arc<Metrics>>,
+    shutdown: Shutdown,
+) {
     if !listening_on(port) {
         return; // Rocket's local client: no socket to watch.
     }
-    let mut watch = match Watch::new(port, limits, requests.clone()) {
+    let mut watch = match Watch::new(port, limits, requests.clone(), metrics) {
         Ok(watch) => watch,
         Err(e) => return rocket::error!("the connection watch did not start: {e}"),
     };
@@ -124,6 +131,8 @@ struct Watch {
     buffer: Vec<u8>,
     /// Connections shed over the caps since the last line said so.
     shed: Shed,
+    /// Where every shut-down connection is counted by reason.
+    metrics: Option<Arc<Metrics>>,
 }
 
 /// Connections shed over a cap, summed between log lines: one line a second at
@@ -181,7 +190,12 @@ struct Read {
 }
 
 impl Watch {
-    fn new(port: u16, limits: Limits, requests: Arc<Requests>) -> std::io::Result<Watch> {
+    fn new(
+        port: u16,
+        limits: Limits,
+        requests: Arc<Requests>,
+        metrics: Option<Arc<Metrics>>,
+    ) -> std::io::Result<Watch> {
         use std::os::unix::fs::OpenOptionsExt;
         let fds = std::fs::OpenOptions::new()
             .read(true)
@@ -198,6 +212,7 @@ impl Watch {
             spare: std::fs::File::open("/dev/null")?,
             buffer: vec![0; 64 * 1024],
             shed: Shed::default(),
+            metrics,
         })
     }
 
@@ -363,15 +378,29 @@ impl Watch {
         }
 
         let mut kept = Vec::with_capacity(found.len());
+        let mut timed_out: HashMap<&'static str, u64> = HashMap::new();
         for conn in found {
             match conn.seen.verdict(&self.limits) {
-                Some(_) => self.shut_down(conn.fd, conn.inode),
+                Some(verdict) => {
+                    self.shut_down(conn.fd, conn.inode);
+                    *timed_out
+                        .entry(verdict.reason(conn.seen.phase))
+                        .or_default() += 1;
+                }
                 None => kept.push(conn),
             }
         }
         let open = kept.len();
+        let (over_cap, per_address) = (self.shed.over_cap, self.shed.per_address);
         let kept = self.cap_per_address(kept);
         self.shed(kept);
+        if let Some(metrics) = &self.metrics {
+            for (reason, count) in timed_out {
+                metrics.count_shed(reason, count);
+            }
+            metrics.count_shed("over_cap", (self.shed.over_cap - over_cap) as u64);
+            metrics.count_shed("per_address", (self.shed.per_address - per_address) as u64);
+        }
         self.shed.say(open, &self.limits);
     }
 

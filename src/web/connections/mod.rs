@@ -31,6 +31,8 @@ use std::time::Duration;
 use rocket::fairing::AdHoc;
 use serde::Deserialize;
 
+use crate::service::metrics::Metrics;
+
 mod requests;
 
 pub use requests::Requests;
@@ -156,6 +158,19 @@ pub enum Verdict {
     Slow,
 }
 
+impl Verdict {
+    /// The `reason` `shortener_connections_shed_total` counts this verdict under, for
+    /// a connection in `phase`: headers that never all came (nothing sent, or
+    /// dribbled) are `header_timeout`, a body that stalled `slow_body`.
+    pub fn reason(self, phase: Phase) -> &'static str {
+        match (self, phase) {
+            (Verdict::Idle, _) => "idle",
+            (Verdict::Slow, Phase::Busy { .. }) => "slow_body",
+            _ => "header_timeout",
+        }
+    }
+}
+
 impl Seen {
     /// The verdict on this connection under `limits`, or `None` if it may stay.
     pub fn verdict(&self, limits: &Limits) -> Option<Verdict> {
@@ -221,7 +236,9 @@ pub fn watch() -> AdHoc {
                     if rocket.config().ip_header.is_some() {
                         limits.per_address = 0;
                     }
-                    sys::spawn(rocket.config().port, limits, requests, rocket.shutdown());
+                    let metrics = rocket.state::<Arc<Metrics>>().cloned();
+                    let port = rocket.config().port;
+                    sys::spawn(port, limits, requests, metrics, rocket.shutdown());
                 })
             })))
     })
@@ -239,14 +256,21 @@ mod sys {
 
     use rocket::Shutdown;
 
-    use super::{Limits, Requests};
+    use super::{Limits, Metrics, Requests};
 
     /// No watch, so no cap to check against the file limit.
     pub fn raise_file_limit() -> u64 {
         u64::MAX
     }
 
-    pub fn spawn(_port: u16, _limits: Limits, _requests: Arc<Requests>, _shutdown: Shutdown) {}
+    pub fn spawn(
+        _port: u16,
+        _limits: Limits,
+        _requests: Arc<Requests>,
+        _metrics: Option<Arc<Metrics>>,
+        _shutdown: Shutdown,
+    ) {
+    }
 }
 
 #[cfg(test)]
@@ -356,6 +380,21 @@ mod tests {
         };
         let quiet = seen(abandoned, 400, 121_000, 121_000, 121_000);
         assert_eq!(quiet.verdict(&l), Some(Verdict::Slow));
+    }
+
+    #[test]
+    fn shed_connections_are_counted_under_the_reason_they_went_for() {
+        let body = Phase::Busy {
+            body: true,
+            since: 1,
+        };
+        assert_eq!(Verdict::Silent.reason(Phase::Silent), "header_timeout");
+        assert_eq!(Verdict::Slow.reason(Phase::Arriving(1)), "header_timeout");
+        assert_eq!(Verdict::Slow.reason(body), "slow_body");
+        assert_eq!(Verdict::Idle.reason(Phase::Idle), "idle");
+        for reason in ["header_timeout", "slow_body", "idle"] {
+            assert!(crate::service::metrics::SHED_REASONS.contains(&reason));
+        }
     }
 
     #[test]
