@@ -110,6 +110,7 @@ impl Error {
             }
             Error::Unavailable => Text::new("error-unavailable"),
             Error::NoFreeKey => Text::new("error-no-free-key"),
+            Error::Database(e) if is_outage(e) => Text::new("error-unavailable"),
             Error::Database(_) => Text::new("error-internal"),
         }
     }
@@ -161,6 +162,38 @@ pub fn database_fault(e: &sqlx::Error) -> String {
     }
 }
 
+/// Whether a database error is the database unable to serve for now (gone,
+/// restarting, full, locked, read-only), not a fault in the request or the app: a 503
+/// that is worth trying again, rather than a 500.
+pub fn is_outage(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed
+        | sqlx::Error::Protocol(_)
+        | sqlx::Error::Tls(_) => true,
+        sqlx::Error::Database(d) => {
+            let code = d.code().unwrap_or_default();
+            match d.try_downcast_ref::<sqlx::sqlite::SqliteError>() {
+                // SQLite's primary result codes: BUSY, LOCKED, READONLY, IOERR, FULL, CANTOPEN.
+                Some(_) => code
+                    .parse::<i32>()
+                    .is_ok_and(|code| matches!(code & 0xff, 5 | 6 | 8 | 10 | 13 | 14)),
+                // PostgreSQL's classes: connection exception, insufficient resources,
+                // operator intervention (a shutdown), and a read-only transaction.
+                None => {
+                    code.starts_with("08")
+                        || code.starts_with("53")
+                        || code.starts_with("57P")
+                        || code == "25006"
+                }
+            }
+        }
+        _ => false,
+    }
+}
+
 /// Shorthand for results whose error is the app's `Error`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -186,9 +219,8 @@ impl Error {
             | Error::TooManyChanges(_) => Status::TooManyRequests,
             Error::CrossSite => Status::Forbidden,
             Error::MethodNotAllowed(_) => Status::MethodNotAllowed,
-            Error::NoFreeKey | Error::Unavailable | Error::Database(sqlx::Error::PoolTimedOut) => {
-                Status::ServiceUnavailable
-            }
+            Error::NoFreeKey | Error::Unavailable => Status::ServiceUnavailable,
+            Error::Database(e) if is_outage(e) => Status::ServiceUnavailable,
             Error::Database(_) => Status::InternalServerError,
         }
     }
@@ -222,6 +254,19 @@ impl Error {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+
+    #[test]
+    fn a_database_that_cannot_serve_now_is_a_503_and_a_bug_a_500() {
+        let gone = Error::Database(sqlx::Error::Io(std::io::ErrorKind::BrokenPipe.into()));
+        assert_eq!(gone.status(), Status::ServiceUnavailable);
+        assert_eq!(gone.to_string(), Error::Unavailable.to_string());
+        assert_eq!(
+            Error::Database(sqlx::Error::PoolTimedOut).status(),
+            Status::ServiceUnavailable
+        );
+        let bug = Error::Database(sqlx::Error::RowNotFound);
+        assert_eq!(bug.status(), Status::InternalServerError);
+    }
 
     #[test]
     fn english_texts_keep_plain_digits_and_translations_group_and_pluralise() {

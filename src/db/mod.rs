@@ -4,9 +4,11 @@
 //! knows nothing of links: pools, connections, transactions and SQL migrations.
 
 pub mod files;
+pub mod watch;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use rocket::figment::Figment;
@@ -23,10 +25,11 @@ use sqlx::{ConnectOptions, PgConnection, Postgres, Sqlite, SqliteConnection};
 pub struct Db(pub Pool);
 
 /// A pool on either database. SQLite connections run in WAL mode with foreign keys
-/// and a busy timeout, and the file's path is kept so health checks can see it.
+/// and a busy timeout, and the file is watched (`watch`) so a deleted or read-only
+/// file refuses writes rather than losing them.
 #[derive(Clone)]
 pub enum Pool {
-    Sqlite(sqlx::SqlitePool, Option<PathBuf>),
+    Sqlite(sqlx::SqlitePool, Option<Arc<watch::FileWatch>>),
     Postgres(sqlx::PgPool),
 }
 
@@ -179,6 +182,17 @@ async fn outside_transaction(conn: &mut SqliteConnection) -> bool {
     }
 }
 
+/// Sets whether `conn` refuses every write (SQLite's `query_only`).
+async fn set_query_only(conn: &mut SqliteConnection, on: bool) -> Result<(), sqlx::Error> {
+    use sqlx::Executor;
+    let pragma = if on {
+        "pragma query_only = 1"
+    } else {
+        "pragma query_only = 0"
+    };
+    conn.execute(pragma).await.map(|_| ())
+}
+
 impl Pool {
     /// Opens a pool on `config.url`; a missing SQLite file is created unless `create` is false.
     pub async fn connect(config: &Config, create: bool) -> Result<Pool, sqlx::Error> {
@@ -199,27 +213,58 @@ impl Pool {
                 .await?;
             return Ok(Pool::Postgres(pool));
         }
-        let options = sqlite_options(&config.url)?.create_if_missing(create);
-        let file =
-            (!is_in_memory(&config.url)).then(|| options.clone().get_filename().into_owned());
+        let in_memory = is_in_memory(&config.url);
+        let options = sqlite_options(&config.url)?;
+        let file = (!in_memory).then(|| options.clone().get_filename().into_owned());
         if let Some(file) = file.as_deref().filter(|_| create) {
             create_private(file)?;
         }
+        // Created above if at all: a connection opened after the file was deleted
+        // must fail, not start an empty database beside the lost one.
+        let options = options.create_if_missing(in_memory && create);
+        let watch = file.map(|file| Arc::new(watch::FileWatch::new(&file)));
+        let (on_connect, on_acquire) = (watch.clone(), watch.clone());
         let pool = SqlitePoolOptions::new()
             .max_connections(max)
             .min_connections(min)
             .acquire_timeout(acquire)
             .idle_timeout(idle)
+            .after_connect(move |conn, _| {
+                let refusing = on_connect.as_ref().is_some_and(|w| w.fault().is_some());
+                Box::pin(async move {
+                    match refusing {
+                        true => set_query_only(conn, true).await,
+                        false => Ok(()),
+                    }
+                })
+            })
+            .before_acquire(move |conn, meta| {
+                let watch = on_acquire.clone();
+                Box::pin(async move {
+                    let Some(watch) = watch else { return Ok(true) };
+                    if watch.fault().is_some() {
+                        set_query_only(conn, true).await?;
+                        return Ok(true);
+                    }
+                    // Possibly still `query_only` from the fault: replaced, not reused.
+                    Ok(!watch.predates_recovery(meta.age))
+                })
+            })
             .after_release(|conn, _| Box::pin(async move { Ok(outside_transaction(conn).await) }))
             .connect_with(options)
             .await?;
-        Ok(Pool::Sqlite(pool, file))
+        Ok(Pool::Sqlite(pool, watch))
     }
 
     /// The database file; `None` for PostgreSQL and in-memory SQLite.
     pub fn file(&self) -> Option<&Path> {
+        self.watch().map(|watch| watch.path())
+    }
+
+    /// The watch on the database file; `None` for PostgreSQL and in-memory SQLite.
+    pub fn watch(&self) -> Option<&watch::FileWatch> {
         match self {
-            Pool::Sqlite(_, file) => file.as_deref(),
+            Pool::Sqlite(_, watch) => watch.as_deref(),
             Pool::Postgres(_) => None,
         }
     }

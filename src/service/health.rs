@@ -40,11 +40,10 @@ impl Heartbeat {
     /// Reads the database (and, at most every `WRITE_EVERY`, writes the heartbeat row)
     /// within `CHECK_TIMEOUT`; `Err` says what is wrong, for the operator.
     pub async fn check(&self, pool: &Pool) -> Result<(), String> {
-        // A deleted file keeps working through open connections, until the restart that loses it.
-        if let Some(file) = pool.file() {
-            if !file.exists() {
-                return Err("the database file is missing".into());
-            }
+        // A deleted or read-only file keeps working through open connections, until
+        // the restart that loses what was written (`db::watch`).
+        if let Some(fault) = pool.watch().and_then(|watch| watch.look()) {
+            return Err(fault.describe().into());
         }
         let write = self.claim(Instant::now());
         let query = async {

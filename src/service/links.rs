@@ -90,10 +90,11 @@ impl Links {
 
     /// Starts the background work once the server listens: the change-log watch (its
     /// first look done before this returns, so before the first request) and the
-    /// once-a-second click flush, and the blocklist file's watch. All end with `shutdown`.
+    /// once-a-second click flush, the blocklist file's watch and the database file's. All end with `shutdown`.
     pub async fn run_in_background(&self, shutdown: Shutdown) {
         forwarding::watch(self.pool.clone(), self.cache.clone(), shutdown.clone()).await;
         blocklist::watch(self.blocklist.clone(), self.cache.clone(), shutdown.clone());
+        crate::db::watch::keep_looking(self.pool.clone(), shutdown.clone());
         let (pool, clicks) = (self.pool.clone(), self.clicks.clone());
         let metrics = self.metrics.clone();
         rocket::tokio::spawn(counter::flush_every_second(pool, clicks, metrics, shutdown));

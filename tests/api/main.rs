@@ -105,6 +105,8 @@ mod backend;
 mod helpers;
 #[cfg(postgres_tests)]
 mod postgres;
+#[cfg(postgres_tests)]
+mod proxy;
 mod server;
 mod sources;
 mod sqlite;

@@ -13,3 +13,7 @@ macro_rules! backend {
 }
 
 shared_test_files!();
+
+// PostgreSQL only: its server restarting under two instances.
+#[path = "database_restart.rs"]
+mod database_restart;

@@ -68,6 +68,32 @@ impl Server {
                 });
             }
         }
+        Server::spawn(command, dir, port)
+    }
+
+    /// `start`, with the binary run by `wrapper` (its program and arguments, the
+    /// binary and its own arguments after them), e.g. `setpriv` with fewer rights.
+    pub fn start_wrapped(
+        dir: &Path,
+        port: u16,
+        env: &[(&str, String)],
+        wrapper: &[&str],
+    ) -> Server {
+        let plain = command(dir, env);
+        let mut wrapped = Command::new(wrapper[0]);
+        wrapped.args(&wrapper[1..]).arg(plain.get_program());
+        for (name, value) in plain.get_envs() {
+            match value {
+                Some(value) => wrapped.env(name, value),
+                None => wrapped.env_remove(name),
+            };
+        }
+        wrapped.current_dir(dir).stdin(Stdio::null());
+        Server::spawn(wrapped, dir, port)
+    }
+
+    /// Runs `command` with its output in `dir/server.log` and waits until it listens on `port`.
+    fn spawn(mut command: Command, dir: &Path, port: u16) -> Server {
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)

@@ -14,6 +14,8 @@ shared_test_files!();
 mod browser;
 #[path = "collection_browser.rs"]
 mod collection_browser;
+#[path = "database_file.rs"]
+mod database_file;
 #[path = "full_disk.rs"]
 mod full_disk;
 #[path = "keyboard.rs"]
