@@ -5,12 +5,18 @@
 //! `error` and `domain` (values valid by construction),
 //! `db` (pools on either database), `service` (the link service, the one door to the
 //! data), `web` (routes, pages, guards) and `ops` (the command line); `startup`
-//! assembles them. `docs/ARCHITECTURE.md` is the map.
+//! assembles them. `kernel` holds the crate's only `unsafe` code, behind safe
+//! functions. `docs/ARCHITECTURE.md` is the map.
+
+// Every system call `std` does not offer goes through `kernel`.
+#![deny(unsafe_code)]
 
 mod db;
 mod domain;
 mod error;
 mod i18n;
+#[allow(unsafe_code)]
+mod kernel;
 pub mod ops;
 mod service;
 mod settings;

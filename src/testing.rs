@@ -84,3 +84,14 @@ pub async fn revoke_token<P: Phase>(rocket: &Rocket<P>, id: i64, disable_links: 
         .await
         .expect("revoked")
 }
+
+/// The columns of `link` that storing a link writes, those left to their declared
+/// defaults, and those some statement reads: to hold against the table itself.
+pub fn link_columns() -> (Vec<&'static str>, Vec<&'static str>, Vec<&'static str>) {
+    use crate::service::store::row;
+    (
+        row::WRITTEN.to_vec(),
+        row::DEFAULTED.to_vec(),
+        row::read_columns(),
+    )
+}

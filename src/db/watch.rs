@@ -133,6 +133,7 @@ impl FileWatch {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
+        let writable = crate::kernel::writable;
         (!writable(&self.path) || !writable(dir)).then_some(Fault::ReadOnly)
     }
 
@@ -171,24 +172,6 @@ pub fn keep_looking(pool: super::Pool, mut shutdown: rocket::Shutdown) {
 fn identity(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
-}
-
-/// Whether this process may write `path` (its effective rights; a read-only
-/// filesystem counts as not writable even for root).
-fn writable(path: &Path) -> bool {
-    use std::os::unix::ffi::OsStrExt;
-    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
-        return false;
-    };
-    // SAFETY: `c_path` is a valid NUL-terminated string for the call's duration.
-    unsafe {
-        libc::faccessat(
-            libc::AT_FDCWD,
-            c_path.as_ptr(),
-            libc::W_OK,
-            libc::AT_EACCESS,
-        ) == 0
-    }
 }
 
 #[cfg(test)]

@@ -11,11 +11,12 @@ use super::blocklist::Blocklist;
 use super::history::{History, MAX_COUNT};
 use super::installation::Installation;
 use super::sources::{Foreign, Source};
-use super::store::arrivals::{self, NewLink};
+use super::store::arrivals;
+use super::store::row::LinkRow;
 use super::store::{collections, records};
 use crate::domain::clock::{self, stamp};
 use crate::domain::collection::CollectionName;
-use crate::domain::keys::{SecretKey, ShortKey, StatsToken};
+use crate::domain::keys::{SecretKey, ShortKey};
 use crate::domain::target::{OwnHosts, TargetUrl};
 use crate::domain::{password, seal};
 use crate::error::Error;
@@ -182,12 +183,10 @@ async fn store_step(
         .iter()
         .map(|_| collection.map(|_| seal::random_key()))
         .collect();
-    let news: Vec<NewLink> = step
+    let news: Vec<LinkRow> = step
         .iter()
         .zip(&vaults)
-        .map(|((_, checked), vault)| NewLink {
-            record: &checked.record,
-            secret_hash: checked.secret.hash(),
+        .map(|((_, checked), vault)| LinkRow {
             vault: vault.as_ref().map(|key| {
                 let admin = checked.secret.as_str();
                 (
@@ -195,7 +194,7 @@ async fn store_step(
                     seal::seal(key, admin.as_bytes()),
                 )
             }),
-            stats_token: StatsToken::random().as_str().to_owned(),
+            ..checked.record.row(checked.secret.hash())
         })
         .collect();
     let ids = arrivals::insert_links(tx, &news).await.map_err(failed)?;

@@ -1,11 +1,18 @@
 //! Creating links: the slow parts of a create (the target check, the password hash)
 //! and the batched insert, one link or many.
 
+use std::sync::Arc;
+
 use rocket::futures::future::join_all;
+
+use super::batch::Job;
+use super::metrics::Metrics;
 
 use super::check::Checker;
 use super::links::Links;
-use super::store::{Link, NewLink};
+use super::store::row::LinkRow;
+use super::store::{self, Creation, Link};
+use crate::db::Conn;
 use crate::domain::keys::{SecretKey, ShortKey};
 use crate::domain::password::Password;
 use crate::domain::smart::Smart;
@@ -92,22 +99,51 @@ impl Links {
             Some(password) => Some(password.hash().await?),
             None => None,
         };
-        let new = NewLink {
-            target: draft.target,
-            custom_key: draft.custom_key,
+        let created_at = crate::domain::clock::stamp(self.clock.now());
+        let row = LinkRow {
             expires_at: draft.expires_at,
             max_clicks: draft.max_clicks,
             password_hash,
             token_id: draft.token_id,
             forward_query: draft.forward_query,
             smart: draft.smart.stored(),
-            expired_url: draft.expired_url,
+            expired_url: draft.expired_url.map(|url| url.as_str().to_owned()),
             humans_only: draft.humans_only,
+            // The key and the secret are drawn with the insert (`store::create_many`).
+            ..LinkRow::new(
+                String::new(),
+                [0; 32],
+                draft.target.as_str().to_owned(),
+                created_at,
+            )
+        };
+        let new = Creation {
+            row,
+            custom_key: draft.custom_key,
         };
         let (link, admin) = self.creates.run(new).await?;
         if let Some((collection, secret)) = collection {
             self.add_to(&collection, secret, &admin).await?;
         }
         Ok((link, admin))
+    }
+}
+
+/// Creates share one multi-row insert, and so one commit, per batch.
+#[rocket::async_trait]
+impl Job for Creation {
+    type Output = (Link, SecretKey);
+    /// The length of random keys, and the count of links created.
+    type Context = (usize, Arc<Metrics>);
+
+    async fn run(
+        db: &mut Conn,
+        (key_length, metrics): &(usize, Arc<Metrics>),
+        jobs: Vec<Self>,
+    ) -> Result<Vec<Result<Self::Output>>> {
+        let created = store::create_many(db, &jobs, *key_length).await?;
+        let stored = created.iter().filter(|r| r.is_ok()).count();
+        metrics.links_created.inc_by(stored as u64);
+        Ok(created)
     }
 }

@@ -68,9 +68,13 @@ impl Installation {
     ) -> Result<Vec<(usize, Error)>> {
         let mut tx = self.pool.begin().await?;
         let mut clashes = Vec::new();
-        for (index, (record, hash)) in records.iter().enumerate() {
+        for (index, answer) in records::insert_records(&mut tx, records)
+            .await?
+            .into_iter()
+            .enumerate()
+        {
             stored();
-            match records::insert_record(&mut tx, record, hash).await {
+            match answer {
                 Ok(_) => {}
                 Err(e @ (Error::KeyTaken(_) | Error::SecretTaken)) => clashes.push((index, e)),
                 Err(e) => return Err(e),

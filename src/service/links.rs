@@ -11,10 +11,10 @@ use super::check::Checker;
 use super::counter::{self, Counter};
 use super::forwarding::{self, TargetCache};
 use super::health::Heartbeat;
-use super::jobs::AdminLookup;
 use super::limit::Limiter;
 use super::metrics::Metrics;
-use super::store::{self, NewLink};
+use super::owner::AdminLookup;
+use super::store::{self, Creation};
 use crate::db::Pool;
 use crate::domain::clock::Clock;
 use crate::domain::smart::destinations::switched_stamp;
@@ -30,7 +30,7 @@ pub struct Links {
     pub(super) pool: Pool,
     pub(super) cache: TargetCache,
     pub(super) clicks: Arc<Counter>,
-    pub(super) creates: Batcher<NewLink>,
+    pub(super) creates: Batcher<Creation>,
     pub(super) reads: Batcher<AdminLookup>,
     pub(super) checker: Checker,
     pub(super) clock: Clock,

@@ -22,7 +22,6 @@ mod forwarding;
 mod health;
 pub mod history;
 mod installation;
-mod jobs;
 pub mod limit;
 mod links;
 pub mod metrics;
@@ -33,7 +32,7 @@ mod rotate;
 mod smart;
 pub mod sources;
 mod stats;
-mod store;
+pub(crate) mod store;
 
 pub use arrival::{Arrival, Outcome};
 pub use collections::{CollectionView, Listing, Member};

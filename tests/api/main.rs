@@ -82,6 +82,8 @@ macro_rules! shared_test_files {
         mod scale_out;
         #[path = "scheduled_switch.rs"]
         mod scheduled_switch;
+        #[path = "schema.rs"]
+        mod schema;
         #[path = "smart_links.rs"]
         mod smart_links;
         #[path = "smart_links_changes.rs"]

@@ -11,9 +11,10 @@ use std::collections::HashMap;
 use sqlx::QueryBuilder;
 
 use crate::db::{on_db, Exec};
-use crate::domain::keys::{SecretKey, ShortKey, StatsToken};
+use crate::domain::keys::{SecretKey, ShortKey};
 use crate::domain::target::TargetUrl;
 use crate::error::{Error, Result};
+use row::{LinkRow, Stored};
 
 pub mod arrivals;
 mod clicks;
@@ -22,6 +23,7 @@ pub mod history;
 pub mod moderation;
 pub mod owners;
 pub mod records;
+pub mod row;
 pub use clicks::{
     add_choice_clicks, add_clicks, add_day_clicks, add_source_clicks, choice_clicks,
     forget_choices, insights, take_click,
@@ -86,27 +88,16 @@ macro_rules! link_columns {
 }
 pub(crate) use link_columns;
 
-/// What a request needs to create a link, already validated.
+/// `link_columns!` as a constant, for the check that every column is read.
+pub const LINK_COLUMNS: &str = link_columns!();
+
+/// A link to create: its row, but for the key and the secret, which `create_many`
+/// draws (the key unless one was chosen).
 #[derive(Debug)]
-pub struct NewLink {
-    pub target: TargetUrl,
+pub struct Creation {
+    pub row: LinkRow,
     /// A key chosen by the user; `None` draws a random one.
     pub custom_key: Option<ShortKey>,
-    /// A stamp (`clock::stamp`) in the future.
-    pub expires_at: Option<String>,
-    /// At least 1.
-    pub max_clicks: Option<i64>,
-    /// An argon2 PHC string (`password::hash`).
-    pub password_hash: Option<String>,
-    /// The creator token it was made with (private mode).
-    pub token_id: Option<i64>,
-    /// Add visitors' query strings to the target.
-    pub forward_query: bool,
-    /// The rules and the split (`Smart::stored`).
-    pub smart: Option<String>,
-    /// A target checked as any other.
-    pub expired_url: Option<TargetUrl>,
-    pub humans_only: bool,
 }
 
 /// How many rounds of random keys are tried before giving up; each clash is a one
@@ -119,7 +110,7 @@ const RANDOM_KEY_TRIES: usize = 16;
 /// custom key that clashes (with a stored link or an earlier one in the batch) is a 409.
 pub async fn create_many(
     db: &mut dyn Exec,
-    news: &[NewLink],
+    news: &[Creation],
     key_length: usize,
 ) -> Result<Vec<Result<(Link, SecretKey)>>> {
     let mut results: Vec<Option<Result<(Link, SecretKey)>>> = news.iter().map(|_| None).collect();
@@ -136,7 +127,15 @@ pub async fn create_many(
         })
         .collect();
     for _ in 0..RANDOM_KEY_TRIES {
-        let mut inserted = insert_many(db, news, &rows).await?;
+        let written: Vec<LinkRow> = rows
+            .iter()
+            .map(|row| LinkRow {
+                key: row.key.as_str().to_owned(),
+                secret_hash: row.secret.hash(),
+                ..news[row.index].row.clone()
+            })
+            .collect();
+        let mut inserted = by_secret_hash(row::insert_links(db, &written).await?);
         let mut again = Vec::new();
         for row in rows {
             let custom = news[row.index].custom_key.is_some();
@@ -170,58 +169,8 @@ struct Row {
     secret: SecretKey,
 }
 
-/// A stored row with its secret hash, to match it to the request that named the secret.
-#[derive(sqlx::FromRow)]
-struct BySecret {
-    secret_hash: Vec<u8>,
-    #[sqlx(flatten)]
-    link: Link,
-}
-
-/// Inserts `rows` in one statement (one transaction); a row whose key is taken is
-/// skipped, so the answer holds the stored links by secret hash.
-async fn insert_many(
-    db: &mut dyn Exec,
-    news: &[NewLink],
-    rows: &[Row],
-) -> Result<HashMap<Vec<u8>, Link>> {
-    let rows: Vec<BySecret> = on_db!(db, |c| {
-        let mut insert = QueryBuilder::new(
-            "insert into link (key, secret_hash, target_url, expires_at, max_clicks, password_hash, \
-             token_id, forward_query, stats_token, smart, expired_url, humans_only) ",
-        );
-        insert.push_values(rows, |mut values, row| {
-            let new = &news[row.index];
-            values
-                .push_bind(row.key.as_str().to_owned())
-                .push_bind(row.secret.hash().to_vec())
-                .push_bind(new.target.as_str().to_owned())
-                .push_bind(new.expires_at.clone())
-                .push_bind(new.max_clicks)
-                .push_bind(new.password_hash.clone())
-                .push_bind(new.token_id)
-                .push_bind(new.forward_query)
-                .push_bind(StatsToken::random().as_str().to_owned())
-                .push_bind(new.smart.clone())
-                .push_bind(new.expired_url.as_ref().map(|t| t.as_str().to_owned()))
-                .push_bind(new.humans_only);
-        });
-        insert.push(concat!(
-            " on conflict do nothing returning secret_hash, ",
-            link_columns!()
-        ));
-        // Not kept prepared: the text changes with the batch size (see `clicks::CHUNK`).
-        insert
-            .build_query_as()
-            .persistent(false)
-            .fetch_all(c)
-            .await?
-    });
-    Ok(by_secret_hash(rows))
-}
-
 /// Keys links by their secret hash, to match them to the requests that named them.
-fn by_secret_hash(rows: Vec<BySecret>) -> HashMap<Vec<u8>, Link> {
+fn by_secret_hash(rows: Vec<Stored>) -> HashMap<Vec<u8>, Link> {
     rows.into_iter()
         .map(|row| (row.secret_hash, row.link))
         .collect()
@@ -299,7 +248,7 @@ pub async fn find_by_secrets(
     db: &mut dyn Exec,
     hashes: &[[u8; 32]],
 ) -> Result<HashMap<Vec<u8>, Link>> {
-    let rows: Vec<BySecret> = on_db!(db, |c| {
+    let rows: Vec<Stored> = on_db!(db, |c| {
         let mut select = QueryBuilder::new(concat!(
             "select secret_hash, ",
             link_columns!(),

@@ -1,8 +1,11 @@
 //! Whole link rows for operators: listing, restoring, exporting and importing every
 //! field; and the change log that tells running servers which cached targets to forget.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
+use super::row::LinkRow;
 use crate::db::{on_db, Exec};
 use crate::error::{Error, Result};
 use crate::service::history::History;
@@ -55,6 +58,9 @@ macro_rules! record_columns {
          target_changed_at, forward_query, smart, expired_url, humans_only"
     };
 }
+
+/// `record_columns!` as a constant, for the check that every column is read.
+pub const COLUMNS: &str = record_columns!();
 
 /// A stored row: the hash as bytes, turned into hex here (the two databases spell
 /// hex encoding differently).
@@ -112,49 +118,74 @@ pub async fn set_active(db: &mut dyn Exec, key: &str, active: bool) -> Result<()
     log_change(db, Some(key)).await
 }
 
-/// Stores an exported row as it was, with its history; a taken key is a `KeyTaken`,
-/// a secret hash another link has is a `SecretTaken` (the insert has no conflict
-/// target, so which unique column clashed is asked afterwards).
-pub async fn insert_record(db: &mut dyn Exec, r: &Record, hash: &[u8; 32]) -> Result<i64> {
-    let sql = "insert into link (key, secret_hash, target_url, is_active, clicks, created_at, \
-               last_clicked_at, expires_at, max_clicks, password_hash, disabled_reason, \
-               target_changed_at, stats_token, forward_query, smart, expired_url, humans_only) \
-               values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
-               on conflict do nothing returning id";
-    let inserted: Vec<(i64,)> = on_db!(db, |c| {
-        sqlx::query_as(sql)
-            .bind(&r.key)
-            .bind(&hash[..])
-            .bind(&r.target_url)
-            .bind(r.is_active)
-            .bind(r.clicks)
-            .bind(&r.created_at)
-            .bind(&r.last_clicked_at)
-            .bind(&r.expires_at)
-            .bind(r.max_clicks)
-            .bind(&r.password_hash)
-            .bind(&r.disabled_reason)
-            .bind(&r.target_changed_at)
-            .bind(crate::domain::keys::StatsToken::random().as_str())
-            .bind(r.forward_query)
-            .bind(&r.smart)
-            .bind(&r.expired_url)
-            .bind(r.humans_only)
-            .fetch_all(c)
-            .await?
-    });
-    let Some((id,)) = inserted.first() else {
-        let sql = "select count(*) from link where key = $1";
-        let taken: i64 = on_db!(db, |c| {
-            sqlx::query_scalar(sql).bind(&r.key).fetch_one(c).await?
-        });
-        return Err(match taken {
-            0 => Error::SecretTaken,
-            _ => Error::KeyTaken(r.key.clone()),
-        });
-    };
-    super::history::insert_history(db, *id, &r.history).await?;
-    Ok(*id)
+impl Record {
+    /// The row that stores this record as it was, under `secret_hash` (a fresh
+    /// statistics token: the exported one is not carried).
+    pub fn row(&self, secret_hash: [u8; 32]) -> LinkRow {
+        LinkRow {
+            is_active: self.is_active,
+            clicks: self.clicks,
+            last_clicked_at: self.last_clicked_at.clone(),
+            expires_at: self.expires_at.clone(),
+            max_clicks: self.max_clicks,
+            password_hash: self.password_hash.clone(),
+            disabled_reason: self.disabled_reason.clone(),
+            target_changed_at: self.target_changed_at.clone(),
+            forward_query: self.forward_query,
+            smart: self.smart.clone(),
+            expired_url: self.expired_url.clone(),
+            humans_only: self.humans_only,
+            ..LinkRow::new(
+                self.key.clone(),
+                secret_hash,
+                self.target_url.clone(),
+                self.created_at.clone(),
+            )
+        }
+    }
+}
+
+/// Stores exported rows as they were, with their histories, in the one batched
+/// insert; one answer per record, in order: its id, or a `KeyTaken` or
+/// `SecretTaken` (the insert has no conflict target, so which unique column
+/// clashed is asked afterwards).
+pub async fn insert_records(
+    db: &mut dyn Exec,
+    records: &[(Record, [u8; 32])],
+) -> Result<Vec<Result<i64>>> {
+    let rows: Vec<LinkRow> = records.iter().map(|(r, hash)| r.row(*hash)).collect();
+    let mut stored: HashMap<Vec<u8>, (String, i64)> = super::row::insert_links(db, &rows)
+        .await?
+        .into_iter()
+        .map(|s| (s.secret_hash, (s.link.key, s.link.id)))
+        .collect();
+    let mut answers = Vec::with_capacity(records.len());
+    for (record, hash) in records {
+        // Taken once: a second record with the same secret (or key) was not stored.
+        let mine = stored
+            .get(&hash[..])
+            .is_some_and(|(key, _)| *key == record.key);
+        let Some((_, id)) = mine.then(|| stored.remove(&hash[..])).flatten() else {
+            answers.push(Err(clash(db, &record.key).await?));
+            continue;
+        };
+        super::history::insert_history(db, id, &record.history).await?;
+        answers.push(Ok(id));
+    }
+    Ok(answers)
+}
+
+/// Why a record was not stored: its key is taken, or else its secret hash.
+async fn clash(db: &mut dyn Exec, key: &str) -> Result<Error> {
+    let sql = "select count(*) from link where key = $1";
+    let taken: i64 = on_db!(db, |c| sqlx::query_scalar(sql)
+        .bind(key)
+        .fetch_one(c)
+        .await?);
+    Ok(match taken {
+        0 => Error::SecretTaken,
+        _ => Error::KeyTaken(key.to_owned()),
+    })
 }
 
 /// Moves the epoch: every write to the change log does this first, in its own

@@ -213,7 +213,7 @@ impl Seen {
 /// (tests through the local client have no socket, so nothing starts there).
 pub fn watch() -> AdHoc {
     AdHoc::try_on_ignite("Connection watch", |rocket| async move {
-        let file_limit = sys::raise_file_limit();
+        let file_limit = raise_file_limit();
         let config = rocket.figment().extract::<Config>();
         let limits = config
             .map_err(|e| e.to_string())
@@ -238,18 +238,22 @@ pub fn watch() -> AdHoc {
                     }
                     let metrics = rocket.state::<Arc<Metrics>>().cloned();
                     let port = rocket.config().port;
-                    sys::spawn(port, limits, requests, metrics, rocket.shutdown());
+                    spawn(port, limits, requests, metrics, rocket.shutdown());
                 })
             })))
     })
 }
 
 #[cfg(target_os = "linux")]
-#[path = "linux.rs"]
-mod sys;
+mod watch;
+#[cfg(target_os = "linux")]
+use {crate::kernel::raise_file_limit, watch::spawn};
 
 #[cfg(not(target_os = "linux"))]
-mod sys {
+use elsewhere::{raise_file_limit, spawn};
+
+#[cfg(not(target_os = "linux"))]
+mod elsewhere {
     //! No watch: docs/security.md asks for a reverse proxy on such systems.
 
     use std::sync::Arc;

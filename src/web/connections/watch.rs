@@ -1,8 +1,10 @@
-//! The connection watch, the kernel's side: file limits, `/proc/self/fd`, `TCP_INFO`, `shutdown(2)`.
+//! The connection watch itself: every scan reads each connection's counters (through
+//! `kernel`, the one module that talks to the kernel), judges it against the limits and
+//! Rocket's marks, and sheds what is over a cap. No system call is made here.
 
 use std::collections::{HashMap, HashSet};
 use std::net::{IpAddr, SocketAddr};
-use std::os::fd::{AsRawFd, RawFd};
+use std::os::fd::RawFd;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -11,32 +13,9 @@ use rocket::Shutdown;
 
 use super::requests::canonical;
 use super::{Limits, Phase, Requests, Seen};
+use crate::kernel::descriptors::Descriptors;
+use crate::kernel::sockets::{accepted_from, local_port, socket_inode, tcp_info, Counters};
 use crate::service::metrics::Metrics;
-
-/// Raises the soft file limit to the hard one (systemd's default is 1,024 soft,
-/// 524,288 hard) and returns the limit now in force.
-pub fn raise_file_limit() -> u64 {
-    let mut limit = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: getrlimit and setrlimit only read and write the struct passed.
-    unsafe {
-        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) != 0 {
-            return 1024;
-        }
-        if limit.rlim_cur < limit.rlim_max {
-            let raised = libc::rlimit {
-                rlim_cur: limit.rlim_max,
-                rlim_max: limit.rlim_max,
-            };
-            if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
-                limit = raised;
-            }
-        }
-    }
-    limit.rlim_cur
-}
 
 /// Runs the watch on a thread of its own until the server shuts down: its work
 /// is system calls, which should not hold up Rocket's workers.
@@ -71,7 +50,7 @@ pub fn spawn(
                 let since = last_scan.elapsed();
                 // When crowded, as often as every 50 ms, but never more than a tenth
                 // of the time: a scan of thousands of sockets takes milliseconds.
-                let crowded = watch.lowest_free_file() > limits.max_connections;
+                let crowded = watch.descriptors.lowest_free() > limits.max_connections;
                 let soon = (took * 9).max(Duration::from_millis(50));
                 if since >= Duration::from_secs(1) || crowded && since >= soon {
                     last_scan = Instant::now();
@@ -120,15 +99,8 @@ struct Watch {
     /// By descriptor number.
     known: HashMap<RawFd, Known>,
     scans: u64,
-    /// `/proc/self/fd`, opened once and read again from its start each scan, so a
-    /// scan needs no new descriptor.
-    fds: std::fs::File,
-    /// `/dev/null`, to ask for the lowest free number, and to park `spare` on.
-    null: std::fs::File,
-    /// A descriptor number of the watch's own that a socket is duplicated onto
-    /// (`dup2` needs no free number) to be checked and shut down.
-    spare: std::fs::File,
-    buffer: Vec<u8>,
+    /// The process's descriptors, read and shut down without new ones.
+    descriptors: Descriptors,
     /// Connections shed over the caps since the last line said so.
     shed: Shed,
     /// Where every shut-down connection is counted by reason.
@@ -196,77 +168,16 @@ impl Watch {
         requests: Arc<Requests>,
         metrics: Option<Arc<Metrics>>,
     ) -> std::io::Result<Watch> {
-        use std::os::unix::fs::OpenOptionsExt;
-        let fds = std::fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_DIRECTORY)
-            .open("/proc/self/fd")?;
         Ok(Watch {
             port,
             limits,
             requests,
             known: HashMap::new(),
             scans: 0,
-            fds,
-            null: std::fs::File::open("/dev/null")?,
-            spare: std::fs::File::open("/dev/null")?,
-            buffer: vec![0; 64 * 1024],
+            descriptors: Descriptors::new()?,
             shed: Shed::default(),
             metrics,
         })
-    }
-
-    /// The lowest free descriptor number: two system calls, cheap enough to ask
-    /// every few milliseconds. The kernel hands out the lowest free number, so
-    /// while connections pile up this follows their count (it never overstates it).
-    fn lowest_free_file(&self) -> u64 {
-        // SAFETY: the duplicate is this function's own and closed at once.
-        unsafe {
-            let fd = libc::fcntl(self.null.as_raw_fd(), libc::F_DUPFD_CLOEXEC, 0);
-            if fd < 0 {
-                return u64::MAX; // Out of descriptors: crowded indeed.
-            }
-            libc::close(fd);
-            fd as u64
-        }
-    }
-
-    /// The descriptor numbers open in this process, but the watch's own.
-    fn open_descriptors(&mut self) -> Vec<RawFd> {
-        let own = [
-            self.fds.as_raw_fd(),
-            self.null.as_raw_fd(),
-            self.spare.as_raw_fd(),
-        ];
-        let mut found = Vec::new();
-        let dir = self.fds.as_raw_fd();
-        // SAFETY: getdents64 writes at most `buffer.len()` bytes into the buffer,
-        // and each record it wrote is read within the length it returned.
-        unsafe {
-            if libc::lseek(dir, 0, libc::SEEK_SET) != 0 {
-                return found;
-            }
-            loop {
-                let buffer = self.buffer.as_mut_ptr();
-                let read = libc::syscall(libc::SYS_getdents64, dir, buffer, self.buffer.len());
-                if read <= 0 {
-                    return found;
-                }
-                let mut at = 0usize;
-                while at < read as usize {
-                    // struct linux_dirent64: d_ino u64, d_off i64, d_reclen u16,
-                    // d_type u8, then the name, NUL-terminated.
-                    let record = buffer.add(at);
-                    let length = u16::from_ne_bytes([*record.add(16), *record.add(17)]);
-                    let name = std::ffi::CStr::from_ptr(record.add(19).cast());
-                    let fd = name.to_str().ok().and_then(|n| n.parse::<RawFd>().ok());
-                    if let Some(fd) = fd.filter(|fd| !own.contains(fd)) {
-                        found.push(fd);
-                    }
-                    at += usize::from(length.max(1));
-                }
-            }
-        }
     }
 
     /// The kernel's counters of every connection accepted on the port. A descriptor
@@ -276,7 +187,7 @@ impl Watch {
         self.scans += 1;
         let scan = self.scans;
         let mut read = Vec::new();
-        for fd in self.open_descriptors() {
+        for fd in self.descriptors.open() {
             let Some(inode) = socket_inode(fd) else {
                 continue;
             };
@@ -284,7 +195,7 @@ impl Watch {
                 Some(known) if known.inode == inode => known,
                 _ => {
                     let conn = accepted_from(fd, self.port).map(|peer| Conn {
-                        peer,
+                        peer: canonical(peer),
                         opened: None,
                         arriving: None,
                     });
@@ -459,26 +370,13 @@ impl Watch {
         }
     }
 
-    /// Shuts the connection down, through `spare` made a duplicate of `fd` and
-    /// checked to still be the socket `inode`, so a descriptor number reused
-    /// meanwhile is left alone; `spare` is parked on `/dev/null` again after.
+    /// Shuts the connection down if `fd` is still the socket `inode` (a number
+    /// reused meanwhile is left alone), and remembers it as shut.
     fn shut_down(&mut self, fd: RawFd, inode: u64) {
         if let Some(known) = self.known.get_mut(&fd).filter(|k| k.inode == inode) {
             known.shut = true;
         }
-        let spare = self.spare.as_raw_fd();
-        // SAFETY: dup2 makes `spare`, the watch's own number, a duplicate; the
-        // original descriptor stays Rocket's, and `spare` never stops being open.
-        unsafe {
-            if libc::dup2(fd, spare) < 0 {
-                return;
-            }
-            let mut stat: libc::stat = std::mem::zeroed();
-            if libc::fstat(spare, &mut stat) == 0 && stat.st_ino == inode {
-                libc::shutdown(spare, libc::SHUT_RDWR);
-            }
-            libc::dup2(self.null.as_raw_fd(), spare);
-        }
+        self.descriptors.shut_down(fd, inode);
     }
 }
 
@@ -496,131 +394,3 @@ fn listening_on(port: u16) -> bool {
         fd.is_some_and(|fd| socket_inode(fd).is_some() && local_port(fd, true) == Some(port))
     })
 }
-
-/// The inode of the socket behind descriptor `fd`, if it is a socket (`fstat`
-/// needs no descriptor of its own).
-fn socket_inode(fd: RawFd) -> Option<u64> {
-    // SAFETY: fstat only writes into the struct passed.
-    unsafe {
-        let mut stat: libc::stat = std::mem::zeroed();
-        let is_socket =
-            libc::fstat(fd, &mut stat) == 0 && stat.st_mode & libc::S_IFMT == libc::S_IFSOCK;
-        is_socket.then_some(stat.st_ino)
-    }
-}
-
-/// Which address of `fd` `call` (`getsockname`, `getpeername`) gives, if an IP one.
-fn address_of(
-    fd: RawFd,
-    call: unsafe extern "C" fn(
-        libc::c_int,
-        *mut libc::sockaddr,
-        *mut libc::socklen_t,
-    ) -> libc::c_int,
-) -> Option<SocketAddr> {
-    // SAFETY: the call writes at most `len` bytes into `addr`, and the family it
-    // wrote says which struct those bytes are.
-    unsafe {
-        let mut addr: libc::sockaddr_storage = std::mem::zeroed();
-        let mut len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
-        if call(
-            fd,
-            (&mut addr as *mut libc::sockaddr_storage).cast(),
-            &mut len,
-        ) != 0
-        {
-            return None;
-        }
-        match addr.ss_family as libc::c_int {
-            libc::AF_INET => {
-                let v4 = &*(&addr as *const libc::sockaddr_storage).cast::<libc::sockaddr_in>();
-                let ip = std::net::Ipv4Addr::from(u32::from_be(v4.sin_addr.s_addr));
-                Some(SocketAddr::new(IpAddr::V4(ip), u16::from_be(v4.sin_port)))
-            }
-            libc::AF_INET6 => {
-                let v6 = &*(&addr as *const libc::sockaddr_storage).cast::<libc::sockaddr_in6>();
-                let ip = std::net::Ipv6Addr::from(v6.sin6_addr.s6_addr);
-                Some(SocketAddr::new(IpAddr::V6(ip), u16::from_be(v6.sin6_port)))
-            }
-            _ => None,
-        }
-    }
-}
-
-/// The local port of `fd`, if it is an IP socket that is listening (`listener`)
-/// or not.
-fn local_port(fd: RawFd, listener: bool) -> Option<u16> {
-    let mut listening: libc::c_int = 0;
-    let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
-    // SAFETY: getsockopt only writes into the int passed, sized as declared.
-    let got = unsafe {
-        libc::getsockopt(
-            fd,
-            libc::SOL_SOCKET,
-            libc::SO_ACCEPTCONN,
-            (&mut listening as *mut libc::c_int).cast(),
-            &mut len,
-        )
-    };
-    if got != 0 || (listening != 0) != listener {
-        return None;
-    }
-    address_of(fd, libc::getsockname).map(|addr| addr.port())
-}
-
-/// The client's address and port, if `fd` is a connection accepted on `port`.
-fn accepted_from(fd: RawFd, port: u16) -> Option<SocketAddr> {
-    if local_port(fd, false) != Some(port) {
-        return None;
-    }
-    address_of(fd, libc::getpeername).map(canonical)
-}
-
-/// What the kernel counts of one TCP connection.
-struct Counters {
-    /// Request bytes received so far.
-    received: u64,
-    /// Milliseconds since the last byte in (since it opened, if none).
-    since_received: u64,
-    /// Milliseconds since the last byte out.
-    since_sent: u64,
-}
-
-/// The kernel's counters of `fd`, if it is a TCP socket.
-fn tcp_info(fd: RawFd) -> Option<Counters> {
-    // SAFETY: getsockopt only writes into the buffer passed, sized as declared.
-    unsafe {
-        let mut info: TcpInfo = std::mem::zeroed();
-        let mut len = std::mem::size_of::<TcpInfo>() as libc::socklen_t;
-        let got = libc::getsockopt(
-            fd,
-            libc::IPPROTO_TCP,
-            libc::TCP_INFO,
-            (&mut info as *mut TcpInfo).cast(),
-            &mut len,
-        );
-        if got != 0 || (len as usize) < std::mem::size_of::<TcpInfo>() {
-            return None;
-        }
-        Some(Counters {
-            received: info.bytes_received,
-            since_received: u64::from(info.times[LAST_DATA_RECV]),
-            since_sent: u64::from(info.times[LAST_DATA_SENT]),
-        })
-    }
-}
-
-/// The start of the kernel's `struct tcp_info` (Linux 4.1 and later), as far as
-/// the byte counters; glibc's copy of the struct stops before them.
-#[repr(C)]
-struct TcpInfo {
-    flags: [u8; 8],
-    times: [u32; 24],
-    pacing_rate: [u64; 2],
-    bytes_acked: u64,
-    bytes_received: u64,
-}
-
-/// Positions in `TcpInfo::times` (after rto, ato, two mss and five counters).
-const LAST_DATA_SENT: usize = 9;
-const LAST_DATA_RECV: usize = 11;

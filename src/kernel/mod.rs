@@ -1,0 +1,75 @@
+//! What this process asks the Linux kernel directly, beyond what `std` offers: the
+//! crate's only `unsafe` code (the crate denies it everywhere else), each call behind
+//! a safe function whose comment says why it is sound. The connection watch
+//! (`web::connections`) reads sockets and descriptors through `sockets` and
+//! `descriptors`; the database file's watch (`db::watch`) asks `writable`.
+
+#[cfg(target_os = "linux")]
+pub mod descriptors;
+#[cfg(target_os = "linux")]
+pub mod sockets;
+
+use std::path::Path;
+
+/// Raises the soft file limit to the hard one (systemd's default is 1,024 soft,
+/// 524,288 hard) and returns the limit now in force.
+pub fn raise_file_limit() -> u64 {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit and setrlimit only read and write the struct passed.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) != 0 {
+            return 1024;
+        }
+        if limit.rlim_cur < limit.rlim_max {
+            let raised = libc::rlimit {
+                rlim_cur: limit.rlim_max,
+                rlim_max: limit.rlim_max,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                limit = raised;
+            }
+        }
+    }
+    limit.rlim_cur
+}
+
+/// Whether this process may write `path`, by its effective rights (`faccessat` with
+/// `AT_EACCESS`); a read-only filesystem counts as not writable, even for root.
+pub fn writable(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: `c_path` is a valid NUL-terminated string for the call's duration.
+    unsafe {
+        libc::faccessat(
+            libc::AT_FDCWD,
+            c_path.as_ptr(),
+            libc::W_OK,
+            libc::AT_EACCESS,
+        ) == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_directory_of_ours_is_writable_and_a_missing_path_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(writable(dir.path()));
+        assert!(!writable(&dir.path().join("missing")));
+        assert!(!writable(Path::new("bad\0path")));
+    }
+
+    #[test]
+    fn the_file_limit_is_raised_to_at_least_what_it_was() {
+        let raised = raise_file_limit();
+        assert!(raised >= 256, "{raised}");
+        assert_eq!(raise_file_limit(), raised, "a second raise changes nothing");
+    }
+}
