@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by build-image.sh and build-release.sh: compiles the release binary for
 # x86_64-unknown-linux-musl (fully static: no libc, no NSS needed where it runs) and
 # puts a copy without symbols at deploy/out/shortener.
