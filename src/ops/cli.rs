@@ -1,6 +1,7 @@
 //! The operator's command line: serve (the default), migrate, look after links,
-//! export and import whole installations, back up. Every command works on the
-//! database the configuration names, as the server would.
+//! export and import whole installations, back up, ask a running server whether it
+//! is healthy. Every command works on the database the configuration names, as the
+//! server would.
 
 use std::path::{Path, PathBuf};
 
@@ -68,6 +69,9 @@ pub enum Command {
     },
     /// Copy the database to a new file while the server keeps serving.
     Backup { file: PathBuf },
+    /// Ask the server running here (the configured address and port) for `/health`:
+    /// exit 0 when it answers 200, else 1 with the reason; for a container's health check.
+    Healthcheck,
     /// Print a new secret URL of the moderation page (the old one stops working).
     ModerationUrl,
     /// List or dismiss abuse reports.
@@ -150,6 +154,7 @@ pub async fn run(figment: &Figment, command: Command) -> Result<(), String> {
             transfer::import(&links, &file, format, &settings.own_hosts).await
         }
         Command::Backup { file } => backup(figment, &file).await,
+        Command::Healthcheck => super::healthcheck::check(figment),
         Command::ModerationUrl => {
             let settings = crate::settings::Settings::from_figment(figment)?;
             super::moderation::moderation_url(&open(figment, false).await?, &settings).await

@@ -40,6 +40,8 @@ macro_rules! shared_test_files {
         mod follow;
         #[path = "health.rs"]
         mod health;
+        #[path = "healthcheck.rs"]
+        mod healthcheck;
         #[path = "hostile.rs"]
         mod hostile;
         #[path = "import.rs"]
