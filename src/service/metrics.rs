@@ -1,14 +1,15 @@
 //! The app's Prometheus metrics: requests by route and status, redirect latency,
 //! links created, clicks written (and waiting, and failing to be written), the
 //! target cache's hits and misses, database errors by operation and connections the
-//! connection watch shut down by reason. Each app
+//! connection watch shut down by reason, scheduled backups, and the version running
+//! (`shortener_build_info`). Each app
 //! has its own registry (no global recorder), so tests and embedders never share
 //! counts. The service counts its own; the web layer meters requests
 //! (`web::metrics`) and serves `/metrics`.
 
 use prometheus::{
-    Encoder, Gauge, Histogram, HistogramOpts, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
-    TextEncoder,
+    Encoder, Gauge, Histogram, HistogramOpts, IntCounter, IntCounterVec, IntGauge, IntGaugeVec,
+    Opts, Registry, TextEncoder,
 };
 
 /// Buckets for redirect latency, in seconds: the hot path answers in well under a millisecond.
@@ -90,6 +91,18 @@ impl Metrics {
             &["reason"],
         )?;
         database_errors.with_label_values(&[CLICK_WRITE]);
+        // Prometheus' "info" convention: a constant 1 whose label carries the value,
+        // so a dashboard can join it to any other series or show which release runs.
+        let build_info = IntGaugeVec::new(
+            Opts::new(
+                "shortener_build_info",
+                "The version running (label); always 1",
+            ),
+            &["version"],
+        )?;
+        build_info
+            .with_label_values(&[env!("CARGO_PKG_VERSION")])
+            .set(1);
         for reason in SHED_REASONS {
             connections_shed.with_label_values(&[reason]);
         }
@@ -147,6 +160,7 @@ impl Metrics {
         registry.register(Box::new(metrics.last_click_write.clone()))?;
         registry.register(Box::new(metrics.database_errors.clone()))?;
         registry.register(Box::new(metrics.connections_shed.clone()))?;
+        registry.register(Box::new(build_info))?;
         Ok(metrics)
     }
 
