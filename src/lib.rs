@@ -12,6 +12,7 @@ mod domain;
 mod error;
 mod i18n;
 pub mod ops;
+mod secret_files;
 mod service;
 mod settings;
 mod startup;

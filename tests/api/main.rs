@@ -82,6 +82,8 @@ macro_rules! shared_test_files {
         mod scale_out;
         #[path = "scheduled_switch.rs"]
         mod scheduled_switch;
+        #[path = "secret_files.rs"]
+        mod secret_files;
         #[path = "smart_links.rs"]
         mod smart_links;
         #[path = "smart_links_changes.rs"]

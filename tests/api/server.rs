@@ -68,6 +68,12 @@ impl Server {
                 });
             }
         }
+        Server::start_command(command, dir, port)
+    }
+
+    /// Starts `command` (made by `command`, perhaps changed) as the server in `dir`,
+    /// on `port`, and waits until it listens.
+    pub fn start_command(mut command: Command, dir: &Path, port: u16) -> Server {
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
