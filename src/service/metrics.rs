@@ -43,6 +43,11 @@ pub struct Metrics {
     database_errors: IntCounterVec,
     /// Connections the connection watch shut down, by reason.
     connections_shed: IntCounterVec,
+    /// Scheduled backups written, and those that failed (`service::backups`).
+    pub backups: IntCounter,
+    pub backups_failed: IntCounter,
+    /// When the last scheduled backup was written (Unix seconds; 0: none yet).
+    pub last_backup: Gauge,
 }
 
 /// The operation a failed click flush counts under in `shortener_database_errors_total`.
@@ -133,6 +138,15 @@ impl Metrics {
                 "shortener_last_click_write_timestamp_seconds",
                 "When a flush last wrote every pending click (Unix time)",
             )?,
+            backups: counter("shortener_backups_total", "Scheduled backups written")?,
+            backups_failed: counter(
+                "shortener_backups_failed_total",
+                "Scheduled backups that failed (the log says why)",
+            )?,
+            last_backup: Gauge::new(
+                "shortener_last_backup_timestamp_seconds",
+                "When the last scheduled backup was written (Unix time; 0: none yet)",
+            )?,
             redirects: requests.with_label_values(&["follow", "307"]),
             database_errors,
             connections_shed,
@@ -161,6 +175,9 @@ impl Metrics {
         registry.register(Box::new(metrics.database_errors.clone()))?;
         registry.register(Box::new(metrics.connections_shed.clone()))?;
         registry.register(Box::new(build_info))?;
+        registry.register(Box::new(metrics.backups.clone()))?;
+        registry.register(Box::new(metrics.backups_failed.clone()))?;
+        registry.register(Box::new(metrics.last_backup.clone()))?;
         Ok(metrics)
     }
 

@@ -10,6 +10,8 @@ macro_rules! shared_test_files {
     () => {
         #[path = "admin.rs"]
         mod admin;
+        #[path = "backups.rs"]
+        mod backups;
         #[path = "binary.rs"]
         mod binary;
         #[path = "blocklist.rs"]

@@ -4,11 +4,10 @@
 //! the variable's name.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use crate::backend::{database_url, on_sqlite, query_scalar};
-use crate::server::{command, free_port, send, stdout, Server};
+use crate::server::{command, finished, free_port, send, stdout, Server};
 
 /// A file in `dir` holding `contents` and a newline, as `echo` writes a secret; its path.
 fn secret(dir: &Path, name: &str, contents: &str) -> String {
@@ -26,25 +25,6 @@ fn with_database_file(dir: &Path, file: &Path, env: &[(&str, String)]) -> Comman
         .env_remove("ROCKET_DATABASES")
         .env("ROCKET_DATABASES_FILE", path);
     command
-}
-
-/// Runs `command` to its end; one still running after 20 s (a server that started
-/// anyway) is killed and fails the test.
-fn finished(command: &mut Command) -> Output {
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("{command:?} did not stop");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    child.wait_with_output().unwrap()
 }
 
 #[test]
