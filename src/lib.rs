@@ -18,6 +18,7 @@ mod i18n;
 #[allow(unsafe_code)]
 mod kernel;
 pub mod ops;
+mod secret_files;
 mod service;
 mod settings;
 mod startup;

@@ -50,6 +50,43 @@ pub struct CheckPolicy {
     pub ports: Vec<u16>,
 }
 
+/// `[default.backup]` as written: off while `dir` is absent.
+#[derive(Debug, Deserialize)]
+#[serde(crate = "rocket::serde")]
+struct BackupConfig {
+    /// Where the copies go; no scheduled backups without it.
+    dir: Option<PathBuf>,
+    /// How often, as a human duration (`domain::every`).
+    every: String,
+    /// How many copies are kept; older ones are removed.
+    keep: usize,
+}
+
+/// Scheduled backups of the SQLite database (`backup.dir` set): a copy every `every`
+/// into `dir`, the newest `keep` kept.
+#[derive(Debug, Clone)]
+pub struct Backups {
+    pub dir: PathBuf,
+    pub every: Duration,
+    pub keep: usize,
+}
+
+impl BackupConfig {
+    /// The schedule, `None` when off, or what is wrong with it.
+    fn checked(self) -> Result<Option<Backups>, String> {
+        let every =
+            crate::domain::every::parse(&self.every).map_err(|e| format!("backup.every: {e}"))?;
+        if self.keep < 1 {
+            return Err("backup.keep must be at least 1".into());
+        }
+        Ok(self.dir.map(|dir| Backups {
+            dir,
+            every,
+            keep: self.keep,
+        }))
+    }
+}
+
 /// `log_format`: how each log line is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(crate = "rocket::serde", rename_all = "lowercase")]
@@ -116,6 +153,8 @@ struct Config {
     log_client_address: bool,
     /// Seconds clicks may fail to be written before `/health` answers 503.
     click_write_grace: u64,
+    /// Scheduled backups (SQLite).
+    backup: BackupConfig,
 }
 
 /// The checked settings, managed as Rocket state; the link service and the web
@@ -168,6 +207,9 @@ pub struct Settings {
     /// Whether a request's log line names the client's address: off unless the
     /// operator asks, as an address is personal data.
     pub log_client_address: bool,
+    /// Scheduled backups, when `backup.dir` is set: an operator who forgets to copy
+    /// the database still has yesterday's.
+    pub backups: Option<Backups>,
 }
 
 /// Which hosts links may not point to: the operator's file and the built-in list.
@@ -250,6 +292,7 @@ impl Settings {
         if !(1..=128).contains(&config.ipv6_prefix) {
             return Err("ipv6_prefix must be within 1..=128".into());
         }
+        let backups = config.backup.checked()?;
         Ok(Settings {
             base_url: url.as_str().trim_end_matches('/').to_owned(),
             own_hosts,
@@ -280,6 +323,7 @@ impl Settings {
             report_rate_limit: config.report_rate_limit,
             default_language,
             log_client_address: config.log_client_address,
+            backups,
         })
     }
 }
@@ -295,6 +339,15 @@ mod tests {
             figment = figment.merge(("base_url", base_url));
         }
         Settings::from_figment(&figment)
+    }
+
+    #[test]
+    fn scheduled_backups_are_off_unless_a_directory_is_given() {
+        assert!(settings(None, 5).unwrap().backups.is_none());
+        let on = crate::startup::defaults().merge(("backup.dir", "/data/backups"));
+        let backups = Settings::from_figment(&on).unwrap().backups.unwrap();
+        assert_eq!(backups.every, Duration::from_secs(86_400));
+        assert_eq!(backups.keep, 7);
     }
 
     #[test]
@@ -319,6 +372,15 @@ mod tests {
         assert!(settings(Some("https://sho.rt/?a=b"), 5).is_err());
         assert!(settings(None, 2).is_err());
         assert!(settings(None, 33).is_err());
+        let defaults = crate::startup::defaults;
+        for (name, figment) in [
+            ("backup.every", defaults().merge(("backup.every", "1 d"))),
+            ("backup.every", defaults().merge(("backup.every", "0s"))),
+            ("backup.keep", defaults().merge(("backup.keep", 0))),
+        ] {
+            let refused = Settings::from_figment(&figment).unwrap_err();
+            assert!(refused.contains(name), "{refused}");
+        }
         let xml = crate::startup::defaults().merge(("log_format", "xml"));
         let refused = Settings::from_figment(&xml).unwrap_err();
         assert!(refused.contains("log_format"), "{refused}");

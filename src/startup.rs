@@ -10,6 +10,7 @@ use rocket::{Build, Ignite, Orbit, Rocket};
 use rocket_db_pools::Database;
 
 use crate::db::Db;
+use crate::secret_files::SecretFiles;
 use crate::service::metrics::Metrics;
 use crate::service::{self, Links};
 use crate::settings::Settings;
@@ -31,12 +32,18 @@ fn profile() -> Profile {
     Profile::from_env_or("ROCKET_PROFILE", rocket::Config::DEFAULT_PROFILE)
 }
 
-/// Rocket's configuration sources (`Rocket.toml`, then `ROCKET_*` variables) over the
-/// compiled-in defaults, so the binary behaves the same when run away from its `Rocket.toml`.
+/// Rocket's configuration sources (`Rocket.toml`, then `ROCKET_*` variables, and
+/// `ROCKET_*_FILE` files in their place) over the compiled-in defaults, so the binary
+/// behaves the same when run away from its `Rocket.toml`. Every command reads this one.
 pub fn figment() -> Figment {
+    let variables = Env::prefixed("ROCKET_")
+        .ignore(&["PROFILE"])
+        .filter(|key| SecretFiles::setting_of(&format!("ROCKET_{key}")).is_none())
+        .global();
     defaults()
         .merge(Toml::file(Env::var_or("ROCKET_CONFIG", "Rocket.toml")).nested())
-        .merge(Env::prefixed("ROCKET_").ignore(&["PROFILE"]).global())
+        .merge(variables)
+        .merge(SecretFiles::from_env())
         .select(profile())
 }
 

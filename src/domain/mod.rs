@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod collection;
+pub mod every;
 pub mod hosts;
 pub mod keys;
 pub mod password;

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use rocket::Shutdown;
 
+use super::backups;
 use super::batch::Batcher;
 use super::blocklist::{self, Blocklist};
 use super::brake::Brake;
@@ -55,6 +56,8 @@ pub struct Links {
     pub(super) collection_max_links: i64,
     /// How long clicks may fail to be written before `health` says so.
     pub(super) click_write_grace: std::time::Duration,
+    /// Scheduled backups, when the operator asked for them.
+    backups: Option<crate::settings::Backups>,
 }
 
 impl Links {
@@ -85,16 +88,22 @@ impl Links {
             edit_lock_after_clicks: settings.edit_lock_after_clicks,
             collection_max_links: settings.collection_max_links,
             click_write_grace: settings.click_write_grace,
+            backups: settings.backups.clone(),
         })
     }
 
     /// Starts the background work once the server listens: the change-log watch (its
     /// first look done before this returns, so before the first request) and the
-    /// once-a-second click flush, the blocklist file's watch and the database file's. All end with `shutdown`.
+    /// once-a-second click flush, the blocklist file's watch, the database file's and
+    /// scheduled backups. All end with `shutdown`.
     pub async fn run_in_background(&self, shutdown: Shutdown) {
         forwarding::watch(self.pool.clone(), self.cache.clone(), shutdown.clone()).await;
         blocklist::watch(self.blocklist.clone(), self.cache.clone(), shutdown.clone());
         crate::db::watch::keep_looking(self.pool.clone(), shutdown.clone());
+        if let Some(backups) = self.backups.clone() {
+            let (pool, metrics) = (self.pool.clone(), self.metrics.clone());
+            backups::schedule(pool, backups, metrics, shutdown.clone());
+        }
         let (pool, clicks) = (self.pool.clone(), self.clicks.clone());
         let metrics = self.metrics.clone();
         rocket::tokio::spawn(counter::flush_every_second(pool, clicks, metrics, shutdown));

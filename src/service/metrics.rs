@@ -1,14 +1,15 @@
 //! The app's Prometheus metrics: requests by route and status, redirect latency,
 //! links created, clicks written (and waiting, and failing to be written), the
 //! target cache's hits and misses, database errors by operation and connections the
-//! connection watch shut down by reason. Each app
+//! connection watch shut down by reason, scheduled backups, and the version running
+//! (`shortener_build_info`). Each app
 //! has its own registry (no global recorder), so tests and embedders never share
 //! counts. The service counts its own; the web layer meters requests
 //! (`web::metrics`) and serves `/metrics`.
 
 use prometheus::{
-    Encoder, Gauge, Histogram, HistogramOpts, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
-    TextEncoder,
+    Encoder, Gauge, Histogram, HistogramOpts, IntCounter, IntCounterVec, IntGauge, IntGaugeVec,
+    Opts, Registry, TextEncoder,
 };
 
 /// Buckets for redirect latency, in seconds: the hot path answers in well under a millisecond.
@@ -42,6 +43,11 @@ pub struct Metrics {
     database_errors: IntCounterVec,
     /// Connections the connection watch shut down, by reason.
     connections_shed: IntCounterVec,
+    /// Scheduled backups written, and those that failed (`service::backups`).
+    pub backups: IntCounter,
+    pub backups_failed: IntCounter,
+    /// When the last scheduled backup was written (Unix seconds; 0: none yet).
+    pub last_backup: Gauge,
 }
 
 /// The operation a failed click flush counts under in `shortener_database_errors_total`.
@@ -90,6 +96,18 @@ impl Metrics {
             &["reason"],
         )?;
         database_errors.with_label_values(&[CLICK_WRITE]);
+        // Prometheus' "info" convention: a constant 1 whose label carries the value,
+        // so a dashboard can join it to any other series or show which release runs.
+        let build_info = IntGaugeVec::new(
+            Opts::new(
+                "shortener_build_info",
+                "The version running (label); always 1",
+            ),
+            &["version"],
+        )?;
+        build_info
+            .with_label_values(&[env!("CARGO_PKG_VERSION")])
+            .set(1);
         for reason in SHED_REASONS {
             connections_shed.with_label_values(&[reason]);
         }
@@ -120,6 +138,15 @@ impl Metrics {
                 "shortener_last_click_write_timestamp_seconds",
                 "When a flush last wrote every pending click (Unix time)",
             )?,
+            backups: counter("shortener_backups_total", "Scheduled backups written")?,
+            backups_failed: counter(
+                "shortener_backups_failed_total",
+                "Scheduled backups that failed (the log says why)",
+            )?,
+            last_backup: Gauge::new(
+                "shortener_last_backup_timestamp_seconds",
+                "When the last scheduled backup was written (Unix time; 0: none yet)",
+            )?,
             redirects: requests.with_label_values(&["follow", "307"]),
             database_errors,
             connections_shed,
@@ -147,6 +174,10 @@ impl Metrics {
         registry.register(Box::new(metrics.last_click_write.clone()))?;
         registry.register(Box::new(metrics.database_errors.clone()))?;
         registry.register(Box::new(metrics.connections_shed.clone()))?;
+        registry.register(Box::new(build_info))?;
+        registry.register(Box::new(metrics.backups.clone()))?;
+        registry.register(Box::new(metrics.backups_failed.clone()))?;
+        registry.register(Box::new(metrics.last_backup.clone()))?;
         Ok(metrics)
     }
 

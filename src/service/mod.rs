@@ -10,6 +10,7 @@
 //! `Installation`, on a pool of their own.
 
 mod arrival;
+mod backups;
 mod batch;
 mod blocklist;
 pub mod brake;

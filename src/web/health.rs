@@ -15,6 +15,9 @@ use crate::service::metrics::Metrics;
 use crate::service::Links;
 use crate::settings::Settings;
 
+/// The version this binary was built as.
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub fn routes() -> Vec<Route> {
     routes![health, metrics]
 }
@@ -23,6 +26,9 @@ pub fn routes() -> Vec<Route> {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct Health {
     status: &'static str,
+    /// The running version (`Cargo.toml`'s), so a monitor sees which release answers
+    /// and an upgrade can be confirmed from outside.
+    version: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     detail: Option<String>,
 }
@@ -36,12 +42,14 @@ pub async fn health(links: &State<Links>) -> (Status, Json<Health>) {
             Status::Ok,
             Json(Health {
                 status: "ok",
+                version: VERSION,
                 detail: None,
             }),
         ),
         Err(reason) => {
             let health = Health {
                 status: "unavailable",
+                version: VERSION,
                 detail: Some(reason),
             };
             (Status::ServiceUnavailable, Json(health))

@@ -338,3 +338,12 @@ fn the_operator_moderates_and_manages_tokens_from_the_command_line() {
     assert!(stdout(&run(dir.path(), &["tokens", "list"])).contains("revoked"));
     assert!(!run(dir.path(), &["tokens", "revoke", "99"]).status.success());
 }
+
+#[test]
+fn version_prints_the_name_and_the_version_of_the_build() {
+    backend!();
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout(&run(dir.path(), &["--version"]));
+    assert_eq!(out.trim(), format!("shortener {}", env!("CARGO_PKG_VERSION")));
+    assert!(!dir.path().join("shortener.db").exists(), "no database opened");
+}

@@ -14,7 +14,9 @@ fn health_is_ok_when_the_database_can_be_read_and_written() {
         let res = app.get("/health", accept);
 
         assert_eq!(res.status(), Status::Ok);
-        assert_eq!(res.into_json::<Value>().unwrap(), json!({ "status": "ok" }));
+        let version = env!("CARGO_PKG_VERSION");
+        let expected = json!({ "status": "ok", "version": version });
+        assert_eq!(res.into_json::<Value>().unwrap(), expected);
     }
     assert_eq!(
         app.query_i64("select count(*) from heartbeat"),
@@ -41,6 +43,7 @@ fn health_is_unavailable_when_the_database_directory_is_gone() {
     assert_eq!(res.status(), Status::ServiceUnavailable);
     let body: Value = res.into_json().unwrap();
     assert_eq!(body["status"], "unavailable");
+    assert_eq!(body["version"], env!("CARGO_PKG_VERSION"), "even when failing");
     let detail = body["detail"].as_str().unwrap();
     assert!(detail.starts_with("the database file was deleted"), "{detail}");
 }

@@ -10,6 +10,8 @@ macro_rules! shared_test_files {
     () => {
         #[path = "admin.rs"]
         mod admin;
+        #[path = "backups.rs"]
+        mod backups;
         #[path = "binary.rs"]
         mod binary;
         #[path = "blocklist.rs"]
@@ -86,6 +88,8 @@ macro_rules! shared_test_files {
         mod scheduled_switch;
         #[path = "schema.rs"]
         mod schema;
+        #[path = "secret_files.rs"]
+        mod secret_files;
         #[path = "smart_links.rs"]
         mod smart_links;
         #[path = "smart_links_changes.rs"]

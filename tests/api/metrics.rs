@@ -78,6 +78,18 @@ fn metrics_count_requests_links_clicks_and_cache_hits() {
 }
 
 #[test]
+fn metrics_name_the_version_running() {
+    backend!();
+    let app = spawn_app();
+    let text = scrape(&app);
+    let info = format!(
+        r#"shortener_build_info{{version="{}"}}"#,
+        env!("CARGO_PKG_VERSION")
+    );
+    assert_eq!(sample(&text, &info), Some(1.0), "{text}");
+}
+
+#[test]
 fn metrics_can_be_turned_off() {
     backend!();
     let app = spawn_app_with(|f| f.merge(("metrics", false)));

@@ -68,7 +68,7 @@ impl Server {
                 });
             }
         }
-        Server::spawn(command, dir, port)
+        Server::start_command(command, dir, port)
     }
 
     /// `start`, with the binary run by `wrapper` (its program and arguments, the
@@ -89,11 +89,12 @@ impl Server {
             };
         }
         wrapped.current_dir(dir).stdin(Stdio::null());
-        Server::spawn(wrapped, dir, port)
+        Server::start_command(wrapped, dir, port)
     }
 
-    /// Runs `command` with its output in `dir/server.log` and waits until it listens on `port`.
-    fn spawn(mut command: Command, dir: &Path, port: u16) -> Server {
+    /// Starts `command` (made by `command`, perhaps changed) as the server in `dir`,
+    /// on `port`, with its output in `dir/server.log`, and waits until it listens.
+    pub fn start_command(mut command: Command, dir: &Path, port: u16) -> Server {
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -312,4 +313,23 @@ pub fn stdout(output: &Output) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Runs `command` to its end, its output kept; one still running after 20 s (a
+/// server that started when it should have refused) is killed and fails the test.
+pub fn finished(command: &mut Command) -> Output {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("{command:?} did not stop");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
 }
