@@ -4,11 +4,9 @@
 use std::fmt;
 use std::ops::RangeInclusive;
 
-use rand::distributions::{Alphanumeric, DistString};
-use rocket::request::FromParam;
-
 use crate::error::Error;
 use crate::i18n::Text;
+use rand::distributions::{Alphanumeric, DistString};
 
 pub use super::secrets::{hash_secret, SecretKey, StatsToken, SECRET_LENGTH};
 
@@ -132,6 +130,17 @@ impl ShortKey {
     }
 }
 
+impl ShortKey {
+    /// A key read from a path, if it may exist (`may_exist`); anything else is a link
+    /// that does not, so `NotFound`.
+    pub fn from_path(segment: &str) -> Result<ShortKey, Error> {
+        match may_exist(segment) {
+            true => Ok(ShortKey(segment.to_owned())),
+            false => Err(Error::NotFound),
+        }
+    }
+}
+
 /// What a key in a path may look like to be looked up: a kept key (`ShortKey::kept`)
 /// or a usual one, both of URL-unreserved characters. Anything else is simply a link
 /// that does not exist.
@@ -145,17 +154,6 @@ fn may_exist(key: &str) -> bool {
 }
 
 /// A key in a path that cannot exist is simply a link that does not exist.
-impl<'a> FromParam<'a> for ShortKey {
-    type Error = Error;
-
-    fn from_param(param: &'a str) -> Result<Self, Self::Error> {
-        match may_exist(param) {
-            true => Ok(ShortKey(param.to_owned())),
-            false => Err(Error::NotFound),
-        }
-    }
-}
-
 fn is_well_formed(key: &str) -> bool {
     KEY_LENGTHS.contains(&key.len())
         && key
@@ -175,7 +173,7 @@ mod tests {
     fn kept_keys_may_break_the_rules_for_new_keys_but_not_the_paths() {
         for odd in ["a", "x.y", "a~b", "UPPER", &"k".repeat(40)] {
             let key = ShortKey::kept(odd).unwrap();
-            assert_eq!(ShortKey::from_param(odd).unwrap(), key, "reachable");
+            assert_eq!(ShortKey::from_path(odd).unwrap(), key, "reachable");
             assert_eq!(key.is_usual(), odd == "UPPER", "{odd}");
         }
         let refused = [
@@ -195,10 +193,7 @@ mod tests {
         ];
         for unreachable in refused {
             assert!(ShortKey::kept(unreachable).is_err(), "{unreachable:?}");
-            assert!(
-                ShortKey::from_param(unreachable).is_err(),
-                "{unreachable:?}"
-            );
+            assert!(ShortKey::from_path(unreachable).is_err(), "{unreachable:?}");
         }
         for own in ["Docs", "robots.txt", "favicon.ico", "openapi.json"] {
             assert!(
@@ -249,13 +244,13 @@ mod tests {
 
     #[test]
     fn malformed_path_segments_are_not_found() {
-        assert!(matches!(ShortKey::from_param("a b"), Err(Error::NotFound)));
+        assert!(matches!(ShortKey::from_path("a b"), Err(Error::NotFound)));
         assert!(matches!(
-            SecretKey::from_param("short"),
+            SecretKey::from_path("short"),
             Err(Error::NotFound)
         ));
         assert!(matches!(
-            SecretKey::from_param(&"-".repeat(32)),
+            SecretKey::from_path(&"-".repeat(32)),
             Err(Error::NotFound)
         ));
     }
@@ -272,8 +267,8 @@ mod tests {
 
         #[test]
         fn path_segments_parse_or_are_not_found(raw in "\\PC{0,70}") {
-            let short = ShortKey::from_param(&raw);
-            let secret = SecretKey::from_param(&raw);
+            let short = ShortKey::from_path(&raw);
+            let secret = SecretKey::from_path(&raw);
             proptest::prop_assert!(short.is_ok() == may_exist(&raw));
             if is_well_formed(&raw) {
                 proptest::prop_assert!(short.is_ok());

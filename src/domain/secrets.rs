@@ -2,7 +2,6 @@
 //! (read-only counts, in `/stats/<token>`), validated once at the edge.
 
 use rand::distributions::{Alphanumeric, DistString};
-use rocket::request::FromParam;
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
@@ -50,7 +49,7 @@ impl SecretKey {
             None if !path.contains('/') => path,
             None => return None,
         };
-        SecretKey::from_param(secret).ok()
+        SecretKey::from_path(secret).ok()
     }
 }
 
@@ -75,24 +74,23 @@ impl StatsToken {
     }
 }
 
-impl<'a> FromParam<'a> for StatsToken {
-    type Error = Error;
-
-    fn from_param(param: &'a str) -> Result<Self, Self::Error> {
+impl StatsToken {
+    /// A token read from a path: 32 lowercase hex digits, or `NotFound`.
+    pub fn from_path(segment: &str) -> Result<StatsToken, Error> {
         let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
-        match param.len() == STATS_TOKEN_LENGTH && param.bytes().all(hex) {
-            true => Ok(StatsToken(param.to_owned())),
+        match segment.len() == STATS_TOKEN_LENGTH && segment.bytes().all(hex) {
+            true => Ok(StatsToken(segment.to_owned())),
             false => Err(Error::NotFound),
         }
     }
 }
 
-impl<'a> FromParam<'a> for SecretKey {
-    type Error = Error;
-
-    fn from_param(param: &'a str) -> Result<Self, Self::Error> {
-        match param.len() == SECRET_LENGTH && param.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            true => Ok(SecretKey(param.to_owned())),
+impl SecretKey {
+    /// A secret read from a path: `SECRET_LENGTH` letters and digits, or `NotFound`.
+    pub fn from_path(segment: &str) -> Result<SecretKey, Error> {
+        let alphanumeric = segment.bytes().all(|b| b.is_ascii_alphanumeric());
+        match segment.len() == SECRET_LENGTH && alphanumeric {
+            true => Ok(SecretKey(segment.to_owned())),
             false => Err(Error::NotFound),
         }
     }
@@ -106,7 +104,7 @@ mod tests {
     fn secrets_are_long_and_parse_back() {
         let secret = SecretKey::random();
         assert_eq!(secret.as_str().len(), SECRET_LENGTH);
-        assert_eq!(SecretKey::from_param(secret.as_str()).unwrap(), secret);
+        assert_eq!(SecretKey::from_path(secret.as_str()).unwrap(), secret);
         assert_ne!(SecretKey::random(), secret);
         assert_ne!(secret.hash(), SecretKey::random().hash());
     }
@@ -159,13 +157,13 @@ mod tests {
     fn stats_tokens_are_lower_hex_and_parse_back() {
         let token = StatsToken::random();
         assert_eq!(token.as_str().len(), STATS_TOKEN_LENGTH);
-        assert_eq!(StatsToken::from_param(token.as_str()).unwrap(), token);
+        assert_eq!(StatsToken::from_path(token.as_str()).unwrap(), token);
         assert_ne!(StatsToken::random(), token);
         let upper = token
             .as_str()
             .to_ascii_uppercase()
             .replace(char::is_numeric, "A");
-        assert!(StatsToken::from_param(&upper).is_err());
-        assert!(StatsToken::from_param("abc").is_err());
+        assert!(StatsToken::from_path(&upper).is_err());
+        assert!(StatsToken::from_path("abc").is_err());
     }
 }

@@ -377,5 +377,5 @@ fn open_admin(secret: &SecretKey, member: &store::collections::Member) -> Option
     let key = String::from_utf8(key).ok()?;
     let admin = seal::open(&key, member.vault_secret.as_deref()?)?;
     let admin = String::from_utf8(admin).ok()?;
-    rocket::request::FromParam::from_param(admin.as_str()).ok()
+    SecretKey::from_path(&admin).ok()
 }

@@ -80,7 +80,7 @@ impl Links {
         if target.protected {
             return Err(Error::PasswordRequired);
         }
-        if target.humans_only && !asking.program && visit.client != Client::Browser {
+        if target.humans_only && visit.client != Client::Browser && !asking.is_program() {
             return Ok(Followed::Continue);
         }
         let counted = match target.limited {
@@ -164,7 +164,7 @@ impl Links {
                 return Err(Error::WrongPassword);
             }
             turn.right();
-        } else if target.humans_only && !asking.program && !pressed(visit, asking) {
+        } else if target.humans_only && !pressed(visit, asking) && !asking.is_program() {
             return Ok(Followed::Continue);
         }
         let counted = self.pass(&target, visit).await;
@@ -219,10 +219,17 @@ impl Links {
     }
 
     /// The forwarding facts of `key`, from the cache or the database.
+    /// A miss is read from the database and vetted (the blocklist, scheduled
+    /// switches) here, in the one place, before the cache remembers it.
     async fn lookup(&self, key: &ShortKey) -> Result<Forwarding> {
-        self.cache
-            .forwarding(&self.pool, key, |link| self.vet(link))
-            .await
+        let miss = match self.cache.lookup(key.as_str()) {
+            Ok(target) => return Ok(target),
+            Err(miss) => miss,
+        };
+        let mut conn = self.pool.acquire().await?;
+        let target = Forwarding::of(self.vet(store::find(&mut conn, key).await?));
+        self.cache.remember(key.as_str(), target.clone(), miss);
+        Ok(target)
     }
 
     /// Lets a visit through the link's limits and counts it: expired links never

@@ -115,12 +115,10 @@ pub async fn follow(
     visitor: Visitor<'_>,
 ) -> Result<Went, Refusal<LockedPage>> {
     let key = key?;
-    let mut asking = visitor.asking();
-    let mut followed = visitor.links.follow(&key, &visitor.visit, &asking).await;
-    if matches!(followed, Ok(Followed::Continue)) && visitor.asks_json() {
-        asking.program = true;
-        followed = visitor.links.follow(&key, &visitor.visit, &asking).await;
-    }
+    let followed = visitor
+        .links
+        .follow(&key, &visitor.visit, &visitor.asking())
+        .await;
     let settings = visitor.settings;
     match followed {
         Ok(Followed::To { url, drawn }) => {
@@ -275,6 +273,7 @@ pub(super) fn visitor_asking<'a>(heard: &Heard<'a>, query: Option<&'a str>) -> A
         accept_language: heard.accept_language,
         query,
         cookie: heard.cookie,
+        accept: heard.accept,
         ..Asking::default()
     }
 }
@@ -283,15 +282,6 @@ impl<'r> Visitor<'r> {
     /// What the rules are told of this visit.
     pub(super) fn asking(&self) -> Asking<'r> {
         visitor_asking(&self.heard, self.query)
-    }
-
-    /// Whether `Accept` prefers JSON (a program, never taken for a link scanner).
-    fn asks_json(&self) -> bool {
-        let accept = self
-            .heard
-            .accept
-            .and_then(|raw| raw.parse::<rocket::http::Accept>().ok());
-        accept.is_some_and(|a| a.preferred().media_type().is_json())
     }
 }
 

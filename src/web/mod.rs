@@ -27,6 +27,7 @@ pub mod metrics;
 mod moderate;
 pub mod origin;
 mod owner;
+mod params;
 mod peek;
 mod report;
 pub mod respond;

@@ -173,11 +173,39 @@ pub struct Asking<'a> {
     pub language: Option<&'a str>,
     /// The `Cookie` header, as sent: the variant this visitor saw before.
     pub cookie: Option<&'a str>,
-    /// A program that asked for JSON: never taken for a link scanner.
+    /// The `Accept` header, as sent: a program that prefers JSON is never taken for a
+    /// link scanner (read only when that matters: `is_program`).
+    pub accept: Option<&'a str>,
+    /// A program by other signs (a JSON body): never taken for a link scanner.
     pub program: bool,
     /// A form post a browser sent from one of this app's own pages (`Sec-Fetch-Site:
     /// same-origin`, or the app's `Origin`): a Continue button really pressed.
     pub from_page: bool,
+}
+
+impl Asking<'_> {
+    /// Whether the visit is a program's: a JSON body, or an `Accept` that prefers JSON.
+    pub fn is_program(&self) -> bool {
+        self.program || self.accept.is_some_and(prefers_json)
+    }
+}
+
+/// Whether an `Accept` header's preferred type (highest `q`, the first among equals)
+/// is `application/json`.
+fn prefers_json(accept: &str) -> bool {
+    let mut best: Option<(f32, &str)> = None;
+    for range in accept.split(',') {
+        let mut parts = range.split(';');
+        let media = parts.next().unwrap_or_default().trim();
+        let q = parts
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .and_then(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if best.map_or(true, |(top, _)| q > top) {
+            best = Some((q, media));
+        }
+    }
+    best.is_some_and(|(_, media)| media.eq_ignore_ascii_case("application/json"))
 }
 
 /// The cookie that keeps a visitor on one variant, scoped to the link's path.

@@ -318,3 +318,23 @@ fn a_stored_value_reads_back_the_same() {
     assert_eq!(Decision::Rule(1).label(), "rule 2");
     assert_eq!(Decision::Variant(0).label(), "variant 1");
 }
+
+#[test]
+fn a_program_is_told_by_an_accept_that_prefers_json_or_by_a_json_body() {
+    let with = |accept| Asking {
+        accept: Some(accept),
+        ..Asking::default()
+    };
+    assert!(with("application/json").is_program());
+    assert!(with("text/html;q=0.5, application/json").is_program());
+    assert!(with("Application/JSON").is_program());
+    assert!(!with("text/html,application/xhtml+xml,*/*;q=0.8").is_program());
+    assert!(!with("application/json;q=0.1, text/html").is_program());
+    assert!(!with("").is_program());
+    assert!(!Asking::default().is_program());
+    let body = Asking {
+        program: true,
+        ..Asking::default()
+    };
+    assert!(body.is_program());
+}

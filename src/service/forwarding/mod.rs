@@ -10,9 +10,7 @@ use std::sync::{Arc, RwLock};
 use prometheus::IntCounter;
 use time::OffsetDateTime;
 
-use super::store::{self, Link};
-use crate::db::Pool;
-use crate::domain::keys::ShortKey;
+use super::store::Link;
 use crate::domain::smart::Smart;
 use crate::error::Result;
 
@@ -185,32 +183,34 @@ impl TargetCache {
         Some(target)
     }
 
-    /// Where an active link goes: from memory, else from the database, passed through
-    /// `vet` (the blocklist), then remembered.
-    pub async fn forwarding(
-        &self,
-        pool: &Pool,
-        key: &ShortKey,
-        vet: impl FnOnce(Link) -> Link,
-    ) -> Result<Forwarding> {
-        let generation = match self.get(key.as_str()) {
+    /// Where an active link goes, from memory (counted as a hit); or the miss
+    /// (counted), which `remember` takes back with what the database said.
+    pub fn lookup(&self, key: &str) -> Result<Forwarding, Miss> {
+        match self.get(key) {
             Ok(target) => {
                 if let Some((hits, _)) = &self.counters {
                     hits.inc();
                 }
-                return Ok(target);
+                Ok(target)
             }
-            Err(generation) => generation,
-        };
-        if let Some((_, misses)) = &self.counters {
-            misses.inc();
+            Err(generation) => {
+                if let Some((_, misses)) = &self.counters {
+                    misses.inc();
+                }
+                Err(Miss(generation))
+            }
         }
-        let mut conn = pool.acquire().await?;
-        let target = Forwarding::of(vet(store::find(&mut conn, key).await?));
-        self.insert(key.as_str(), target.clone(), generation);
-        Ok(target)
+    }
+
+    /// Remembers `target`, read (and vetted) after `miss`, unless the key was
+    /// forgotten meanwhile (an edit's removal wins over an older read).
+    pub fn remember(&self, key: &str, target: Forwarding, miss: Miss) {
+        self.insert(key, target, miss.0);
     }
 }
+
+/// A key not in memory, and the cache's generation when that was seen.
+pub struct Miss(u64);
 
 #[cfg(test)]
 pub(super) mod tests {
