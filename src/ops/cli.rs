@@ -52,7 +52,7 @@ pub enum Command {
         format: Option<FileFormat>,
         /// The shortener whose database `DATABASE_URL` is.
         #[arg(long, value_enum)]
-        from: Option<super::arrival::Origin>,
+        from: Option<super::import_from::Origin>,
         /// Its table prefix (YOURLS' `YOURLS_DB_PREFIX`; `yourls_` for YOURLS, else none).
         #[arg(long, requires = "from")]
         prefix: Option<String>,
@@ -133,7 +133,7 @@ pub async fn run(figment: &Figment, command: Command) -> Result<(), String> {
         } => {
             let settings = crate::settings::Settings::from_figment(figment)?;
             let links = open(figment, true).await?;
-            let request = super::arrival::Request {
+            let request = super::import_from::Request {
                 from,
                 url: file,
                 prefix,
@@ -141,7 +141,7 @@ pub async fn run(figment: &Figment, command: Command) -> Result<(), String> {
                 dry_run,
                 admin_urls,
             };
-            super::arrival::import_from(&links, &settings, request).await
+            super::import_from::run(&links, &settings, request).await
         }
         Command::Import { file, format, .. } => {
             let file = PathBuf::from(file);

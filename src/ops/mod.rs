@@ -2,9 +2,9 @@
 //! another shortener's), the health check a container runs, and the logger
 //! that keeps secrets out of log lines.
 
-mod arrival;
 pub mod cli;
 mod healthcheck;
+mod import_from;
 pub mod logging;
 mod moderation;
 mod transfer;

@@ -9,7 +9,6 @@
 //! Operators' commands come in through the other door of this module,
 //! `Installation`, on a pool of their own.
 
-mod arrival;
 mod backups;
 mod batch;
 mod blocklist;
@@ -22,6 +21,7 @@ mod follow;
 mod forwarding;
 mod health;
 pub mod history;
+mod import_from;
 mod installation;
 pub mod limit;
 mod links;
@@ -35,11 +35,11 @@ pub mod sources;
 mod stats;
 pub(crate) mod store;
 
-pub use arrival::{Arrival, Outcome};
 pub use collections::{CollectionView, Listing, Member};
 pub use create::Draft;
 pub use follow::Followed;
 pub use history::{DayClicks, SourceClicks};
+pub use import_from::{ImportFrom, Outcome};
 pub use installation::{Installation, Record, NO_POSTGRES_BACKUP};
 pub use links::{migrate, Links};
 pub use moderation::{Asked, Decision, Order, ReportedLink};

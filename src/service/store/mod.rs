@@ -16,10 +16,10 @@ use crate::domain::target::TargetUrl;
 use crate::error::{Error, Result};
 use row::{LinkRow, Stored};
 
-pub mod arrivals;
 mod clicks;
 pub mod collections;
 pub mod history;
+pub mod import_from;
 pub mod moderation;
 pub mod owners;
 pub mod records;

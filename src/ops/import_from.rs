@@ -13,7 +13,7 @@ use indicatif::ProgressBar;
 use super::transfer::progress;
 use crate::domain::collection::CollectionName;
 use crate::service::sources::{self, Source};
-use crate::service::{Arrival, Installation, Outcome};
+use crate::service::{ImportFrom, Installation, Outcome};
 use crate::settings::Settings;
 
 /// The shorteners `import --from` reads.
@@ -50,7 +50,7 @@ pub struct Request {
 const SHOWN: usize = 1000;
 
 /// Runs the import and prints what it did.
-pub async fn import_from(
+pub async fn run(
     links: &Installation,
     settings: &Settings,
     request: Request,
@@ -77,7 +77,7 @@ pub async fn import_from(
         }
     })?;
     let bar = progress(foreign.len() as u64, "importing");
-    let how = Arrival {
+    let how = ImportFrom {
         source,
         own_hosts: &settings.own_hosts,
         blocking: &settings.blocking,
@@ -91,9 +91,11 @@ pub async fn import_from(
         Some((path, file)) => write_admin_urls(path, file.take(), outcome, settings),
         None => Ok(()),
     };
-    let outcome = links.arrive(foreign, &how, &|| bar.inc(1), &mut keep).await;
+    let outcome = links
+        .import_from(foreign, &how, &|| bar.inc(1), &mut keep)
+        .await;
     bar.finish_and_clear();
-    let written = outcome.as_ref().is_ok_and(|o| !o.arrived.is_empty());
+    let written = outcome.as_ref().is_ok_and(|o| !o.imported.is_empty());
     if let (Some(path), false) = (&path, written) {
         let _ = std::fs::remove_file(path);
     }
@@ -101,7 +103,7 @@ pub async fn import_from(
     if let (Some(path), true) = (&path, written) {
         println!(
             "admin URLs of the {} imported links: {} (readable by you only; the only copy)",
-            outcome.arrived.len(),
+            outcome.imported.len(),
             path.display()
         );
     }
@@ -135,7 +137,7 @@ fn admin_file(asked: Option<PathBuf>, source: Source) -> Result<(PathBuf, std::f
     Ok((path, file))
 }
 
-/// Writes key, short URL and admin URL of every arrived link, and syncs the file.
+/// Writes key, short URL and admin URL of every imported link, and syncs the file.
 fn write_admin_urls(
     path: &Path,
     file: Option<std::fs::File>,
@@ -147,7 +149,7 @@ fn write_admin_urls(
     let mut csv = csv::Writer::from_writer(file);
     csv.write_record(["key", "short_url", "admin_url"])
         .map_err(|e| failed(&e))?;
-    for link in &outcome.arrived {
+    for link in &outcome.imported {
         let short = settings.short_url(&link.key);
         let admin = settings.admin_url(link.secret.as_str());
         csv.write_record([link.key.as_str(), &short, &admin])
@@ -175,12 +177,12 @@ fn report(outcome: &Outcome, source: Source, settings: &Settings, dry_run: bool)
             outcome.skipped.len() - SHOWN
         );
     }
-    let kept: Vec<_> = outcome.arrived.iter().filter(|a| !a.usual_key).collect();
-    for arrived in kept.iter().take(SHOWN) {
+    let kept: Vec<_> = outcome.imported.iter().filter(|a| !a.usual_key).collect();
+    for imported in kept.iter().take(SHOWN) {
         let _ = writeln!(
             out,
             "kept as it is: {:?} (new links could not have this key)",
-            arrived.key
+            imported.key
         );
     }
     for (key, note) in outcome.notes.iter().take(SHOWN) {
@@ -206,7 +208,7 @@ fn report(outcome: &Outcome, source: Source, settings: &Settings, dry_run: bool)
         } else {
             ""
         },
-        outcome.arrived.len(),
+        outcome.imported.len(),
         source.name(),
         kept.len(),
         outcome.skipped.len()

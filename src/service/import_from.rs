@@ -11,7 +11,7 @@ use super::blocklist::Blocklist;
 use super::history::{History, MAX_COUNT};
 use super::installation::Installation;
 use super::sources::{Foreign, Source};
-use super::store::arrivals;
+use super::store::import_from as store_import;
 use super::store::row::LinkRow;
 use super::store::{collections, records};
 use crate::domain::clock::{self, stamp};
@@ -23,7 +23,7 @@ use crate::error::Error;
 use crate::settings::Blocking;
 
 /// How the links are taken in.
-pub struct Arrival<'a> {
+pub struct ImportFrom<'a> {
     pub source: Source,
     pub own_hosts: &'a OwnHosts,
     pub blocking: &'a Blocking,
@@ -35,7 +35,7 @@ pub struct Arrival<'a> {
 
 /// One link taken in, with the only copy of its new admin secret.
 #[derive(Debug)]
-pub struct Arrived {
+pub struct Imported {
     pub key: String,
     pub secret: SecretKey,
     /// Its key follows the rules for new keys (otherwise it is listed as kept as is).
@@ -89,10 +89,10 @@ pub struct Skipped {
     pub why: Skip,
 }
 
-/// What an arrival did (or, in a dry run, would do).
+/// What an import from another shortener did (or, in a dry run, would do).
 #[derive(Debug, Default)]
 pub struct Outcome {
-    pub arrived: Vec<Arrived>,
+    pub imported: Vec<Imported>,
     pub skipped: Vec<Skipped>,
     /// Links taken in with a change worth telling the operator (key, what changed).
     pub notes: Vec<(String, String)>,
@@ -116,10 +116,10 @@ impl Installation {
     /// called once per link looked at, and `keep` with the outcome just before it is
     /// committed (where the new admin secrets are written down: when it fails,
     /// nothing is stored). `Err` when the database or `keep` fails.
-    pub async fn arrive(
+    pub async fn import_from(
         &self,
         mut links: Vec<Foreign>,
-        how: &Arrival<'_>,
+        how: &ImportFrom<'_>,
         stored: &(dyn Fn() + Sync),
         keep: &mut (dyn FnMut(&Outcome) -> Result<(), String> + Send),
     ) -> Result<Outcome, String> {
@@ -158,7 +158,7 @@ impl Installation {
             step.iter().for_each(|_| stored());
             store_step(&mut tx, step, collection.as_ref(), &now, &mut outcome).await?;
         }
-        if !how.dry_run && !outcome.arrived.is_empty() {
+        if !how.dry_run && !outcome.imported.is_empty() {
             outcome.collection = collection.map(|(_, secret)| secret);
             records::bump_epoch(&mut tx).await.map_err(failed)?;
             keep(&outcome)?;
@@ -197,14 +197,16 @@ async fn store_step(
             ..checked.record.row(checked.secret.hash())
         })
         .collect();
-    let ids = arrivals::insert_links(tx, &news).await.map_err(failed)?;
+    let ids = store_import::insert_links(tx, &news)
+        .await
+        .map_err(failed)?;
     drop(news);
     let taken: Vec<&str> = step
         .iter()
         .map(|(_, c)| c.record.key.as_str())
         .filter(|key| !ids.contains_key(*key))
         .collect();
-    let here = arrivals::targets(tx, &taken).await.map_err(failed)?;
+    let here = store_import::targets(tx, &taken).await.map_err(failed)?;
     let (mut days, mut members) = (Vec::new(), Vec::new());
     for ((link, checked), vault) in step.into_iter().zip(vaults) {
         let Some(&id) = ids.get(&checked.record.key) else {
@@ -228,15 +230,15 @@ async fn store_step(
         for note in checked.notes {
             outcome.notes.push((checked.record.key.clone(), note));
         }
-        outcome.arrived.push(Arrived {
+        outcome.imported.push(Imported {
             key: checked.record.key,
             secret: checked.secret,
             usual_key: checked.usual_key,
         });
     }
-    arrivals::add_days(tx, &days).await.map_err(failed)?;
+    store_import::add_days(tx, &days).await.map_err(failed)?;
     if let Some((id, _)) = collection {
-        arrivals::add_members(tx, *id, &members, now)
+        store_import::add_members(tx, *id, &members, now)
             .await
             .map_err(failed)?;
     }
@@ -256,7 +258,7 @@ impl Outcome {
 /// The link as this app stores it, or why it cannot come.
 fn check(
     link: &Foreign,
-    how: &Arrival<'_>,
+    how: &ImportFrom<'_>,
     blocklist: &Blocklist,
     now: &str,
 ) -> Result<Checked, Skip> {
