@@ -21,6 +21,7 @@ pub mod ops;
 mod secret_files;
 mod service;
 mod settings;
+mod sources;
 mod startup;
 pub mod testing;
 mod web;

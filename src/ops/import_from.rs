@@ -12,9 +12,9 @@ use indicatif::ProgressBar;
 
 use super::transfer::progress;
 use crate::domain::collection::CollectionName;
-use crate::service::sources::{self, Source};
 use crate::service::{ImportFrom, Installation, Outcome};
 use crate::settings::Settings;
+use crate::sources::{self, Source};
 
 /// The shorteners `import --from` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -10,7 +10,6 @@ use std::fmt;
 use super::blocklist::Blocklist;
 use super::history::{History, MAX_COUNT};
 use super::installation::Installation;
-use super::sources::{Foreign, Source};
 use super::store::import_from as store_import;
 use super::store::row::LinkRow;
 use super::store::{collections, records};
@@ -21,6 +20,7 @@ use crate::domain::target::{OwnHosts, TargetUrl};
 use crate::domain::{password, seal};
 use crate::error::Error;
 use crate::settings::Blocking;
+use crate::sources::{Foreign, Source};
 
 /// How the links are taken in.
 pub struct ImportFrom<'a> {

@@ -31,7 +31,7 @@ mod owner;
 mod pending;
 mod rotate;
 mod smart;
-pub mod sources;
+
 mod stats;
 pub(crate) mod store;
 
