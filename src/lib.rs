@@ -17,6 +17,7 @@ mod error;
 mod i18n;
 #[allow(unsafe_code)]
 mod kernel;
+mod metrics;
 pub mod ops;
 mod secret_files;
 mod service;

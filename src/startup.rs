@@ -10,8 +10,8 @@ use rocket::{Build, Ignite, Orbit, Rocket};
 use rocket_db_pools::Database;
 
 use crate::db::Db;
+use crate::metrics::Metrics;
 use crate::secret_files::SecretFiles;
-use crate::service::metrics::Metrics;
 use crate::service::{self, Links};
 use crate::settings::Settings;
 use crate::web;

@@ -14,9 +14,9 @@ use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime};
 
-use super::metrics::Metrics;
 use super::store;
 use crate::db::Pool;
+use crate::metrics::Metrics;
 use crate::settings::Backups;
 
 /// A backup's name: `PREFIX`, the time as `STAMP`, `SUFFIX`.

@@ -21,7 +21,6 @@ use rocket::tokio::sync::Notify;
 use rocket::Shutdown;
 use time::OffsetDateTime;
 
-use super::metrics::Metrics;
 use super::pending::{ById, Pending};
 use super::store;
 use crate::db::Pool;
@@ -29,6 +28,7 @@ use crate::domain::clock::{day, stamp};
 use crate::domain::smart::Decision;
 use crate::domain::visit::Visit;
 use crate::error::Result;
+use crate::metrics::Metrics;
 
 /// How often pending clicks are written.
 pub const FLUSH_EVERY: Duration = Duration::from_secs(1);
@@ -381,7 +381,7 @@ pub async fn flush_every_second(
             }
             Err(_) => {
                 metrics.click_writes_failed.inc();
-                metrics.count_database_error(super::metrics::CLICK_WRITE);
+                metrics.count_database_error(crate::metrics::CLICK_WRITE);
             }
         }
         metrics.clicks_pending.set(clicks.pending_clicks());

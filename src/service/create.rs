@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rocket::futures::future::join_all;
 
 use super::batch::Job;
-use super::metrics::Metrics;
+use crate::metrics::Metrics;
 
 use super::check::Checker;
 use super::links::Links;

@@ -13,7 +13,6 @@ use super::counter::{self, Counter};
 use super::forwarding::{self, TargetCache};
 use super::health::Heartbeat;
 use super::limit::Limiter;
-use super::metrics::Metrics;
 use super::owner::AdminLookup;
 use super::store::{self, Creation};
 use crate::db::Pool;
@@ -21,6 +20,7 @@ use crate::domain::clock::Clock;
 use crate::domain::smart::destinations::switched_stamp;
 use crate::domain::smart::Smart;
 use crate::domain::target::OwnHosts;
+use crate::metrics::Metrics;
 use crate::settings::Settings;
 
 /// Tries of the last flush of a graceful stop before its clicks are given up.

@@ -25,7 +25,6 @@ mod import_from;
 mod installation;
 pub mod limit;
 mod links;
-pub mod metrics;
 mod moderation;
 mod owner;
 mod pending;

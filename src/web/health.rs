@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::metrics::Scraper;
 use crate::error::Error;
-use crate::service::metrics::Metrics;
+use crate::metrics::Metrics;
 use crate::service::Links;
 use crate::settings::Settings;
 

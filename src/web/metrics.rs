@@ -8,7 +8,7 @@ use rocket::fairing::{Fairing, Info, Kind};
 use rocket::request::{FromRequest, Outcome};
 use rocket::{Request, Response};
 
-use crate::service::metrics::Metrics;
+use crate::metrics::Metrics;
 use crate::settings::Settings;
 
 /// Counts every response by route (the handler's name, so the label set stays small

@@ -17,7 +17,7 @@ use super::filters::Context;
 use super::language;
 use crate::error::Error;
 use crate::i18n::{Lang, Text};
-use crate::service::metrics::Metrics;
+use crate::metrics::Metrics;
 use crate::settings::Settings;
 use crate::web::filters;
 

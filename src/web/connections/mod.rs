@@ -31,7 +31,7 @@ use std::time::Duration;
 use rocket::fairing::AdHoc;
 use serde::Deserialize;
 
-use crate::service::metrics::Metrics;
+use crate::metrics::Metrics;
 
 mod requests;
 
@@ -397,7 +397,7 @@ mod tests {
         assert_eq!(Verdict::Slow.reason(body), "slow_body");
         assert_eq!(Verdict::Idle.reason(Phase::Idle), "idle");
         for reason in ["header_timeout", "slow_body", "idle"] {
-            assert!(crate::service::metrics::SHED_REASONS.contains(&reason));
+            assert!(crate::metrics::SHED_REASONS.contains(&reason));
         }
     }
 

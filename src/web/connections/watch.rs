@@ -15,7 +15,7 @@ use super::requests::canonical;
 use super::{Limits, Phase, Requests, Seen};
 use crate::kernel::descriptors::Descriptors;
 use crate::kernel::sockets::{accepted_from, local_port, socket_inode, tcp_info, Counters};
-use crate::service::metrics::Metrics;
+use crate::metrics::Metrics;
 
 /// Runs the watch on a thread of its own until the server shuts down: its work
 /// is system calls, which should not hold up Rocket's workers.
