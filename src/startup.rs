@@ -68,7 +68,8 @@ pub fn build(figment: Figment) -> Rocket<Build> {
 /// Reads and checks the settings (a bad value stops the launch with a clear message).
 async fn settings(rocket: Rocket<Build>) -> fairing::Result {
     let checked = Settings::from_figment(rocket.figment()).and_then(|settings| {
-        let creates = service::limit::Limiter::new(settings.rate_limit, settings.ipv6_prefix)?;
+        let creates =
+            service::gates::limit::Limiter::new(settings.rate_limit, settings.ipv6_prefix)?;
         Ok((settings, CreateLimit(creates)))
     });
     match checked {

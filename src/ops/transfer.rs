@@ -15,7 +15,7 @@ use crate::domain::keys::ShortKey;
 use crate::domain::password;
 use crate::domain::smart::{self, Smart};
 use crate::domain::target::{OwnHosts, TargetUrl};
-use crate::service::history::MAX_COUNT;
+use crate::service::machinery::history::MAX_COUNT;
 use crate::service::{Installation, Record};
 
 /// The two file formats: JSON (with each link's click history) and CSV (without).

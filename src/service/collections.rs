@@ -6,8 +6,8 @@
 
 use time::Date;
 
-use super::history::{DayClicks, History};
 use super::links::Links;
+use super::machinery::history::{DayClicks, History};
 use super::owner::Owner;
 use super::store::{self, collections::Collection, Link};
 use crate::domain::clock::{day, stamp};

@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use rocket::futures::future::join_all;
 
-use super::batch::Job;
+use super::machinery::batch::Job;
 use crate::metrics::Metrics;
 
-use super::check::Checker;
+use super::gates::check::Checker;
 use super::links::Links;
 use super::store::row::LinkRow;
 use super::store::{self, Creation, Link};

@@ -8,8 +8,8 @@ use std::time::Instant;
 
 use time::OffsetDateTime;
 
-use super::forwarding::Forwarding;
 use super::links::Links;
+use super::machinery::forwarding::Forwarding;
 use super::store;
 use crate::domain::clock::stamp;
 use crate::domain::keys::ShortKey;

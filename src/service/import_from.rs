@@ -7,9 +7,9 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::blocklist::Blocklist;
-use super::history::{History, MAX_COUNT};
+use super::gates::blocklist::Blocklist;
 use super::installation::Installation;
+use super::machinery::history::{History, MAX_COUNT};
 use super::store::import_from as store_import;
 use super::store::row::LinkRow;
 use super::store::{collections, records};

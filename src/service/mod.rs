@@ -8,39 +8,39 @@
 //!
 //! Operators' commands come in through the other door of this module,
 //! `Installation`, on a pool of their own.
+//!
+//! The files at this level are the operations, each a door (follow, create, owner,
+//! stats, rotate, smart, collections, moderation, installation, import_from, health,
+//! backups); `machinery/` holds what they share (the click counter, the batcher, the
+//! history type, the target cache); `gates/` what refuses a request (the password
+//! brake, rate limits, target checks, the blocklist); `store/` every SQL statement.
 
 mod backups;
-mod batch;
-mod blocklist;
-pub mod brake;
-pub mod check;
 mod collections;
-mod counter;
 mod create;
 mod follow;
-mod forwarding;
 mod health;
-pub mod history;
 mod import_from;
 mod installation;
-pub mod limit;
 mod links;
 mod moderation;
 mod owner;
-mod pending;
 mod rotate;
 mod smart;
-
 mod stats;
 pub(crate) mod store;
+
+// The machinery the operations above share, and what refuses a request.
+pub mod gates;
+pub mod machinery;
 
 pub use collections::{CollectionView, Listing, Member};
 pub use create::Draft;
 pub use follow::Followed;
-pub use history::{DayClicks, SourceClicks};
 pub use import_from::{ImportFrom, Outcome};
 pub use installation::{Installation, Record, NO_POSTGRES_BACKUP};
 pub use links::{migrate, Links};
+pub use machinery::history::{DayClicks, SourceClicks};
 pub use moderation::{Asked, Decision, Order, ReportedLink};
 pub use owner::{AdminView, Change, StatsChange};
 pub use smart::SmartChange;

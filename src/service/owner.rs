@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use time::Date;
 
-use super::batch::Job;
-use super::counter::Counter;
-use super::history::{DayClicks, History, SourceClicks};
 use super::links::Links;
-use super::pending::{ById, Pending};
+use super::machinery::batch::Job;
+use super::machinery::counter::Counter;
+use super::machinery::history::{DayClicks, History, SourceClicks};
+use super::machinery::pending::{ById, Pending};
 use super::smart::SmartChange;
 use super::store::{self, Link};
 use crate::db::Conn;

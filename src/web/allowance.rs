@@ -8,7 +8,7 @@ use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
 
 use crate::error::Error;
-use crate::service::limit::Limiter;
+use crate::service::gates::limit::Limiter;
 use crate::service::Links;
 use crate::settings::Settings;
 

@@ -7,7 +7,7 @@ use sqlx::QueryBuilder;
 
 use crate::db::{on_db, Exec};
 use crate::error::Result;
-use crate::service::history::{History, PLACELESS, TOP};
+use crate::service::machinery::history::{History, PLACELESS, TOP};
 
 /// Rows per statement: few enough that compiling one takes SQLite little memory
 /// (a statement's parse tree and program grow with its rows, and the allocator keeps
@@ -303,7 +303,7 @@ pub async fn take_click(db: &mut dyn Exec, id: i64, at: &str) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::service::history::{OTHER_HOSTS, REFERRER_HOSTS};
+    use crate::service::machinery::history::{OTHER_HOSTS, REFERRER_HOSTS};
 
     #[test]
     fn the_capped_upsert_uses_the_caps_own_numbers() {

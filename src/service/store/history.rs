@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::clicks::{add_day_clicks, add_source_clicks};
 use crate::db::{on_db, Exec};
 use crate::error::Result;
-use crate::service::history::History;
+use crate::service::machinery::history::History;
 
 /// Every link's history, by key, in two queries.
 pub async fn all_histories(db: &mut dyn Exec) -> Result<HashMap<String, History>> {

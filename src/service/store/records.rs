@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::row::LinkRow;
 use crate::db::{on_db, Exec};
 use crate::error::{Error, Result};
-use crate::service::history::History;
+use crate::service::machinery::history::History;
 
 /// Every stored field of a link, as exported and imported (the secret as its hash).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]

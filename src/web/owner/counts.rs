@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::chart::Chart;
 use crate::domain::visit::{self, Client};
 use crate::domain::window::Window;
-use crate::service::history::OTHER_HOSTS;
+use crate::service::machinery::history::OTHER_HOSTS;
 use crate::service::{AdminView, DayClicks, SourceClicks};
 
 /// The counts of one link over one window; in JSON, `history`, `referrers`, `clients`.

@@ -22,13 +22,13 @@ use rocket::Shutdown;
 use time::OffsetDateTime;
 
 use super::pending::{ById, Pending};
-use super::store;
 use crate::db::Pool;
 use crate::domain::clock::{day, stamp};
 use crate::domain::smart::Decision;
 use crate::domain::visit::Visit;
 use crate::error::Result;
 use crate::metrics::Metrics;
+use crate::service::store;
 
 /// How often pending clicks are written.
 pub const FLUSH_EVERY: Duration = Duration::from_secs(1);

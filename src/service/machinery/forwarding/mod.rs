@@ -10,9 +10,9 @@ use std::sync::{Arc, RwLock};
 use prometheus::IntCounter;
 use time::OffsetDateTime;
 
-use super::store::Link;
 use crate::domain::smart::Smart;
 use crate::error::Result;
+use crate::service::store::Link;
 
 mod watch;
 

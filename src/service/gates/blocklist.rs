@@ -20,10 +20,10 @@ use std::time::{Duration, SystemTime};
 
 use rocket::Shutdown;
 
-use super::forwarding::TargetCache;
 use crate::domain::hosts::HostList;
 use crate::domain::target::{self, TargetUrl};
 use crate::error::{Error, Result};
+use crate::service::machinery::forwarding::TargetCache;
 use crate::settings::Blocking;
 
 /// How often the file is looked at: a change is in force within about this long

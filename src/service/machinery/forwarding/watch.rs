@@ -105,7 +105,7 @@ impl Follower {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::service::forwarding::tests::target;
+    use crate::service::machinery::forwarding::tests::target;
 
     fn cache_of(keys: &[&str]) -> TargetCache {
         let cache = TargetCache::new(100);

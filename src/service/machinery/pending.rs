@@ -8,10 +8,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 use time::{Date, OffsetDateTime};
 
 use super::history::{History, PLACELESS, REFERRER_HOSTS};
-use super::store::Link;
 use crate::domain::clock::{day, stamp};
 use crate::domain::smart::Decision;
 use crate::domain::visit::{Client, Visit};
+use crate::service::store::Link;
 
 /// Where `OTHER_HOSTS` is in `PLACELESS`.
 const OTHER_PLACE: usize = 2;
@@ -250,7 +250,7 @@ const FIBONACCI: u64 = 0x9E37_79B9_7F4A_7C15;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::service::history::OTHER_HOSTS;
+    use crate::service::machinery::history::OTHER_HOSTS;
 
     #[test]
     fn the_excess_place_is_other_hosts() {

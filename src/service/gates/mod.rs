@@ -1,0 +1,9 @@
+//! What refuses a request before it costs anything: the per-link password brake
+//! (`brake`), rate limits per client and per link (`limit`), target checks safe
+//! against the server's own network (`check`) and the operator's blocklist
+//! (`blocklist`).
+
+pub mod blocklist;
+pub mod brake;
+pub mod check;
+pub mod limit;
