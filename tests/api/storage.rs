@@ -68,7 +68,7 @@ async fn every_pooled_connection_runs_in_wal_mode_with_foreign_keys_and_a_busy_t
             .await
             .unwrap();
         assert!(
-            cache < 0 && -cache >= 1000,
+            cache < 0 && -cache >= 256,
             "cache_size {cache} (KiB when negative)"
         );
         let sync: i64 = sqlx::query_scalar("pragma synchronous")
