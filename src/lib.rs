@@ -27,4 +27,5 @@ mod startup;
 pub mod testing;
 mod web;
 
+pub use kernel::small_heaps;
 pub use startup::{build, figment, finish};
