@@ -55,12 +55,11 @@ pub fn writable(path: &Path) -> bool {
 }
 
 /// Keeps the heaps small on a small machine (bench/memory.sh measures it); `main`
-/// calls it first, before any other thread exists: SQLite's
-/// allocations (C `malloc`, one connection per thread) share one glibc arena instead
-/// of holding one each, and mimalloc hands freed pages back to the system after 10 ms
-/// rather than a second (its version 2's delay, where version 3 waits 1000 ms). Either
-/// is left as it is when its own variable (`MALLOC_ARENA_MAX`, `MIMALLOC_PURGE_DELAY`)
-/// says otherwise: the allocators read those themselves.
+/// calls it first, before any other thread exists: SQLite's allocations (C `malloc`,
+/// one connection per thread) share one glibc arena instead of holding one each,
+/// unless `MALLOC_ARENA_MAX` says otherwise. mimalloc keeps its own purge delay
+/// (`MIMALLOC_PURGE_DELAY` sets it): returning freed pages every 10 ms saved memory
+/// under load but cost the redirect about a sixth of its speed.
 pub fn small_heaps() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
@@ -68,17 +67,6 @@ pub fn small_heaps() {
         unsafe {
             libc::mallopt(libc::M_ARENA_MAX, 1);
         }
-    }
-    extern "C" {
-        /// mimalloc's own option setter (its header's `mi_option_set`).
-        fn mi_option_set(option: i32, value: std::ffi::c_long);
-    }
-    /// `mi_option_purge_delay` in `mi_option_t` (15 in mimalloc 2's and 3's alike):
-    /// milliseconds before freed memory is returned to the system.
-    const MI_OPTION_PURGE_DELAY: i32 = 15;
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
-        // SAFETY: a plain setter of mimalloc's option table, called before other threads start.
-        unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, 10) };
     }
 }
 
