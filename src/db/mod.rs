@@ -116,8 +116,9 @@ pub fn sqlite_options(url: &str) -> Result<SqliteConnectOptions, sqlx::Error> {
         .busy_timeout(BUSY_TIMEOUT)
         // SQLite's own page cache, per connection, in KiB: redirects are answered from
         // the app's cache and the file's pages stay in the OS's, so 4 MiB per connection
-        // (about 3.4 MB each once a pool of 8 was busy) bought nothing but memory.
-        .pragma("cache_size", "-512")
+        // (about 3.4 MB each once a pool of 8 was busy) bought nothing but memory (bench/memory.sh:
+        // 256 KiB each).
+        .pragma("cache_size", "-256")
         // Statements are never logged: some carry secret keys as parameters.
         .disable_statement_logging())
 }

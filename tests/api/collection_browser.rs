@@ -9,9 +9,13 @@ use super::browser::{
     browser_and_server, click, fill, landing_server, text, text_when, title_when,
 };
 
-/// The value of the read-only field `css` (the copyable URLs).
+/// The value of the read-only field `css` (the copyable URLs), once the page shows it.
 async fn value(browser: &Client, css: &str) -> String {
-    let field = browser.find(Locator::Css(css)).await.expect(css);
+    let field = browser
+        .wait()
+        .for_element(Locator::Css(css))
+        .await
+        .expect(css);
     field.prop("value").await.unwrap().expect(css)
 }
 

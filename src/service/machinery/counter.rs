@@ -40,6 +40,9 @@ const STILL_FAILING_EVERY: Duration = Duration::from_secs(60);
 #[derive(Default)]
 pub struct Counter {
     pending: Mutex<ById<Pending>>,
+    /// The map the last write emptied, kept for the next flush to swap in, so a
+    /// steady stream of clicks on many links allocates no map each second.
+    spare: Mutex<ById<Pending>>,
     /// One flush at a time, so counts taken out are written before the next take.
     flushing: rocket::tokio::sync::Mutex<()>,
     /// Flushes that took a batch out of `pending` (changed only with `pending` locked)
@@ -118,7 +121,7 @@ impl Counter {
         delete.await?;
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(clicks) = pending.get_mut(&id) {
-            clicks.choices.retain(|(_, decision, _)| !gone(*decision));
+            clicks.forget_choices(gone);
         }
         Ok(())
     }
@@ -219,8 +222,12 @@ impl Counter {
                 return Ok(0);
             }
             self.started.fetch_add(1, Ordering::SeqCst);
-            // As much room as this second needed, so the next one does not regrow it.
-            let room = ById::with_capacity_and_hasher(pending.len(), Default::default());
+            let mut room =
+                std::mem::take(&mut *self.spare.lock().unwrap_or_else(|e| e.into_inner()));
+            if room.capacity() > 2 * pending.len() + 1024 {
+                // A burst is over: no need to keep its room.
+                room.shrink_to(pending.len());
+            }
             Taken {
                 counter: self,
                 batch: Some(std::mem::replace(&mut *pending, room)),
@@ -232,11 +239,14 @@ impl Counter {
         };
         match result {
             Ok(()) => {
-                let written = taken.batch.take().unwrap_or_default();
+                let mut written = taken.batch.take().unwrap_or_default();
                 drop(taken);
                 let clicks = written.values().map(Pending::clicks).sum();
+                let total = written.values().map(|p| p.total as usize).sum();
                 self.note_success(clicks);
-                Ok(written.values().map(|p| p.total as usize).sum())
+                written.clear();
+                *self.spare.lock().unwrap_or_else(|e| e.into_inner()) = written;
+                Ok(total)
             }
             Err(e) => {
                 // Puts the batch back before the flush counts as finished.
@@ -332,30 +342,40 @@ impl Drop for Taken<'_> {
     }
 }
 
+/// Links whose rows one round of `write` builds: the rows stay small however many
+/// links were clicked, and each round's statements hold a few hundred rows.
+const LINKS_AT_ONCE: usize = 512;
+
 async fn write(db: &Pool, batch: &ById<Pending>) -> Result<(), sqlx::Error> {
     // In row order, so the pages are visited once, front to back.
-    let mut ids: Vec<&i64> = batch.keys().collect();
+    let mut ids: Vec<i64> = batch.keys().copied().collect();
     ids.sort_unstable();
+    let mut tx = db.begin().await?;
     let (mut totals, mut days, mut sources) = (Vec::new(), Vec::new(), Vec::new());
     let mut choices = Vec::new();
-    for &id in ids {
-        let clicks = &batch[&id];
-        let last = clicks.last_at.map(stamp).unwrap_or_default();
-        totals.push((id, clicks.total, last));
-        days.extend(clicks.days().map(|(date, n)| (id, day(date), n)));
-        let hosts = clicks
-            .referrers()
-            .map(|(host, n)| (id, "referrer", host, n));
-        let kinds = clicks.clients().map(|(c, n)| (id, "client", c.as_str(), n));
-        sources.extend(hosts.chain(kinds));
-        let chosen = clicks.choices();
-        choices.extend(chosen.map(|(date, c, n)| (id, c.label(), day(date), n)));
+    for some in ids.chunks(LINKS_AT_ONCE) {
+        totals.clear();
+        days.clear();
+        sources.clear();
+        choices.clear();
+        for &id in some {
+            let clicks = &batch[&id];
+            let last = clicks.last_at.map(stamp).unwrap_or_default();
+            totals.push((id, clicks.total, last));
+            days.extend(clicks.days().map(|(date, n)| (id, day(date), n)));
+            let hosts = clicks
+                .referrers()
+                .map(|(host, n)| (id, "referrer", host, n));
+            let kinds = clicks.clients().map(|(c, n)| (id, "client", c.as_str(), n));
+            sources.extend(hosts.chain(kinds));
+            let chosen = clicks.choices();
+            choices.extend(chosen.map(|(date, c, n)| (id, c.label(), day(date), n)));
+        }
+        store::add_clicks(&mut tx, &totals).await?;
+        store::add_day_clicks(&mut tx, &days).await?;
+        store::add_source_clicks(&mut tx, &sources).await?;
+        store::add_choice_clicks(&mut tx, &choices).await?;
     }
-    let mut tx = db.begin().await?;
-    store::add_clicks(&mut tx, &totals).await?;
-    store::add_day_clicks(&mut tx, &days).await?;
-    store::add_source_clicks(&mut tx, &sources).await?;
-    store::add_choice_clicks(&mut tx, &choices).await?;
     tx.commit().await
 }
 
