@@ -15,7 +15,6 @@ use crate::secret_files::SecretFiles;
 use crate::service::{self, Links};
 use crate::settings::Settings;
 use crate::web;
-use crate::web::allowance::CreateLimit;
 use crate::web::metrics::Meter;
 
 /// Every setting's default: `Rocket.toml` as it was when the binary was built.
@@ -67,13 +66,8 @@ pub fn build(figment: Figment) -> Rocket<Build> {
 
 /// Reads and checks the settings (a bad value stops the launch with a clear message).
 async fn settings(rocket: Rocket<Build>) -> fairing::Result {
-    let checked = Settings::from_figment(rocket.figment()).and_then(|settings| {
-        let creates =
-            service::gates::limit::Limiter::new(settings.rate_limit, settings.ipv6_prefix)?;
-        Ok((settings, CreateLimit(creates)))
-    });
-    match checked {
-        Ok((settings, creates)) => Ok(rocket.manage(settings).manage(creates)),
+    match Settings::from_figment(rocket.figment()) {
+        Ok(settings) => Ok(rocket.manage(settings)),
         Err(e) => {
             rocket::error!("invalid configuration: {e}");
             Err(rocket)

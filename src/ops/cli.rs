@@ -154,7 +154,7 @@ pub async fn run(figment: &Figment, command: Command) -> Result<(), String> {
             transfer::import(&links, &file, format, &settings.own_hosts).await
         }
         Command::Backup { file } => backup(figment, &file).await,
-        Command::Healthcheck => super::healthcheck::check(figment),
+        Command::Healthcheck => super::healthcheck::ask_health(figment),
         Command::ModerationUrl => {
             let settings = crate::settings::Settings::from_figment(figment)?;
             super::moderation::moderation_url(&open(figment, false).await?, &settings).await
@@ -219,12 +219,12 @@ async fn links(links: &Installation, action: LinksCommand) -> Result<(), String>
         }
         LinksCommand::Disable { key, reason } => {
             let reason = crate::domain::report::disable_reason(&reason).map_err(found)?;
-            let decision = crate::service::Decision::Disable(reason);
+            let decision = crate::service::Ruling::Disable(reason);
             links.decide(&key, &decision).await.map_err(found)?;
             println!("disabled {key} (undo with: shortener links enable {key})");
         }
         LinksCommand::Enable { key } => {
-            let decision = crate::service::Decision::Enable;
+            let decision = crate::service::Ruling::Enable;
             links.decide(&key, &decision).await.map_err(found)?;
             println!("enabled {key}");
         }

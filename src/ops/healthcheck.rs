@@ -17,7 +17,7 @@ const DEADLINE: Duration = Duration::from_secs(3);
 const MOST: usize = 16 * 1024;
 
 /// `Ok` when the server answers `/health` with 200; else what went wrong, in one line.
-pub fn check(figment: &Figment) -> Result<(), String> {
+pub fn ask_health(figment: &Figment) -> Result<(), String> {
     let to = server_address(figment)?;
     let deadline = Instant::now() + DEADLINE;
     let answer = ask(to, deadline).map_err(|e| format!("http://{to}/health: {e}"))?;

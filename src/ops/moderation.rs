@@ -4,7 +4,7 @@
 use clap::Subcommand;
 
 use crate::error::Error;
-use crate::service::{Asked, Decision, Installation, Order, ReportedLink};
+use crate::service::{Asked, Installation, Order, ReportedLink, Ruling};
 use crate::settings::Settings;
 
 #[derive(Debug, Subcommand)]
@@ -82,10 +82,7 @@ pub async fn reports(links: &Installation, action: ReportsCommand) -> Result<(),
             }
         }
         ReportsCommand::Dismiss { key } => {
-            links
-                .decide(&key, &Decision::Dismiss)
-                .await
-                .map_err(found)?;
+            links.decide(&key, &Ruling::Dismiss).await.map_err(found)?;
             println!("dismissed the reports on {key}");
         }
     }

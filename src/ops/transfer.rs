@@ -227,7 +227,7 @@ fn checked(mut r: Record, own_hosts: &OwnHosts) -> Result<(Record, [u8; 32]), St
                 .to_owned(),
         );
     }
-    r.history.check()?;
+    r.history.validate()?;
     let hash = hex32(&r.secret_hash).ok_or("secret_hash must be 64 hex digits")?;
     Ok((r, hash))
 }

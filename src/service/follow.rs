@@ -15,7 +15,7 @@ use crate::domain::clock::stamp;
 use crate::domain::keys::ShortKey;
 use crate::domain::password;
 use crate::domain::smart::destinations::{destinations, next_switch, Destination};
-use crate::domain::smart::{self, Asking, Decision, Smart};
+use crate::domain::smart::{self, Choice, RuleInput, Smart};
 use crate::domain::visit::{Client, Visit};
 use crate::error::{Error, Result};
 
@@ -55,7 +55,7 @@ impl Links {
         &self,
         key: &ShortKey,
         visit: &Visit,
-        asking: &Asking<'_>,
+        asking: &RuleInput<'_>,
     ) -> Result<Followed> {
         let started = Instant::now();
         let answer = self.forward(key, visit, asking).await;
@@ -68,7 +68,7 @@ impl Links {
         &self,
         key: &ShortKey,
         visit: &Visit,
-        asking: &Asking<'_>,
+        asking: &RuleInput<'_>,
     ) -> Result<Followed> {
         let target = match self.cache.cached(key.as_str()) {
             Some(target) => target,
@@ -97,7 +97,7 @@ impl Links {
         &self,
         target: &Forwarding,
         counted: Result<Arc<str>>,
-        asking: &Asking<'_>,
+        asking: &RuleInput<'_>,
     ) -> Result<Followed> {
         let url = match (counted, &target.expired_url) {
             (Ok(url), _) => url,
@@ -120,17 +120,17 @@ impl Links {
         &self,
         id: i64,
         smart: &Smart,
-        asking: &Asking<'_>,
+        asking: &RuleInput<'_>,
         own: Arc<str>,
     ) -> (Arc<str>, Option<usize>) {
         let now = self.clock.now();
         let sticky = smart::sticky(asking.cookie);
         let decision = smart.decide(asking, now, sticky, &mut rand::thread_rng());
-        if decision != Decision::Default {
+        if decision != Choice::Default {
             self.clicks.chose(id, decision, now);
         }
         let drawn = match decision {
-            Decision::Variant(i) if sticky != Some(i) => Some(i + 1),
+            Choice::Variant(i) if sticky != Some(i) => Some(i + 1),
             _ => None,
         };
         (smart.target(decision).map_or(own, Arc::from), drawn)
@@ -147,7 +147,7 @@ impl Links {
         password: Option<String>,
         client: Option<IpAddr>,
         visit: &Visit,
-        asking: &Asking<'_>,
+        asking: &RuleInput<'_>,
     ) -> Result<Followed> {
         let target = self.lookup(key).await?;
         if let Some(reason) = &target.disabled {
@@ -155,7 +155,7 @@ impl Links {
         }
         if target.protected {
             let attempt = password.ok_or(Error::PasswordRequired)?;
-            let limit = self.unlock_limit.check(client);
+            let limit = self.unlock_limit.take(client);
             limit.map_err(Error::TooManyAttempts)?;
             let turn = self.brake.admit(target.id);
             let turn = turn.map_err(Error::LinkBraked)?;
@@ -176,7 +176,7 @@ impl Links {
     pub async fn peek(
         &self,
         key: &ShortKey,
-        asking: &Asking<'_>,
+        asking: &RuleInput<'_>,
         at: Option<OffsetDateTime>,
     ) -> Result<Peeked> {
         let mut conn = self.pool.acquire().await?;
@@ -293,6 +293,6 @@ fn forward_query(url: Arc<str>, query: &str) -> Arc<str> {
 /// Whether a Continue button was pressed by a person: a browser's User-Agent, and
 /// the post sent from this app's own page (scanners that submit forms send neither
 /// `Origin` nor `Sec-Fetch-Site`).
-fn pressed(visit: &Visit, asking: &Asking<'_>) -> bool {
+fn pressed(visit: &Visit, asking: &RuleInput<'_>) -> bool {
     visit.client == Client::Browser && asking.from_page
 }

@@ -39,7 +39,7 @@ impl Heartbeat {
 impl Heartbeat {
     /// Reads the database (and, at most every `WRITE_EVERY`, writes the heartbeat row)
     /// within `CHECK_TIMEOUT`; `Err` says what is wrong, for the operator.
-    pub async fn check(&self, pool: &Pool) -> Result<(), String> {
+    pub async fn probe(&self, pool: &Pool) -> Result<(), String> {
         // A deleted or read-only file keeps working through open connections, until
         // the restart that loses what was written (`db::watch`).
         if let Some(fault) = pool.watch().and_then(|watch| watch.look()) {

@@ -131,7 +131,7 @@ impl Installation {
         let mut seen = HashSet::new();
         let mut ready = Vec::new();
         for link in links {
-            match check(&link, how, &blocklist, &now) {
+            match convert(&link, how, &blocklist, &now) {
                 Ok(checked) if seen.insert(checked.record.key.clone()) => {
                     ready.push((link, checked))
                 }
@@ -256,7 +256,7 @@ impl Outcome {
 }
 
 /// The link as this app stores it, or why it cannot come.
-fn check(
+fn convert(
     link: &Foreign,
     how: &ImportFrom<'_>,
     blocklist: &Blocklist,
@@ -334,7 +334,7 @@ fn check(
             ..History::default()
         },
     };
-    record.history.check().map_err(Skip::Withheld)?;
+    record.history.validate().map_err(Skip::Withheld)?;
     Ok(Checked {
         usual_key: key.is_usual(),
         record,

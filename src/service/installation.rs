@@ -1,7 +1,7 @@
 //! The operators' door: whole link rows, to list, show, delete and restore by key,
 //! export and import, and back up, on a pool of the command's own.
 
-use super::moderation::{self, Asked, Decision, Shown};
+use super::moderation::{self, Asked, Ruling, Shown};
 use super::store::moderation::{self as public, Token};
 use super::store::{self, history, records};
 use crate::db::Pool;
@@ -101,7 +101,7 @@ impl Installation {
 
     /// Disables, enables or clears the reports of the link `key`; running servers
     /// follow within a fraction of a second.
-    pub async fn decide(&self, key: &str, decision: &Decision) -> Result<()> {
+    pub async fn decide(&self, key: &str, decision: &Ruling) -> Result<()> {
         moderation::decide(&self.pool, key, decision).await
     }
 

@@ -50,6 +50,10 @@ pub struct Links {
     pub(super) report_limit: Limiter,
     /// Creates per creator token (private mode), besides those per address.
     pub(super) token_limit: Limiter<i64>,
+    /// Creates per client address (`rate_limit`).
+    pub(super) create_limit: Limiter,
+    /// Only holders of a creator token may create (`private`).
+    pub(super) private: bool,
     /// Clicks after which a link's target can no longer be changed.
     pub(super) edit_lock_after_clicks: Option<i64>,
     /// Most links one collection may hold.
@@ -85,6 +89,8 @@ impl Links {
             blocklist: Arc::new(Blocklist::load(&settings.blocking)?),
             report_limit: Limiter::new(settings.report_rate_limit, settings.ipv6_prefix)?,
             token_limit: Limiter::keyed(settings.rate_limit)?,
+            create_limit: Limiter::new(settings.rate_limit, settings.ipv6_prefix)?,
+            private: settings.private,
             edit_lock_after_clicks: settings.edit_lock_after_clicks,
             collection_max_links: settings.collection_max_links,
             click_write_grace: settings.click_write_grace,
@@ -113,7 +119,7 @@ impl Links {
     /// failed to be written for longer than `click_write_grace` (`GET /health`);
     /// `Err` says what is wrong, for the operator.
     pub async fn health(&self) -> Result<(), String> {
-        self.heartbeat.check(&self.pool).await?;
+        self.heartbeat.probe(&self.pool).await?;
         match self.clicks.failing(self.click_write_grace) {
             None => Ok(()),
             Some(failing) => Err(format!(

@@ -41,7 +41,7 @@ pub use import_from::{ImportFrom, Outcome};
 pub use installation::{Installation, Record, NO_POSTGRES_BACKUP};
 pub use links::{migrate, Links};
 pub use machinery::history::{DayClicks, SourceClicks};
-pub use moderation::{Asked, Decision, Order, ReportedLink};
+pub use moderation::{Asked, Order, ReportedLink, Ruling};
 pub use owner::{AdminView, Change, StatsChange};
 pub use smart::SmartChange;
 pub use store::collections::Collection;

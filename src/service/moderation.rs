@@ -73,7 +73,7 @@ pub struct Shown {
 
 /// What the operator does to a link.
 #[derive(Debug, Clone)]
-pub enum Decision {
+pub enum Ruling {
     /// Stops it forwarding, with the reason visitors and the owner will read.
     Disable(String),
     Enable,
@@ -175,12 +175,12 @@ fn by_reason(counts: Vec<(String, i64)>) -> Vec<(Reason, i64)> {
 
 /// Applies the operator's `decision` to the link `key`; running servers forget its
 /// cached target within `forwarding::watch::WATCH_EVERY`.
-pub(super) async fn decide(pool: &Pool, key: &str, decision: &Decision) -> Result<()> {
+pub(super) async fn decide(pool: &Pool, key: &str, decision: &Ruling) -> Result<()> {
     let mut tx = pool.begin().await?;
     match decision {
-        Decision::Disable(reason) => store::set_disabled(&mut tx, key, Some(reason)).await?,
-        Decision::Enable => store::set_disabled(&mut tx, key, None).await?,
-        Decision::Dismiss => store::dismiss(&mut tx, key).await.map(|_| ())?,
+        Ruling::Disable(reason) => store::set_disabled(&mut tx, key, Some(reason)).await?,
+        Ruling::Enable => store::set_disabled(&mut tx, key, None).await?,
+        Ruling::Dismiss => store::dismiss(&mut tx, key).await.map(|_| ())?,
     }
     Ok(tx.commit().await?)
 }
@@ -205,7 +205,7 @@ impl Links {
         client: Option<IpAddr>,
     ) -> Result<()> {
         self.report_limit
-            .check(client)
+            .take(client)
             .map_err(Error::TooManyReports)?;
         let now = stamp(self.clock.now());
         let mut tx = self.pool.begin().await?;
@@ -235,7 +235,7 @@ impl Links {
     }
 
     /// The operator's `decision` on `key`, for the holder of the moderation secret.
-    pub async fn moderate(&self, secret: &SecretKey, key: &str, decision: &Decision) -> Result<()> {
+    pub async fn moderate(&self, secret: &SecretKey, key: &str, decision: &Ruling) -> Result<()> {
         self.moderator(secret).await?;
         decide(&self.pool, key, decision).await?;
         self.cache.remove(key);
@@ -267,9 +267,7 @@ impl Links {
         let mut db = self.pool.acquire().await?;
         let id = store::token_id(&mut db, &hash).await?;
         let id = id.ok_or(Error::TokenRequired)?;
-        self.token_limit
-            .check_key(&id)
-            .map_err(Error::RateLimited)?;
+        self.token_limit.take_key(&id).map_err(Error::RateLimited)?;
         Ok(id)
     }
 }

@@ -223,7 +223,7 @@ impl Links {
     /// Takes one change from `owner`'s allowance.
     pub(super) fn allow(&self, owner: Owner) -> Result<()> {
         self.owner_limit
-            .check_key(&owner)
+            .take_key(&owner)
             .map_err(Error::TooManyChanges)
     }
 }

@@ -9,7 +9,7 @@ use super::links::Links;
 use super::store;
 use crate::domain::clock::{day, stamp};
 use crate::domain::keys::SecretKey;
-use crate::domain::smart::{Decision, Rule, Smart, Variant};
+use crate::domain::smart::{Choice, Rule, Smart, Variant};
 use crate::domain::target::TargetUrl;
 use crate::error::Result;
 
@@ -70,7 +70,7 @@ impl Links {
             for (_, like) in renewed.into_iter().filter(|(renewed, _)| *renewed) {
                 let rules = like.starts_with("rule");
                 let gone =
-                    |d: Decision| matches!(d, Decision::Rule(_)) == rules && d != Decision::Default;
+                    |d: Choice| matches!(d, Choice::Rule(_)) == rules && d != Choice::Default;
                 let delete = store::forget_choices(&mut conn, link.id, like);
                 self.clicks.forget_choices(link.id, gone, delete).await?;
             }

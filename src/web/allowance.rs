@@ -1,40 +1,28 @@
-//! The create allowance per client address (`rate_limit`), as a request guard, and in
-//! private mode the creator token (`Authorization: Bearer`, or the browser's cookie).
-//! The client address honours Rocket's `ip_header` setting, for deployments behind a proxy.
+//! The service's create admission (`Links::admit_creator`) as a request guard: the
+//! client address (honouring Rocket's `ip_header` setting, for deployments behind a
+//! proxy) and the creator token (`Authorization: Bearer`, or the browser's cookie)
+//! are read here; the service decides.
 
-use std::net::IpAddr;
+use std::ops::Deref;
 
-use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
 
 use crate::error::Error;
-use crate::service::gates::limit::Limiter;
+use crate::service::gates::allowance::Admission;
 use crate::service::Links;
-use crate::settings::Settings;
 
 /// The cookie the browser keeps the creator token in (private mode).
 pub const TOKEN_COOKIE: &str = "creator_token";
 
-/// The creates limiter, managed as state.
-pub struct CreateLimit(pub Limiter);
-
 /// A request guard: the client may create a link now (one was taken from its
-/// allowance); a bulk create takes one more per further item (`Allowed::more`).
-pub struct Allowed<'r> {
-    limiter: Option<&'r Limiter>,
-    client: Option<IpAddr>,
-    /// The creator token the request came with (private mode; `None` otherwise).
-    pub token_id: Option<i64>,
-}
+/// allowance); a bulk create takes one more per further item (`Admission::more`).
+pub struct Allowed<'r>(Admission<'r>);
 
-impl Allowed<'_> {
-    /// Takes up to `n` further creates from the client's allowance: how many it got,
-    /// and when fewer, the seconds until the next one is allowed.
-    pub fn more(&self, n: usize) -> (usize, Option<u64>) {
-        match self.limiter {
-            Some(limiter) => limiter.take_up_to(self.client, n),
-            None => (n, None),
-        }
+impl<'r> Deref for Allowed<'r> {
+    type Target = Admission<'r>;
+
+    fn deref(&self) -> &Admission<'r> {
+        &self.0
     }
 }
 
@@ -43,22 +31,12 @@ impl<'r> FromRequest<'r> for Allowed<'r> {
     type Error = Error;
 
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let limiter = req.rocket().state::<CreateLimit>().map(|l| &l.0);
-        let mut allowed = Allowed {
-            limiter,
-            client: req.client_ip(),
-            token_id: None,
+        let Some(links) = req.rocket().state::<Links>() else {
+            return Outcome::Error((Error::Unavailable.status(), Error::Unavailable));
         };
-        let private = req.rocket().state::<Settings>().is_some_and(|s| s.private);
-        if private {
-            match creator(req).await {
-                Ok(id) => allowed.token_id = Some(id),
-                Err(e) => return Outcome::Error((e.status(), e)),
-            }
-        }
-        match limiter.map_or(Ok(()), |limiter| limiter.check(allowed.client)) {
-            Ok(()) => Outcome::Success(allowed),
-            Err(seconds) => Outcome::Error((Status::TooManyRequests, Error::RateLimited(seconds))),
+        match links.admit_creator(req.client_ip(), token_of(req)).await {
+            Ok(admission) => Outcome::Success(Allowed(admission)),
+            Err(e) => Outcome::Error((e.status(), e)),
         }
     }
 }
@@ -70,11 +48,4 @@ pub fn token_of<'r>(req: &'r Request<'_>) -> Option<&'r str> {
         scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
     });
     bearer.or_else(|| req.cookies().get(TOKEN_COOKIE).map(|c| c.value()))
-}
-
-/// The id of the request's valid creator token (its allowance taken), or `TokenRequired`.
-async fn creator(req: &Request<'_>) -> Result<i64, Error> {
-    let token = token_of(req).ok_or(Error::TokenRequired)?;
-    let links = req.rocket().state::<Links>().ok_or(Error::Unavailable)?;
-    links.creator(token).await
 }

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::origin::{OwnPage, SameOrigin};
 use super::respond::{unsupported_body, JsonObject, Page, Refusal};
 use crate::domain::keys::ShortKey;
-use crate::domain::smart::{self, Asking};
+use crate::domain::smart::{self, RuleInput};
 use crate::domain::visit::Visit;
 use crate::error::{Error, Result};
 use crate::i18n::Text;
@@ -23,7 +23,13 @@ use crate::settings::Settings;
 use crate::web::filters;
 
 pub fn routes() -> Vec<Route> {
-    routes![follow, check, unlock_form, unlock_json, unlock_unsupported]
+    routes![
+        follow,
+        follow_head,
+        unlock_form,
+        unlock_json,
+        unlock_unsupported
+    ]
 }
 
 /// A redirect to the target, its Location written as stored (validated, ASCII).
@@ -46,16 +52,16 @@ impl<'r> Responder<'r, 'static> for Forward {
 
 /// What a visit gets: the redirect, or (a link scanner on a `humans_only` link)
 /// the page with a Continue button.
-pub enum Went {
+pub enum VisitAnswer {
     Forward(Forward),
     Continue(ContinuePage),
 }
 
-impl<'r> Responder<'r, 'static> for Went {
+impl<'r> Responder<'r, 'static> for VisitAnswer {
     fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
         match self {
-            Went::Forward(forward) => forward.respond_to(req),
-            Went::Continue(page) => {
+            VisitAnswer::Forward(forward) => forward.respond_to(req),
+            VisitAnswer::Continue(page) => {
                 let mut res = super::respond::html(&page, req)?.respond_to(req)?;
                 res.set_raw_header("Content-Security-Policy", super::headers::LOCKED_CSP);
                 res.set_raw_header("Cache-Control", "no-store");
@@ -113,23 +119,23 @@ fn action(key: &ShortKey, settings: &Settings, query: Option<&str>) -> String {
 pub async fn follow(
     key: Result<ShortKey, Error>,
     visitor: Visitor<'_>,
-) -> Result<Went, Refusal<LockedPage>> {
+) -> Result<VisitAnswer, Refusal<LockedPage>> {
     let key = key?;
     let followed = visitor
         .links
-        .follow(&key, &visitor.visit, &visitor.asking())
+        .follow(&key, &visitor.visit, &visitor.rule_input())
         .await;
     let settings = visitor.settings;
     match followed {
         Ok(Followed::To { url, drawn }) => {
             let cookie = drawn.map(|n| variant_cookie(&key, n, settings));
-            Ok(Went::Forward(Forward(
+            Ok(VisitAnswer::Forward(Forward(
                 Status::TemporaryRedirect,
                 url,
                 cookie,
             )))
         }
-        Ok(Followed::Continue) => Ok(Went::Continue(ContinuePage {
+        Ok(Followed::Continue) => Ok(VisitAnswer::Continue(ContinuePage {
             action: action(&key, settings, visitor.query),
         })),
         Err(error) => Err(LockedPage::refusal(error, &key, settings, visitor.query)),
@@ -137,20 +143,30 @@ pub async fn follow(
 }
 
 /// HEAD checks a link without counting a click (Rocket would otherwise run `follow`).
-#[utoipa::path(head, path = "/{key}", tag = "links", summary = "Check a short link without counting a click",
+#[utoipa::path(head, path = "/{key}", tag = "links", operation_id = "check", summary = "Check a short link without counting a click",
     params(("key" = String, Path, description = "The short key")),
     responses((status = 200, description = "A link that counts people only: the Continue page (its head)"),
         (status = 307, description = "It forwards"), (status = 401), (status = 404), (status = 410)))]
 #[head("/<key>")]
-pub async fn check(key: Result<ShortKey, Error>, visitor: Visitor<'_>) -> Result<Went> {
+pub async fn follow_head(
+    key: Result<ShortKey, Error>,
+    visitor: Visitor<'_>,
+) -> Result<VisitAnswer> {
     let key = key?;
-    let peeked = visitor.links.peek(&key, &visitor.asking(), None).await?;
+    let peeked = visitor
+        .links
+        .peek(&key, &visitor.rule_input(), None)
+        .await?;
     if peeked.link.humans_only {
         let action = action(&key, visitor.settings, visitor.query);
-        return Ok(Went::Continue(ContinuePage { action }));
+        return Ok(VisitAnswer::Continue(ContinuePage { action }));
     }
     let url = peeked.target_url.into();
-    Ok(Went::Forward(Forward(Status::TemporaryRedirect, url, None)))
+    Ok(VisitAnswer::Forward(Forward(
+        Status::TemporaryRedirect,
+        url,
+        None,
+    )))
 }
 
 /// The password form's body (or `{"password": ...}`).
@@ -167,9 +183,9 @@ async fn unlock_form(
     key: Result<ShortKey, Error>,
     body: Option<Form<Unlock>>,
     visitor: Visitor<'_>,
-) -> Result<Went, Refusal<LockedPage>> {
+) -> Result<VisitAnswer, Refusal<LockedPage>> {
     let password = body.and_then(|b| b.into_inner().password);
-    let mut asking = visitor.asking();
+    let mut asking = visitor.rule_input();
     asking.from_page = page.0;
     unlock(key?, password, visitor, asking).await
 }
@@ -197,11 +213,11 @@ pub async fn unlock_json(
     key: Result<ShortKey, Error>,
     body: Result<JsonObject<Unlock>, Error>,
     visitor: Visitor<'_>,
-) -> Result<Went, Refusal<LockedPage>> {
+) -> Result<VisitAnswer, Refusal<LockedPage>> {
     let key = key?;
     let body = body?;
     // A JSON body is a program's, as `Accept: application/json` is on `GET`.
-    let mut asking = visitor.asking();
+    let mut asking = visitor.rule_input();
     asking.program = true;
     unlock(key, body.0.password, visitor, asking).await
 }
@@ -219,8 +235,8 @@ async fn unlock(
     key: ShortKey,
     password: Option<String>,
     visitor: Visitor<'_>,
-    asking: Asking<'_>,
-) -> Result<Went, Refusal<LockedPage>> {
+    asking: RuleInput<'_>,
+) -> Result<VisitAnswer, Refusal<LockedPage>> {
     let Visitor {
         links,
         settings,
@@ -232,9 +248,9 @@ async fn unlock(
     match links.unlock(&key, password, client, &visit, &asking).await {
         Ok(Followed::To { url, drawn }) => {
             let cookie = drawn.map(|n| variant_cookie(&key, n, settings));
-            Ok(Went::Forward(Forward(Status::SeeOther, url, cookie)))
+            Ok(VisitAnswer::Forward(Forward(Status::SeeOther, url, cookie)))
         }
-        Ok(Followed::Continue) => Ok(Went::Continue(ContinuePage {
+        Ok(Followed::Continue) => Ok(VisitAnswer::Continue(ContinuePage {
             action: action(&key, settings, query),
         })),
         Err(error) => Err(LockedPage::refusal(error, &key, settings, query)),
@@ -253,13 +269,13 @@ pub struct Visitor<'r> {
     /// The query string as sent, for links with `forward_query`.
     pub(super) query: Option<&'r str>,
     /// The headers smart links decide by, as sent.
-    pub(super) heard: Heard<'r>,
+    pub(super) heard: RuleHeaders<'r>,
 }
 
 /// The request headers a smart link's rules read (and `Accept`, asked only when a
 /// link scanner's visit might be a program's): borrowed, nothing parsed up front.
 #[derive(Clone, Copy)]
-pub(super) struct Heard<'r> {
+pub(super) struct RuleHeaders<'r> {
     pub(super) user_agent: Option<&'r str>,
     pub(super) accept_language: Option<&'r str>,
     pub(super) cookie: Option<&'r str>,
@@ -267,21 +283,21 @@ pub(super) struct Heard<'r> {
 }
 
 /// What the rules are told of a visit: its headers and `query`.
-pub(super) fn visitor_asking<'a>(heard: &Heard<'a>, query: Option<&'a str>) -> Asking<'a> {
-    Asking {
+pub(super) fn rule_input<'a>(heard: &RuleHeaders<'a>, query: Option<&'a str>) -> RuleInput<'a> {
+    RuleInput {
         user_agent: heard.user_agent,
         accept_language: heard.accept_language,
         query,
         cookie: heard.cookie,
         accept: heard.accept,
-        ..Asking::default()
+        ..RuleInput::default()
     }
 }
 
 impl<'r> Visitor<'r> {
     /// What the rules are told of this visit.
-    pub(super) fn asking(&self) -> Asking<'r> {
-        visitor_asking(&self.heard, self.query)
+    pub(super) fn rule_input(&self) -> RuleInput<'r> {
+        rule_input(&self.heard, self.query)
     }
 }
 
@@ -303,7 +319,7 @@ impl<'r> rocket::request::FromRequest<'r> for Visitor<'r> {
             visit: Visit::from_headers(headers.get_one("Referer"), user_agent),
             client: req.client_ip(),
             query: req.uri().query().map(|q| q.as_str()),
-            heard: Heard {
+            heard: RuleHeaders {
                 user_agent,
                 accept_language: headers.get_one("Accept-Language"),
                 cookie: headers.get_one("Cookie"),

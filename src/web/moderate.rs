@@ -16,7 +16,7 @@ use crate::domain::report::{self, Reason};
 use crate::domain::smart::destinations::Destination;
 use crate::error::{Error, Result};
 use crate::i18n::Text;
-use crate::service::{Asked, Decision, Links, Order, ReportedLink};
+use crate::service::{Asked, Links, Order, ReportedLink, Ruling};
 use crate::settings::Settings;
 use crate::web::filters;
 
@@ -278,13 +278,13 @@ pub struct DecisionBody {
 }
 
 impl DecisionBody {
-    fn decision(&self) -> Result<Decision> {
+    fn decision(&self) -> Result<Ruling> {
         match self.action.as_deref().map(str::trim) {
-            Some("disable") => Ok(Decision::Disable(report::disable_reason(
+            Some("disable") => Ok(Ruling::Disable(report::disable_reason(
                 self.reason.as_deref().unwrap_or(""),
             )?)),
-            Some("enable") => Ok(Decision::Enable),
-            Some("dismiss") => Ok(Decision::Dismiss),
+            Some("enable") => Ok(Ruling::Enable),
+            Some("dismiss") => Ok(Ruling::Dismiss),
             _ => Err(Error::Invalid {
                 field: "action",
                 message: crate::i18n::Text::new("error-moderate-action"),
@@ -300,11 +300,11 @@ pub struct Decided {
     detail: String,
 }
 
-fn decided(key: &str, decision: &Decision) -> Decided {
+fn decided(key: &str, decision: &Ruling) -> Decided {
     let detail = match decision {
-        Decision::Disable(reason) => format!("Link {key} was disabled: {reason}"),
-        Decision::Enable => format!("Link {key} forwards again"),
-        Decision::Dismiss => format!("The reports on link {key} were dismissed"),
+        Ruling::Disable(reason) => format!("Link {key} was disabled: {reason}"),
+        Ruling::Enable => format!("Link {key} forwards again"),
+        Ruling::Dismiss => format!("The reports on link {key} were dismissed"),
     };
     Decided { detail }
 }

@@ -193,7 +193,7 @@ pub async fn peek(
     let key = key?;
     let tried = Inputs::of(visitor.query)?;
     let query = tried.query();
-    let mut asking = visitor.asking();
+    let mut asking = visitor.rule_input();
     asking.query = query.as_deref();
     asking.device = tried.device.map(Device::as_seen);
     asking.language = tried.language.as_deref();

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::domain::keys::SecretKey;
-use crate::domain::smart::{Decision, Rule, Smart, Variant, When};
+use crate::domain::smart::{Choice, Rule, Smart, Variant, When};
 use crate::service::Link;
 use crate::settings::Settings;
 
@@ -99,14 +99,11 @@ impl UrlInfo {
     /// The same, with each rule's and variant's clicks from `choices` (by label).
     pub fn counted(mut self, choices: &HashMap<String, i64>) -> UrlInfo {
         for (i, rule) in self.rules.iter_mut().enumerate() {
-            rule.clicks = choices
-                .get(&Decision::Rule(i).label())
-                .copied()
-                .unwrap_or(0);
+            rule.clicks = choices.get(&Choice::Rule(i).label()).copied().unwrap_or(0);
         }
         for (i, variant) in self.variants.iter_mut().enumerate() {
             variant.clicks = choices
-                .get(&Decision::Variant(i).label())
+                .get(&Choice::Variant(i).label())
                 .copied()
                 .unwrap_or(0);
         }

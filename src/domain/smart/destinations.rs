@@ -5,7 +5,7 @@
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::{Decision, Smart};
+use super::{Choice, Smart};
 use crate::domain::clock::{parse, stamp};
 
 /// A place a link can send visitors, and what sends them there.
@@ -26,27 +26,27 @@ pub struct Destination {
 /// Every destination of a link with `target`, `smart` rules and split, and `expired_url`:
 /// its own target first, then the rules, the variants and the one after expiry.
 pub fn destinations(target: &str, smart: &Smart, expired_url: Option<&str>) -> Vec<Destination> {
-    let route = |via: Decision, url: &str| Destination {
+    let route = |via: Choice, url: &str| Destination {
         via: via.label(),
         target_url: url.to_owned(),
         from: None,
         until: None,
     };
-    let mut all = vec![route(Decision::Default, target)];
+    let mut all = vec![route(Choice::Default, target)];
     for (i, rule) in smart.rules.iter().enumerate() {
         all.push(Destination {
             from: rule.when.after.map(stamp),
             until: rule.when.before.map(stamp),
-            ..route(Decision::Rule(i), &rule.target_url)
+            ..route(Choice::Rule(i), &rule.target_url)
         });
     }
     for (i, variant) in smart.variants.iter().enumerate() {
-        all.push(route(Decision::Variant(i), &variant.target_url));
+        all.push(route(Choice::Variant(i), &variant.target_url));
     }
     if let Some(url) = expired_url {
         all.push(Destination {
             via: "expired".to_owned(),
-            ..route(Decision::Default, url)
+            ..route(Choice::Default, url)
         });
     }
     all

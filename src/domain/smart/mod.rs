@@ -140,7 +140,7 @@ fn whole<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
 
 /// What decided where a visit goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Decision {
+pub enum Choice {
     /// The rule at this place (0-based).
     Rule(usize),
     /// The variant at this place (0-based).
@@ -149,20 +149,20 @@ pub enum Decision {
     Default,
 }
 
-impl Decision {
+impl Choice {
     /// As the API and the counts name it: `rule 2`, `variant 1`, `default`.
     pub fn label(self) -> String {
         match self {
-            Decision::Rule(i) => format!("rule {}", i + 1),
-            Decision::Variant(i) => format!("variant {}", i + 1),
-            Decision::Default => "default".to_owned(),
+            Choice::Rule(i) => format!("rule {}", i + 1),
+            Choice::Variant(i) => format!("variant {}", i + 1),
+            Choice::Default => "default".to_owned(),
         }
     }
 }
 
 /// What a visit tells the rules: its headers as sent, or a peek's stand-ins.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Asking<'a> {
+pub struct RuleInput<'a> {
     pub user_agent: Option<&'a str>,
     pub accept_language: Option<&'a str>,
     /// The short link's query string, as sent.
@@ -183,7 +183,7 @@ pub struct Asking<'a> {
     pub from_page: bool,
 }
 
-impl Asking<'_> {
+impl RuleInput<'_> {
     /// Whether the visit is a program's: a JSON body, or an `Accept` that prefers JSON.
     pub fn is_program(&self) -> bool {
         self.program || self.accept.is_some_and(prefers_json)
@@ -263,7 +263,7 @@ impl Smart {
             };
             rule.when.after = utc(rule.when.after)?;
             rule.when.before = utc(rule.when.before)?;
-            rule.when.check().map_err(|m| rule_error(place, m))?;
+            rule.when.validate().map_err(|m| rule_error(place, m))?;
             rule.target_url = target(&rule.target_url, own).map_err(|m| rule_error(place, m))?;
             smart.rules.push(rule);
         }
@@ -292,25 +292,25 @@ impl Smart {
     /// the link's own target.
     pub fn decide(
         &self,
-        asking: &Asking<'_>,
+        asking: &RuleInput<'_>,
         now: OffsetDateTime,
         sticky: Option<usize>,
         rng: &mut impl Rng,
-    ) -> Decision {
+    ) -> Choice {
         let mut facts = Facts::new(asking);
         if let Some(i) = self
             .rules
             .iter()
             .position(|r| r.when.holds(&mut facts, now))
         {
-            return Decision::Rule(i);
+            return Choice::Rule(i);
         }
         if self.variants.is_empty() {
-            return Decision::Default;
+            return Choice::Default;
         }
         match sticky.filter(|&i| i < self.variants.len()) {
-            Some(i) => Decision::Variant(i),
-            None => Decision::Variant(self.draw(rng)),
+            Some(i) => Choice::Variant(i),
+            None => Choice::Variant(self.draw(rng)),
         }
     }
 
@@ -328,11 +328,11 @@ impl Smart {
     }
 
     /// Where `decision` sends the visitor; `None` for the link's own target.
-    pub fn target(&self, decision: Decision) -> Option<&str> {
+    pub fn target(&self, decision: Choice) -> Option<&str> {
         match decision {
-            Decision::Rule(i) => self.rules.get(i).map(|r| r.target_url.as_str()),
-            Decision::Variant(i) => self.variants.get(i).map(|v| v.target_url.as_str()),
-            Decision::Default => None,
+            Choice::Rule(i) => self.rules.get(i).map(|r| r.target_url.as_str()),
+            Choice::Variant(i) => self.variants.get(i).map(|v| v.target_url.as_str()),
+            Choice::Default => None,
         }
     }
 
@@ -374,7 +374,7 @@ fn target(raw: &str, own: &OwnHosts) -> Result<String, Text> {
 impl When {
     /// The conditions can hold and say something: at least one, a language tag that
     /// is one, query names and values of bounded size, `after` before `before`.
-    fn check(&self) -> Result<(), Text> {
+    fn validate(&self) -> Result<(), Text> {
         let none = self.device.is_none()
             && self.language.is_none()
             && self.query.is_empty()
@@ -425,14 +425,14 @@ impl When {
 
 /// The visit's facts, each worked out once, when a rule first asks for it.
 struct Facts<'a> {
-    asking: &'a Asking<'a>,
+    asking: &'a RuleInput<'a>,
     seen: Option<Seen>,
     language: Option<Option<String>>,
     query: Option<Vec<(String, String)>>,
 }
 
 impl<'a> Facts<'a> {
-    fn new(asking: &'a Asking<'a>) -> Facts<'a> {
+    fn new(asking: &'a RuleInput<'a>) -> Facts<'a> {
         Facts {
             asking,
             seen: asking.device,

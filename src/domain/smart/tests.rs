@@ -34,7 +34,7 @@ fn variant(target: &str, weight: u32) -> Variant {
     }
 }
 
-fn decide(smart: &Smart, asking: Asking<'_>, now: OffsetDateTime) -> Decision {
+fn decide(smart: &Smart, asking: RuleInput<'_>, now: OffsetDateTime) -> Choice {
     smart.decide(&asking, now, None, &mut StdRng::seed_from_u64(1))
 }
 
@@ -50,18 +50,18 @@ fn the_first_rule_that_holds_decides_and_none_means_the_default() {
         ],
         variants: vec![],
     };
-    let ua = |ua| Asking {
+    let ua = |ua| RuleInput {
         user_agent: Some(ua),
-        ..Asking::default()
+        ..RuleInput::default()
     };
-    assert_eq!(decide(&smart, ua(IPHONE), NOW), Decision::Rule(0));
+    assert_eq!(decide(&smart, ua(IPHONE), NOW), Choice::Rule(0));
     assert_eq!(
         decide(&smart, ua(PIXEL), NOW),
-        Decision::Rule(1),
+        Choice::Rule(1),
         "mobile comes first"
     );
-    assert_eq!(decide(&smart, ua(WINDOWS), NOW), Decision::Default);
-    assert_eq!(decide(&smart, Asking::default(), NOW), Decision::Default);
+    assert_eq!(decide(&smart, ua(WINDOWS), NOW), Choice::Default);
+    assert_eq!(decide(&smart, RuleInput::default(), NOW), Choice::Default);
 }
 
 #[test]
@@ -77,47 +77,47 @@ fn every_condition_of_a_rule_must_hold() {
         rules: vec![rule(when, "https://de.example/")],
         variants: vec![],
     };
-    let all = Asking {
+    let all = RuleInput {
         user_agent: Some(PIXEL),
         accept_language: Some("de-AT,de;q=0.9,en;q=0.5"),
         query: Some("x=1&src=poster%20one"),
-        ..Asking::default()
+        ..RuleInput::default()
     };
-    assert_eq!(decide(&smart, all, NOW), Decision::Rule(0));
-    let plus = Asking {
+    assert_eq!(decide(&smart, all, NOW), Choice::Rule(0));
+    let plus = RuleInput {
         query: Some("src=poster+one"),
         ..all
     };
-    assert_eq!(decide(&smart, plus, NOW), Decision::Rule(0), "+ is a space");
+    assert_eq!(decide(&smart, plus, NOW), Choice::Rule(0), "+ is a space");
     let misses = [
-        Asking {
+        RuleInput {
             user_agent: Some(IPHONE),
             ..all
         },
-        Asking {
+        RuleInput {
             accept_language: Some("en-US,en;q=0.9,de;q=0.8"),
             ..all
         },
-        Asking {
+        RuleInput {
             query: Some("src=poster"),
             ..all
         },
-        Asking { query: None, ..all },
+        RuleInput { query: None, ..all },
     ];
     for asking in misses {
-        assert_eq!(decide(&smart, asking, NOW), Decision::Default, "{asking:?}");
+        assert_eq!(decide(&smart, asking, NOW), Choice::Default, "{asking:?}");
     }
     assert_eq!(
         decide(&smart, all, datetime!(2026-12-31 23:59 UTC)),
-        Decision::Default
+        Choice::Default
     );
     assert_eq!(
         decide(&smart, all, datetime!(2027-06-01 0:00 UTC)),
-        Decision::Default
+        Choice::Default
     );
     assert_eq!(
         decide(&smart, all, datetime!(2027-01-01 0:00 UTC)),
-        Decision::Rule(0)
+        Choice::Rule(0)
     );
 }
 
@@ -136,19 +136,19 @@ fn a_peeks_stand_ins_replace_the_headers() {
         ],
         variants: vec![],
     };
-    let asking = Asking {
+    let asking = RuleInput {
         user_agent: Some(WINDOWS),
         accept_language: Some("en"),
         device: Some(Seen::Ios),
-        ..Asking::default()
+        ..RuleInput::default()
     };
-    assert_eq!(decide(&smart, asking, NOW), Decision::Rule(0));
-    let french = Asking {
+    assert_eq!(decide(&smart, asking, NOW), Choice::Rule(0));
+    let french = RuleInput {
         device: None,
         language: Some("FR"),
         ..asking
     };
-    assert_eq!(decide(&smart, french, NOW), Decision::Rule(1));
+    assert_eq!(decide(&smart, french, NOW), Choice::Rule(1));
 }
 
 #[test]
@@ -164,8 +164,8 @@ fn ten_thousand_visits_split_in_proportion_to_the_weights() {
     let mut rng = StdRng::seed_from_u64(7);
     let mut seen = [0usize; 3];
     for _ in 0..10_000 {
-        match smart.decide(&Asking::default(), NOW, None, &mut rng) {
-            Decision::Variant(i) => seen[i] += 1,
+        match smart.decide(&RuleInput::default(), NOW, None, &mut rng) {
+            Choice::Variant(i) => seen[i] += 1,
             other => panic!("{other:?}"),
         }
     }
@@ -190,13 +190,13 @@ fn a_visitor_keeps_the_variant_of_its_cookie_while_it_exists() {
     for _ in 0..100 {
         let sticky = sticky(Some("theme=dark; variant=2"));
         assert_eq!(
-            smart.decide(&Asking::default(), NOW, sticky, &mut rng),
-            Decision::Variant(1)
+            smart.decide(&RuleInput::default(), NOW, sticky, &mut rng),
+            Choice::Variant(1)
         );
     }
     assert_eq!(sticky(Some("variant=9")), Some(8));
-    let gone = smart.decide(&Asking::default(), NOW, Some(8), &mut rng);
-    assert!(matches!(gone, Decision::Variant(0 | 1)), "drawn again");
+    let gone = smart.decide(&RuleInput::default(), NOW, Some(8), &mut rng);
+    assert!(matches!(gone, Choice::Variant(0 | 1)), "drawn again");
     for garbage in [
         None,
         Some(""),
@@ -217,20 +217,17 @@ fn rules_win_over_the_split() {
             variant("https://b.example/", 1),
         ],
     };
-    let desktop = Asking {
+    let desktop = RuleInput {
         user_agent: Some(WINDOWS),
-        ..Asking::default()
+        ..RuleInput::default()
     };
-    assert_eq!(decide(&smart, desktop, NOW), Decision::Rule(0));
+    assert_eq!(decide(&smart, desktop, NOW), Choice::Rule(0));
     assert!(matches!(
-        decide(&smart, Asking::default(), NOW),
-        Decision::Variant(_)
+        decide(&smart, RuleInput::default(), NOW),
+        Choice::Variant(_)
     ));
-    assert_eq!(
-        smart.target(Decision::Rule(0)),
-        Some("https://desk.example/")
-    );
-    assert_eq!(smart.target(Decision::Default), None);
+    assert_eq!(smart.target(Choice::Rule(0)), Some("https://desk.example/"));
+    assert_eq!(smart.target(Choice::Default), None);
 }
 
 #[test]
@@ -315,15 +312,15 @@ fn a_stored_value_reads_back_the_same() {
     assert_eq!(Smart::from_stored(Some(&stored)), smart);
     assert_eq!(Smart::default().stored(), None);
     assert!(Smart::from_stored(Some("not json")).is_empty());
-    assert_eq!(Decision::Rule(1).label(), "rule 2");
-    assert_eq!(Decision::Variant(0).label(), "variant 1");
+    assert_eq!(Choice::Rule(1).label(), "rule 2");
+    assert_eq!(Choice::Variant(0).label(), "variant 1");
 }
 
 #[test]
 fn a_program_is_told_by_an_accept_that_prefers_json_or_by_a_json_body() {
-    let with = |accept| Asking {
+    let with = |accept| RuleInput {
         accept: Some(accept),
-        ..Asking::default()
+        ..RuleInput::default()
     };
     assert!(with("application/json").is_program());
     assert!(with("text/html;q=0.5, application/json").is_program());
@@ -331,10 +328,10 @@ fn a_program_is_told_by_an_accept_that_prefers_json_or_by_a_json_body() {
     assert!(!with("text/html,application/xhtml+xml,*/*;q=0.8").is_program());
     assert!(!with("application/json;q=0.1, text/html").is_program());
     assert!(!with("").is_program());
-    assert!(!Asking::default().is_program());
-    let body = Asking {
+    assert!(!RuleInput::default().is_program());
+    let body = RuleInput {
         program: true,
-        ..Asking::default()
+        ..RuleInput::default()
     };
     assert!(body.is_program());
 }

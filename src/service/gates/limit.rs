@@ -60,7 +60,7 @@ impl<K: Hash + Eq + Clone> Limiter<K> {
     }
 
     /// Takes one request from `key`'s allowance; `Err` holds the seconds to wait.
-    pub fn check_key(&self, key: &K) -> Result<(), u64> {
+    pub fn take_key(&self, key: &K) -> Result<(), u64> {
         let Some(limiter) = &self.limiter else {
             return Ok(());
         };
@@ -89,16 +89,16 @@ impl Limiter {
     }
 
     /// Takes one request from `client`'s allowance; `Err` holds the seconds to wait.
-    pub fn check(&self, client: Option<IpAddr>) -> Result<(), u64> {
+    pub fn take(&self, client: Option<IpAddr>) -> Result<(), u64> {
         let client = client.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        self.check_key(&client_key(client, self.ipv6_prefix))
+        self.take_key(&client_key(client, self.ipv6_prefix))
     }
 
     /// Takes up to `n` requests from `client`'s allowance, one at a time, and says how
     /// many it got; when that is fewer than `n`, also the seconds until the next.
     pub fn take_up_to(&self, client: Option<IpAddr>, n: usize) -> (usize, Option<u64>) {
         for taken in 0..n {
-            if let Err(wait) = self.check(client) {
+            if let Err(wait) = self.take(client) {
                 return (taken, Some(wait));
             }
         }
@@ -132,11 +132,11 @@ mod tests {
         let client = Some(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 1)));
 
         for _ in 0..3 {
-            assert_eq!(limiter.check(client), Ok(()));
+            assert_eq!(limiter.take(client), Ok(()));
         }
-        assert_eq!(limiter.check(client), Err(1), "one a second at 60 a minute");
+        assert_eq!(limiter.take(client), Err(1), "one a second at 60 a minute");
         assert_eq!(
-            limiter.check(Some(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 2)))),
+            limiter.take(Some(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 2)))),
             Ok(())
         );
     }
@@ -152,7 +152,7 @@ mod tests {
         )
         .unwrap();
 
-        assert!((0..1000).all(|_| limiter.check(None).is_ok()));
+        assert!((0..1000).all(|_| limiter.take(None).is_ok()));
     }
 
     #[test]
@@ -185,32 +185,32 @@ mod tests {
     fn addresses_in_one_ipv6_slash_64_share_an_allowance() {
         let limiter = one_a_minute(DEFAULT_IPV6_PREFIX);
 
-        assert_eq!(limiter.check(ip("2001:db8::1")), Ok(()));
-        assert!(limiter.check(ip("2001:db8::2")).is_err(), "same /64");
-        assert!(limiter.check(ip("2001:db8::ffff:ffff:ffff:ffff")).is_err());
-        assert_eq!(limiter.check(ip("2001:db8:0:1::1")), Ok(()), "next /64");
+        assert_eq!(limiter.take(ip("2001:db8::1")), Ok(()));
+        assert!(limiter.take(ip("2001:db8::2")).is_err(), "same /64");
+        assert!(limiter.take(ip("2001:db8::ffff:ffff:ffff:ffff")).is_err());
+        assert_eq!(limiter.take(ip("2001:db8:0:1::1")), Ok(()), "next /64");
     }
 
     #[test]
     fn the_ipv6_prefix_length_is_a_setting() {
         let per_48 = one_a_minute(48);
-        assert_eq!(per_48.check(ip("2001:db8::1")), Ok(()));
-        assert!(per_48.check(ip("2001:db8:0:1::1")).is_err(), "same /48");
-        assert_eq!(per_48.check(ip("2001:db8:1::1")), Ok(()));
+        assert_eq!(per_48.take(ip("2001:db8::1")), Ok(()));
+        assert!(per_48.take(ip("2001:db8:0:1::1")).is_err(), "same /48");
+        assert_eq!(per_48.take(ip("2001:db8:1::1")), Ok(()));
 
         let exact = one_a_minute(128);
-        assert_eq!(exact.check(ip("2001:db8::1")), Ok(()));
-        assert_eq!(exact.check(ip("2001:db8::2")), Ok(()));
+        assert_eq!(exact.take(ip("2001:db8::1")), Ok(()));
+        assert_eq!(exact.take(ip("2001:db8::2")), Ok(()));
     }
 
     #[test]
     fn an_ipv4_mapped_address_is_the_ipv4_client() {
         let limiter = one_a_minute(DEFAULT_IPV6_PREFIX);
 
-        assert_eq!(limiter.check(ip("192.0.2.1")), Ok(()));
-        assert!(limiter.check(ip("::ffff:192.0.2.1")).is_err());
+        assert_eq!(limiter.take(ip("192.0.2.1")), Ok(()));
+        assert!(limiter.take(ip("::ffff:192.0.2.1")).is_err());
         assert_eq!(
-            limiter.check(ip("::ffff:192.0.2.2")),
+            limiter.take(ip("::ffff:192.0.2.2")),
             Ok(()),
             "not one /64 for all of IPv4"
         );

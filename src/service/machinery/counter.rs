@@ -24,7 +24,7 @@ use time::OffsetDateTime;
 use super::pending::{ById, Pending};
 use crate::db::Pool;
 use crate::domain::clock::{day, stamp};
-use crate::domain::smart::Decision;
+use crate::domain::smart::Choice;
 use crate::domain::visit::Visit;
 use crate::error::Result;
 use crate::metrics::Metrics;
@@ -102,7 +102,7 @@ impl Counter {
     }
 
     /// Counts which rule or variant took a click already recorded on link `id`.
-    pub fn chose(&self, id: i64, decision: Decision, at: OffsetDateTime) {
+    pub fn chose(&self, id: i64, decision: Choice, at: OffsetDateTime) {
         let date = crate::domain::clock::utc(at).unwrap_or(at).date();
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
         pending.entry(id).or_default().add_choice(date, decision, 1);
@@ -114,7 +114,7 @@ impl Counter {
     pub async fn forget_choices(
         &self,
         id: i64,
-        gone: impl Fn(Decision) -> bool,
+        gone: impl Fn(Choice) -> bool,
         delete: impl Future<Output = Result<()>>,
     ) -> Result<()> {
         let _no_flush = self.flushing.lock().await;

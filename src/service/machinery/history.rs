@@ -67,7 +67,7 @@ impl History {
 
     /// What `import` refuses: a day that is not `YYYY-MM-DD`, an empty or overlong
     /// name, a count under 1 or over `MAX_COUNT`.
-    pub fn check(&self) -> std::result::Result<(), String> {
+    pub fn validate(&self) -> std::result::Result<(), String> {
         let date = time::macros::format_description!("[year]-[month]-[day]");
         if let Some(day) = self
             .days
@@ -153,19 +153,19 @@ mod tests {
         history.days.insert("2026-11-28".into(), 3);
         history.referrers.insert("news.example.com".into(), 2);
         history.clients.insert("browser".into(), 3);
-        assert_eq!(history.check(), Ok(()));
+        assert_eq!(history.validate(), Ok(()));
         let mut bad_day = history.clone();
         bad_day.days.insert("yesterday".into(), 1);
-        assert!(bad_day.check().is_err());
+        assert!(bad_day.validate().is_err());
         let mut bad_count = history.clone();
         bad_count.clients.insert("bot".into(), 0);
-        assert!(bad_count.check().is_err());
+        assert!(bad_count.validate().is_err());
         let mut huge_count = history.clone();
         huge_count.days.insert("2026-11-29".into(), i64::MAX);
-        assert!(huge_count.check().is_err());
+        assert!(huge_count.validate().is_err());
         let mut bad_name = history;
         bad_name.referrers.insert(String::new(), 1);
-        assert!(bad_name.check().is_err());
+        assert!(bad_name.validate().is_err());
     }
 
     #[test]

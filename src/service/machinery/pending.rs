@@ -9,7 +9,7 @@ use time::{Date, OffsetDateTime};
 
 use super::history::{History, PLACELESS, REFERRER_HOSTS};
 use crate::domain::clock::{day, stamp};
-use crate::domain::smart::Decision;
+use crate::domain::smart::Choice;
 use crate::domain::visit::{Client, Visit};
 use crate::service::store::Link;
 
@@ -49,7 +49,7 @@ struct More {
     hosts: HashMap<Box<str>, i64>,
     /// Clicks of a smart link per UTC day and the rule or variant that took them
     /// (at most 25 choices a day).
-    choices: Vec<(Date, Decision, i64)>,
+    choices: Vec<(Date, Choice, i64)>,
 }
 
 /// Nothing, for the iterators over a `More` that is not there.
@@ -122,7 +122,7 @@ impl Pending {
                 *n += moved;
             }
         }
-        let older: Vec<(Decision, i64)> = more
+        let older: Vec<(Choice, i64)> = more
             .choices
             .iter()
             .filter(|(d, _, _)| *d == oldest)
@@ -154,7 +154,7 @@ impl Pending {
         }
     }
 
-    pub(super) fn add_choice(&mut self, date: Date, decision: Decision, count: i64) {
+    pub(super) fn add_choice(&mut self, date: Date, decision: Choice, count: i64) {
         // A choice's day is one of the link's pending days, or merged into its oldest.
         let date = self.kept_day(date);
         let choices = &mut self.more_mut().choices;
@@ -177,12 +177,12 @@ impl Pending {
     }
 
     /// Clicks per UTC day and the rule or variant that took them.
-    pub fn choices(&self) -> impl Iterator<Item = (Date, Decision, i64)> + '_ {
+    pub fn choices(&self) -> impl Iterator<Item = (Date, Choice, i64)> + '_ {
         self.more().choices.iter().copied()
     }
 
     /// Forgets the pending choices that `gone` names (their rule or variant was removed).
-    pub(super) fn forget_choices(&mut self, gone: impl Fn(Decision) -> bool) {
+    pub(super) fn forget_choices(&mut self, gone: impl Fn(Choice) -> bool) {
         if let Some(more) = &mut self.more {
             more.choices.retain(|(_, decision, _)| !gone(*decision));
         }
@@ -353,7 +353,7 @@ mod tests {
         for d in 0..days {
             let at = first + time::Duration::days(d);
             pending.add(&Visit::from_headers(None, None), at, false);
-            pending.add_choice(at.date(), Decision::Default, 1);
+            pending.add_choice(at.date(), Choice::Default, 1);
         }
 
         let kept: Vec<(Date, i64)> = pending.days().collect();

@@ -52,7 +52,7 @@ pub fn routes() -> Vec<Route> {
         super::create::index,
         super::create::create_json,
         super::follow::follow,
-        super::follow::check,
+        super::follow::follow_head,
         super::follow::unlock_json,
         super::peek::peek,
         super::owner::show,

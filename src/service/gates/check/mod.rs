@@ -77,7 +77,7 @@ impl Checker {
             .deadline
             .unwrap_or_else(|| Instant::now() + self.policy.deadline);
         let checked = match Instant::now() < deadline {
-            true => rocket::tokio::time::timeout_at(deadline, self.check(target)).await,
+            true => rocket::tokio::time::timeout_at(deadline, self.check_in_turn(target)).await,
             false => Ok(Err(Checked::Refused(Why::Deadline))),
         };
         let refused = match checked {
@@ -94,7 +94,7 @@ impl Checker {
     }
 
     /// Waits for slots, then runs the check.
-    async fn check(&self, target: &TargetUrl) -> Result<(), Checked> {
+    async fn check_in_turn(&self, target: &TargetUrl) -> Result<(), Checked> {
         // The request's own slot first, so a waiting bulk item holds no app-wide slot.
         let _mine = match &self.request {
             Some(slots) => Some(slots.acquire().await.map_err(|_| closed())?),
