@@ -440,6 +440,47 @@ mod tests {
         })
     }
 
+    #[rocket::async_test]
+    async fn a_flush_over_more_links_than_one_round_writes_every_click() {
+        let (_dir, pool) = database().await;
+        let links = 2 * LINKS_AT_ONCE as i64 + 7;
+        let mut conn = pool.acquire().await.unwrap();
+        crate::db::on_db!(&mut conn, |c| {
+            for id in 2..=links {
+                let sql = "insert into link (id, key, secret_hash, target_url) \
+                           values (?, ?, randomblob(32), 'https://example.com/')";
+                let key = format!("k{id}");
+                sqlx::query(sql)
+                    .bind(id)
+                    .bind(key)
+                    .execute(&mut *c)
+                    .await
+                    .unwrap();
+            }
+        });
+        drop(conn);
+        let counter = Counter::default();
+        let (visit, at) = (Visit::from_headers(None, None), OffsetDateTime::now_utc());
+        for id in 1..=links {
+            for _ in 0..id % 3 + 1 {
+                counter.record(id, &visit, at);
+            }
+        }
+        let expected: i64 = (1..=links).map(|id| id % 3 + 1).sum();
+
+        assert_eq!(counter.flush(&pool).await.unwrap(), expected as usize);
+
+        let mut conn = pool.acquire().await.unwrap();
+        crate::db::on_db!(&mut conn, |c| {
+            let sums = "select (select sum(clicks) from link), \
+                        (select sum(clicks) from click_day), (select count(*) from click_day)";
+            let (totals, days, rows): (i64, i64, i64) =
+                sqlx::query_as(sums).fetch_one(c).await.unwrap();
+            assert_eq!((totals, days, rows), (expected, expected, links));
+        });
+        assert_eq!(counter.pending_clicks(), 0);
+    }
+
     /// A click on link 1.
     fn click(counter: &Counter) {
         let visit = Visit::from_headers(None, None);
