@@ -3,7 +3,7 @@
 //
 // The integration tests that need something outside Rust are compiled to run only
 // where it is there, so a test that could not run is never reported as passed:
-// the postgres:: half when SHORTENER_TEST_POSTGRES names a server; the imports from
+// the postgres:: tests when SHORTENER_TEST_POSTGRES names a server; the imports from
 // YOURLS and Polr when SHORTENER_TEST_MARIADB names a MariaDB or MySQL server; the browser
 // tests when chromedriver is on PATH; the nginx test when nginx is; the HTML check
 // when SHORTENER_VNU_JAR names the Nu Html Checker. Without them those tests are

@@ -7,7 +7,6 @@ use crate::helpers::{detail, header, spawn_app, BROWSER};
 
 #[test]
 fn the_admin_json_is_the_links_urlinfo() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/x");
     app.get(&link.path(), None);
@@ -24,7 +23,6 @@ fn the_admin_json_is_the_links_urlinfo() {
 
 #[test]
 fn the_admin_page_shows_everything_an_owner_needs() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/owner");
 
@@ -57,7 +55,6 @@ fn the_admin_page_shows_everything_an_owner_needs() {
 
 #[test]
 fn admin_responses_are_never_cached_referred_or_indexed() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
 
@@ -75,7 +72,6 @@ fn admin_responses_are_never_cached_referred_or_indexed() {
 
 #[test]
 fn admin_protections_hold_however_the_path_is_spelled() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     let secret = link.admin_path().rsplit('/').next().unwrap().to_owned();
@@ -96,7 +92,6 @@ fn admin_protections_hold_however_the_path_is_spelled() {
 
 #[test]
 fn deleting_with_json_deactivates_the_link() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/del");
 
@@ -121,7 +116,6 @@ fn deleting_with_json_deactivates_the_link() {
 
 #[test]
 fn deleting_twice_is_not_found() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     app.client.delete(link.admin_path()).dispatch();
@@ -137,7 +131,6 @@ fn deleting_twice_is_not_found() {
 
 #[test]
 fn the_delete_button_leads_to_the_deleted_page() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/button");
 
@@ -145,20 +138,27 @@ fn the_delete_button_leads_to_the_deleted_page() {
 
     assert_eq!(res.status(), Status::SeeOther);
     assert_eq!(header(&res, "Location"), "/deleted");
-    let flash = res.cookies().get("_flash").expect("a flash cookie").value().to_owned();
+    let flash = res
+        .cookies()
+        .get("_flash")
+        .expect("a flash cookie")
+        .value()
+        .to_owned();
     assert!(
         !flash.contains("example.com"),
         "the target stays out of the cookie: {flash}"
     );
     let page = app.get("/deleted", Some(BROWSER)).into_string().unwrap();
-    assert!(page.contains("Successfully deleted the short link."), "{page}");
+    assert!(
+        page.contains("Successfully deleted the short link."),
+        "{page}"
+    );
     assert!(!page.contains("example.com/button"));
     assert_eq!(app.get(&link.path(), None).status(), Status::NotFound);
 }
 
 #[test]
 fn the_delete_button_works_whatever_the_field_order() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
 
@@ -170,7 +170,6 @@ fn the_delete_button_works_whatever_the_field_order() {
 
 #[test]
 fn a_post_to_the_admin_page_that_is_not_a_delete_changes_nothing() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
 
@@ -185,7 +184,6 @@ fn a_post_to_the_admin_page_that_is_not_a_delete_changes_nothing() {
 
 #[test]
 fn wrong_or_malformed_secrets_are_not_found() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     let secret = link.admin_path().trim_start_matches("/admin/").to_owned();
@@ -210,7 +208,6 @@ fn wrong_or_malformed_secrets_are_not_found() {
 
 #[rocket::async_test]
 async fn concurrent_admin_reads_each_get_their_own_link() {
-    backend!();
     use rocket::http::Accept;
     use rocket::local::asynchronous::Client;
 
@@ -252,7 +249,6 @@ async fn concurrent_admin_reads_each_get_their_own_link() {
 
 #[rocket::async_test]
 async fn one_link_read_with_two_windows_in_one_batch_gets_each_window() {
-    backend!();
     use rocket::http::Accept;
     use rocket::local::asynchronous::Client;
     use time::macros::datetime;

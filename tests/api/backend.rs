@@ -1,14 +1,11 @@
-//! Which database a test runs on. `sqlite.rs` and `postgres.rs` include the same test
-//! files; each test's first line (`backend!()`) says which of the two it is in, and
-//! every helper then builds its app, binary or query on that database.
+//! Which database a test runs on: the run's (`SHORTENER_TEST_DATABASE`: unset or
+//! `sqlite` for SQLite, a `postgres://` URL for that server), except in `sqlite::` and
+//! `postgres::`, whose tests need their own. Every helper then builds its app, binary
+//! or query on that database.
 //!
 //! On SQLite a test's database is a file in its temp dir. On PostgreSQL it is a
 //! schema of its own, named after that file's path (so a test that restarts on "the
-//! same file" finds its data again), in the server at `SHORTENER_TEST_POSTGRES`
-//! (default `postgres://postgres@127.0.0.1:5432/postgres`).
-
-// Without `SHORTENER_TEST_POSTGRES` the PostgreSQL half is not compiled (build.rs).
-#![cfg_attr(not(postgres_tests), allow(dead_code))]
+//! same file" finds its data again).
 
 use std::cell::Cell;
 use std::hash::{Hash, Hasher};
@@ -23,17 +20,65 @@ pub enum Backend {
 }
 
 thread_local! {
-    static CURRENT: Cell<Backend> = const { Cell::new(Backend::Sqlite) };
+    /// A database this thread's helpers use instead, for a while (`with`).
+    static OVERRIDE: Cell<Option<Backend>> = const { Cell::new(None) };
 }
 
-/// The database of the test running on this thread.
+/// The database of the test running on this thread. A server that does not answer
+/// fails the test rather than letting it pass without having run.
 pub fn current() -> Backend {
-    CURRENT.with(Cell::get)
+    let backend = OVERRIDE
+        .with(Cell::get)
+        .or_else(by_module)
+        .unwrap_or_else(this_run);
+    if backend == Backend::Postgres {
+        assert!(
+            postgres_ready(),
+            "no PostgreSQL server answers at {}",
+            server_url()
+        );
+    }
+    backend
+}
+
+/// The database a test's module needs, read from its thread's name (the test's path):
+/// `sqlite::` and `postgres::` whatever the run.
+fn by_module() -> Option<Backend> {
+    let thread = std::thread::current();
+    let name = thread.name()?;
+    if name.starts_with("sqlite::") {
+        Some(Backend::Sqlite)
+    } else if name.starts_with("postgres::") {
+        Some(Backend::Postgres)
+    } else {
+        None
+    }
+}
+
+/// The run's database, said once on the terminal.
+fn this_run() -> Backend {
+    static RUN: OnceLock<Backend> = OnceLock::new();
+    *RUN.get_or_init(|| {
+        let backend = match std::env::var("SHORTENER_TEST_DATABASE") {
+            Ok(url) if url.starts_with("postgres") => Backend::Postgres,
+            Ok(name) if name.is_empty() || name == "sqlite" => Backend::Sqlite,
+            Err(_) => Backend::Sqlite,
+            Ok(other) => {
+                panic!("SHORTENER_TEST_DATABASE is `sqlite` or a postgres:// URL, not `{other}`")
+            }
+        };
+        match backend {
+            Backend::Postgres => say(&format!("the suite runs on PostgreSQL at {}", server_url())),
+            Backend::Sqlite => say("the suite runs on SQLite; to run it on PostgreSQL: \
+                 SHORTENER_TEST_DATABASE=postgres://postgres@127.0.0.1:5432/postgres \
+                 cargo test --test api"),
+        }
+        backend
+    })
 }
 
 /// Prints `line` on the terminal even from a passing test (the test harness keeps what
 /// `eprintln!` writes, and shows it only for failures).
-#[cfg_attr(postgres_tests, allow(dead_code))]
 pub fn say(line: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr().lock(), "{line}");
@@ -46,38 +91,20 @@ pub fn on_sqlite() -> bool {
 
 /// Runs `f` with this thread's helpers on `backend`, then puts them back.
 pub fn with<T>(backend: Backend, f: impl FnOnce() -> T) -> T {
-    let before = CURRENT.with(|current| current.replace(backend));
+    let before = OVERRIDE.with(|current| current.replace(Some(backend)));
     let out = f();
-    CURRENT.with(|current| current.set(before));
+    OVERRIDE.with(|current| current.set(before));
     out
 }
 
-/// Puts this thread's test on `backend`. On PostgreSQL the server must answer: a
-/// test that cannot reach it fails rather than passing without having run.
-pub fn enter(backend: Backend) {
-    CURRENT.with(|current| current.set(backend));
-    #[cfg(not(postgres_tests))]
-    {
-        static SAID: std::sync::Once = std::sync::Once::new();
-        SAID.call_once(|| {
-            say("postgres:: tests not compiled: to run them too, set \
-                 SHORTENER_TEST_POSTGRES=postgres://postgres@127.0.0.1:5432/postgres \
-                 (a server the tests may create schemas on) and run cargo test again")
-        });
-    }
-    if backend == Backend::Postgres {
-        assert!(
-            postgres_ready(),
-            "no PostgreSQL server answers at {}",
-            server_url()
-        );
-    }
-}
-
-/// The PostgreSQL server the tests use (`SHORTENER_TEST_POSTGRES`).
+/// The PostgreSQL server the tests use: the run's (`SHORTENER_TEST_DATABASE`), else
+/// `SHORTENER_TEST_POSTGRES`, else the local default.
 pub fn server_url() -> String {
-    std::env::var("SHORTENER_TEST_POSTGRES")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+    std::env::var("SHORTENER_TEST_DATABASE")
+        .ok()
+        .filter(|url| url.starts_with("postgres"))
+        .or_else(|| std::env::var("SHORTENER_TEST_POSTGRES").ok())
+        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }
 
 /// The database URL for the test database "at" `file`: the file itself on SQLite,

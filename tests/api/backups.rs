@@ -46,7 +46,6 @@ fn backups(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn scheduled_backups_keep_the_newest_copies_owner_only_each_a_database_with_the_links() {
-    backend!();
     if !on_sqlite() {
         return; // PostgreSQL: the test below
     }
@@ -84,7 +83,6 @@ fn scheduled_backups_keep_the_newest_copies_owner_only_each_a_database_with_the_
 
 #[test]
 fn a_backup_directory_that_cannot_be_written_is_a_warning_and_a_count_while_redirects_go_on() {
-    backend!();
     if !on_sqlite() {
         return;
     }
@@ -97,7 +95,9 @@ fn a_backup_directory_that_cannot_be_written_is_a_warning_and_a_count_while_redi
     });
 
     assert!(
-        server.log().contains("Warning: scheduled backup failed: cannot create a-file/backups/shortener-"),
+        server
+            .log()
+            .contains("Warning: scheduled backup failed: cannot create a-file/backups/shortener-"),
         "{}",
         server.log()
     );
@@ -110,7 +110,6 @@ fn a_backup_directory_that_cannot_be_written_is_a_warning_and_a_count_while_redi
 
 #[test]
 fn on_postgresql_the_backup_setting_is_ignored_and_the_log_says_why() {
-    backend!();
     if on_sqlite() {
         return;
     }
@@ -118,7 +117,9 @@ fn on_postgresql_the_backup_setting_is_ignored_and_the_log_says_why() {
     let port = free_port();
     let server = Server::start(dir.path(), port, &[every_second("backups")]);
     wait_for("the line about PostgreSQL", &server, || {
-        server.log().contains("scheduled backups are for SQLite only")
+        server
+            .log()
+            .contains("scheduled backups are for SQLite only")
     });
     std::thread::sleep(Duration::from_millis(1500));
     assert!(!dir.path().join("backups").exists());
@@ -127,10 +128,12 @@ fn on_postgresql_the_backup_setting_is_ignored_and_the_log_says_why() {
 
 #[test]
 fn a_schedule_that_is_not_a_duration_stops_the_start_with_a_clear_message() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let env = [
-        ("ROCKET_BACKUP", r#"{dir="backups",every="1 day"}"#.to_owned()),
+        (
+            "ROCKET_BACKUP",
+            r#"{dir="backups",every="1 day"}"#.to_owned(),
+        ),
         ("ROCKET_PORT", free_port().to_string()),
     ];
     let out = finished(&mut command(dir.path(), &env));

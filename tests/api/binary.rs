@@ -11,7 +11,6 @@ use crate::server::{admin_info, command, create, free_port, send, try_send, Serv
 
 #[test]
 fn the_binary_serves_from_an_empty_directory_configured_by_dotenv() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let env = format!("ROCKET_PORT={port}\nROCKET_BASE_URL=http://go.test\nROCKET_ENV_NAME=e2e\n");
@@ -72,7 +71,6 @@ fn the_binary_serves_from_an_empty_directory_configured_by_dotenv() {
 
 #[test]
 fn sigterm_stops_gracefully_and_every_click_is_kept() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = Server::start(dir.path(), port, &[]);
@@ -93,7 +91,6 @@ fn sigterm_stops_gracefully_and_every_click_is_kept() {
 
 #[test]
 fn sigkill_loses_no_click_older_than_a_second() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = Server::start(dir.path(), port, &[]);
@@ -112,7 +109,6 @@ fn sigkill_loses_no_click_older_than_a_second() {
 
 #[test]
 fn sigkill_mid_load_loses_no_acknowledged_link() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let no_limit = [("ROCKET_RATE_LIMIT", "{per_minute=0}".to_owned())];
@@ -171,7 +167,6 @@ fn sigkill_mid_load_loses_no_acknowledged_link() {
 
 #[test]
 fn a_backup_taken_while_serving_restores_every_link() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = Server::start(dir.path(), port, &[]);
@@ -230,7 +225,6 @@ fn a_backup_taken_while_serving_restores_every_link() {
 
 #[test]
 fn no_secret_key_reaches_the_log_even_when_every_request_is_logged() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = Server::start(
@@ -273,7 +267,6 @@ fn no_secret_key_reaches_the_log_even_when_every_request_is_logged() {
 
 #[test]
 fn clients_that_hang_up_mid_request_leave_no_line_in_the_log() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = Server::start(dir.path(), port, &[]);
@@ -296,6 +289,12 @@ fn clients_that_hang_up_mid_request_leave_no_line_in_the_log() {
 
     let log = server.log();
     assert!(log.contains("Rocket has launched"), "{log}");
-    let lines: Vec<&str> = log.lines().filter(|l| !l.contains("launched") && !l.starts_with("shortener:")).collect();
-    assert!(lines.is_empty(), "aborted requests were logged at critical: {lines:?}");
+    let lines: Vec<&str> = log
+        .lines()
+        .filter(|l| !l.contains("launched") && !l.starts_with("shortener:"))
+        .collect();
+    assert!(
+        lines.is_empty(),
+        "aborted requests were logged at critical: {lines:?}"
+    );
 }

@@ -13,7 +13,6 @@ fn items(res: rocket::local::blocking::LocalResponse<'_>) -> Vec<Value> {
 
 #[test]
 fn an_array_creates_each_item_in_order_and_one_bad_item_fails_alone() {
-    backend!();
     let app = spawn_app();
 
     let res = app.create_json(json!([
@@ -46,7 +45,6 @@ fn an_array_creates_each_item_in_order_and_one_bad_item_fails_alone() {
 
 #[test]
 fn bulk_items_obey_the_custom_key_rules() {
-    backend!();
     let app = spawn_app();
     app.seed_with(json!({ "target_url": "https://example.com/", "custom_key": "taken" }));
 
@@ -72,7 +70,6 @@ fn bulk_items_obey_the_custom_key_rules() {
 
 #[test]
 fn an_empty_array_or_one_over_100_items_is_refused_whole() {
-    backend!();
     let app = spawn_app();
     let many: Vec<Value> = (0..101)
         .map(|i| json!({ "target_url": format!("https://example.com/{i}") }))
@@ -93,7 +90,6 @@ fn an_empty_array_or_one_over_100_items_is_refused_whole() {
 
 #[test]
 fn the_box_creates_one_link_per_line_and_shows_a_table() {
-    backend!();
     let app = spawn_app();
     let lines = "https://example.com/one\r\n\r\n  not a url  \r\nhttps://example.com/two\r\n";
 
@@ -126,7 +122,6 @@ fn the_box_creates_one_link_per_line_and_shows_a_table() {
 
 #[test]
 fn a_box_with_nothing_to_create_is_refused_beside_the_box() {
-    backend!();
     let app = spawn_app();
     for (body, status, message) in [
         (
@@ -156,7 +151,6 @@ fn a_box_with_nothing_to_create_is_refused_beside_the_box() {
 
 #[test]
 fn the_box_answers_json_when_asked() {
-    backend!();
     let app = spawn_app();
     let res = app.post_url(
         Some(rocket::http::ContentType::Form),
@@ -179,7 +173,6 @@ fn default_limit() -> crate::helpers::TestApp {
 
 #[test]
 fn a_bulk_of_100_passwords_is_cut_at_the_create_allowance() {
-    backend!();
     let app = default_limit();
     let hundred: Vec<Value> = (0..100)
         .map(|i| json!({ "target_url": format!("https://example.com/{i}"), "password": "long enough" }))
@@ -191,8 +184,13 @@ fn a_bulk_of_100_passwords_is_cut_at_the_create_allowance() {
     assert_eq!(header(&res, "Retry-After"), "1");
     let results = items(res);
     assert_eq!(results.len(), 100);
-    assert!(results[..20].iter().all(|r| r["password_protected"] == true));
-    assert!(results[20..].iter().all(|r| r["status"] == 429), "{results:?}");
+    assert!(results[..20]
+        .iter()
+        .all(|r| r["password_protected"] == true));
+    assert!(
+        results[20..].iter().all(|r| r["status"] == 429),
+        "{results:?}"
+    );
     let refused = results[20]["detail"].as_str().unwrap();
     assert!(refused.starts_with("Too many links created"), "{refused}");
     assert_eq!(app.link_count(), 20, "20 hashes, not 100");
@@ -200,9 +198,10 @@ fn a_bulk_of_100_passwords_is_cut_at_the_create_allowance() {
 
 #[test]
 fn the_box_counts_each_line_against_the_create_allowance() {
-    backend!();
     let app = default_limit();
-    let lines: Vec<String> = (0..25).map(|i| format!("https://example.com/{i}")).collect();
+    let lines: Vec<String> = (0..25)
+        .map(|i| format!("https://example.com/{i}"))
+        .collect();
 
     let res = app.create_form(&format!("target_urls={}", urlencode(&lines.join("\n"))));
 
@@ -225,7 +224,6 @@ fn urlencode(text: &str) -> String {
 
 #[test]
 fn the_bulk_answer_that_carries_admin_urls_is_kept_out_of_caches() {
-    backend!();
     let app = spawn_app();
 
     let res = app.create_json(json!([{ "target_url": "https://example.com/one" }]));

@@ -88,7 +88,10 @@ fn target_server() -> TargetServer {
 }
 
 fn answer(method: &str, path: &str) -> (&'static str, String) {
-    let hop = |prefix: &str| path.strip_prefix(prefix).and_then(|n| n.parse::<u32>().ok());
+    let hop = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .and_then(|n| n.parse::<u32>().ok())
+    };
     match path {
         "/ok" => ("200 OK", String::new()),
         "/missing" => ("404 Not Found", String::new()),
@@ -101,7 +104,11 @@ fn answer(method: &str, path: &str) -> (&'static str, String) {
             ("200 OK", String::new())
         }
         sleep if sleep.starts_with("/sleep/") => {
-            let ms = sleep.trim_start_matches("/sleep/").split('/').next().unwrap_or("");
+            let ms = sleep
+                .trim_start_matches("/sleep/")
+                .split('/')
+                .next()
+                .unwrap_or("");
             std::thread::sleep(Duration::from_millis(ms.parse().unwrap_or(0)));
             ("200 OK", String::new())
         }
@@ -135,7 +142,6 @@ fn create_checked<'a>(app: &'a TestApp, url: &str) -> rocket::local::blocking::L
 
 #[test]
 fn a_target_that_answers_well_is_created() {
-    backend!();
     let server = target_server();
     let app = checking_app(&[server.port]);
     for path in ["/ok", "/no-head", "/hop/3"] {
@@ -146,7 +152,6 @@ fn a_target_that_answers_well_is_created() {
 
 #[test]
 fn every_failed_check_gets_the_same_answer_so_it_tells_nothing() {
-    backend!();
     let server = target_server();
     let closed = TcpListener::bind("127.0.0.1:0").unwrap();
     let closed_port = closed.local_addr().unwrap().port();
@@ -170,7 +175,6 @@ fn every_failed_check_gets_the_same_answer_so_it_tells_nothing() {
 
 #[test]
 fn local_targets_are_never_checked_unless_the_operator_allows_them() {
-    backend!();
     let server = target_server();
     let app = spawn_app_with(|f| f.merge(("check_ports", [80, 443, server.port])));
     for url in [
@@ -201,7 +205,6 @@ fn local_targets_are_never_checked_unless_the_operator_allows_them() {
 
 #[test]
 fn only_ports_80_and_443_are_checked_unless_more_are_allowed() {
-    backend!();
     let server = target_server();
     let url = format!("{}/ok", server.base);
 
@@ -217,7 +220,6 @@ fn only_ports_80_and_443_are_checked_unless_more_are_allowed() {
 
 #[test]
 fn a_redirect_to_a_port_that_is_not_allowed_is_not_followed() {
-    backend!();
     let server = target_server();
     let other = target_server();
     let app = checking_app(&[server.port]);
@@ -226,12 +228,14 @@ fn a_redirect_to_a_port_that_is_not_allowed_is_not_followed() {
 
     assert_eq!(res.status(), Status::BadRequest);
     assert_eq!(detail(res), REFUSED);
-    assert!(other.seen.paths().is_empty(), "the redirect was never followed");
+    assert!(
+        other.seen.paths().is_empty(),
+        "the redirect was never followed"
+    );
 }
 
 #[test]
 fn no_more_than_three_redirects_are_ever_followed() {
-    backend!();
     let server = target_server();
     let app = checking_app(&[server.port]);
 
@@ -247,7 +251,6 @@ fn no_more_than_three_redirects_are_ever_followed() {
 
 #[test]
 fn a_bulk_request_checks_at_most_two_targets_at_once() {
-    backend!();
     let server = target_server();
     let app = checking_app(&[server.port]);
     let items: Vec<Value> = (0..100)
@@ -256,16 +259,22 @@ fn a_bulk_request_checks_at_most_two_targets_at_once() {
 
     let res = app.create_json(Value::Array(items));
 
-    assert_eq!(server.seen.max_in_flight(), 2, "two checks at once, never more");
+    assert_eq!(
+        server.seen.max_in_flight(),
+        2,
+        "two checks at once, never more"
+    );
     assert_eq!(res.status(), Status::Ok);
     let results: Vec<Value> = res.into_json().unwrap();
-    assert!(results.iter().all(|r| r.get("url").is_some()), "all created");
+    assert!(
+        results.iter().all(|r| r.get("url").is_some()),
+        "all created"
+    );
     assert_eq!(server.seen.paths().len(), 100);
 }
 
 #[test]
 fn a_bulk_requests_checks_stop_at_its_deadline_and_the_rest_are_refused() {
-    backend!();
     let server = target_server();
     let app = spawn_app_with(|f| {
         f.merge(("allow_private_targets", true))
@@ -294,7 +303,6 @@ fn a_bulk_requests_checks_stop_at_its_deadline_and_the_rest_are_refused() {
 
 #[rocket::async_test]
 async fn a_create_waiting_for_a_check_slot_gives_up_at_the_deadline() {
-    backend!();
     let server = target_server();
     let dir = tempfile::tempdir().unwrap();
     let figment = figment(&dir.path().join("c.db"))
@@ -330,7 +338,6 @@ async fn a_create_waiting_for_a_check_slot_gives_up_at_the_deadline() {
 
 #[rocket::async_test]
 async fn the_whole_app_checks_at_most_four_targets_at_once() {
-    backend!();
     let server = target_server();
     let dir = tempfile::tempdir().unwrap();
     let figment = figment(&dir.path().join("c.db"))
@@ -363,7 +370,6 @@ async fn the_whole_app_checks_at_most_four_targets_at_once() {
 
 #[test]
 fn the_forms_checkbox_checks_and_shows_the_refusal_beside_the_url() {
-    backend!();
     let server = target_server();
     let app = checking_app(&[server.port]);
 

@@ -44,7 +44,6 @@ fn seeded(dir: &Path) -> Vec<Link> {
 
 #[test]
 fn migrate_creates_a_ready_database() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
 
     let out = stdout(&run(dir.path(), &["migrate"]));
@@ -67,7 +66,6 @@ fn migrate_creates_a_ready_database() {
 
 #[test]
 fn links_list_and_show_describe_links_without_their_secrets() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let links = seeded(dir.path());
 
@@ -103,7 +101,6 @@ fn links_list_and_show_describe_links_without_their_secrets() {
 
 #[test]
 fn links_delete_and_restore_undo_each_other() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     seeded(dir.path());
     let active = |key: &str| -> i64 {
@@ -125,7 +122,6 @@ fn links_delete_and_restore_undo_each_other() {
 
 #[test]
 fn a_running_server_stops_forwarding_a_link_deleted_from_the_command_line() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = Server::start(dir.path(), port, &[]);
@@ -150,7 +146,6 @@ fn a_running_server_stops_forwarding_a_link_deleted_from_the_command_line() {
 
 #[test]
 fn an_installation_on_sqlite_moves_to_this_database_with_export_and_import() {
-    backend!();
     let from = tempfile::tempdir().unwrap();
     let to = tempfile::tempdir().unwrap();
     let links = crate::backend::with(crate::backend::Backend::Sqlite, || seeded(from.path()));
@@ -174,10 +169,7 @@ fn an_installation_on_sqlite_moves_to_this_database_with_export_and_import() {
     );
 
     let imported = stdout(&run(to.path(), &["import", file.to_str().unwrap()]));
-    assert!(
-        imported.contains("imported 3 links"),
-        "{imported}"
-    );
+    assert!(imported.contains("imported 3 links"), "{imported}");
     let again = stdout(&run(to.path(), &["export"]));
     assert_eq!(again, std::fs::read_to_string(&file).unwrap());
 
@@ -204,7 +196,6 @@ fn an_installation_on_sqlite_moves_to_this_database_with_export_and_import() {
 
 #[test]
 fn export_then_import_moves_every_field_in_both_formats() {
-    backend!();
     for format in ["json", "csv"] {
         let from = tempfile::tempdir().unwrap();
         let to = tempfile::tempdir().unwrap();
@@ -223,10 +214,7 @@ fn export_then_import_moves_every_field_in_both_formats() {
         );
         assert!(String::from_utf8_lossy(&out.stderr).contains("exported 3 links"));
         let imported = stdout(&run(to.path(), &["import", file.to_str().unwrap()]));
-        assert!(
-            imported.contains("imported 3 links"),
-            "{imported}"
-        );
+        assert!(imported.contains("imported 3 links"), "{imported}");
 
         let again = stdout(&run(to.path(), &["export", "--format", format]));
         assert_eq!(
@@ -235,16 +223,26 @@ fn export_then_import_moves_every_field_in_both_formats() {
             "{format}: every field round-trips"
         );
         assert!(again.contains("$argon2id$") && again.contains("2027-01-01T00:00:00Z"));
-        assert!(again.contains("forward_query"), "{format}: query forwarding moves too");
-        for smart in ["apps.apple.com/app", "https://example.com/b", "https://example.com/over", "humans_only"] {
-            assert!(again.contains(smart), "{format}: the smart parts move too ({smart})");
+        assert!(
+            again.contains("forward_query"),
+            "{format}: query forwarding moves too"
+        );
+        for smart in [
+            "apps.apple.com/app",
+            "https://example.com/b",
+            "https://example.com/over",
+            "humans_only",
+        ] {
+            assert!(
+                again.contains(smart),
+                "{format}: the smart parts move too ({smart})"
+            );
         }
     }
 }
 
 #[test]
 fn help_lists_the_commands_and_a_wrong_one_is_a_usage_error() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let help = stdout(&run(dir.path(), &["--help"]));
     for name in ["serve", "migrate", "links", "export", "import", "backup"] {
@@ -255,7 +253,6 @@ fn help_lists_the_commands_and_a_wrong_one_is_a_usage_error() {
 
 #[test]
 fn serve_is_the_default_and_can_be_named() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let mut child = command(dir.path(), &[("ROCKET_PORT", port.to_string())])
@@ -282,10 +279,10 @@ fn serve_is_the_default_and_can_be_named() {
 
 #[test]
 fn the_operator_moderates_and_manages_tokens_from_the_command_line() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let app = spawn_app_on(&dir.path().join("shortener.db"));
-    let link = app.seed_with(json!({ "target_url": "https://example.com/r", "custom_key": "reported" }));
+    let link =
+        app.seed_with(json!({ "target_url": "https://example.com/r", "custom_key": "reported" }));
     for reason in ["phishing", "phishing", "spam"] {
         let res = app.send_json(
             rocket::http::Method::Post,
@@ -295,55 +292,110 @@ fn the_operator_moderates_and_manages_tokens_from_the_command_line() {
         assert_eq!(res.status(), rocket::http::Status::Accepted);
     }
     let url = stdout(&run(dir.path(), &["moderation-url"]));
-    assert!(url.trim().starts_with("http://127.0.0.1:8000/moderate/"), "{url}");
+    assert!(
+        url.trim().starts_with("http://127.0.0.1:8000/moderate/"),
+        "{url}"
+    );
     let secret = url.trim().rsplit('/').next().unwrap().to_owned();
-    assert_eq!(app.get_json(&format!("/moderate/{secret}")).0, rocket::http::Status::Ok);
+    assert_eq!(
+        app.get_json(&format!("/moderate/{secret}")).0,
+        rocket::http::Status::Ok
+    );
 
     let table = stdout(&run(dir.path(), &["reports", "list"]));
-    assert!(table.contains("reported") && table.contains("phishing 2, spam 1"), "{table}");
+    assert!(
+        table.contains("reported") && table.contains("phishing 2, spam 1"),
+        "{table}"
+    );
     let listed: serde_json::Value =
         serde_json::from_str(&stdout(&run(dir.path(), &["reports", "list", "--json"]))).unwrap();
     assert_eq!(listed["links"][0]["key"], "reported");
     assert_eq!(listed["links"][0]["reports"], 3);
-    assert_eq!(listed["links"][0]["details"][0]["details"], "saw a fake login");
+    assert_eq!(
+        listed["links"][0]["details"][0]["details"],
+        "saw a fake login"
+    );
 
-    let refused = run(dir.path(), &["links", "disable", "reported", "--reason", " "]);
+    let refused = run(
+        dir.path(),
+        &["links", "disable", "reported", "--reason", " "],
+    );
     assert!(!refused.status.success(), "a reason is required");
-    let out = stdout(&run(dir.path(), &["links", "disable", "reported", "--reason", "Phishing"]));
+    let out = stdout(&run(
+        dir.path(),
+        &["links", "disable", "reported", "--reason", "Phishing"],
+    ));
     assert!(out.contains("disabled reported"));
     let (status, json) = app.get_json("/reported");
     assert_eq!(status, rocket::http::Status::Gone);
-    assert_eq!(json["detail"], "This link was disabled by the operator: Phishing");
+    assert_eq!(
+        json["detail"],
+        "This link was disabled by the operator: Phishing"
+    );
     assert!(stdout(&run(dir.path(), &["links", "list"])).contains("disabled"));
     stdout(&run(dir.path(), &["links", "enable", "reported"]));
     let started = Instant::now();
     while app.get(&link.path(), None).status() != rocket::http::Status::TemporaryRedirect {
-        assert!(started.elapsed() < Duration::from_secs(1), "the server missed the enable");
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "the server missed the enable"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(stdout(&run(dir.path(), &["reports", "list"])).contains("no open reports"), "disabling closed them");
+    assert!(
+        stdout(&run(dir.path(), &["reports", "list"])).contains("no open reports"),
+        "disabling closed them"
+    );
 
-    app.send_json(rocket::http::Method::Post, "/report/reported", json!({ "reason": "other" }));
+    app.send_json(
+        rocket::http::Method::Post,
+        "/report/reported",
+        json!({ "reason": "other" }),
+    );
     stdout(&run(dir.path(), &["reports", "dismiss", "reported"]));
     assert!(stdout(&run(dir.path(), &["reports", "list"])).contains("no open reports"));
-    assert!(!run(dir.path(), &["reports", "dismiss", "nosuchkey"]).status.success());
+    assert!(!run(dir.path(), &["reports", "dismiss", "nosuchkey"])
+        .status
+        .success());
 
-    let token = stdout(&run(dir.path(), &["tokens", "create", "--note", "Newsletter team"]));
+    let token = stdout(&run(
+        dir.path(),
+        &["tokens", "create", "--note", "Newsletter team"],
+    ));
     assert_eq!(token.trim().len(), 32, "{token}");
     let tokens = stdout(&run(dir.path(), &["tokens", "list"]));
-    assert!(tokens.contains("active") && tokens.contains("Newsletter team"), "{tokens}");
-    assert!(!tokens.contains(token.trim()), "the token is never shown again");
-    let out = stdout(&run(dir.path(), &["tokens", "revoke", "1", "--disable-links"]));
-    assert!(out.contains("revoked token 1") && out.contains("disabled 0 links"), "{out}");
+    assert!(
+        tokens.contains("active") && tokens.contains("Newsletter team"),
+        "{tokens}"
+    );
+    assert!(
+        !tokens.contains(token.trim()),
+        "the token is never shown again"
+    );
+    let out = stdout(&run(
+        dir.path(),
+        &["tokens", "revoke", "1", "--disable-links"],
+    ));
+    assert!(
+        out.contains("revoked token 1") && out.contains("disabled 0 links"),
+        "{out}"
+    );
     assert!(stdout(&run(dir.path(), &["tokens", "list"])).contains("revoked"));
-    assert!(!run(dir.path(), &["tokens", "revoke", "99"]).status.success());
+    assert!(!run(dir.path(), &["tokens", "revoke", "99"])
+        .status
+        .success());
 }
 
 #[test]
 fn version_prints_the_name_and_the_version_of_the_build() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let out = stdout(&run(dir.path(), &["--version"]));
-    assert_eq!(out.trim(), format!("shortener {}", env!("CARGO_PKG_VERSION")));
-    assert!(!dir.path().join("shortener.db").exists(), "no database opened");
+    assert_eq!(
+        out.trim(),
+        format!("shortener {}", env!("CARGO_PKG_VERSION"))
+    );
+    assert!(
+        !dir.path().join("shortener.db").exists(),
+        "no database opened"
+    );
 }

@@ -85,7 +85,6 @@ fn wait_for(secs: u64, what: &str, mut done: impl FnMut() -> bool) {
 
 #[test]
 fn clicks_survive_any_number_of_failed_writes_and_are_written_once_writing_works() {
-    backend!();
     // One pooled connection: every write meets whatever an earlier failure left on it.
     let app = spawn_app_with(|f| {
         f.merge(("databases.links.max_connections", 1))
@@ -100,7 +99,12 @@ fn clicks_survive_any_number_of_failed_writes_and_are_written_once_writing_works
 
     fail_click_writes(&app.db_path, true);
     for i in 0..10 {
-        visit(&app, &link.path(), Some(&format!("https://w{i}.example/")), None);
+        visit(
+            &app,
+            &link.path(),
+            Some(&format!("https://w{i}.example/")),
+            None,
+        );
     }
     wait_for(5, "a failed write", || {
         metric(&app, "shortener_click_writes_failed_total") >= 2.0
@@ -125,7 +129,10 @@ fn clicks_survive_any_number_of_failed_writes_and_are_written_once_writing_works
 
     let failed = metric(&app, "shortener_click_writes_failed_total");
     let database_errors = "shortener_database_errors_total{operation=\"click_write\"}";
-    assert!(metric(&app, database_errors) >= 4.0, "each failed flush is a database error");
+    assert!(
+        metric(&app, database_errors) >= 4.0,
+        "each failed flush is a database error"
+    );
     let_click_writes_work(&app.db_path);
     let started = Instant::now();
     wait_for(10, "the kept clicks written", || app.query_i64(&sql) == 23);
@@ -152,7 +159,6 @@ fn clicks_survive_any_number_of_failed_writes_and_are_written_once_writing_works
 
 #[test]
 fn a_stop_that_cannot_write_the_clicks_says_how_many_and_exits_non_zero() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = Server::start(dir.path(), port, &[]);
@@ -178,7 +184,6 @@ fn a_stop_that_cannot_write_the_clicks_says_how_many_and_exits_non_zero() {
 
 #[test]
 fn the_log_says_when_click_writes_fail_and_when_they_work_again_with_the_counts() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = Server::start(dir.path(), port, &[]);
@@ -193,7 +198,9 @@ fn the_log_says_when_click_writes_fail_and_when_they_work_again_with_the_counts(
     });
     let_click_writes_work(&db);
     wait_for(5, "the recovery in the log", || {
-        server.log().contains("12 clicks kept meanwhile are written")
+        server
+            .log()
+            .contains("12 clicks kept meanwhile are written")
     });
 
     let log = server.log();

@@ -11,7 +11,6 @@ use crate::helpers::{figment, spawn_app, spawn_app_on, Link};
 
 #[test]
 fn clicks_reach_the_database_within_about_a_second() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     for _ in 0..3 {
@@ -33,7 +32,6 @@ fn clicks_reach_the_database_within_about_a_second() {
 
 #[test]
 fn a_stop_writes_every_pending_click() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("stop.db");
     let app = spawn_app_on(&db);
@@ -56,7 +54,6 @@ fn a_stop_writes_every_pending_click() {
 
 #[rocket::async_test]
 async fn concurrent_visits_are_each_counted_once() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let client = Client::tracked(shortener::build(figment(&dir.path().join("c.db"))))
         .await

@@ -31,9 +31,12 @@ fn seed_in(app: &TestApp, path: &str, target: &str) -> Link {
 
 #[test]
 fn a_collection_is_made_from_json_with_the_contracts_shape() {
-    backend!();
     let app = spawn_app();
-    let res = app.send_json(Method::Post, "/collections", json!({ "name": "  Spring campaign " }));
+    let res = app.send_json(
+        Method::Post,
+        "/collections",
+        json!({ "name": "  Spring campaign " }),
+    );
     assert_eq!(res.status(), Status::Created);
     assert_eq!(header(&res, "Cache-Control"), "no-store");
     let body: Value = res.into_json().unwrap();
@@ -41,7 +44,9 @@ fn a_collection_is_made_from_json_with_the_contracts_shape() {
     assert_eq!(keys, ["links", "name", "url"]);
     assert_eq!(body["name"], "Spring campaign");
     let url = body["url"].as_str().unwrap();
-    let secret = url.strip_prefix(&format!("{BASE}/collection/")).expect("<base>/collection/<secret>");
+    let secret = url
+        .strip_prefix(&format!("{BASE}/collection/"))
+        .expect("<base>/collection/<secret>");
     assert_eq!(secret.len(), 32);
     assert!(secret.bytes().all(|b| b.is_ascii_alphanumeric()));
 
@@ -53,18 +58,33 @@ fn a_collection_is_made_from_json_with_the_contracts_shape() {
     assert_eq!(page["links"], json!([]));
     assert_eq!(page["history"].as_array().unwrap().len(), 30);
     let keys: Vec<&String> = page.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["clicks", "history", "links", "matching", "name", "next", "page", "pages", "previous", "total", "url"]);
-    assert_eq!((&page["total"], &page["page"], &page["pages"]), (&json!(0), &json!(1), &json!(1)));
-    assert_eq!((&page["next"], &page["previous"]), (&Value::Null, &Value::Null));
+    assert_eq!(
+        keys,
+        [
+            "clicks", "history", "links", "matching", "name", "next", "page", "pages", "previous",
+            "total", "url"
+        ]
+    );
+    assert_eq!(
+        (&page["total"], &page["page"], &page["pages"]),
+        (&json!(0), &json!(1), &json!(1))
+    );
+    assert_eq!(
+        (&page["next"], &page["previous"]),
+        (&Value::Null, &Value::Null)
+    );
 
     let link = app.seed_with(json!({ "target_url": "https://example.com/", "collection": secret }));
     let (_, page) = app.get_json(&format!("/collection/{secret}"));
-    assert_eq!(page["links"], json!([link.0]), "each link as the URLInfo its create answered");
+    assert_eq!(
+        page["links"],
+        json!([link.0]),
+        "each link as the URLInfo its create answered"
+    );
 }
 
 #[test]
 fn the_home_pages_form_starts_a_collection_and_lands_on_its_page() {
-    backend!();
     let app = spawn_app();
     let home = app.get("/", Some(BROWSER)).into_string().unwrap();
     assert!(home.contains(r#"action="/collections""#) && home.contains("Start a collection"));
@@ -78,19 +98,27 @@ fn the_home_pages_form_starts_a_collection_and_lands_on_its_page() {
     assert_eq!(header(&page, "X-Robots-Tag"), "noindex");
     assert_eq!(header(&page, "Cache-Control"), "no-store");
     let html = page.into_string().unwrap();
-    assert!(html.contains("Launch &#60;b&#62;bold&#60;/b&#62;"), "the name is escaped");
+    assert!(
+        html.contains("Launch &#60;b&#62;bold&#60;/b&#62;"),
+        "the name is escaped"
+    );
     assert!(!html.contains("<b>bold</b>"));
     assert!(html.contains("Bookmark this page"), "greets its maker");
 }
 
 #[test]
 fn names_that_are_empty_too_long_or_not_text_are_refused_in_both_representations() {
-    backend!();
     let app = spawn_app();
     let long = "x".repeat(101);
-    for body in [json!({}), json!({ "name": "" }), json!({ "name": "   " }), json!({ "name": long }),
-        json!({ "name": 5 }), json!({ "name": null }), json!({ "name": "a\u{7}b" })]
-    {
+    for body in [
+        json!({}),
+        json!({ "name": "" }),
+        json!({ "name": "   " }),
+        json!({ "name": long }),
+        json!({ "name": 5 }),
+        json!({ "name": null }),
+        json!({ "name": "a\u{7}b" }),
+    ] {
         let res = app.send_json(Method::Post, "/collections", body.clone());
         assert_eq!(res.status(), Status::UnprocessableEntity, "{body}");
         assert!(!detail(res).is_empty());
@@ -98,15 +126,22 @@ fn names_that_are_empty_too_long_or_not_text_are_refused_in_both_representations
     let res = app.post_form("/collections", "name=");
     assert_eq!(res.status(), Status::UnprocessableEntity);
     let html = res.into_string().unwrap();
-    assert!(html.contains(r#"id="name-error""#), "the message beside the field");
-    let res = app.client.post("/collections").header(ContentType::Plain).body("name").dispatch();
+    assert!(
+        html.contains(r#"id="name-error""#),
+        "the message beside the field"
+    );
+    let res = app
+        .client
+        .post("/collections")
+        .header(ContentType::Plain)
+        .body("name")
+        .dispatch();
     assert_eq!(res.status(), Status::UnsupportedMediaType);
     assert_eq!(app.query_i64("select count(*) from collection"), 0);
 }
 
 #[test]
 fn links_join_at_creation_in_json_and_from_the_collection_pages_form() {
-    backend!();
     let app = spawn_app();
     let path = collection(&app, "Both ways");
     let first = seed_in(&app, &path, "https://example.com/json");
@@ -116,55 +151,102 @@ fn links_join_at_creation_in_json_and_from_the_collection_pages_form() {
         url::form_urlencoded::byte_serialize(url.as_bytes()).collect::<String>()
     );
     let res = app.create_form(&form);
-    assert_eq!(res.status(), Status::SeeOther, "the form takes the collection's URL too");
+    assert_eq!(
+        res.status(),
+        Status::SeeOther,
+        "the form takes the collection's URL too"
+    );
 
     let (_, page) = app.get_json(&path);
     let links = page["links"].as_array().unwrap();
     assert_eq!(links.len(), 2);
-    let targets: Vec<&str> = links.iter().map(|l| l["target_url"].as_str().unwrap()).collect();
-    assert!(targets.contains(&"https://example.com/json") && targets.contains(&"https://example.com/form"));
+    let targets: Vec<&str> = links
+        .iter()
+        .map(|l| l["target_url"].as_str().unwrap())
+        .collect();
+    assert!(
+        targets.contains(&"https://example.com/json")
+            && targets.contains(&"https://example.com/form")
+    );
     let listed = links.iter().find(|l| l["url"] == first.0["url"]).unwrap();
-    assert_eq!(listed["admin_url"], first.0["admin_url"], "the admin URL, opened from its seal");
+    assert_eq!(
+        listed["admin_url"], first.0["admin_url"],
+        "the admin URL, opened from its seal"
+    );
     assert_eq!(app.get_json(&first.admin_path()).0, Status::Ok);
     let html = app.get(&path, Some(BROWSER)).into_string().unwrap();
-    assert!(html.contains(first.str("admin_url")), "each link with its admin link");
+    assert!(
+        html.contains(first.str("admin_url")),
+        "each link with its admin link"
+    );
 }
 
 #[test]
 fn a_create_naming_an_unknown_or_malformed_collection_stores_nothing() {
-    backend!();
     let app = spawn_app();
     let before = app.link_count();
-    let unknown = app.create_json(json!({ "target_url": "https://example.com/", "collection": "A".repeat(32) }));
+    let unknown = app
+        .create_json(json!({ "target_url": "https://example.com/", "collection": "A".repeat(32) }));
     assert_eq!(unknown.status(), Status::NotFound);
     assert_eq!(detail(unknown), "No collection has this secret");
-    let bad = app.create_json(json!({ "target_url": "https://example.com/", "collection": "../../etc" }));
+    let bad =
+        app.create_json(json!({ "target_url": "https://example.com/", "collection": "../../etc" }));
     assert_eq!(bad.status(), Status::UnprocessableEntity);
-    let page = app.create_form(&format!("target_url=https%3A%2F%2Fexample.com%2F&collection={}", "B".repeat(32)));
+    let page = app.create_form(&format!(
+        "target_url=https%3A%2F%2Fexample.com%2F&collection={}",
+        "B".repeat(32)
+    ));
     assert_eq!(page.status(), Status::NotFound);
-    assert!(page.into_string().unwrap().contains("No collection has this secret"), "the form again, with why");
+    assert!(
+        page.into_string()
+            .unwrap()
+            .contains("No collection has this secret"),
+        "the form again, with why"
+    );
     assert_eq!(app.link_count(), before);
 }
 
 #[test]
 fn an_existing_link_joins_by_its_admin_url_and_a_wrong_one_is_refused() {
-    backend!();
     let app = spawn_app();
     let path = collection(&app, "Later");
     let link = app.seed("https://example.com/older");
     let join = format!("{path}/links");
 
-    for wrong in [format!("{BASE}/admin/{}", "Z".repeat(32)), "not an admin url".to_owned()] {
+    for wrong in [
+        format!("{BASE}/admin/{}", "Z".repeat(32)),
+        "not an admin url".to_owned(),
+    ] {
         let res = app.send_json(Method::Post, &join, json!({ "admin_url": wrong }));
-        assert!(matches!(res.status(), Status::Forbidden | Status::UnprocessableEntity), "{wrong}: {}", res.status());
-        let res = app.post_form(&join, &format!("admin_url={}", url::form_urlencoded::byte_serialize(wrong.as_bytes()).collect::<String>()));
+        assert!(
+            matches!(
+                res.status(),
+                Status::Forbidden | Status::UnprocessableEntity
+            ),
+            "{wrong}: {}",
+            res.status()
+        );
+        let res = app.post_form(
+            &join,
+            &format!(
+                "admin_url={}",
+                url::form_urlencoded::byte_serialize(wrong.as_bytes()).collect::<String>()
+            ),
+        );
         assert!(res.status().code >= 400 && res.status().code < 500);
         let html = res.into_string().unwrap();
-        assert!(html.contains(r#"id="admin_url-error""#), "the page again, with the message beside the field");
+        assert!(
+            html.contains(r#"id="admin_url-error""#),
+            "the page again, with the message beside the field"
+        );
     }
     assert_eq!(app.get_json(&path).1["links"], json!([]), "nothing joined");
 
-    let res = app.send_json(Method::Post, &join, json!({ "admin_url": link.str("admin_url") }));
+    let res = app.send_json(
+        Method::Post,
+        &join,
+        json!({ "admin_url": link.str("admin_url") }),
+    );
     assert_eq!(res.status(), Status::Ok);
     let info: Value = res.into_json().unwrap();
     assert_eq!(info["url"], link.0["url"]);
@@ -181,13 +263,16 @@ fn an_existing_link_joins_by_its_admin_url_and_a_wrong_one_is_refused() {
 
 #[test]
 fn the_list_sorts_by_date_or_clicks_and_filters_by_key_or_target() {
-    backend!();
     let app = spawn_app();
     let path = collection(&app, "Sorted");
     let mut made = Vec::new();
-    for (n, (target, clicks)) in [("https://a.example/apples", 1), ("https://b.example/pears", 3), ("https://c.example/plums", 2)]
-        .into_iter()
-        .enumerate()
+    for (n, (target, clicks)) in [
+        ("https://a.example/apples", 1),
+        ("https://b.example/pears", 3),
+        ("https://c.example/plums", 2),
+    ]
+    .into_iter()
+    .enumerate()
     {
         app.set_clock(&format!("2026-11-2{}T12:00:00Z", n + 1));
         let link = seed_in(&app, &path, target);
@@ -199,29 +284,66 @@ fn the_list_sorts_by_date_or_clicks_and_filters_by_key_or_target() {
     let order = |query: &str| -> Vec<String> {
         let (status, page) = app.get_json(&format!("{path}{query}"));
         assert_eq!(status, Status::Ok, "{query}");
-        page["links"].as_array().unwrap().iter().map(|l| l["target_url"].as_str().unwrap().to_owned()).collect()
+        page["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["target_url"].as_str().unwrap().to_owned())
+            .collect()
     };
     // Ordered in SQL by the clicks written (pending ones are at most a second behind).
     app.flush_clicks();
-    let newest = ["https://c.example/plums", "https://b.example/pears", "https://a.example/apples"];
+    let newest = [
+        "https://c.example/plums",
+        "https://b.example/pears",
+        "https://a.example/apples",
+    ];
     assert_eq!(order(""), newest);
     assert_eq!(order("?sort=date"), newest);
-    assert_eq!(order("?sort=clicks"), ["https://b.example/pears", "https://c.example/plums", "https://a.example/apples"]);
+    assert_eq!(
+        order("?sort=clicks"),
+        [
+            "https://b.example/pears",
+            "https://c.example/plums",
+            "https://a.example/apples"
+        ]
+    );
     assert_eq!(order("?q=PEARS"), ["https://b.example/pears"]);
-    assert_eq!(order(&format!("?q={}", made[0].key())), ["https://a.example/apples"]);
+    assert_eq!(
+        order(&format!("?q={}", made[0].key())),
+        ["https://a.example/apples"]
+    );
     assert_eq!(order("?q=nothing-like-it"), Vec::<String>::new());
-    assert_eq!(order("?q=%25"), Vec::<String>::new(), "a filter's % and _ are literal");
+    assert_eq!(
+        order("?q=%25"),
+        Vec::<String>::new(),
+        "a filter's % and _ are literal"
+    );
     assert_eq!(order("?q=_"), Vec::<String>::new());
     let (_, filtered) = app.get_json(&format!("{path}?q=plums"));
-    assert_eq!(filtered["clicks"], 6, "totals stay those of the whole collection");
-    assert_eq!(app.get(&format!("{path}?sort=name"), Some("application/json")).status(), Status::UnprocessableEntity);
-    assert_eq!(app.get(&format!("{path}?sort="), Some("application/json")).status(), Status::UnprocessableEntity);
-    assert_eq!(app.get(&format!("{path}?days=8"), Some("application/json")).status(), Status::UnprocessableEntity);
+    assert_eq!(
+        filtered["clicks"], 6,
+        "totals stay those of the whole collection"
+    );
+    assert_eq!(
+        app.get(&format!("{path}?sort=name"), Some("application/json"))
+            .status(),
+        Status::UnprocessableEntity
+    );
+    assert_eq!(
+        app.get(&format!("{path}?sort="), Some("application/json"))
+            .status(),
+        Status::UnprocessableEntity
+    );
+    assert_eq!(
+        app.get(&format!("{path}?days=8"), Some("application/json"))
+            .status(),
+        Status::UnprocessableEntity
+    );
 }
 
 #[test]
 fn totals_and_the_chart_add_up_the_links_clicks_pending_ones_too() {
-    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-20T12:00:00Z");
     let path = collection(&app, "Totals");
@@ -240,23 +362,38 @@ fn totals_and_the_chart_add_up_the_links_clicks_pending_ones_too() {
     // Not flushed: three clicks are still pending.
     let (_, page) = app.get_json(&format!("{path}?days=7"));
     assert_eq!(page["clicks"], 7);
-    let sum: i64 = page["links"].as_array().unwrap().iter().map(|l| l["clicks"].as_i64().unwrap()).sum();
+    let sum: i64 = page["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["clicks"].as_i64().unwrap())
+        .sum();
     assert_eq!(sum, 7);
     let days: Vec<(String, i64)> = page["history"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["day"].as_str().unwrap().to_owned(), d["clicks"].as_i64().unwrap()))
+        .map(|d| {
+            (
+                d["day"].as_str().unwrap().to_owned(),
+                d["clicks"].as_i64().unwrap(),
+            )
+        })
         .filter(|(_, n)| *n > 0)
         .collect();
-    assert_eq!(days, [("2026-11-20".to_owned(), 4), ("2026-11-21".to_owned(), 3)]);
-    let html = app.get(&format!("{path}?days=7"), Some(BROWSER)).into_string().unwrap();
+    assert_eq!(
+        days,
+        [("2026-11-20".to_owned(), 4), ("2026-11-21".to_owned(), 3)]
+    );
+    let html = app
+        .get(&format!("{path}?days=7"), Some(BROWSER))
+        .into_string()
+        .unwrap();
     assert!(html.contains(r#"<svg class="chart""#) && html.contains(r#"data-clicks="4""#));
 }
 
 #[test]
 fn the_csv_lists_every_link_with_its_numbers_and_admin_url() {
-    backend!();
     let app = spawn_app();
     let path = collection(&app, "Export");
     let link = seed_in(&app, &path, "https://example.com/a,b?c=\"d\"");
@@ -269,11 +406,26 @@ fn the_csv_lists_every_link_with_its_numbers_and_admin_url() {
     let body = res.into_string().unwrap();
     let mut rows = csv::Reader::from_reader(body.as_bytes());
     let heads: Vec<String> = rows.headers().unwrap().iter().map(str::to_owned).collect();
-    assert_eq!(heads, ["key", "short_url", "target_url", "clicks", "created_at", "status", "admin_url"]);
+    assert_eq!(
+        heads,
+        [
+            "key",
+            "short_url",
+            "target_url",
+            "clicks",
+            "created_at",
+            "status",
+            "admin_url"
+        ]
+    );
     let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), 1);
     assert_eq!(&records[0][0], link.key());
-    assert_eq!(&records[0][2], link.str("target_url"), "quotes and commas survive");
+    assert_eq!(
+        &records[0][2],
+        link.str("target_url"),
+        "quotes and commas survive"
+    );
     assert_eq!(&records[0][3], "1");
     assert_eq!(&records[0][5], "active");
     assert_eq!(&records[0][6], link.str("admin_url"));
@@ -283,13 +435,18 @@ fn the_csv_lists_every_link_with_its_numbers_and_admin_url() {
 
 #[test]
 fn selected_links_are_deactivated_together_and_others_are_left_alone() {
-    backend!();
     let app = spawn_app();
     let path = collection(&app, "Bulk");
-    let links: Vec<Link> = (0..3).map(|n| seed_in(&app, &path, &format!("https://example.com/{n}"))).collect();
+    let links: Vec<Link> = (0..3)
+        .map(|n| seed_in(&app, &path, &format!("https://example.com/{n}")))
+        .collect();
     let stranger = app.seed("https://example.com/not-in-it");
     for link in &links {
-        assert_eq!(app.get(&link.path(), None).status(), Status::TemporaryRedirect, "cached now");
+        assert_eq!(
+            app.get(&link.path(), None).status(),
+            Status::TemporaryRedirect,
+            "cached now"
+        );
     }
     let res = app.send_json(
         Method::Post,
@@ -297,9 +454,20 @@ fn selected_links_are_deactivated_together_and_others_are_left_alone() {
         json!({ "keys": [links[0].key(), stranger.key(), "no-such-key"] }),
     );
     assert_eq!(res.status(), Status::Ok);
-    assert_eq!(res.into_json::<Value>().unwrap(), json!({ "deactivated": [links[0].key()] }));
-    assert_eq!(app.get(&links[0].path(), None).status(), Status::NotFound, "no cache keeps it");
-    assert_eq!(app.get(&stranger.path(), None).status(), Status::TemporaryRedirect, "not this collection's");
+    assert_eq!(
+        res.into_json::<Value>().unwrap(),
+        json!({ "deactivated": [links[0].key()] })
+    );
+    assert_eq!(
+        app.get(&links[0].path(), None).status(),
+        Status::NotFound,
+        "no cache keeps it"
+    );
+    assert_eq!(
+        app.get(&stranger.path(), None).status(),
+        Status::TemporaryRedirect,
+        "not this collection's"
+    );
 
     let form = format!("keys={}&keys={}", links[1].key(), links[2].key());
     let res = app.post_form(&format!("{path}/deactivate"), &form);
@@ -310,45 +478,81 @@ fn selected_links_are_deactivated_together_and_others_are_left_alone() {
         assert_eq!(app.get(&link.path(), None).status(), Status::NotFound);
     }
     let (_, page) = app.get_json(&path);
-    assert!(page["links"].as_array().unwrap().iter().all(|l| l["is_active"] == false));
-    assert_eq!(app.send_json(Method::Post, &format!("{path}/deactivate"), json!({ "keys": "all" })).status(), Status::UnprocessableEntity);
+    assert!(page["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| l["is_active"] == false));
+    assert_eq!(
+        app.send_json(
+            Method::Post,
+            &format!("{path}/deactivate"),
+            json!({ "keys": "all" })
+        )
+        .status(),
+        Status::UnprocessableEntity
+    );
     let res = app.send_json(Method::Post, &format!("{path}/deactivate"), json!({}));
-    assert_eq!(res.into_json::<Value>().unwrap(), json!({ "deactivated": [] }), "no keys: nothing");
+    assert_eq!(
+        res.into_json::<Value>().unwrap(),
+        json!({ "deactivated": [] }),
+        "no keys: nothing"
+    );
     let nothing = app.post_form(&format!("{path}/deactivate"), "");
-    assert_eq!(nothing.status(), Status::SeeOther, "the form with nothing selected");
+    assert_eq!(
+        nothing.status(),
+        Status::SeeOther,
+        "the form with nothing selected"
+    );
     let html = app.get(&path, Some(BROWSER)).into_string().unwrap();
     assert!(html.contains("No link was selected"));
 }
 
 #[test]
 fn a_new_collection_secret_retires_the_old_url_and_keeps_the_admin_links() {
-    backend!();
     let app = spawn_app();
     let path = collection(&app, "Leaked");
     let link = seed_in(&app, &path, "https://example.com/kept");
     let res = app.send_json(Method::Post, &format!("{path}/rotate"), json!({}));
     assert_eq!(res.status(), Status::Ok);
     let page: Value = res.into_json().unwrap();
-    let new = page["url"].as_str().unwrap().strip_prefix(BASE).unwrap().to_owned();
+    let new = page["url"]
+        .as_str()
+        .unwrap()
+        .strip_prefix(BASE)
+        .unwrap()
+        .to_owned();
     assert_ne!(new, path);
     assert_eq!(app.get_json(&path).0, Status::NotFound);
-    assert_eq!(app.get(&format!("{path}/links.csv"), None).status(), Status::NotFound);
+    assert_eq!(
+        app.get(&format!("{path}/links.csv"), None).status(),
+        Status::NotFound
+    );
     let (status, after) = app.get_json(&new);
     assert_eq!(status, Status::Ok);
     assert_eq!(after["links"][0]["admin_url"], link.0["admin_url"]);
 
-    let res = app.client.post(format!("{new}/rotate")).header(Header::new("Accept", BROWSER)).dispatch();
+    let res = app
+        .client
+        .post(format!("{new}/rotate"))
+        .header(Header::new("Accept", BROWSER))
+        .dispatch();
     assert_eq!(res.status(), Status::SeeOther);
     let newer = header(&res, "Location").to_owned();
     let html = app.get(&newer, Some(BROWSER)).into_string().unwrap();
     assert!(html.contains("new address"));
     assert_eq!(app.get_json(&new).0, Status::NotFound);
-    assert_eq!(app.create_json(json!({ "target_url": "https://example.com/", "collection": secret_of(&path) })).status(), Status::NotFound);
+    assert_eq!(
+        app.create_json(
+            json!({ "target_url": "https://example.com/", "collection": secret_of(&path) })
+        )
+        .status(),
+        Status::NotFound
+    );
 }
 
 #[test]
 fn no_secret_is_stored_in_the_clear() {
-    backend!();
     let app = spawn_app();
     let path = collection(&app, "Sealed");
     let link = seed_in(&app, &path, "https://example.com/sealed");
@@ -359,7 +563,10 @@ fn no_secret_is_stored_in_the_clear() {
     file.extend(std::fs::read(app.db_path.with_extension("db-wal")).unwrap_or_default());
     let dump = String::from_utf8_lossy(&file);
     if crate::backend::on_sqlite() {
-        assert!(dump.contains("https://example.com/sealed"), "the file is the database");
+        assert!(
+            dump.contains("https://example.com/sealed"),
+            "the file is the database"
+        );
     }
     assert!(!dump.contains(&admin) && !dump.contains(&secret));
     if !crate::backend::on_sqlite() {
@@ -382,7 +589,6 @@ fn no_secret_is_stored_in_the_clear() {
 
 #[test]
 fn a_collection_of_a_thousand_links_pages_through_them_all_and_its_csv_has_every_one() {
-    backend!();
     let app = spawn_app();
     let path = collection(&app, "Large");
     let secret = secret_of(&path);
@@ -401,15 +607,27 @@ fn a_collection_of_a_thousand_links_pages_through_them_all_and_its_csv_has_every
         assert_eq!(status, Status::Ok);
         let links = page["links"].as_array().unwrap();
         assert_eq!(links.len(), 100, "{url}");
-        assert!(links.iter().all(|l| l["admin_url"].as_str().unwrap().len() > 32));
+        assert!(links
+            .iter()
+            .all(|l| l["admin_url"].as_str().unwrap().len() > 32));
         seen.extend(links.iter().map(|l| l["url"].as_str().unwrap().to_owned()));
-        assert_eq!((&page["total"], &page["matching"], &page["pages"]), (&json!(1000), &json!(1000), &json!(10)));
+        assert_eq!(
+            (&page["total"], &page["matching"], &page["pages"]),
+            (&json!(1000), &json!(1000), &json!(10))
+        );
         pages += 1;
         next = page["next"].as_str().map(str::to_owned);
     }
-    assert_eq!((pages, seen.len()), (10, 1000), "every link once, on ten pages");
+    assert_eq!(
+        (pages, seen.len()),
+        (10, 1000),
+        "every link once, on ten pages"
+    );
     let (_, last) = app.get_json(&format!("{path}?page=10"));
-    assert_eq!(last["previous"], format!("{BASE}{path}?sort=date&days=30&q=&page=9"));
+    assert_eq!(
+        last["previous"],
+        format!("{BASE}{path}?sort=date&days=30&q=&page=9")
+    );
     let (_, beyond) = app.get_json(&format!("{path}?page=11"));
     assert_eq!(beyond["links"], json!([]));
     for bad in ["0", "-1", "x", "4294967296"] {
@@ -420,18 +638,26 @@ fn a_collection_of_a_thousand_links_pages_through_them_all_and_its_csv_has_every
     let html = app.get(&path, Some(BROWSER)).into_string().unwrap();
     assert_eq!(html.matches(r#"name="keys""#).count(), 100);
     assert!(html.contains("Page 1 of 10"));
-    assert!(html.contains(r#"href="?sort=date&amp;days=30&amp;q=&amp;page=2" rel="next""#), "{html}");
+    assert!(
+        html.contains(r#"href="?sort=date&amp;days=30&amp;q=&amp;page=2" rel="next""#),
+        "{html}"
+    );
 
-    let csv = app.get(&format!("{path}/links.csv"), None).into_string().unwrap();
+    let csv = app
+        .get(&format!("{path}/links.csv"), None)
+        .into_string()
+        .unwrap();
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(rows.len(), 1001, "the header and every link");
-    let keys: std::collections::HashSet<&str> = rows[1..].iter().map(|r| r.split(',').next().unwrap()).collect();
+    let keys: std::collections::HashSet<&str> = rows[1..]
+        .iter()
+        .map(|r| r.split(',').next().unwrap())
+        .collect();
     assert_eq!(keys.len(), 1000);
 }
 
 #[test]
 fn a_full_collection_refuses_one_more_link_and_stores_nothing() {
-    backend!();
     let app = spawn_app_with(|f| f.merge(("collection_max_links", 2)));
     let path = collection(&app, "Small");
     let secret = secret_of(&path);
@@ -439,12 +665,17 @@ fn a_full_collection_refuses_one_more_link_and_stores_nothing() {
         seed_in(&app, &path, &format!("https://example.com/{n}"));
     }
     let before = app.link_count();
-    let res = app.create_json(json!({ "target_url": "https://example.com/more", "collection": secret }));
+    let res =
+        app.create_json(json!({ "target_url": "https://example.com/more", "collection": secret }));
     assert_eq!(res.status(), Status::Conflict);
     assert!(detail(res).contains("at most 2 links"));
     assert_eq!(app.link_count(), before, "no link made outside it either");
     let other = app.seed("https://example.com/other");
-    let res = app.send_json(Method::Post, &format!("{path}/links"), json!({ "admin_url": other.str("admin_url") }));
+    let res = app.send_json(
+        Method::Post,
+        &format!("{path}/links"),
+        json!({ "admin_url": other.str("admin_url") }),
+    );
     assert_eq!(res.status(), Status::Conflict);
     let (_, page) = app.get_json(&path);
     assert_eq!(page["total"], 2);

@@ -8,7 +8,6 @@ use crate::helpers::{detail, figment, header, spawn_app, spawn_with, Link, BASE}
 
 #[test]
 fn creating_a_link_with_json_answers_201_with_its_urlinfo() {
-    backend!();
     let app = spawn_app();
 
     let res = app.create_json(json!({ "target_url": "https://example.com/a?b=c" }));
@@ -28,7 +27,6 @@ fn creating_a_link_with_json_answers_201_with_its_urlinfo() {
 
 #[test]
 fn random_keys_are_five_letters_or_digits_and_secrets_are_long() {
-    backend!();
     let app = spawn_app();
 
     let link = app.seed("https://example.com/");
@@ -43,7 +41,6 @@ fn random_keys_are_five_letters_or_digits_and_secrets_are_long() {
 
 #[test]
 fn the_key_length_is_configurable() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
     let app = spawn_with(figment(&db).merge(("key_length", 9)), &db);
@@ -55,7 +52,6 @@ fn the_key_length_is_configurable() {
 
 #[test]
 fn creating_with_the_form_sends_the_creator_to_a_greeting_admin_page() {
-    backend!();
     let app = spawn_app();
 
     let res = app.create_form("target_url=https%3A%2F%2Fexample.com%2Fpage");
@@ -81,7 +77,6 @@ fn creating_with_the_form_sends_the_creator_to_a_greeting_admin_page() {
 
 #[test]
 fn a_custom_key_is_used_as_given() {
-    backend!();
     let app = spawn_app();
 
     let res =
@@ -102,7 +97,6 @@ fn a_custom_key_is_used_as_given() {
 
 #[test]
 fn an_empty_custom_key_means_a_random_one() {
-    backend!();
     let app = spawn_app();
 
     let json = app.create_json(json!({ "target_url": "https://example.com/", "custom_key": "" }));
@@ -114,7 +108,6 @@ fn an_empty_custom_key_means_a_random_one() {
 
 #[test]
 fn creating_a_link_with_a_taken_custom_key_is_a_conflict() {
-    backend!();
     let app = spawn_app();
     app.create_json(json!({ "target_url": "https://a.example/", "custom_key": "dup" }));
 
@@ -135,7 +128,6 @@ fn creating_a_link_with_a_taken_custom_key_is_a_conflict() {
 
 #[test]
 fn a_deleted_links_key_is_never_handed_out_again() {
-    backend!();
     let app = spawn_app();
     let res = app.create_json(json!({ "target_url": "https://a.example/", "custom_key": "gone" }));
     let link = Link(res.into_json().unwrap());
@@ -150,7 +142,6 @@ fn a_deleted_links_key_is_never_handed_out_again() {
 
 #[test]
 fn invalid_custom_keys_are_unprocessable() {
-    backend!();
     let app = spawn_app();
 
     for key in [
@@ -173,7 +164,6 @@ fn invalid_custom_keys_are_unprocessable() {
 
 #[test]
 fn reserved_words_cannot_be_custom_keys() {
-    backend!();
     let app = spawn_app();
 
     for key in [
@@ -189,7 +179,6 @@ fn reserved_words_cannot_be_custom_keys() {
 
 #[rocket::async_test]
 async fn two_hundred_concurrent_creates_give_two_hundred_unique_keys() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let client = Client::tracked(shortener::build(figment(&dir.path().join("c.db"))))
         .await
@@ -215,7 +204,6 @@ async fn two_hundred_concurrent_creates_give_two_hundred_unique_keys() {
 
 #[rocket::async_test]
 async fn concurrent_creates_with_one_custom_key_give_one_link_and_conflicts() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let client = Client::tracked(shortener::build(figment(&dir.path().join("k.db"))))
         .await
@@ -257,7 +245,6 @@ async fn concurrent_creates_with_one_custom_key_give_one_link_and_conflicts() {
 
 #[test]
 fn the_201_that_carries_the_admin_url_is_kept_out_of_caches() {
-    backend!();
     let app = spawn_app();
 
     let res = app.create_json(json!({ "target_url": "https://example.com/" }));

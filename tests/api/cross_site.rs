@@ -32,18 +32,23 @@ fn refused_page(res: LocalResponse<'_>) {
     assert_eq!(res.status(), Status::Forbidden);
     assert_eq!(res.content_type(), Some(ContentType::HTML));
     let html = res.into_string().unwrap();
-    assert!(html.contains("Cross-site form posts are not accepted"), "{html}");
+    assert!(
+        html.contains("Cross-site form posts are not accepted"),
+        "{html}"
+    );
 }
 
 const CREATE: &str = "target_url=https%3A%2F%2Fexample.com%2F&custom_key=planted";
 
 #[test]
 fn a_cross_site_form_post_creates_nothing() {
-    backend!();
     let app = spawn_app();
     for headers in [
         &[("Sec-Fetch-Site", "cross-site"), ("Origin", EVIL)][..],
-        &[("Sec-Fetch-Site", "same-site"), ("Origin", "http://user.sho.rt")][..],
+        &[
+            ("Sec-Fetch-Site", "same-site"),
+            ("Origin", "http://user.sho.rt"),
+        ][..],
         &[("Origin", EVIL)][..],
         &[("Origin", "null")][..],
         &[("Origin", "http://sho.rt.evil.example")][..],
@@ -65,14 +70,16 @@ fn a_cross_site_form_post_creates_nothing() {
 
 #[test]
 fn the_app_s_own_pages_and_programs_still_post() {
-    backend!();
     let app = spawn_app();
     let own = form_post(
         &app,
         Method::Post,
         "/url",
         CREATE,
-        &[("Sec-Fetch-Site", "same-origin"), ("Origin", "http://sho.rt")],
+        &[
+            ("Sec-Fetch-Site", "same-origin"),
+            ("Origin", "http://sho.rt"),
+        ],
     );
     assert_eq!(own.status(), Status::SeeOther);
     let by_host = form_post(
@@ -80,9 +87,16 @@ fn the_app_s_own_pages_and_programs_still_post() {
         Method::Post,
         "/url",
         "target_url=https%3A%2F%2Fexample.com%2F",
-        &[("Origin", "http://localhost:8000"), ("Host", "localhost:8000")],
+        &[
+            ("Origin", "http://localhost:8000"),
+            ("Host", "localhost:8000"),
+        ],
     );
-    assert_eq!(by_host.status(), Status::SeeOther, "Origin is the Host asked");
+    assert_eq!(
+        by_host.status(),
+        Status::SeeOther,
+        "Origin is the Host asked"
+    );
     let typed = form_post(
         &app,
         Method::Post,
@@ -93,13 +107,16 @@ fn the_app_s_own_pages_and_programs_still_post() {
     assert_eq!(typed.status(), Status::SeeOther);
 
     let program = app.create_json(json!({ "target_url": "https://example.com/" }));
-    assert_eq!(program.status(), Status::Created, "no headers: not a browser");
+    assert_eq!(
+        program.status(),
+        Status::Created,
+        "no headers: not a browser"
+    );
     assert_eq!(app.link_count(), 4);
 }
 
 #[test]
 fn json_clients_get_the_refusal_as_json() {
-    backend!();
     let app = spawn_app();
     let res = app
         .client
@@ -117,7 +134,6 @@ fn json_clients_get_the_refusal_as_json() {
 
 #[test]
 fn owner_changes_from_another_site_change_nothing() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/mine");
     let admin = link.admin_path();
@@ -127,7 +143,13 @@ fn owner_changes_from_another_site_change_nothing() {
     refused_page(form_post(&app, Method::Post, &admin, edit, cross));
     let edit = "target_url=https%3A%2F%2Fevil.example%2F&_method=PATCH";
     refused_page(form_post(&app, Method::Post, &admin, edit, cross));
-    refused_page(form_post(&app, Method::Post, &admin, "_method=DELETE", cross));
+    refused_page(form_post(
+        &app,
+        Method::Post,
+        &admin,
+        "_method=DELETE",
+        cross,
+    ));
     for method in [Method::Patch, Method::Delete] {
         let res = app
             .client
@@ -154,13 +176,18 @@ fn owner_changes_from_another_site_change_nothing() {
 
 #[test]
 fn password_guesses_from_another_site_are_not_checked() {
-    backend!();
     let app = spawn_app();
     let body = json!({ "target_url": "https://example.com/doc", "password": "right one" });
     let link = app.seed_with(body);
     let cross = &[("Sec-Fetch-Site", "cross-site")][..];
 
-    refused_page(form_post(&app, Method::Post, &link.path(), "password=right+one", cross));
+    refused_page(form_post(
+        &app,
+        Method::Post,
+        &link.path(),
+        "password=right+one",
+        cross,
+    ));
     let res = app
         .client
         .post(link.path())
@@ -176,9 +203,15 @@ fn password_guesses_from_another_site_are_not_checked() {
         Method::Post,
         &link.path(),
         "password=right+one",
-        &[("Sec-Fetch-Site", "same-origin"), ("Origin", "http://sho.rt")],
+        &[
+            ("Sec-Fetch-Site", "same-origin"),
+            ("Origin", "http://sho.rt"),
+        ],
     );
     assert_eq!(own.status(), Status::SeeOther);
     let (_, info) = app.get_json(&link.admin_path());
-    assert_eq!(info["clicks"], 1, "only the same-origin unlock went through");
+    assert_eq!(
+        info["clicks"], 1,
+        "only the same-origin unlock went through"
+    );
 }

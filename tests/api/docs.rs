@@ -44,7 +44,6 @@ fn spec_operations(spec: &Value) -> BTreeSet<(String, String)> {
 
 #[test]
 fn every_json_route_is_in_the_spec() {
-    backend!();
     let app = spawn_app();
     let (status, spec) = app.get_json("/openapi.json");
     assert_eq!(status, Status::Ok);
@@ -75,7 +74,6 @@ fn every_json_route_is_in_the_spec() {
 
 #[test]
 fn the_spec_is_a_valid_openapi_document_whose_references_resolve() {
-    backend!();
     let app = spawn_app();
     let text = app.get("/openapi.json", None).into_string().unwrap();
 
@@ -112,7 +110,6 @@ fn the_spec_is_a_valid_openapi_document_whose_references_resolve() {
 
 #[test]
 fn the_docs_page_shows_every_operation() {
-    backend!();
     let app = spawn_app();
     let res = app.get("/docs", Some(BROWSER));
     assert_eq!(res.status(), Status::Ok);
@@ -126,15 +123,20 @@ fn the_docs_page_shows_every_operation() {
     }
     assert!(html.contains(r#"<a href="/openapi.json">"#));
     assert!(html.contains("Which representation."), "the shared rules");
-    assert!(html.contains("application/json, text/html"), "media types per answer");
-    assert!(html.contains("X-Content-Type-Options"), "headers per answer");
+    assert!(
+        html.contains("application/json, text/html"),
+        "media types per answer"
+    );
+    assert!(
+        html.contains("X-Content-Type-Options"),
+        "headers per answer"
+    );
     let (_, json) = app.get_json("/docs");
     assert_eq!(json["spec"], "/openapi.json");
 }
 
 #[test]
 fn the_spec_gives_both_representations_the_forms_and_the_headers() {
-    backend!();
     let app = spawn_app();
     let (_, spec) = app.get_json("/openapi.json");
     let mut errors = 0;
@@ -171,19 +173,24 @@ fn the_spec_gives_both_representations_the_forms_and_the_headers() {
     let create = &spec["paths"]["/url"]["post"];
     assert!(create["responses"].get("303").is_some(), "the form's 303");
     let form = &create["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"];
-    assert_eq!(form["properties"]["max_clicks"]["type"], "integer", "no null in a form");
+    assert_eq!(
+        form["properties"]["max_clicks"]["type"], "integer",
+        "no null in a form"
+    );
     let days = &spec["paths"]["/admin/{secret_key}"]["get"]["parameters"][1];
     assert_eq!(days["name"], "days");
     assert_eq!(days["schema"]["enum"], json!([7, 30, 90, 365]));
     let target = &spec["components"]["schemas"]["NewLink"]["properties"]["target_url"];
     assert_eq!(target["minLength"], 1);
     assert_eq!(target["maxLength"], 2048);
-    assert!(target["pattern"].as_str().unwrap().starts_with("^[Hh][Tt][Tt][Pp]"));
+    assert!(target["pattern"]
+        .as_str()
+        .unwrap()
+        .starts_with("^[Hh][Tt][Tt][Pp]"));
 }
 
 #[test]
 fn every_operation_has_an_operation_id_of_its_own() {
-    backend!();
     let app = spawn_app();
     let (_, spec) = app.get_json("/openapi.json");
     let mut ids: Vec<&str> = spec["paths"]
@@ -196,5 +203,9 @@ fn every_operation_has_an_operation_id_of_its_own() {
     let count = ids.len();
     ids.sort_unstable();
     ids.dedup();
-    assert_eq!(ids.len(), count, "operationIds repeat: links between operations would point at the wrong one");
+    assert_eq!(
+        ids.len(),
+        count,
+        "operationIds repeat: links between operations would point at the wrong one"
+    );
 }

@@ -8,7 +8,6 @@ use crate::helpers::{detail, header, spawn_app, BROWSER};
 
 #[test]
 fn patch_changes_the_target_and_keeps_the_clicks() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/old");
     for _ in 0..2 {
@@ -41,7 +40,6 @@ fn patch_changes_the_target_and_keeps_the_clicks() {
 
 #[test]
 fn the_admin_pages_form_changes_the_target_in_any_field_order() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/old");
     app.get(&link.path(), None);
@@ -70,7 +68,6 @@ fn the_admin_pages_form_changes_the_target_in_any_field_order() {
 
 #[test]
 fn an_invalid_new_target_is_refused_and_nothing_changes() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/keep");
 
@@ -110,7 +107,6 @@ fn an_invalid_new_target_is_refused_and_nothing_changes() {
 
 #[test]
 fn an_edited_link_keeps_its_expiry_limit_and_password() {
-    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-28T10:00:00Z");
     let link = app.seed_with(json!({
@@ -134,7 +130,6 @@ fn an_edited_link_keeps_its_expiry_limit_and_password() {
 
 #[test]
 fn unknown_or_deleted_links_cannot_be_edited() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     let edit = json!({ "target_url": "https://example.org/" });
@@ -156,21 +151,31 @@ fn unknown_or_deleted_links_cannot_be_edited() {
 
 #[test]
 fn a_burst_of_changes_to_one_link_is_refused_while_other_links_still_change() {
-    backend!();
     let app = spawn_app();
-    let (busy, quiet) = (app.seed("https://example.com/a"), app.seed("https://example.com/b"));
+    let (busy, quiet) = (
+        app.seed("https://example.com/a"),
+        app.seed("https://example.com/b"),
+    );
     let edit = |n: usize| json!({ "target_url": format!("https://example.org/{n}") });
 
     // The attack: one owner's script rewrites its link as fast as it can.
     let statuses: Vec<Status> = (0..20)
-        .map(|n| app.send_json(Method::Patch, &busy.admin_path(), edit(n)).status())
+        .map(|n| {
+            app.send_json(Method::Patch, &busy.admin_path(), edit(n))
+                .status()
+        })
         .collect();
 
     assert_eq!(&statuses[..5], [Status::Ok; 5], "the burst is allowed");
-    assert!(statuses[5..].iter().all(|s| *s == Status::TooManyRequests), "{statuses:?}");
+    assert!(
+        statuses[5..].iter().all(|s| *s == Status::TooManyRequests),
+        "{statuses:?}"
+    );
     let refused = app.send_json(Method::Patch, &busy.admin_path(), edit(99));
     assert_eq!(refused.status(), Status::TooManyRequests);
-    let wait: u64 = header(&refused, "Retry-After").parse().expect("Retry-After seconds");
+    let wait: u64 = header(&refused, "Retry-After")
+        .parse()
+        .expect("Retry-After seconds");
     assert!((1..=6).contains(&wait), "{wait}");
     assert!(detail(refused).starts_with("Too many changes to this link"));
     assert_eq!(
@@ -179,20 +184,30 @@ fn a_burst_of_changes_to_one_link_is_refused_while_other_links_still_change() {
         "no refused change was made"
     );
     let deleted = app.send_json(Method::Delete, &busy.admin_path(), json!({}));
-    assert_eq!(deleted.status(), Status::TooManyRequests, "deletes count too");
+    assert_eq!(
+        deleted.status(),
+        Status::TooManyRequests,
+        "deletes count too"
+    );
 
     let other = app.send_json(Method::Patch, &quiet.admin_path(), edit(1));
-    assert_eq!(other.status(), Status::Ok, "another secret has its own allowance");
+    assert_eq!(
+        other.status(),
+        Status::Ok,
+        "another secret has its own allowance"
+    );
 }
 
 #[test]
 fn the_admin_pages_form_says_when_changes_come_too_fast() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     let form = "_method=PATCH&target_url=https%3A%2F%2Fexample.org%2Fnew";
     for _ in 0..5 {
-        assert_eq!(app.post_form(&link.admin_path(), form).status(), Status::SeeOther);
+        assert_eq!(
+            app.post_form(&link.admin_path(), form).status(),
+            Status::SeeOther
+        );
     }
 
     let res = app.post_form(&link.admin_path(), form);
@@ -201,8 +216,14 @@ fn the_admin_pages_form_says_when_changes_come_too_fast() {
     assert!(!header(&res, "Retry-After").is_empty());
     let html = res.into_string().unwrap();
     assert!(html.contains("Too many changes to this link"), "{html}");
-    assert!(html.contains(r#"value="https://example.org/new""#), "the page, with what was typed");
+    assert!(
+        html.contains(r#"value="https://example.org/new""#),
+        "the page, with what was typed"
+    );
     let delete = app.post_form(&link.admin_path(), "_method=DELETE");
     assert_eq!(delete.status(), Status::TooManyRequests);
-    assert!(delete.into_string().unwrap().contains("Too many changes to this link"));
+    assert!(delete
+        .into_string()
+        .unwrap()
+        .contains("Too many changes to this link"));
 }

@@ -9,7 +9,6 @@ use crate::helpers::{detail, figment, header, spawn_app, Link, BROWSER};
 
 #[test]
 fn a_link_past_its_expiry_answers_410_and_is_never_forwarded() {
-    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-28T10:00:00Z");
     let link = app.seed_with(json!({
@@ -47,7 +46,6 @@ fn a_link_past_its_expiry_answers_410_and_is_never_forwarded() {
 
 #[test]
 fn the_form_takes_a_browser_date_time_as_utc() {
-    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-28T10:00:00Z");
     let res = app.create_form("target_url=https://example.com/&expires_at=2026-12-01T09%3A30");
@@ -62,7 +60,6 @@ fn the_form_takes_a_browser_date_time_as_utc() {
 
 #[test]
 fn a_past_or_unreadable_expiry_is_refused_beside_its_field() {
-    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-28T10:00:00Z");
     for (expiry, message) in [
@@ -93,9 +90,10 @@ fn a_past_or_unreadable_expiry_is_refused_beside_its_field() {
 
 #[test]
 fn max_clicks_forwards_exactly_that_many_then_410() {
-    backend!();
     let app = spawn_app();
-    let link = app.seed_with(json!({ "target_url": "https://example.com/", "max_clicks": 3, "humans_only": false }));
+    let link = app.seed_with(
+        json!({ "target_url": "https://example.com/", "max_clicks": 3, "humans_only": false }),
+    );
     assert_eq!(link.0["max_clicks"], 3);
 
     let statuses: Vec<u16> = (0..5)
@@ -116,7 +114,6 @@ fn max_clicks_forwards_exactly_that_many_then_410() {
 
 #[rocket::async_test]
 async fn fifty_parallel_visits_to_a_link_limited_to_10_give_exactly_10_redirects() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let client = Client::tracked(shortener::build(figment(&dir.path().join("m.db"))))
         .await
@@ -124,7 +121,10 @@ async fn fifty_parallel_visits_to_a_link_limited_to_10_give_exactly_10_redirects
     let res = client
         .post("/url")
         .header(rocket::http::ContentType::JSON)
-        .body(json!({ "target_url": "https://example.com/", "max_clicks": 10, "humans_only": false }).to_string())
+        .body(
+            json!({ "target_url": "https://example.com/", "max_clicks": 10, "humans_only": false })
+                .to_string(),
+        )
         .dispatch()
         .await;
     let link = Link(res.into_json().await.unwrap());
@@ -152,7 +152,6 @@ async fn fifty_parallel_visits_to_a_link_limited_to_10_give_exactly_10_redirects
 
 #[test]
 fn an_expired_links_admin_page_still_shows_its_history() {
-    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-27T10:00:00Z");
     let link = app.seed_with(
@@ -178,7 +177,6 @@ fn an_expired_links_admin_page_still_shows_its_history() {
 
 #[test]
 fn the_key_of_an_expired_link_is_never_handed_out_again() {
-    backend!();
     let app = spawn_app();
     let used = app.seed_with(
         json!({ "target_url": "https://example.com/", "custom_key": "once", "max_clicks": 1, "humans_only": false }),
@@ -195,7 +193,6 @@ fn the_key_of_an_expired_link_is_never_handed_out_again() {
 
 #[test]
 fn a_click_limit_must_be_a_positive_whole_number() {
-    backend!();
     let app = spawn_app();
     let refused = [
         json!(0),

@@ -7,7 +7,6 @@ use crate::helpers::{detail, header, spawn_app, BASE, BROWSER};
 
 #[test]
 fn following_a_link_redirects_with_307_and_counts_each_click() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/a?b=c");
 
@@ -23,7 +22,6 @@ fn following_a_link_redirects_with_307_and_counts_each_click() {
 
 #[test]
 fn every_client_gets_the_same_redirect() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
 
@@ -37,7 +35,6 @@ fn every_client_gets_the_same_redirect() {
 
 #[test]
 fn head_checks_a_link_without_counting_a_click() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/head");
 
@@ -50,7 +47,6 @@ fn head_checks_a_link_without_counting_a_click() {
 
 #[test]
 fn peek_shows_the_target_without_counting_a_click() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/peek");
 
@@ -79,7 +75,6 @@ fn peek_shows_the_target_without_counting_a_click() {
 
 #[test]
 fn unknown_keys_are_not_found_in_every_form() {
-    backend!();
     let app = spawn_app();
 
     let res = app.get("/nokey", Some("application/json"));
@@ -99,7 +94,6 @@ fn unknown_keys_are_not_found_in_every_form() {
 
 #[test]
 fn malformed_keys_are_not_found() {
-    backend!();
     let app = spawn_app();
 
     for path in [
@@ -115,7 +109,6 @@ fn malformed_keys_are_not_found() {
 
 #[test]
 fn deleted_links_stop_forwarding_even_once_cached() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     assert_eq!(

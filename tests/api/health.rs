@@ -7,7 +7,6 @@ use crate::helpers::{spawn_app, spawn_app_on};
 
 #[test]
 fn health_is_ok_when_the_database_can_be_read_and_written() {
-    backend!();
     let app = spawn_app();
 
     for accept in [None, Some("text/html"), Some("application/json")] {
@@ -27,7 +26,6 @@ fn health_is_ok_when_the_database_can_be_read_and_written() {
 
 #[test]
 fn health_is_unavailable_when_the_database_directory_is_gone() {
-    backend!();
     if !crate::backend::on_sqlite() {
         return; // a file that vanishes is SQLite's failure; PostgreSQL has none
     }
@@ -43,14 +41,20 @@ fn health_is_unavailable_when_the_database_directory_is_gone() {
     assert_eq!(res.status(), Status::ServiceUnavailable);
     let body: Value = res.into_json().unwrap();
     assert_eq!(body["status"], "unavailable");
-    assert_eq!(body["version"], env!("CARGO_PKG_VERSION"), "even when failing");
+    assert_eq!(
+        body["version"],
+        env!("CARGO_PKG_VERSION"),
+        "even when failing"
+    );
     let detail = body["detail"].as_str().unwrap();
-    assert!(detail.starts_with("the database file was deleted"), "{detail}");
+    assert!(
+        detail.starts_with("the database file was deleted"),
+        "{detail}"
+    );
 }
 
 #[test]
 fn a_flood_of_health_checks_writes_the_database_at_most_once_every_few_seconds() {
-    backend!();
     let app = spawn_app();
     assert_eq!(app.get("/health", None).status(), Status::Ok);
     let marked: String = crate::helpers::query_scalar(
@@ -65,5 +69,8 @@ fn a_flood_of_health_checks_writes_the_database_at_most_once_every_few_seconds()
 
     let checked_at: String =
         crate::helpers::query_scalar(&app.db_path, "select checked_at from heartbeat");
-    assert_eq!(checked_at, "marked", "a later check wrote the heartbeat again");
+    assert_eq!(
+        checked_at, "marked",
+        "a later check wrote the heartbeat again"
+    );
 }

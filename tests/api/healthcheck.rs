@@ -24,7 +24,6 @@ fn stderr(output: &Output) -> String {
 
 #[test]
 fn healthcheck_exits_0_when_the_server_is_healthy() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let _server = Server::start(dir.path(), port, &[]);
@@ -37,7 +36,6 @@ fn healthcheck_exits_0_when_the_server_is_healthy() {
 
 #[test]
 fn healthcheck_reaches_a_server_listening_on_every_address_through_the_loopback() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let every = [("ROCKET_ADDRESS", "0.0.0.0".to_owned())];
@@ -51,7 +49,6 @@ fn healthcheck_reaches_a_server_listening_on_every_address_through_the_loopback(
 
 #[test]
 fn healthcheck_exits_1_with_one_line_when_nothing_listens() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
 
@@ -65,7 +62,6 @@ fn healthcheck_exits_1_with_one_line_when_nothing_listens() {
 
 #[test]
 fn healthcheck_exits_1_with_the_reason_when_the_server_is_unavailable() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -98,7 +94,6 @@ fn healthcheck_exits_1_with_the_reason_when_the_server_is_unavailable() {
 
 #[test]
 fn healthcheck_gives_up_within_seconds_on_a_server_that_never_answers() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     // Connections complete in the kernel's backlog, but nobody reads them.
     let silent = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -108,5 +103,9 @@ fn healthcheck_gives_up_within_seconds_on_a_server_that_never_answers() {
 
     assert_eq!(output.status.code(), Some(1));
     assert!(took < Duration::from_secs(6), "took {took:?}");
-    assert!(stderr(&output).contains("within 3 s"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("within 3 s"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -56,7 +56,6 @@ proptest! {
 
     #[test]
     fn hostile_json_bodies_never_cause_a_server_error(bodies in proptest::collection::vec(json_bodies(), 20)) {
-        backend!();
         let app = spawn_app();
         for body in bodies {
             let res = app.client.post("/url").header(ContentType::JSON).header(Header::new("Accept", "application/json")).body(&body).dispatch();
@@ -75,7 +74,6 @@ proptest! {
 
     #[test]
     fn hostile_form_bodies_never_cause_a_server_error(bodies in proptest::collection::vec(form_bodies(), 20)) {
-        backend!();
         let app = spawn_app();
         for body in bodies {
             let res = app.client.post("/url").header(ContentType::Form).header(Header::new("Accept", "text/html")).body(&body).dispatch();
@@ -86,7 +84,6 @@ proptest! {
 
     #[test]
     fn hostile_paths_never_cause_a_server_error(segment in "[^/?#]{1,80}") {
-        backend!();
         let app = spawn_app();
         let encoded: String = segment.bytes().map(|b| format!("%{b:02X}")).collect();
         for path in [format!("/{encoded}"), format!("/peek/{encoded}"), format!("/admin/{encoded}")] {
@@ -102,13 +99,20 @@ proptest! {
 /// an array into the fields in order (`["spam"]` as a report's reason).
 #[test]
 fn a_json_body_that_is_not_an_object_is_refused_and_changes_nothing() {
-    backend!();
     let app = spawn_app();
-    let link = app.seed_with(json!({"target_url": "https://example.com/", "password": "open sesame"}));
+    let link =
+        app.seed_with(json!({"target_url": "https://example.com/", "password": "open sesame"}));
     let secret = rocket::execute(shortener::testing::moderation_secret(app.client.rocket()));
-    let res = app.send_json(rocket::http::Method::Post, "/collections", json!({"name": "Kept"}));
+    let res = app.send_json(
+        rocket::http::Method::Post,
+        "/collections",
+        json!({"name": "Kept"}),
+    );
     let collection: Value = res.into_json().unwrap();
-    let collection = collection["url"].as_str().unwrap().trim_start_matches(crate::helpers::BASE);
+    let collection = collection["url"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches(crate::helpers::BASE);
     let paths = [
         link.path(),
         format!("/report/{}", link.key()),
@@ -136,11 +140,18 @@ fn a_json_body_that_is_not_an_object_is_refused_and_changes_nothing() {
             let res = app.send_json(rocket::http::Method::Post, path, body.clone());
             assert_eq!(res.status(), Status::UnprocessableEntity, "{path} {body}");
             let detail = crate::helpers::detail(res);
-            assert!(detail.contains("expected a JSON object"), "{path} {body}: {detail}");
+            assert!(
+                detail.contains("expected a JSON object"),
+                "{path} {body}: {detail}"
+            );
         }
     }
     assert_eq!(app.query_i64("select count(*) from report"), 0);
     assert_eq!(app.query_i64("select count(*) from collection"), 1);
     assert_eq!(app.query_i64("select count(*) from collection_link"), 0);
-    assert_eq!(app.get(&link.path(), None).status(), Status::Unauthorized, "still protected, not disabled");
+    assert_eq!(
+        app.get(&link.path(), None).status(),
+        Status::Unauthorized,
+        "still protected, not disabled"
+    );
 }

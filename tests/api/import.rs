@@ -20,7 +20,10 @@ fn record(key: &str, target: &str, hash: &str) -> serde_json::Value {
 
 /// A well-formed argon2id PHC string with the given parameters (`m=..,t=..,p=..`).
 fn phc(params: &str) -> String {
-    format!("$argon2id$v=19${params}$c29tZXNhbHRzb21lc2FsdA${}", "A".repeat(43))
+    format!(
+        "$argon2id$v=19${params}$c29tZXNhbHRzb21lc2FsdA${}",
+        "A".repeat(43)
+    )
 }
 
 /// Imports `records` as a JSON file into a fresh database in `dir`.
@@ -44,7 +47,6 @@ fn assert_refused(dir: &Path, out: &Output, expected: &[&str]) {
 
 #[test]
 fn import_refuses_the_whole_file_when_one_record_is_bad_and_names_each_bad_record() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let mut bad_history = record("history", "https://example.com/h", &"12".repeat(32));
     bad_history["history"] = json!({ "days": { "last week": 2 } });
@@ -71,12 +73,14 @@ fn import_refuses_the_whole_file_when_one_record_is_bad_and_names_each_bad_recor
         ],
     );
     let errors = String::from_utf8_lossy(&out.stderr);
-    assert!(!errors.contains("record 1:") && !errors.contains("record 6:"), "{errors}");
+    assert!(
+        !errors.contains("record 1:") && !errors.contains("record 6:"),
+        "{errors}"
+    );
 }
 
 #[test]
 fn import_refuses_a_key_given_twice_and_keeps_not_even_the_first() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let records = json!([
         record("first", "https://example.com/1", &"ab".repeat(32)),
@@ -94,7 +98,6 @@ fn import_refuses_a_key_given_twice_and_keeps_not_even_the_first() {
 
 #[test]
 fn import_refuses_a_secret_hash_given_twice_and_says_so() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let records = json!([
         record("first", "https://example.com/1", &"ab".repeat(32)),
@@ -109,12 +112,14 @@ fn import_refuses_a_secret_hash_given_twice_and_says_so() {
         &["record 2: A link with this secret_hash is already stored"],
     );
     let errors = String::from_utf8_lossy(&out.stderr);
-    assert!(!errors.contains("already taken"), "the key is free: {errors}");
+    assert!(
+        !errors.contains("already taken"),
+        "the key is free: {errors}"
+    );
 }
 
 #[test]
 fn import_refuses_password_hashes_costlier_than_the_apps_own() {
-    backend!();
     for (params, what) in [
         ("m=4194304,t=1,p=1", "4 GiB per guess"),
         ("m=262144,t=6,p=1", "256 MiB and 6 passes per guess"),
@@ -139,13 +144,15 @@ fn import_refuses_password_hashes_costlier_than_the_apps_own() {
                 "2 of 3 records",
             ],
         );
-        assert!(!String::from_utf8_lossy(&out.stderr).contains("record 1:"), "{what}");
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("record 1:"),
+            "{what}"
+        );
     }
 }
 
 #[test]
 fn import_refuses_counts_that_the_next_click_would_overflow() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let mut clicks = record("clicks", "https://example.com/c", &"ab".repeat(32));
     clicks["clicks"] = json!(i64::MAX);
@@ -172,12 +179,17 @@ fn import_refuses_counts_that_the_next_click_would_overflow() {
 
 #[test]
 fn import_refuses_control_characters_in_targets_on_a_csv_line() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("links.csv");
     let header = "key,secret_hash,target_url,is_active,clicks,created_at,last_clicked_at,expires_at,max_clicks,password_hash";
-    let good = format!("good,{},https://example.com/,true,0,2026-11-28T10:00:00Z,,,,", "ab".repeat(32));
-    let bell = format!("bell,{},\"https://example.com/\u{7}x\",true,0,2026-11-28T10:00:00Z,,,,", "cd".repeat(32));
+    let good = format!(
+        "good,{},https://example.com/,true,0,2026-11-28T10:00:00Z,,,,",
+        "ab".repeat(32)
+    );
+    let bell = format!(
+        "bell,{},\"https://example.com/\u{7}x\",true,0,2026-11-28T10:00:00Z,,,,",
+        "cd".repeat(32)
+    );
     let split = format!("split,{},\"https://example.com/\nLocation: https://evil.example\",true,0,2026-11-28T10:00:00Z,,,,", "ef".repeat(32));
     std::fs::write(&file, format!("{header}\n{good}\n{bell}\n{split}\n")).unwrap();
 
@@ -195,7 +207,6 @@ fn import_refuses_control_characters_in_targets_on_a_csv_line() {
 
 #[test]
 fn import_stores_targets_and_times_in_the_form_creation_stores() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let mut unicode = record("unicode", "https://bücher.example/straße", &"ab".repeat(32));
     unicode["created_at"] = json!("2026-11-28T11:00:00+01:00");

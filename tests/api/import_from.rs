@@ -37,7 +37,9 @@ pub fn import(dir: &Path, source: &str, url: &str, extra: &[&str], arrive: usize
     let dry: Vec<&str> = args.iter().copied().chain(["--dry-run"]).collect();
     let out = stdout(&run(dir, &dry));
     assert!(
-        out.contains(&format!("dry run, nothing written: would import {arrive} links")),
+        out.contains(&format!(
+            "dry run, nothing written: would import {arrive} links"
+        )),
         "{out}"
     );
     assert_eq!(links_here(dir), 0, "a dry run stores nothing");
@@ -47,11 +49,18 @@ pub fn import(dir: &Path, source: &str, url: &str, extra: &[&str], arrive: usize
     let csv_arg = csv.to_str().unwrap();
     args.extend_from_slice(&["--admin-urls", csv_arg, "--collection", "Moved here"]);
     let out = stdout(&run(dir, &args));
-    assert!(out.contains(&format!("imported {arrive} links from")), "{out}");
+    assert!(
+        out.contains(&format!("imported {arrive} links from")),
+        "{out}"
+    );
     assert_eq!(links_here(dir), arrive as i64);
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(&csv).unwrap().permissions().mode();
-    assert_eq!(mode & 0o777, 0o600, "only the operator reads the admin URLs");
+    assert_eq!(
+        mode & 0o777,
+        0o600,
+        "only the operator reads the admin URLs"
+    );
     let mut admin = HashMap::new();
     let mut rows = csv::Reader::from_path(&csv).unwrap();
     for row in rows.records() {
@@ -77,7 +86,10 @@ pub fn import(dir: &Path, source: &str, url: &str, extra: &[&str], arrive: usize
 
 /// Imports again: nothing new arrives and nothing stored changes.
 pub fn import_again(dir: &Path, source: &str, url: &str, extra: &[&str], arrived: usize) {
-    let before: i64 = query_scalar(&dir.join("shortener.db"), "select cast(sum(clicks) as bigint) from link");
+    let before: i64 = query_scalar(
+        &dir.join("shortener.db"),
+        "select cast(sum(clicks) as bigint) from link",
+    );
     let mut args = vec!["import", "--from", source, url];
     args.extend_from_slice(extra);
     let again = dir.join("again.csv");
@@ -86,7 +98,10 @@ pub fn import_again(dir: &Path, source: &str, url: &str, extra: &[&str], arrived
     assert!(out.contains("imported 0 links"), "{out}");
     assert!(out.contains(&format!("{arrived} already here")), "{out}");
     assert_eq!(links_here(dir), arrived as i64);
-    let after: i64 = query_scalar(&dir.join("shortener.db"), "select cast(sum(clicks) as bigint) from link");
+    let after: i64 = query_scalar(
+        &dir.join("shortener.db"),
+        "select cast(sum(clicks) as bigint) from link",
+    );
     assert_eq!(after, before);
     assert!(!again.exists(), "no admin URLs when nothing arrived");
 }
@@ -159,7 +174,6 @@ fn has_csv(dir: &Path) -> bool {
         .unwrap()
         .any(|e| e.unwrap().path().extension().is_some_and(|x| x == "csv"))
 }
-
 
 // YOURLS and Polr.
 #[cfg(mariadb_tests)]

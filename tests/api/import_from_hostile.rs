@@ -17,14 +17,12 @@ fn refused(dir: &Path, args: &[&str], why: &str) {
 
 #[test]
 fn hostile_sources_are_refused_with_a_reason_and_the_source_is_only_read() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let source = SourceDb::new(Server::Sqlite, "shlink.sqlite.sql", dir.path(), None);
     let long_key = "k".repeat(300);
     let long_target = format!("https://example.com/{}", "a".repeat(3000));
-    let row = |id: u32, key: &str, url: &str| {
-        format!("({id}, '{url}', '{key}', '2024-01-02 03:04:05')")
-    };
+    let row =
+        |id: u32, key: &str, url: &str| format!("({id}, '{url}', '{key}', '2024-01-02 03:04:05')");
     source.run(&[format!(
         "insert into short_urls (id, original_url, short_code, date_created) values {}",
         [
@@ -39,17 +37,35 @@ fn hostile_sources_are_refused_with_a_reason_and_the_source_is_only_read() {
         .join(", ")
     )]);
 
-    refused(dir.path(), &["import", "--from", "shlink", "/etc/passwd"], "is not a database URL");
     refused(
         dir.path(),
-        &["import", "--from", "shlink", &source.url, "--prefix", "x; drop table link"],
+        &["import", "--from", "shlink", "/etc/passwd"],
+        "is not a database URL",
+    );
+    refused(
+        dir.path(),
+        &[
+            "import",
+            "--from",
+            "shlink",
+            &source.url,
+            "--prefix",
+            "x; drop table link",
+        ],
         "is not a table prefix",
     );
     // A URL asking to create or write the source is opened read-only all the same.
     let missing = dir.path().join("missing.db");
     let rwc = format!("sqlite://{}?mode=rwc", missing.display());
-    refused(dir.path(), &["import", "--from", "shlink", &rwc], "cannot open");
-    assert!(!missing.exists(), "nothing is created where the source should be");
+    refused(
+        dir.path(),
+        &["import", "--from", "shlink", &rwc],
+        "cannot open",
+    );
+    assert!(
+        !missing.exists(),
+        "nothing is created where the source should be"
+    );
     refused(
         dir.path(),
         &["import", "--from", "kutt", &source.url],
@@ -61,7 +77,14 @@ fn hostile_sources_are_refused_with_a_reason_and_the_source_is_only_read() {
     let taken_arg = taken.to_str().unwrap();
     refused(
         dir.path(),
-        &["import", "--from", "shlink", &source.url, "--admin-urls", taken_arg],
+        &[
+            "import",
+            "--from",
+            "shlink",
+            &source.url,
+            "--admin-urls",
+            taken_arg,
+        ],
         "already exists",
     );
     assert_eq!(std::fs::read_to_string(&taken).unwrap(), "mine");
@@ -74,16 +97,21 @@ fn hostile_sources_are_refused_with_a_reason_and_the_source_is_only_read() {
     skipped(&imported.out, "Stats", "own pages");
     skipped(&imported.out, "a?b", "no URL path segment");
     assert!(
-        imported.out.contains("skipped 6: 4 key not servable here, 2 target refused"),
+        imported
+            .out
+            .contains("skipped 6: 4 key not servable here, 2 target refused"),
         "{}",
         imported.out
     );
-    check_links(dir.path(), &imported, &[("fine", Want::To("https://example.com/fine"))]);
+    check_links(
+        dir.path(),
+        &imported,
+        &[("fine", Want::To("https://example.com/fine"))],
+    );
 }
 
 #[test]
 fn the_admin_urls_go_to_a_new_file_of_their_own_by_default() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let source = SourceDb::new(Server::Sqlite, "kutt.sqlite.sql", dir.path(), None);
     source.run(&["insert into links (address, target) values \
@@ -106,7 +134,12 @@ fn the_admin_urls_go_to_a_new_file_of_their_own_by_default() {
     let mode = std::fs::metadata(&named[0]).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
     let csv = std::fs::read_to_string(&named[0]).unwrap();
-    assert!(csv.starts_with("key,short_url,admin_url\none,http://127.0.0.1:8000/one,http://127.0.0.1:8000/admin/"), "{csv}");
+    assert!(
+        csv.starts_with(
+            "key,short_url,admin_url\none,http://127.0.0.1:8000/one,http://127.0.0.1:8000/admin/"
+        ),
+        "{csv}"
+    );
 
     // A kept key moves on with this app's own export and import.
     stdout(&run(dir.path(), &["export", "-o", "all.json"]));
@@ -122,7 +155,6 @@ fn the_admin_urls_go_to_a_new_file_of_their_own_by_default() {
 
 #[test]
 fn a_source_row_whose_long_url_is_not_utf8_is_skipped_and_named_not_the_whole_import() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let source = SourceDb::new(Server::Sqlite, "shlink.sqlite.sql", dir.path(), None);
     // SQLite keeps whatever bytes it is given as text: `https://` then 0xFF.

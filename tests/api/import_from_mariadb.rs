@@ -5,7 +5,6 @@ use crate::sources::{day_ago, Server, SourceDb};
 
 #[test]
 fn a_yourls_installation_moves_here_with_its_keys_clicks_and_visits() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let source = SourceDb::new(Server::MariaDb, "yourls.mysql.sql", dir.path(), None);
     let (d1, d2) = (day_ago(3), day_ago(2));
@@ -44,7 +43,11 @@ fn a_yourls_installation_moves_here_with_its_keys_clicks_and_visits() {
     skipped(&imported.out, "bad", "target refused");
     skipped(&imported.out, "loop", "target refused");
     skipped(&imported.out, "docs", "keeps the word for its own pages");
-    skipped(&imported.out, "ça", "no URL path segment can carry this key");
+    skipped(
+        &imported.out,
+        "ça",
+        "no URL path segment can carry this key",
+    );
     for odd in ["1a", "Mixed.Case", "x~y"] {
         assert!(
             imported.out.contains(&format!("kept as it is: {odd:?}")),
@@ -76,12 +79,18 @@ fn a_yourls_installation_moves_here_with_its_keys_clicks_and_visits() {
 
 #[test]
 fn yourls_tables_are_found_under_the_installations_prefix() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
-    let source = SourceDb::new(Server::MariaDb, "yourls.mysql.sql", dir.path(), Some("sho_"));
-    source.run(&["insert into sho_url (keyword, url, `timestamp`, ip, clicks) \
+    let source = SourceDb::new(
+        Server::MariaDb,
+        "yourls.mysql.sql",
+        dir.path(),
+        Some("sho_"),
+    );
+    source.run(&[
+        "insert into sho_url (keyword, url, `timestamp`, ip, clicks) \
                   values ('one', 'https://example.com/one', now(), '::1', 0)"
-        .to_owned()]);
+            .to_owned(),
+    ]);
 
     let without = crate::server::run(dir.path(), &["import", "--from", "yourls", &source.url]);
     assert!(!without.status.success());
@@ -89,12 +98,15 @@ fn yourls_tables_are_found_under_the_installations_prefix() {
     assert!(said.contains("cannot read YOURLS tables there"), "{said}");
 
     let imported = import(dir.path(), "yourls", &source.url, &["--prefix", "sho_"], 1);
-    check_links(dir.path(), &imported, &[("one", Want::To("https://example.com/one"))]);
+    check_links(
+        dir.path(),
+        &imported,
+        &[("one", Want::To("https://example.com/one"))],
+    );
 }
 
 #[test]
 fn a_polr_installation_moves_here_with_its_disabled_links_and_without_its_secret_ones() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let source = SourceDb::new(Server::MariaDb, "polr.mysql.sql", dir.path(), None);
     let (d1, d2) = (day_ago(3), day_ago(2));
@@ -111,9 +123,8 @@ fn a_polr_installation_moves_here_with_its_disabled_links_and_without_its_secret
         link("hidden", "https://example.com/polr-secret", 0, "ab12", 0, 1),
         link("bad", "ftp://example.com/file", 0, "", 0, 1),
     ];
-    let click = |at: &str| {
-        format!("('192.0.2.9', 'FR', null, null, 'Mozilla/5.0', 1, '{at}', '{at}')")
-    };
+    let click =
+        |at: &str| format!("('192.0.2.9', 'FR', null, null, 'Mozilla/5.0', 1, '{at}', '{at}')");
     source.run(&[
         format!(
             "insert into links (short_url, long_url, ip, creator, clicks, secret_key, \

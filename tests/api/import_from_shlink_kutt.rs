@@ -22,16 +22,29 @@ fn shlink(server: Server) {
     let source = SourceDb::new(server, schema, dir.path(), None);
     let (d1, d2) = (day_ago(3), day_ago(2));
     let created = at(server, "2024-01-02 03:04:05");
-    let link = |id: u32, key: &str, url: &str, since: &str, until: &str, max: &str, domain: &str| {
-        format!(
-            "({id}, '{url}', '{key}', {created}, {since}, {until}, {max}, {domain}, true, \
+    let link =
+        |id: u32, key: &str, url: &str, since: &str, until: &str, max: &str, domain: &str| {
+            format!(
+                "({id}, '{url}', '{key}', {created}, {since}, {until}, {max}, {domain}, true, \
              false, false)"
-        )
-    };
-    let (no, old, later) = ("null", at(server, "2025-01-01 00:00:00"), at(server, "2030-01-01 00:00:00"));
+            )
+        };
+    let (no, old, later) = (
+        "null",
+        at(server, "2025-01-01 00:00:00"),
+        at(server, "2030-01-01 00:00:00"),
+    );
     let links = [
         link(1, "abc", "https://example.com/shlink?x=1", no, no, no, no),
-        link(2, "abc", "https://example.com/other-domain", no, no, no, "1"),
+        link(
+            2,
+            "abc",
+            "https://example.com/other-domain",
+            no,
+            no,
+            no,
+            "1",
+        ),
         link(3, "ltd", "https://example.com/limited", no, no, "1", no),
         link(4, "old", "https://example.com/old", no, &old, no, no),
         link(5, "later", "https://example.com/later", &later, no, no, no),
@@ -71,10 +84,20 @@ fn shlink(server: Server) {
 
     let imported = import(dir.path(), "shlink", &source.url, &[], 6);
     skipped(&imported.out, "abc", "key taken by another link");
-    assert!(imported.out.contains("skipped \"abc\" (on \"s.example\")"), "{}", imported.out);
-    skipped(&imported.out, "multi/seg", "no URL path segment can carry this key");
+    assert!(
+        imported.out.contains("skipped \"abc\" (on \"s.example\")"),
+        "{}",
+        imported.out
+    );
+    skipped(
+        &imported.out,
+        "multi/seg",
+        "no URL path segment can carry this key",
+    );
     skipped(&imported.out, "bad", "target refused");
-    assert!(imported.out.contains("forwards now, not from 2030-01-01T00:00:00Z"));
+    assert!(imported
+        .out
+        .contains("forwards now, not from 2030-01-01T00:00:00Z"));
     let (server, port) = check_links(
         dir.path(),
         &imported,
@@ -98,8 +121,14 @@ fn shlink(server: Server) {
     assert_eq!(view["created_at"], "2024-01-02T03:04:05Z");
     assert_eq!((clicks_on(&view, &d1), clicks_on(&view, &d2)), (2, 1));
     let limited = owner_view(port, &imported, "ltd");
-    assert_eq!((limited["clicks"].as_i64(), limited["max_clicks"].as_i64()), (Some(1), Some(1)));
-    assert_eq!(owner_view(port, &imported, "old")["expires_at"], "2025-01-01T00:00:00Z");
+    assert_eq!(
+        (limited["clicks"].as_i64(), limited["max_clicks"].as_i64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        owner_view(port, &imported, "old")["expires_at"],
+        "2025-01-01T00:00:00Z"
+    );
     drop(server);
 
     import_again(dir.path(), "shlink", &source.url, &[], 6);
@@ -115,20 +144,85 @@ fn kutt(server: Server) {
     let (d1, d2) = (day_ago(3), day_ago(2));
     let created = at(server, "2024-06-01 12:00:00");
     let hash = format!("'{}'", bcrypt::hash("open sesame", 12).unwrap());
-    let link = |id: u32, key: &str, url: &str, clicks: u32, banned: bool, password: &str, expires: &str, domain: &str| {
+    let link = |id: u32,
+                key: &str,
+                url: &str,
+                clicks: u32,
+                banned: bool,
+                password: &str,
+                expires: &str,
+                domain: &str| {
         format!("({id}, '{key}', '{url}', {clicks}, {banned}, {password}, {expires}, {domain}, {created})")
     };
-    let (no, past, future) = ("null", at(server, "2025-01-01 00:00:00"), at(server, "2030-01-01 00:00:00"));
+    let (no, past, future) = (
+        "null",
+        at(server, "2025-01-01 00:00:00"),
+        at(server, "2030-01-01 00:00:00"),
+    );
     let links = [
         link(1, "kutt1", "https://example.com/kutt", 5, false, no, no, no),
-        link(2, "banned", "https://example.com/banned", 0, true, no, no, no),
-        link(3, "secret", "https://example.com/secret", 0, false, &hash, no, no),
-        link(4, "gone", "https://example.com/gone", 0, false, no, &past, no),
-        link(5, "later", "https://example.com/later", 0, false, no, &future, no),
-        link(6, "on-domain", "https://example.com/domain", 0, false, no, no, "1"),
+        link(
+            2,
+            "banned",
+            "https://example.com/banned",
+            0,
+            true,
+            no,
+            no,
+            no,
+        ),
+        link(
+            3,
+            "secret",
+            "https://example.com/secret",
+            0,
+            false,
+            &hash,
+            no,
+            no,
+        ),
+        link(
+            4,
+            "gone",
+            "https://example.com/gone",
+            0,
+            false,
+            no,
+            &past,
+            no,
+        ),
+        link(
+            5,
+            "later",
+            "https://example.com/later",
+            0,
+            false,
+            no,
+            &future,
+            no,
+        ),
+        link(
+            6,
+            "on-domain",
+            "https://example.com/domain",
+            0,
+            false,
+            no,
+            no,
+            "1",
+        ),
         link(7, "a", "https://example.com/a", 0, false, no, no, no),
         link(8, "bad", "javascript:void(0)", 0, false, no, no, no),
-        link(9, "weird", "https://example.com/weird", 0, false, "'not-a-hash'", no, no),
+        link(
+            9,
+            "weird",
+            "https://example.com/weird",
+            0,
+            false,
+            "'not-a-hash'",
+            no,
+            no,
+        ),
     ];
     let visits = [
         format!("(1, 3, {})", at(server, &format!("{d1} 10:15:00"))),
@@ -160,33 +254,62 @@ fn kutt(server: Server) {
     let imported = import(dir.path(), "kutt", &source.url, &[], 9);
     skipped(&imported.out, "bad", "target refused");
     assert!(imported.out.contains("kept as it is: \"a\""));
-    assert!(imported.out.contains("note \"weird\": its password's hash is of a kind"));
+    assert!(imported
+        .out
+        .contains("note \"weird\": its password's hash is of a kind"));
     let (server, port) = check_links(
         dir.path(),
         &imported,
         &[
             ("kutt1", Want::To("https://example.com/kutt")),
-            ("banned", Want::Gone("Disabled in Kutt before it moved here")),
+            (
+                "banned",
+                Want::Gone("Disabled in Kutt before it moved here"),
+            ),
             ("gone", Want::Gone("This link has expired")),
             ("later", Want::To("https://example.com/later")),
             ("on-domain", Want::To("https://example.com/domain")),
             ("a", Want::To("https://example.com/a")),
-            ("weird", Want::Gone("Its password could not be carried over")),
+            (
+                "weird",
+                Want::Gone("Its password could not be carried over"),
+            ),
         ],
     );
     assert_eq!(send(port, "GET", "/secret", &[], "").status, 401);
-    let json = [("Content-Type", "application/json"), ("Accept", "application/json")];
-    let wrong = send(port, "POST", "/secret", &json, r#"{"password": "open sesame!"}"#);
+    let json = [
+        ("Content-Type", "application/json"),
+        ("Accept", "application/json"),
+    ];
+    let wrong = send(
+        port,
+        "POST",
+        "/secret",
+        &json,
+        r#"{"password": "open sesame!"}"#,
+    );
     assert_eq!(wrong.status, 401);
-    let right = send(port, "POST", "/secret", &json, r#"{"password": "open sesame"}"#);
+    let right = send(
+        port,
+        "POST",
+        "/secret",
+        &json,
+        r#"{"password": "open sesame"}"#,
+    );
     assert!(matches!(right.status, 303 | 307), "{}", right.status);
     assert_eq!(right.header("location"), Some("https://example.com/secret"));
     let view = owner_view(port, &imported, "kutt1");
     assert_eq!(view["clicks"], 6);
     assert_eq!(view["created_at"], "2024-06-01T12:00:00Z");
     assert_eq!((clicks_on(&view, &d1), clicks_on(&view, &d2)), (4, 1));
-    assert_eq!(owner_view(port, &imported, "later")["expires_at"], "2030-01-01T00:00:00Z");
-    assert_eq!(owner_view(port, &imported, "millis")["created_at"], "2024-06-01T12:00:00Z");
+    assert_eq!(
+        owner_view(port, &imported, "later")["expires_at"],
+        "2030-01-01T00:00:00Z"
+    );
+    assert_eq!(
+        owner_view(port, &imported, "millis")["created_at"],
+        "2024-06-01T12:00:00Z"
+    );
     drop(server);
 
     import_again(dir.path(), "kutt", &source.url, &[], 9);
@@ -194,26 +317,22 @@ fn kutt(server: Server) {
 
 #[test]
 fn a_shlink_installation_on_sqlite_moves_here() {
-    backend!();
     shlink(Server::Sqlite);
 }
 
 #[cfg(postgres_tests)]
 #[test]
 fn a_shlink_installation_on_postgres_moves_here() {
-    backend!();
     shlink(Server::Postgres);
 }
 
 #[test]
 fn a_kutt_installation_on_sqlite_moves_here_with_its_passwords() {
-    backend!();
     kutt(Server::Sqlite);
 }
 
 #[cfg(postgres_tests)]
 #[test]
 fn a_kutt_installation_on_postgres_moves_here_with_its_passwords() {
-    backend!();
     kutt(Server::Postgres);
 }

@@ -1,7 +1,6 @@
 //! What owners see of their clicks: history per UTC day, a chart of it, referring
 //! hosts and client classes; and what is never stored about visitors.
 
-
 use rocket::http::{Header, Status};
 use serde_json::{json, Value};
 
@@ -39,7 +38,6 @@ fn bar_attrs(html: &str, attr: &str) -> Vec<String> {
 
 #[test]
 fn clicks_are_kept_per_utc_day_and_survive_a_restart() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("history.db");
     let app = spawn_app_on(&db);
@@ -79,7 +77,6 @@ fn clicks_are_kept_per_utc_day_and_survive_a_restart() {
 
 #[test]
 fn the_window_chooses_how_many_days_of_history_are_shown() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     app.set_clock("2026-01-10T10:00:00Z");
@@ -99,7 +96,6 @@ fn the_window_chooses_how_many_days_of_history_are_shown() {
 
 #[test]
 fn an_unoffered_window_is_refused_with_a_message() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     for days in ["14", "0", "-7", "abc", "", "7;drop"] {
@@ -119,7 +115,6 @@ fn an_unoffered_window_is_refused_with_a_message() {
 
 #[test]
 fn the_chart_has_one_bar_per_day_with_heights_in_proportion() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     for (day, clicks) in [("2026-11-22", 4), ("2026-11-25", 2), ("2026-11-28", 1)] {
@@ -169,7 +164,6 @@ fn the_chart_has_one_bar_per_day_with_heights_in_proportion() {
 
 #[test]
 fn referrers_are_counted_by_host_and_clients_by_class() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     let hn = Some("https://news.ycombinator.com/item?id=42");
@@ -219,7 +213,6 @@ fn referrers_are_counted_by_host_and_clients_by_class() {
 
 #[test]
 fn only_the_ten_busiest_referrers_are_listed() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     for i in 1..=12 {
@@ -247,7 +240,6 @@ fn only_the_ten_busiest_referrers_are_listed() {
 
 #[test]
 fn a_link_without_clicks_has_an_empty_history() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
 
@@ -304,7 +296,6 @@ fn everything_stored(db: &std::path::Path) -> String {
 
 #[test]
 fn no_address_full_referrer_or_user_agent_is_ever_stored() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     let res = app
@@ -345,7 +336,6 @@ fn no_address_full_referrer_or_user_agent_is_ever_stored() {
 
 #[test]
 fn peek_shows_the_target_and_nothing_of_the_owner() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     visit(
@@ -357,7 +347,17 @@ fn peek_shows_the_target_and_nothing_of_the_owner() {
 
     let (_, peek) = app.get_json(&format!("/peek/{}", link.key()));
     let fields: Vec<&String> = peek.as_object().unwrap().keys().collect();
-    assert_eq!(fields, ["decided_by", "destinations", "next_switch_at", "target_changed_at", "target_url", "url"]);
+    assert_eq!(
+        fields,
+        [
+            "decided_by",
+            "destinations",
+            "next_switch_at",
+            "target_changed_at",
+            "target_url",
+            "url"
+        ]
+    );
     let html = app
         .get(&format!("/peek/{}", link.key()), Some(BROWSER))
         .into_string()

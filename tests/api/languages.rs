@@ -40,7 +40,6 @@ fn catalog(tag: &str) -> BTreeMap<String, String> {
 
 #[test]
 fn every_message_is_in_every_catalog_and_nothing_else_is() {
-    backend!();
     let english: BTreeSet<String> = catalog("en").into_keys().collect();
     assert!(english.len() > 200, "{} messages", english.len());
     for tag in LANGUAGES {
@@ -48,7 +47,10 @@ fn every_message_is_in_every_catalog_and_nothing_else_is() {
         let missing: Vec<_> = english.difference(&ids).collect();
         let extra: Vec<_> = ids.difference(&english).collect();
         assert!(missing.is_empty(), "{tag} lacks {missing:?}");
-        assert!(extra.is_empty(), "{tag} has messages English lacks: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "{tag} has messages English lacks: {extra:?}"
+        );
     }
 }
 
@@ -101,13 +103,21 @@ fn pages() -> Pages {
                      {"target_url": "https://example.com/b", "weight": 50}],
         "expired_url": "https://example.com/over"
     }));
-    let res = app.client.get(smart.path()).header(Header::new("User-Agent", SCANNER));
+    let res = app
+        .client
+        .get(smart.path())
+        .header(Header::new("User-Agent", SCANNER));
     assert_eq!(res.dispatch().status(), Status::Ok, "the Continue page");
     let clicked = app.seed("https://example.com/clicked");
     crate::helpers::visit(&app, &clicked.path(), Some("https://news.example/"), None);
     app.flush_clicks();
-    let protected = app.seed_with(json!({"target_url": "https://example.com/p", "password": "correct horse"}));
-    let res = app.send_json(rocket::http::Method::Post, "/collections", json!({"name": "Spring"}));
+    let protected =
+        app.seed_with(json!({"target_url": "https://example.com/p", "password": "correct horse"}));
+    let res = app.send_json(
+        rocket::http::Method::Post,
+        "/collections",
+        json!({"name": "Spring"}),
+    );
     let collection: Value = res.into_json().expect("a collection");
     let collection = collection["url"].as_str().expect("its URL");
     let stats = clicked.str("stats_url").to_owned();
@@ -142,7 +152,6 @@ fn page<'a>(app: &'a TestApp, path: &str, lang: &str) -> LocalResponse<'a> {
 
 #[test]
 fn every_page_in_every_language_shows_no_raw_key_and_no_english_left_behind() {
-    backend!();
     let Pages { app, paths } = pages();
     let english = catalog("en");
     for lang in LANGUAGES {
@@ -161,7 +170,10 @@ fn every_page_in_every_language_shows_no_raw_key_and_no_english_left_behind() {
             let res = page(&app, path, lang);
             assert_eq!(header(&res, "Content-Language"), lang, "{path}");
             let html = res.into_string().expect("a page");
-            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{lang} {path}");
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\">")),
+                "{lang} {path}"
+            );
             let text = visible(&html);
             for word in text.split(' ') {
                 let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
@@ -197,7 +209,6 @@ fn with_languages<'a>(app: &'a TestApp, path: &str, accept_language: &str) -> Lo
 
 #[test]
 fn accept_language_is_read_with_its_q_values_and_regions_fall_back() {
-    backend!();
     let app = spawn_app();
     let cases = [
         ("fr;q=0.5, de-AT, en;q=0.8", "de"),
@@ -215,7 +226,10 @@ fn accept_language_is_read_with_its_q_values_and_regions_fall_back() {
         let res = with_languages(&app, "/", accept_language);
         assert_eq!(res.status(), Status::Ok);
         assert_eq!(chosen(&res), expected, "{accept_language}");
-        assert!(res.cookies().get("lang").is_none(), "only ?lang= sets the cookie");
+        assert!(
+            res.cookies().get("lang").is_none(),
+            "only ?lang= sets the cookie"
+        );
     }
     let vary = header(&with_languages(&app, "/", "de"), "Vary").to_owned();
     assert_eq!(vary, "Accept, Accept-Language, Cookie");
@@ -223,7 +237,6 @@ fn accept_language_is_read_with_its_q_values_and_regions_fall_back() {
 
 #[test]
 fn lang_in_the_query_wins_and_is_kept_in_a_cookie_over_accept_language() {
-    backend!();
     let app = spawn_app();
 
     let res = with_languages(&app, "/?lang=es", "de");
@@ -257,29 +270,32 @@ fn lang_in_the_query_wins_and_is_kept_in_a_cookie_over_accept_language() {
 
 #[test]
 fn the_operators_default_language_serves_those_who_ask_for_none_of_ours() {
-    backend!();
     let app = spawn_app_with(|f| f.merge(("default_language", "de")));
     assert_eq!(chosen(&with_languages(&app, "/", "it, ja")), "de");
     assert_eq!(chosen(&with_languages(&app, "/", "fr")), "fr");
     assert_eq!(chosen(&app.get("/", Some(BROWSER))), "de");
 
     let dir = tempfile::tempdir().unwrap();
-    let refused = crate::helpers::figment(&dir.path().join("test.db"))
-        .merge(("default_language", "klingon"));
+    let refused =
+        crate::helpers::figment(&dir.path().join("test.db")).merge(("default_language", "klingon"));
     match rocket::execute(shortener::build(refused).ignite()) {
         Ok(_) => panic!("an unknown default_language must stop the start"),
         // Rocket's error must be looked at, or it panics when dropped.
-        Err(error) => assert!(matches!(error.kind(), rocket::error::ErrorKind::FailedFairings(_))),
+        Err(error) => assert!(matches!(
+            error.kind(),
+            rocket::error::ErrorKind::FailedFairings(_)
+        )),
     }
 }
 
 #[test]
 fn the_switcher_links_to_the_same_page_in_each_language() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     let admin = link.admin_path();
-    let html = page(&app, &format!("{admin}?days=7"), "fr").into_string().unwrap();
+    let html = page(&app, &format!("{admin}?days=7"), "fr")
+        .into_string()
+        .unwrap();
     for lang in LANGUAGES {
         let href = format!("href=\"{admin}?days=7&#38;lang={lang}\" hreflang=\"{lang}\"");
         assert!(html.contains(&href), "{href} in {html}");
@@ -302,7 +318,6 @@ fn the_switcher_links_to_the_same_page_in_each_language() {
 
 #[test]
 fn numbers_and_dates_are_written_the_languages_way() {
-    backend!();
     let app = spawn_app();
     app.set_clock("2026-01-01T00:00:00Z");
     let link = app.seed_with(json!({
@@ -327,7 +342,6 @@ fn numbers_and_dates_are_written_the_languages_way() {
 
 #[test]
 fn json_answers_are_the_same_in_every_language() {
-    backend!();
     let app = spawn_app_with(|f| f.merge(("owner_rate_limit.per_minute", 0)));
     let link = app.seed("https://example.com/");
     let requests = [
@@ -335,9 +349,21 @@ fn json_answers_are_the_same_in_every_language() {
         ("GET", format!("/peek/{}", link.key()), None),
         ("GET", "/no-such-link".to_owned(), None),
         ("GET", "/".to_owned(), None),
-        ("POST", "/url".to_owned(), Some(json!({"target_url": "nonsense"}))),
-        ("POST", "/url".to_owned(), Some(json!({"target_url": "https://example.com/", "custom_key": "x"}))),
-        ("PATCH", link.admin_path(), Some(json!({"target_url": "ftp://example.com/"}))),
+        (
+            "POST",
+            "/url".to_owned(),
+            Some(json!({"target_url": "nonsense"})),
+        ),
+        (
+            "POST",
+            "/url".to_owned(),
+            Some(json!({"target_url": "https://example.com/", "custom_key": "x"})),
+        ),
+        (
+            "PATCH",
+            link.admin_path(),
+            Some(json!({"target_url": "ftp://example.com/"})),
+        ),
     ];
     for (method, path, body) in requests {
         let answer = |query: &str, accept_language: Option<&str>| {
@@ -377,7 +403,6 @@ fn json_answers_are_the_same_in_every_language() {
 
 #[test]
 fn the_redirect_neither_reads_nor_keeps_a_language() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     let res = with_languages(&app, &format!("{}?lang=de", link.path()), "fr");
@@ -403,7 +428,6 @@ fn switcher_hrefs(html: &str) -> Vec<String> {
 /// paths reach, each entry is a path of this site.
 #[test]
 fn no_switcher_link_leads_to_another_host_whatever_the_path() {
-    backend!();
     let Pages { app, paths } = pages();
     let mut tried: Vec<String> = [
         "//evil.example/x",

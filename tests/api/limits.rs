@@ -40,7 +40,6 @@ fn create_from<'a>(
 
 #[test]
 fn a_client_over_its_burst_gets_429_with_retry_after() {
-    backend!();
     let (app, _dir) = limited_app(&[]);
 
     for _ in 0..3 {
@@ -65,7 +64,6 @@ fn a_client_over_its_burst_gets_429_with_retry_after() {
 
 #[test]
 fn a_person_over_the_limit_gets_the_form_back_with_a_429() {
-    backend!();
     let (app, _dir) = limited_app(&[]);
     let post = || {
         app.client
@@ -91,7 +89,6 @@ fn a_person_over_the_limit_gets_the_form_back_with_a_429() {
 
 #[test]
 fn following_links_is_never_limited() {
-    backend!();
     let (app, _dir) = limited_app(&[]);
     let created: Value = create_from(&app, "192.0.2.1", &[]).into_json().unwrap();
     let key = created["url"]
@@ -114,7 +111,6 @@ fn following_links_is_never_limited() {
 
 #[test]
 fn a_client_sent_address_header_is_ignored_by_default() {
-    backend!();
     let (app, _dir) = limited_app(&[]);
 
     for (i, ip) in [
@@ -138,7 +134,6 @@ fn a_client_sent_address_header_is_ignored_by_default() {
 
 #[test]
 fn behind_a_proxy_the_configured_ip_header_names_the_client() {
-    backend!();
     let (app, _dir) = limited_app(&[("ip_header", "X-Real-IP")]);
 
     for _ in 0..3 {
@@ -160,7 +155,6 @@ fn behind_a_proxy_the_configured_ip_header_names_the_client() {
 
 #[test]
 fn rotating_ipv6_addresses_within_a_slash_64_gains_no_creates() {
-    backend!();
     let (app, _dir) = limited_app(&[]);
     for host in 1..=3 {
         let res = create_from(&app, &format!("[2001:db8::{host}]"), &[]);
@@ -180,7 +174,6 @@ fn rotating_ipv6_addresses_within_a_slash_64_gains_no_creates() {
 
 #[test]
 fn an_ipv4_mapped_address_counts_as_the_ipv4_client() {
-    backend!();
     let (app, _dir) = limited_app(&[]);
     for ip in ["192.0.2.1", "[::ffff:192.0.2.1]", "192.0.2.1"] {
         assert_eq!(create_from(&app, ip, &[]).status(), Status::Created);
@@ -198,7 +191,6 @@ fn an_ipv4_mapped_address_counts_as_the_ipv4_client() {
 
 #[test]
 fn the_ipv6_prefix_length_is_a_setting() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("l.db");
     let figment = figment(&db)

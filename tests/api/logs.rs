@@ -17,7 +17,6 @@ fn objects(log: &str) -> Vec<serde_json::Map<String, Value>> {
 
 #[test]
 fn a_json_log_is_one_object_per_line_across_creates_follows_failures_and_a_stop() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let json = [
@@ -26,14 +25,26 @@ fn a_json_log_is_one_object_per_line_across_creates_follows_failures_and_a_stop(
     ];
     let server = Server::start(dir.path(), port, &json);
     let (_, key, secret) = create(port, "https://example.com/logs").unwrap();
-    let admin = send(port, "GET", &format!("/admin/{secret}"), &[("Accept", "application/json")], "");
+    let admin = send(
+        port,
+        "GET",
+        &format!("/admin/{secret}"),
+        &[("Accept", "application/json")],
+        "",
+    );
     let stats_url = admin.json()["stats_url"].as_str().unwrap().to_owned();
     let token = stats_url.rsplit('/').next().unwrap().to_owned();
 
     assert_eq!(send(port, "GET", &format!("/{key}"), &[], "").status, 307);
     assert_eq!(send(port, "GET", "/nokey", &[], "").status, 404);
     assert_eq!(send(port, "GET", "/a/b/c", &[], "").status, 404);
-    let bad = send(port, "POST", "/url", &[("Content-Type", "application/json")], "{\"target_url\": 5}");
+    let bad = send(
+        port,
+        "POST",
+        "/url",
+        &[("Content-Type", "application/json")],
+        "{\"target_url\": 5}",
+    );
     assert_eq!(bad.status, 422);
     for spelling in ["/admin/", "//admin/", "/%61dmin/", "/admin//"] {
         send(port, "GET", &format!("{spelling}{secret}?days=7"), &[], "");
@@ -46,12 +57,22 @@ fn a_json_log_is_one_object_per_line_across_creates_follows_failures_and_a_stop(
     let objects = objects(&log);
     for object in &objects {
         let time = object["time"].as_str().unwrap_or_default();
-        assert!(time.ends_with('Z') && time.contains('T'), "time in RFC 3339 UTC: {object:?}");
-        assert!(["error", "warn", "info", "debug", "trace"].contains(&object["level"].as_str().unwrap()));
+        assert!(
+            time.ends_with('Z') && time.contains('T'),
+            "time in RFC 3339 UTC: {object:?}"
+        );
+        assert!(["error", "warn", "info", "debug", "trace"]
+            .contains(&object["level"].as_str().unwrap()));
         assert!(object["message"].is_string(), "{object:?}");
-        assert!(!object.contains_key("client"), "a client address was logged: {object:?}");
+        assert!(
+            !object.contains_key("client"),
+            "a client address was logged: {object:?}"
+        );
     }
-    let requests: Vec<_> = objects.iter().filter(|o| o.contains_key("status")).collect();
+    let requests: Vec<_> = objects
+        .iter()
+        .filter(|o| o.contains_key("status"))
+        .collect();
     for request in &requests {
         for field in ["method", "route", "uri"] {
             assert!(request[field].is_string(), "{field}: {request:?}");
@@ -59,7 +80,9 @@ fn a_json_log_is_one_object_per_line_across_creates_follows_failures_and_a_stop(
         assert!(request["duration_ms"].is_number(), "{request:?}");
     }
     let answered = |route: &str, status: u64| {
-        requests.iter().any(|r| r["route"] == route && r["status"] == status)
+        requests
+            .iter()
+            .any(|r| r["route"] == route && r["status"] == status)
     };
     assert!(answered("create_json", 201), "{log}");
     assert!(answered("follow", 307), "{log}");
@@ -75,7 +98,6 @@ fn a_json_log_is_one_object_per_line_across_creates_follows_failures_and_a_stop(
 
 #[test]
 fn a_request_line_names_the_client_only_when_the_operator_asks() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = Server::start(
@@ -101,7 +123,6 @@ fn a_request_line_names_the_client_only_when_the_operator_asks() {
 
 #[test]
 fn an_unknown_log_format_stops_the_start_with_a_clear_message() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
 
     let output = crate::server::command(dir.path(), &[("ROCKET_LOG_FORMAT", "xml".to_owned())])
@@ -110,7 +131,10 @@ fn an_unknown_log_format_stops_the_start_with_a_clear_message() {
 
     assert!(!output.status.success());
     let said = String::from_utf8_lossy(&output.stderr);
-    assert!(said.contains("log_format") || said.contains("xml"), "{said}");
+    assert!(
+        said.contains("log_format") || said.contains("xml"),
+        "{said}"
+    );
 }
 
 /// The lines of `log` that the default level shows as faults.
@@ -144,7 +168,6 @@ pub(super) fn refuse_inserts(db: &std::path::Path) {
 
 #[test]
 fn a_database_error_under_a_running_app_answers_503_and_logs_the_operation_not_the_values() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = Server::start(dir.path(), port, &[]);
@@ -157,19 +180,25 @@ fn a_database_error_under_a_running_app_answers_503_and_logs_the_operation_not_t
     let log = server.log();
     let faults = faults(&log);
     assert!(
-        faults.iter().any(|l| l.contains("create_json answered 503")),
+        faults
+            .iter()
+            .any(|l| l.contains("create_json answered 503")),
         "no line names the operation: {log}"
     );
     assert!(
-        faults.iter().any(|l| l.contains("failed") && l.contains("database error")),
+        faults
+            .iter()
+            .any(|l| l.contains("failed") && l.contains("database error")),
         "no line says what failed: {log}"
     );
-    assert!(!log.contains("private-target"), "a statement's values were logged: {log}");
+    assert!(
+        !log.contains("private-target"),
+        "a statement's values were logged: {log}"
+    );
 }
 
 #[test]
 fn a_blocklist_that_cannot_be_read_while_serving_is_said_once_at_the_default_level() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let list = dir.path().join("blocklist.txt");
@@ -192,7 +221,6 @@ fn a_blocklist_that_cannot_be_read_while_serving_is_said_once_at_the_default_lev
 
 #[test]
 fn connections_shed_over_the_cap_are_summed_in_a_line_not_one_per_socket() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let caps = [
@@ -212,7 +240,10 @@ fn connections_shed_over_the_cap_are_summed_in_a_line_not_one_per_socket() {
     drop(greedy);
     let per_address = "shortener_connections_shed_total{reason=\"per_address\"}";
     let shed = super::metrics::sample(&metrics, per_address).unwrap_or_default();
-    assert!(shed >= 35.0, "the shed ones are counted by reason: {metrics}");
+    assert!(
+        shed >= 35.0,
+        "the shed ones are counted by reason: {metrics}"
+    );
     let said: Vec<&str> = faults(&log)
         .into_iter()
         .filter(|l| l.contains("connections shed"))
@@ -220,5 +251,8 @@ fn connections_shed_over_the_cap_are_summed_in_a_line_not_one_per_socket() {
     assert!(!said.is_empty(), "shedding went unsaid: {log}");
     assert!(said.len() <= 3, "one line a second at most: {said:?}");
     assert!(said[0].contains("max_connections_per_address"), "{said:?}");
-    assert!(!log.contains("127.0.0.2"), "a client address was logged: {log}");
+    assert!(
+        !log.contains("127.0.0.2"),
+        "a client address was logged: {log}"
+    );
 }

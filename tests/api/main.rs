@@ -1,120 +1,68 @@
-//! The whole HTTP contract, through Rocket's local client and the real binary, on
-//! both databases: every test file is compiled into `sqlite::` and, when
-//! `SHORTENER_TEST_POSTGRES` names a server (build.rs), into `postgres::` too.
+//! The whole HTTP contract, through Rocket's local client and the real binary. The
+//! suite is compiled once and runs on the database its run names (`backend`): SQLite
+//! by default, PostgreSQL when `SHORTENER_TEST_DATABASE` names a server, each test on
+//! a database of its own.
+//!
+//! `sqlite::` holds what needs SQLite's own files (and the pages in a real browser),
+//! `postgres::` what needs a PostgreSQL server (compiled when `SHORTENER_TEST_POSTGRES`
+//! names one; see build.rs); those two run on their own database in either run.
 
-// On purpose: each test file is compiled once per database.
-#![allow(clippy::duplicate_mod)]
-
-/// The test files both databases run; `sqlite.rs` and `postgres.rs` each expand it once.
-macro_rules! shared_test_files {
-    () => {
-        #[path = "admin.rs"]
-        mod admin;
-        #[path = "backups.rs"]
-        mod backups;
-        #[path = "binary.rs"]
-        mod binary;
-        #[path = "blocklist.rs"]
-        mod blocklist;
-        #[path = "bulk.rs"]
-        mod bulk;
-        #[path = "checked.rs"]
-        mod checked;
-        #[path = "cli.rs"]
-        mod cli;
-        #[path = "click_faults.rs"]
-        mod click_faults;
-        #[path = "clicks.rs"]
-        mod clicks;
-        #[path = "collections.rs"]
-        mod collections;
-        #[path = "create.rs"]
-        mod create;
-        #[path = "cross_site.rs"]
-        mod cross_site;
-        #[path = "docs.rs"]
-        mod docs;
-        #[path = "edit.rs"]
-        mod edit;
-        #[path = "expiry.rs"]
-        mod expiry;
-        #[path = "follow.rs"]
-        mod follow;
-        #[path = "health.rs"]
-        mod health;
-        #[path = "healthcheck.rs"]
-        mod healthcheck;
-        #[path = "hostile.rs"]
-        mod hostile;
-        #[path = "import.rs"]
-        mod import;
-        #[path = "import_from.rs"]
-        mod import_from;
-        #[path = "insight.rs"]
-        mod insight;
-        #[path = "languages.rs"]
-        mod languages;
-        #[path = "limits.rs"]
-        mod limits;
-        #[path = "logs.rs"]
-        mod logs;
-        #[path = "metrics.rs"]
-        mod metrics;
-        #[path = "moderation_targets.rs"]
-        mod moderation_targets;
-        #[path = "negotiation.rs"]
-        mod negotiation;
-        #[path = "pages.rs"]
-        mod pages;
-        #[path = "private.rs"]
-        mod private;
-        #[path = "protected.rs"]
-        mod protected;
-        #[path = "qr.rs"]
-        mod qr;
-        #[path = "query_forwarding.rs"]
-        mod query_forwarding;
-        #[path = "referrer_cap.rs"]
-        mod referrer_cap;
-        #[path = "report_flood.rs"]
-        mod report_flood;
-        #[path = "reports.rs"]
-        mod reports;
-        #[path = "rotation.rs"]
-        mod rotation;
-        #[path = "scale_out.rs"]
-        mod scale_out;
-        #[path = "scheduled_switch.rs"]
-        mod scheduled_switch;
-        #[path = "schema.rs"]
-        mod schema;
-        #[path = "secret_files.rs"]
-        mod secret_files;
-        #[path = "smart_links.rs"]
-        mod smart_links;
-        #[path = "smart_links_changes.rs"]
-        mod smart_links_changes;
-        #[path = "smart_links_humans.rs"]
-        mod smart_links_humans;
-        #[path = "smart_links_peek.rs"]
-        mod smart_links_peek;
-        #[path = "smart_links_split.rs"]
-        mod smart_links_split;
-        #[path = "sockets.rs"]
-        mod sockets;
-        #[path = "stats_link.rs"]
-        mod stats_link;
-        #[path = "validation.rs"]
-        mod validation;
-    };
-}
-
+mod admin;
 mod backend;
+mod backups;
+mod binary;
+mod blocklist;
+mod bulk;
+mod checked;
+mod cli;
+mod click_faults;
+mod clicks;
+mod collections;
+mod create;
+mod cross_site;
+mod docs;
+mod edit;
+mod expiry;
+mod follow;
+mod health;
+mod healthcheck;
 mod helpers;
+mod hostile;
+mod import;
+mod import_from;
+mod insight;
+mod languages;
+mod limits;
+mod logs;
+mod metrics;
+mod moderation_targets;
+mod negotiation;
+mod pages;
+mod private;
+mod protected;
+mod qr;
+mod query_forwarding;
+mod referrer_cap;
+mod report_flood;
+mod reports;
+mod rotation;
+mod scale_out;
+mod scheduled_switch;
+mod schema;
+mod secret_files;
+mod server;
+mod smart_links;
+mod smart_links_changes;
+mod smart_links_humans;
+mod smart_links_peek;
+mod smart_links_split;
+mod sockets;
+mod sources;
+mod sqlite;
+mod stats_link;
+mod validation;
+
 #[cfg(postgres_tests)]
 mod postgres;
 #[cfg(postgres_tests)]
 mod proxy;
-mod server;
-mod sources;
-mod sqlite;

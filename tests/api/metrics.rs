@@ -24,7 +24,6 @@ pub(super) fn sample(text: &str, name: &str) -> Option<f64> {
 
 #[test]
 fn metrics_count_requests_links_clicks_and_cache_hits() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     app.create_json(json!([{ "target_url": "https://example.com/a" }, { "target_url": "bad" }]));
@@ -79,7 +78,6 @@ fn metrics_count_requests_links_clicks_and_cache_hits() {
 
 #[test]
 fn metrics_name_the_version_running() {
-    backend!();
     let app = spawn_app();
     let text = scrape(&app);
     let info = format!(
@@ -91,7 +89,6 @@ fn metrics_name_the_version_running() {
 
 #[test]
 fn metrics_can_be_turned_off() {
-    backend!();
     let app = spawn_app_with(|f| f.merge(("metrics", false)));
     assert_eq!(app.get("/metrics", None).status(), Status::NotFound);
 }
@@ -107,13 +104,22 @@ fn scrape_from(app: &TestApp, remote: &str, headers: &[(&'static str, &'static s
 
 #[test]
 fn metrics_answer_only_this_machine_unless_made_public() {
-    backend!();
     let app = spawn_app();
 
-    assert_eq!(scrape_from(&app, "203.0.113.7:40000", &[]), Status::NotFound);
-    assert_eq!(scrape_from(&app, "[2001:db8::1]:40000", &[]), Status::NotFound);
     assert_eq!(
-        scrape_from(&app, "127.0.0.1:40000", &[("X-Forwarded-For", "203.0.113.7")]),
+        scrape_from(&app, "203.0.113.7:40000", &[]),
+        Status::NotFound
+    );
+    assert_eq!(
+        scrape_from(&app, "[2001:db8::1]:40000", &[]),
+        Status::NotFound
+    );
+    assert_eq!(
+        scrape_from(
+            &app,
+            "127.0.0.1:40000",
+            &[("X-Forwarded-For", "203.0.113.7")]
+        ),
         Status::NotFound,
         "forwarded by a proxy on this machine"
     );
@@ -126,7 +132,6 @@ fn metrics_answer_only_this_machine_unless_made_public() {
 
 #[test]
 fn a_spoofed_client_address_header_does_not_open_metrics() {
-    backend!();
     let app = spawn_app_with(|f| f.merge(("ip_header", "X-Real-IP")));
 
     let spoofed = scrape_from(&app, "203.0.113.7:40000", &[("X-Real-IP", "127.0.0.1")]);
@@ -143,7 +148,6 @@ pub(super) fn scrape_binary(port: u16) -> String {
 
 #[test]
 fn a_database_error_under_a_running_app_counts_under_its_route() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = crate::server::free_port();
     let _server = crate::server::Server::start(dir.path(), port, &[]);

@@ -35,15 +35,21 @@ fn phishing_links(app: &crate::helpers::TestApp) -> Vec<crate::helpers::Link> {
 
 /// The `phish.example` target of a listed link, and what sends visitors there.
 fn phishing_target(link: &Value) -> (String, String) {
-    let all = link["destinations"].as_array().unwrap_or_else(|| panic!("{link}"));
-    let found = all.iter().find(|d| d["target_url"].as_str().unwrap().contains("phish.example/"));
+    let all = link["destinations"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{link}"));
+    let found = all
+        .iter()
+        .find(|d| d["target_url"].as_str().unwrap().contains("phish.example/"));
     let found = found.unwrap_or_else(|| panic!("no phish.example target: {link}"));
-    (found["via"].as_str().unwrap().to_owned(), found["target_url"].as_str().unwrap().to_owned())
+    (
+        found["via"].as_str().unwrap().to_owned(),
+        found["target_url"].as_str().unwrap().to_owned(),
+    )
 }
 
 #[test]
 fn a_search_by_host_finds_every_link_that_can_send_visitors_there_and_shows_that_target() {
-    backend!();
     let app = spawn_app();
     phishing_links(&app);
     let secret = moderation_secret(&app);
@@ -67,11 +73,23 @@ fn a_search_by_host_finds_every_link_that_can_send_visitors_there_and_shows_that
         .iter()
         .map(|(k, via, url)| (k.to_string(), (via.to_string(), url.to_string())))
         .collect();
-    assert_eq!(found, expected, "the link that only names the host in a query is not one");
+    assert_eq!(
+        found, expected,
+        "the link that only names the host in a query is not one"
+    );
 
-    let html = app.get(&format!("/moderate/{secret}?q=phish.example"), Some(BROWSER)).into_string().unwrap();
+    let html = app
+        .get(
+            &format!("/moderate/{secret}?q=phish.example"),
+            Some(BROWSER),
+        )
+        .into_string()
+        .unwrap();
     for (_, (_, url)) in &expected {
-        assert!(html.contains(&format!(r#"href="{url}""#)), "{url} is shown: {html}");
+        assert!(
+            html.contains(&format!(r#"href="{url}""#)),
+            "{url} is shown: {html}"
+        );
     }
     assert!(html.contains("Also sends visitors to"));
     assert!(html.contains("rule 1") && html.contains("variant 2") && html.contains("once expired"));
@@ -79,12 +97,16 @@ fn a_search_by_host_finds_every_link_that_can_send_visitors_there_and_shows_that
 
 #[test]
 fn reported_links_show_every_target_on_the_page_and_the_command_line() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let app = spawn_app_on(&dir.path().join("shortener.db"));
     let links = phishing_links(&app);
     for link in &links[1..4] {
-        let (status, _) = report(&app, &link.key(), json!({ "reason": "phishing" }), "192.0.2.1:1");
+        let (status, _) = report(
+            &app,
+            &link.key(),
+            json!({ "reason": "phishing" }),
+            "192.0.2.1:1",
+        );
         assert_eq!(status, Status::Accepted);
     }
     let secret = moderation_secret(&app);
@@ -113,7 +135,6 @@ fn reported_links_show_every_target_on_the_page_and_the_command_line() {
 
 #[test]
 fn a_hundred_decoys_cannot_hide_a_newly_reported_link() {
-    backend!();
     let app = spawn_app();
     app.set_clock("2026-12-01T10:00:00Z");
     for n in 0..100 {
@@ -127,10 +148,20 @@ fn a_hundred_decoys_cannot_hide_a_newly_reported_link() {
     }
     app.set_clock("2026-12-01T10:05:00Z");
     let real = app.seed("https://phish.example/login");
-    report(&app, &real.key(), json!({ "reason": "phishing" }), "192.0.2.9:1");
+    report(
+        &app,
+        &real.key(),
+        json!({ "reason": "phishing" }),
+        "192.0.2.9:1",
+    );
     let secret = moderation_secret(&app);
     let keys = |json: &Value| -> Vec<String> {
-        json["links"].as_array().unwrap().iter().map(|l| l["key"].as_str().unwrap().to_owned()).collect()
+        json["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["key"].as_str().unwrap().to_owned())
+            .collect()
     };
 
     let (_, first) = app.get_json(&format!("/moderate/{secret}"));
@@ -145,10 +176,16 @@ fn a_hundred_decoys_cannot_hide_a_newly_reported_link() {
     let (_, newest) = app.get_json(&format!("/moderate/{secret}?sort=newest"));
     assert_eq!(keys(&newest)[0], real.key(), "the newest report first");
 
-    let html = app.get(&format!("/moderate/{secret}"), Some(BROWSER)).into_string().unwrap();
+    let html = app
+        .get(&format!("/moderate/{secret}"), Some(BROWSER))
+        .into_string()
+        .unwrap();
     let next = format!(r#"href="/moderate/{secret}?page=2" rel="next""#);
     assert!(html.contains(&next), "{html}");
-    let html = app.get(&format!("/moderate/{secret}?page=2"), Some(BROWSER)).into_string().unwrap();
+    let html = app
+        .get(&format!("/moderate/{secret}?page=2"), Some(BROWSER))
+        .into_string()
+        .unwrap();
     assert!(html.contains(&real.key()));
 
     for bad in ["page=0", "page=x", "page=-1", "sort=oldest"] {

@@ -7,7 +7,6 @@ use crate::helpers::{header, spawn_app, BROWSER};
 
 #[test]
 fn the_home_page_is_html_for_browsers_star_and_no_accept() {
-    backend!();
     let app = spawn_app();
 
     for accept in [Some(BROWSER), Some("*/*"), Some("text/html"), None] {
@@ -25,7 +24,6 @@ fn the_home_page_is_html_for_browsers_star_and_no_accept() {
 
 #[test]
 fn the_home_page_is_the_tutorials_welcome_in_json() {
-    backend!();
     let app = spawn_app();
 
     let res = app.get("/", Some("application/json"));
@@ -40,7 +38,6 @@ fn the_home_page_is_the_tutorials_welcome_in_json() {
 
 #[test]
 fn json_wins_when_accept_ranks_it_first() {
-    backend!();
     let app = spawn_app();
 
     let res = app.get("/", Some("text/html;q=0.5, application/json"));
@@ -50,7 +47,6 @@ fn json_wins_when_accept_ranks_it_first() {
 
 #[test]
 fn a_json_body_with_star_or_no_accept_gets_json_back() {
-    backend!();
     let app = spawn_app();
 
     for accept in [Some("*/*"), None] {
@@ -65,7 +61,6 @@ fn a_json_body_with_star_or_no_accept_gets_json_back() {
 
 #[test]
 fn a_form_body_with_star_or_no_accept_gets_the_html_redirect() {
-    backend!();
     let app = spawn_app();
 
     for accept in [Some("*/*"), None] {
@@ -74,13 +69,16 @@ fn a_form_body_with_star_or_no_accept_gets_the_html_redirect() {
 
         assert_eq!(res.status(), Status::SeeOther, "{accept:?}");
         assert!(header(&res, "Location").starts_with("/admin/"));
-        assert_eq!(header(&res, "Vary"), "Accept, Accept-Language, Cookie", "JSON would get a 201 here");
+        assert_eq!(
+            header(&res, "Vary"),
+            "Accept, Accept-Language, Cookie",
+            "JSON would get a 201 here"
+        );
     }
 }
 
 #[test]
 fn a_form_body_asking_for_json_gets_json() {
-    backend!();
     let app = spawn_app();
 
     let body = "target_url=https%3A%2F%2Fexample.com%2Fform";
@@ -93,7 +91,6 @@ fn a_form_body_asking_for_json_gets_json() {
 
 #[test]
 fn errors_are_negotiated_too() {
-    backend!();
     let app = spawn_app();
 
     let json = app.get("/nope", Some("application/json"));

@@ -21,7 +21,6 @@ fn assert_security_headers(res: &LocalResponse<'_>, what: &str) {
 
 #[test]
 fn every_kind_of_page_carries_the_security_headers() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     let big = format!("target_url={}", "a".repeat(300_000));
@@ -74,7 +73,6 @@ fn every_kind_of_page_carries_the_security_headers() {
 
 #[test]
 fn robots_stay_out_of_admin_pages() {
-    backend!();
     let app = spawn_app();
 
     let res = app.get("/robots.txt", None);
@@ -86,7 +84,6 @@ fn robots_stay_out_of_admin_pages() {
 
 #[test]
 fn the_stylesheet_script_and_icon_are_served_by_the_app() {
-    backend!();
     let app = spawn_app();
 
     for (path, kind) in [
@@ -108,7 +105,6 @@ fn the_stylesheet_script_and_icon_are_served_by_the_app() {
 
 #[test]
 fn error_pages_keep_the_layout() {
-    backend!();
     let app = spawn_app();
 
     let res = app.get("/admin/not-a-secret", Some(BROWSER));
@@ -122,7 +118,6 @@ fn error_pages_keep_the_layout() {
 
 #[test]
 fn the_deleted_page_stands_on_its_own() {
-    backend!();
     let app = spawn_app();
 
     let res = app.get("/deleted", Some(BROWSER));
@@ -133,7 +128,6 @@ fn the_deleted_page_stands_on_its_own() {
 
 #[test]
 fn a_wrong_method_on_a_known_path_is_405_with_allow() {
-    backend!();
     let app = spawn_app();
 
     for (res, allow) in [
@@ -156,7 +150,6 @@ fn a_wrong_method_on_a_known_path_is_405_with_allow() {
 
 #[test]
 fn the_allowed_methods_cover_every_mounted_route() {
-    backend!();
     let app = spawn_app();
 
     for route in app.client.rocket().routes() {
@@ -170,7 +163,8 @@ fn the_allowed_methods_cover_every_mounted_route() {
         if path == "/" {
             continue;
         }
-        let allowed = shortener::testing::allowed_methods(&path).unwrap_or_else(|| panic!("{path}"));
+        let allowed =
+            shortener::testing::allowed_methods(&path).unwrap_or_else(|| panic!("{path}"));
         assert!(
             allowed.contains(route.method.as_str()),
             "{} {path} not in {allowed}",

@@ -31,7 +31,6 @@ fn unlock<'a>(app: &'a TestApp, link: &Link, password: &str, ip: &str) -> LocalR
 
 #[test]
 fn a_protected_link_asks_for_its_password_and_forwards_nowhere() {
-    backend!();
     let app = spawn_app();
     let link = protected(&app);
     assert_eq!(link.0["password_protected"], true);
@@ -51,7 +50,6 @@ fn a_protected_link_asks_for_its_password_and_forwards_nowhere() {
 
 #[test]
 fn the_password_form_posts_to_the_link_itself_however_its_path_was_spelt() {
-    backend!();
     let app = spawn_app();
     let link = protected(&app);
     let short = link.str("url").to_owned();
@@ -67,7 +65,6 @@ fn the_password_form_posts_to_the_link_itself_however_its_path_was_spelt() {
 
 #[test]
 fn the_right_password_forwards_with_303_and_counts_a_click() {
-    backend!();
     let app = spawn_app();
     let link = protected(&app);
 
@@ -83,7 +80,6 @@ fn the_right_password_forwards_with_303_and_counts_a_click() {
 
 #[test]
 fn a_wrong_password_is_401_with_the_message_beside_the_field() {
-    backend!();
     let app = spawn_app();
     let link = protected(&app);
 
@@ -101,7 +97,6 @@ fn a_wrong_password_is_401_with_the_message_beside_the_field() {
 
 #[test]
 fn wrong_passwords_are_rate_limited_per_client() {
-    backend!();
     let app = spawn_app_with(|f| {
         f.merge(("unlock_rate_limit.per_minute", 60))
             .merge(("unlock_rate_limit.burst", 3))
@@ -129,7 +124,6 @@ fn wrong_passwords_are_rate_limited_per_client() {
 
 #[test]
 fn only_an_argon2_hash_of_the_password_is_stored() {
-    backend!();
     let app = spawn_app();
     protected(&app);
     app.flush_clicks();
@@ -149,7 +143,6 @@ fn only_an_argon2_hash_of_the_password_is_stored() {
 
 #[test]
 fn peek_and_head_do_not_reveal_a_protected_target() {
-    backend!();
     let app = spawn_app();
     let link = protected(&app);
 
@@ -163,7 +156,6 @@ fn peek_and_head_do_not_reveal_a_protected_target() {
 
 #[test]
 fn a_protected_link_can_be_edited_and_deleted_by_its_owner() {
-    backend!();
     let app = spawn_app();
     let link = protected(&app);
 
@@ -186,7 +178,6 @@ fn a_protected_link_can_be_edited_and_deleted_by_its_owner() {
 
 #[test]
 fn passwords_shorter_than_eight_characters_are_refused() {
-    backend!();
     let app = spawn_app();
     for short in ["abc", "1234", "abcdefg", "ääääääa"] {
         let body = json!({ "target_url": "https://example.com/", "password": short });
@@ -208,7 +199,6 @@ fn passwords_shorter_than_eight_characters_are_refused() {
 
 #[test]
 fn clients_in_one_ipv6_slash_64_share_the_guessing_allowance() {
-    backend!();
     let app = spawn_app_with(|f| {
         f.merge(("unlock_rate_limit.per_minute", 1))
             .merge(("unlock_rate_limit.burst", 3))
@@ -235,7 +225,6 @@ fn clients_in_one_ipv6_slash_64_share_the_guessing_allowance() {
 
 #[test]
 fn wrong_passwords_from_many_addresses_brake_the_link_before_any_check() {
-    backend!();
     let app = spawn_app_with(|f| {
         f.merge(("password_brake.free_attempts", 3))
             .merge(("password_brake.max_wait_seconds", 1))
@@ -253,7 +242,10 @@ fn wrong_passwords_from_many_addresses_brake_the_link_before_any_check() {
     assert_eq!(braked.status(), Status::TooManyRequests, "not even checked");
     assert_eq!(header(&braked, "Retry-After"), "1");
     let html = braked.into_string().unwrap();
-    assert!(html.contains("Too many wrong passwords for this link"), "{html}");
+    assert!(
+        html.contains("Too many wrong passwords for this link"),
+        "{html}"
+    );
     assert!(html.contains(r#"type="password""#), "the form stays");
     let res = app.send_json(Method::Post, &link.path(), json!({ "password": PASSWORD }));
     assert_eq!(res.status(), Status::TooManyRequests);
@@ -280,7 +272,6 @@ fn wrong_passwords_from_many_addresses_brake_the_link_before_any_check() {
 
 #[test]
 fn a_brake_wait_longer_than_a_day_stops_the_launch() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shortener.db");
     for wait in [86_401, u64::MAX] {
@@ -299,7 +290,6 @@ fn a_brake_wait_longer_than_a_day_stops_the_launch() {
 
 #[test]
 fn a_guesser_rotating_source_addresses_is_braked_by_the_real_binary() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let _server = Server::start(dir.path(), port, &[]);
@@ -313,8 +303,17 @@ fn a_guesser_rotating_source_addresses_is_braked_by_the_real_binary() {
         &body.to_string(),
     );
     assert_eq!(created.status, 201, "{}", created.body);
-    let key = created.json()["url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
-    let json = [("Content-Type", "application/json"), ("Accept", "application/json")];
+    let key = created.json()["url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let json = [
+        ("Content-Type", "application/json"),
+        ("Accept", "application/json"),
+    ];
     let guess = |host: u8, guess: &str| {
         let body = json!({ "password": guess }).to_string();
         let source = std::net::Ipv4Addr::new(127, 0, 0, host);
@@ -326,24 +325,39 @@ fn a_guesser_rotating_source_addresses_is_braked_by_the_real_binary() {
         .collect();
 
     let statuses: Vec<u16> = replies.iter().map(|r| r.status).collect();
-    assert!(!statuses.contains(&303), "the password was found: {statuses:?}");
+    assert!(
+        !statuses.contains(&303),
+        "the password was found: {statuses:?}"
+    );
     let checked = statuses.iter().filter(|&&s| s == 401).count();
-    assert!((5..=7).contains(&checked), "{checked} guesses checked: {statuses:?}");
+    assert!(
+        (5..=7).contains(&checked),
+        "{checked} guesses checked: {statuses:?}"
+    );
     let braked: Vec<_> = replies.iter().filter(|r| r.status == 429).collect();
     assert_eq!(braked.len(), 49 - checked, "{statuses:?}");
     assert!(braked[0].json()["detail"]
         .as_str()
         .unwrap()
         .starts_with("Too many wrong passwords for this link"));
-    let wait: u64 = braked.last().unwrap().header("retry-after").unwrap().parse().unwrap();
+    let wait: u64 = braked
+        .last()
+        .unwrap()
+        .header("retry-after")
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!((1..=8).contains(&wait), "Retry-After: {wait}");
     std::thread::sleep(std::time::Duration::from_secs(wait));
-    assert_eq!(guess(51, password).status, 303, "the owner's visitors get in");
+    assert_eq!(
+        guess(51, password).status,
+        303,
+        "the owner's visitors get in"
+    );
 }
 
 #[test]
 fn a_protected_link_with_a_click_limit_counts_unlocked_visits() {
-    backend!();
     let app = spawn_app();
     let link = app.seed_with(
         json!({ "target_url": "https://example.com/", "password": PASSWORD, "max_clicks": 1 }),

@@ -46,7 +46,6 @@ fn rasterize(svg: &str) -> image::GrayImage {
 
 #[test]
 fn the_png_decodes_to_the_short_url() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/print");
 
@@ -67,7 +66,6 @@ fn the_png_decodes_to_the_short_url() {
 
 #[test]
 fn the_svg_decodes_to_the_short_url() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/print");
 
@@ -81,7 +79,6 @@ fn the_svg_decodes_to_the_short_url() {
 
 #[test]
 fn the_admin_page_shows_the_qr_code_and_its_downloads() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/print");
 
@@ -100,7 +97,6 @@ fn the_admin_page_shows_the_qr_code_and_its_downloads() {
 
 #[test]
 fn qr_codes_of_unknown_or_deleted_links_are_not_found() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/");
     app.client.delete(link.admin_path()).dispatch();

@@ -41,12 +41,16 @@ fn median_reads(app: &TestApp, path: &str, other: &str, reads: usize) -> [Durati
 
 #[test]
 fn made_up_referrers_keep_a_bounded_number_of_rows_and_admin_reads_stay_fast() {
-    backend!();
     let app = spawn_app();
     let attacked = app.seed("https://example.com/attacked");
     let quiet = app.seed("https://example.com/quiet");
     for i in 0..10 {
-        visit(&app, &quiet.path(), Some(&format!("https://site{i}.example/")), None);
+        visit(
+            &app,
+            &quiet.path(),
+            Some(&format!("https://site{i}.example/")),
+            None,
+        );
     }
     // The attack: 20,000 visits, each from a host never seen before, written every
     // 1,000 clicks as the flush would, so new hosts keep meeting a full table.
@@ -83,7 +87,6 @@ fn made_up_referrers_keep_a_bounded_number_of_rows_and_admin_reads_stay_fast() {
 
 #[test]
 fn made_up_referrers_never_push_direct_clicks_into_other_hosts() {
-    backend!();
     let app = spawn_app();
     // One link's hosts written before its direct clicks, one's pending with them.
     for flushed in [true, false] {
@@ -121,7 +124,6 @@ fn made_up_referrers_never_push_direct_clicks_into_other_hosts() {
 
 #[test]
 fn two_instances_writing_one_link_keep_within_the_cap() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shared.db");
     let (a, b) = (spawn_app_on(&db), spawn_app_on(&db));

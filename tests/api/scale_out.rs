@@ -55,7 +55,6 @@ fn until(port: u16, key: &str, status: u16) -> Duration {
 
 #[test]
 fn clicks_on_two_instances_add_up_exactly() {
-    backend!();
     let pair = two_instances(&[]);
     let (_, key, secret) = create(pair.a.1, "https://example.com/both").unwrap();
     for _ in 0..30 {
@@ -78,7 +77,6 @@ fn clicks_on_two_instances_add_up_exactly() {
 
 #[test]
 fn a_delete_on_one_instance_stops_forwarding_on_the_other_within_a_second() {
-    backend!();
     let pair = two_instances(&[]);
     let (_, key, secret) = create(pair.a.1, "https://example.com/gone").unwrap();
     assert_eq!(visit(pair.b.1, &key), 307, "B has the target cached now");
@@ -97,7 +95,6 @@ fn a_delete_on_one_instance_stops_forwarding_on_the_other_within_a_second() {
 
 #[test]
 fn an_edit_on_one_instance_reaches_the_other_within_a_second() {
-    backend!();
     let pair = two_instances(&[]);
     let (_, key, secret) = create(pair.a.1, "https://example.com/old").unwrap();
     let location = |port| {
@@ -130,12 +127,14 @@ fn an_edit_on_one_instance_reaches_the_other_within_a_second() {
 
 #[test]
 fn a_link_disabled_on_one_instance_stops_forwarding_on_the_other_within_a_second() {
-    backend!();
     let pair = two_instances(&[]);
     let (_, key, _) = create(pair.a.1, "https://example.com/abuse").unwrap();
     assert_eq!(visit(pair.b.1, &key), 307, "B has the target cached now");
     let shared = crate::backend::database_url(&pair._dir.path().join("shared.db"));
-    let env = [("ROCKET_DATABASES", format!("{{links={{url=\"{shared}\"}}}}"))];
+    let env = [(
+        "ROCKET_DATABASES",
+        format!("{{links={{url=\"{shared}\"}}}}"),
+    )];
     let made = crate::server::command(pair._dir.path(), &env)
         .arg("moderation-url")
         .output()
@@ -149,7 +148,10 @@ fn a_link_disabled_on_one_instance_stops_forwarding_on_the_other_within_a_second
         ("Content-Type", "application/json"),
     ];
     let path = format!("/moderate/{secret}/{key}");
-    assert_eq!(send(pair.a.1, "POST", &path, &json_headers, &body).status, 200);
+    assert_eq!(
+        send(pair.a.1, "POST", &path, &json_headers, &body).status,
+        200
+    );
     let took = until(pair.b.1, &key, 410);
     assert!(took < Duration::from_secs(1), "B forwarded for {took:?}");
 }
@@ -158,7 +160,10 @@ fn a_link_disabled_on_one_instance_stops_forwarding_on_the_other_within_a_second
 fn page_until(port: u16, path: &str, status: u16) -> Duration {
     let started = Instant::now();
     while send(port, "GET", path, &[("Accept", "application/json")], "").status != status {
-        assert!(started.elapsed() < Duration::from_secs(5), "{path} never {status}");
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{path} never {status}"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
     started.elapsed()
@@ -166,28 +171,54 @@ fn page_until(port: u16, path: &str, status: u16) -> Duration {
 
 #[test]
 fn rotated_admin_and_collection_secrets_open_nothing_on_either_instance_within_a_second() {
-    backend!();
     let pair = two_instances(&[]);
-    let json = [("Accept", "application/json"), ("Content-Type", "application/json")];
+    let json = [
+        ("Accept", "application/json"),
+        ("Content-Type", "application/json"),
+    ];
     let (_, key, secret) = create(pair.a.1, "https://example.com/leaked").unwrap();
     let old = format!("/admin/{secret}");
     assert_eq!(send(pair.b.1, "GET", &old, &json, "").status, 200);
     let rotated = send(pair.a.1, "POST", &format!("{old}/rotate"), &json, "");
     assert_eq!(rotated.status, 200);
-    let new = rotated.json()["admin_url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
+    let new = rotated.json()["admin_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
     let took = page_until(pair.b.1, &old, 404);
-    assert!(took < Duration::from_secs(1), "B opened the old admin page for {took:?}");
-    assert_eq!(send(pair.b.1, "GET", &format!("/admin/{new}"), &json, "").status, 200);
+    assert!(
+        took < Duration::from_secs(1),
+        "B opened the old admin page for {took:?}"
+    );
+    assert_eq!(
+        send(pair.b.1, "GET", &format!("/admin/{new}"), &json, "").status,
+        200
+    );
     assert_eq!(visit(pair.b.1, &key), 307, "the link itself goes on");
 
-    let made = send(pair.a.1, "POST", "/collections", &json, r#"{"name": "Shared"}"#);
+    let made = send(
+        pair.a.1,
+        "POST",
+        "/collections",
+        &json,
+        r#"{"name": "Shared"}"#,
+    );
     assert_eq!(made.status, 201);
     let url = made.json()["url"].as_str().unwrap().to_owned();
     let old = format!("/collection/{}", url.rsplit('/').next().unwrap());
     assert_eq!(send(pair.b.1, "GET", &old, &json, "").status, 200);
-    assert_eq!(send(pair.a.1, "POST", &format!("{old}/rotate"), &json, "").status, 200);
+    assert_eq!(
+        send(pair.a.1, "POST", &format!("{old}/rotate"), &json, "").status,
+        200
+    );
     let took = page_until(pair.b.1, &old, 404);
-    assert!(took < Duration::from_secs(1), "B opened the old collection for {took:?}");
+    assert!(
+        took < Duration::from_secs(1),
+        "B opened the old collection for {took:?}"
+    );
 }
 
 /// The redirects `port` answered by reading the database (`/metrics`).
@@ -201,7 +232,6 @@ fn cache_misses(port: u16) -> f64 {
 
 #[test]
 fn an_edit_of_one_link_leaves_the_others_cached_on_every_instance() {
-    backend!();
     let pair = two_instances(&[]);
     let (_, edited, secret) = create(pair.a.1, "https://example.com/edited").unwrap();
     let (_, other, _) = create(pair.a.1, "https://example.com/other").unwrap();
@@ -214,13 +244,22 @@ fn an_edit_of_one_link_leaves_the_others_cached_on_every_instance() {
         ("Accept", "application/json"),
         ("Content-Type", "application/json"),
     ];
-    let changed = send(pair.a.1, "PATCH", &format!("/admin/{secret}"), &headers, &body);
+    let changed = send(
+        pair.a.1,
+        "PATCH",
+        &format!("/admin/{secret}"),
+        &headers,
+        &body,
+    );
     assert_eq!(changed.status, 200);
     let started = Instant::now();
     while send(pair.b.1, "GET", &format!("/{edited}"), &[], "").header("location")
         != Some("https://example.com/new")
     {
-        assert!(started.elapsed() < Duration::from_secs(1), "B never saw the edit");
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "B never saw the edit"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
     // Past another look at the log, so any clearing would have happened.
@@ -228,14 +267,19 @@ fn an_edit_of_one_link_leaves_the_others_cached_on_every_instance() {
 
     let before = cache_misses(pair.b.1);
     assert_eq!(visit(pair.b.1, &other), 307);
-    assert_eq!(cache_misses(pair.b.1), before, "B forgot the link nobody edited");
+    assert_eq!(
+        cache_misses(pair.b.1),
+        before,
+        "B forgot the link nobody edited"
+    );
 }
 
 #[test]
 fn a_click_limit_holds_across_instances() {
-    backend!();
     let pair = two_instances(&[]);
-    let body = json!({ "target_url": "https://example.com/ten", "max_clicks": 10, "humans_only": false }).to_string();
+    let body =
+        json!({ "target_url": "https://example.com/ten", "max_clicks": 10, "humans_only": false })
+            .to_string();
     let created = send(
         pair.a.1,
         "POST",
@@ -265,7 +309,6 @@ fn a_click_limit_holds_across_instances() {
 
 #[test]
 fn creates_on_two_instances_never_share_a_key() {
-    backend!();
     // Three-character keys: 238,328 of them, so among 1,000 creates the same key is
     // drawn twice more often than not, and the database's unique index decides.
     let pair = two_instances(&[("ROCKET_KEY_LENGTH", "3".to_owned())]);
@@ -345,9 +388,11 @@ fn nginx(dir: &Path, port: u16, a: u16, b: u16) -> Nginx {
 }
 
 #[test]
-#[cfg_attr(not(nginx_tests), ignore = "needs nginx on PATH (apt-get install nginx-light)")]
+#[cfg_attr(
+    not(nginx_tests),
+    ignore = "needs nginx on PATH (apt-get install nginx-light)"
+)]
 fn behind_nginx_both_instances_serve_and_one_may_go_down() {
-    backend!();
     let proxy = free_port();
     let public = format!("http://127.0.0.1:{proxy}");
     let pair = two_instances(&[

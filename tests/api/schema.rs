@@ -23,7 +23,6 @@ fn table_columns(app: &crate::helpers::TestApp) -> BTreeSet<String> {
 
 #[test]
 fn every_column_of_a_link_is_written_by_the_one_insert_or_defaulted_on_purpose_and_read() {
-    backend!();
     let app = spawn_app();
     let table = table_columns(&app);
     let (written, defaulted, read) = shortener::testing::link_columns();
@@ -36,11 +35,17 @@ fn every_column_of_a_link_is_written_by_the_one_insert_or_defaulted_on_purpose_a
     let missing: Vec<&String> = table.difference(&accounted).collect();
     assert!(missing.is_empty(), "columns no way in writes: {missing:?}");
     for column in &written {
-        assert!(table.contains(*column), "written but not in the table: {column}");
+        assert!(
+            table.contains(*column),
+            "written but not in the table: {column}"
+        );
     }
     // SQLite's old clear-text secret column exists there only.
     for column in defaulted.iter().filter(|c| **c != "secret_key") {
-        assert!(table.contains(*column), "defaulted but not in the table: {column}");
+        assert!(
+            table.contains(*column),
+            "defaulted but not in the table: {column}"
+        );
     }
     let unread: Vec<&String> = table
         .iter()

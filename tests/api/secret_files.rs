@@ -29,7 +29,6 @@ fn with_database_file(dir: &Path, file: &Path, env: &[(&str, String)]) -> Comman
 
 #[test]
 fn the_database_url_and_other_settings_may_come_from_files() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("from-a-file.db");
     let env = [(
@@ -43,13 +42,19 @@ fn the_database_url_and_other_settings_may_come_from_files() {
     let reply = send(port, "POST", "/url", &json, body);
     assert_eq!(reply.status, 201, "{}", reply.body);
     let url = reply.json()["url"].as_str().unwrap().to_owned();
-    assert!(url.starts_with("https://sho.rt/"), "the newline trimmed: {url}");
+    assert!(
+        url.starts_with("https://sho.rt/"),
+        "the newline trimmed: {url}"
+    );
     drop(server);
 
     let stored: i64 = query_scalar(&db, "select count(*) from link");
     assert_eq!(stored, 1, "stored in the database the file names");
     if on_sqlite() {
-        assert!(!dir.path().join("shortener.db").exists(), "not in the default one");
+        assert!(
+            !dir.path().join("shortener.db").exists(),
+            "not in the default one"
+        );
     }
     let mut list = with_database_file(dir.path(), &db, &[]);
     let listed = stdout(&list.args(["links", "list"]).output().unwrap());
@@ -59,7 +64,6 @@ fn the_database_url_and_other_settings_may_come_from_files() {
 
 #[test]
 fn a_setting_given_both_as_a_variable_and_as_a_file_stops_every_command_with_its_name() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let env = [
         ("ROCKET_BASE_URL", "https://other.example".to_owned()),
@@ -84,7 +88,6 @@ fn a_setting_given_both_as_a_variable_and_as_a_file_stops_every_command_with_its
 
 #[test]
 fn a_file_that_cannot_be_read_stops_the_start_with_the_variable_and_the_path() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("no-such-secret");
     let mut start = command(dir.path(), &[("ROCKET_PORT", free_port().to_string())]);

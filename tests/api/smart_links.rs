@@ -83,7 +83,6 @@ pub(super) fn taken(info: &Value, list: &str) -> Vec<i64> {
 
 #[test]
 fn a_link_without_rules_or_variants_forwards_as_before_and_sets_no_cookie() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/plain");
     assert_eq!(link.0["rules"], json!([]));
@@ -110,7 +109,6 @@ fn a_link_without_rules_or_variants_forwards_as_before_and_sets_no_cookie() {
 
 #[test]
 fn a_created_smart_link_answers_its_rules_and_split_normalised_with_utc_times() {
-    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-01T10:00:00Z");
     let in_december = json!({
@@ -167,7 +165,6 @@ fn a_created_smart_link_answers_its_rules_and_split_normalised_with_utc_times() 
 
 #[test]
 fn device_rules_send_real_browsers_to_their_platforms_target() {
-    backend!();
     let app = spawn_app();
     let link = app.seed_with(json!({
         "target_url": "https://example.com/other",
@@ -190,7 +187,6 @@ fn device_rules_send_real_browsers_to_their_platforms_target() {
 
 #[test]
 fn a_mobile_rule_takes_every_phone_and_tablet_and_no_computer() {
-    backend!();
     let app = spawn_app();
     let link = app.seed_with(json!({
         "target_url": "https://example.com/site",
@@ -212,7 +208,6 @@ fn a_mobile_rule_takes_every_phone_and_tablet_and_no_computer() {
 
 #[test]
 fn a_language_rule_follows_the_language_the_visitor_ranks_highest() {
-    backend!();
     let app = spawn_app();
     let link = app.seed_with(json!({
         "target_url": "https://example.com/en",
@@ -246,7 +241,6 @@ fn a_language_rule_follows_the_language_the_visitor_ranks_highest() {
 
 #[test]
 fn query_rules_compare_decoded_values_and_need_every_parameter_they_name() {
-    backend!();
     let app = spawn_app();
     let link = app.seed_with(json!({
         "target_url": "https://example.com/home",
@@ -278,7 +272,6 @@ fn query_rules_compare_decoded_values_and_need_every_parameter_they_name() {
 
 #[test]
 fn time_rules_hold_from_after_until_just_before_before() {
-    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-01T10:00:00Z");
     let christmas = json!({ "after": "2026-12-24T00:00:00Z", "before": "2026-12-27T00:00:00Z" });
@@ -308,7 +301,6 @@ fn time_rules_hold_from_after_until_just_before_before() {
 
 #[test]
 fn the_first_rule_whose_conditions_all_hold_decides() {
-    backend!();
     let app = spawn_app();
     let link = app.seed_with(json!({
         "target_url": "https://example.com/default",
@@ -334,7 +326,6 @@ fn the_first_rule_whose_conditions_all_hold_decides() {
 
 #[test]
 fn a_link_that_forwards_queries_adds_the_visitors_query_to_a_rules_target() {
-    backend!();
     let app = spawn_app();
     let link = app.seed_with(json!({
         "target_url": "https://example.com/home",

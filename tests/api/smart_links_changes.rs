@@ -11,7 +11,6 @@ use crate::helpers::{detail, header, spawn_app};
 
 #[test]
 fn rules_splits_and_fallbacks_that_cannot_work_are_refused_with_422() {
-    backend!();
     let app = spawn_app();
     let to = "https://example.com/x";
     let ios = || rule(json!({ "device": "ios" }), to);
@@ -82,7 +81,6 @@ fn rules_splits_and_fallbacks_that_cannot_work_are_refused_with_422() {
 
 #[test]
 fn a_rule_target_that_is_not_a_valid_link_is_refused_with_the_rules_place() {
-    backend!();
     let app = spawn_app();
     let ios = |target: &str| rule(json!({ "device": "ios" }), target);
 
@@ -104,7 +102,6 @@ fn a_rule_target_that_is_not_a_valid_link_is_refused_with_the_rules_place() {
 
 #[test]
 fn patch_replaces_and_removes_rules_split_fallback_and_humans_only() {
-    backend!();
     let app = spawn_app();
     let link = app.seed_with(json!({
         "target_url": "https://example.com/home",
@@ -175,7 +172,6 @@ fn patch_replaces_and_removes_rules_split_fallback_and_humans_only() {
 
 #[test]
 fn refused_smart_changes_are_422_and_leave_the_link_as_it_was() {
-    backend!();
     let app = spawn_app();
     let link = app.seed_with(json!({
         "target_url": "https://example.com/home",

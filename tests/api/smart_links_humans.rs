@@ -80,7 +80,6 @@ pub(super) fn clicks(app: &TestApp, link: &Link) -> Value {
 
 #[test]
 fn link_scanners_get_a_continue_page_and_are_not_counted() {
-    backend!();
     let app = spawn_app();
     let link =
         app.seed_with(json!({ "target_url": "https://example.com/doc", "humans_only": true }));
@@ -104,7 +103,6 @@ fn link_scanners_get_a_continue_page_and_are_not_counted() {
 
 #[test]
 fn the_continue_button_forwards_with_303_and_counts_one_click() {
-    backend!();
     let app = spawn_app();
     let link =
         app.seed_with(json!({ "target_url": "https://example.com/doc", "humans_only": true }));
@@ -119,7 +117,6 @@ fn the_continue_button_forwards_with_303_and_counts_one_click() {
 
 #[test]
 fn programs_asking_for_json_and_browsers_are_forwarded_and_counted() {
-    backend!();
     let app = spawn_app();
     let link =
         app.seed_with(json!({ "target_url": "https://example.com/doc", "humans_only": true }));
@@ -136,7 +133,6 @@ fn programs_asking_for_json_and_browsers_are_forwarded_and_counted() {
 
 #[test]
 fn humans_only_is_on_by_default_with_a_click_limit_and_can_be_turned_off() {
-    backend!();
     let app = spawn_app();
     for (mut body, on) in [
         (json!({ "max_clicks": 5 }), true),
@@ -169,7 +165,6 @@ fn humans_only_is_on_by_default_with_a_click_limit_and_can_be_turned_off() {
 
 #[test]
 fn a_single_use_link_opened_by_five_scanners_still_goes_to_the_first_person() {
-    backend!();
     let app = spawn_app();
     let once =
         app.seed_with(json!({ "target_url": "https://example.com/invite", "max_clicks": 1 }));
@@ -202,7 +197,6 @@ fn a_single_use_link_opened_by_five_scanners_still_goes_to_the_first_person() {
 
 #[test]
 fn an_expired_link_with_an_expired_url_sends_visitors_there_uncounted() {
-    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-28T10:00:00Z");
     let link = app.seed_with(json!({
@@ -230,7 +224,6 @@ fn an_expired_link_with_an_expired_url_sends_visitors_there_uncounted() {
 
 #[test]
 fn a_used_up_link_sends_the_visits_past_its_limit_to_its_expired_url() {
-    backend!();
     let app = spawn_app();
     let link = app.seed_with(json!({
         "target_url": "https://example.com/seat",
@@ -238,7 +231,10 @@ fn a_used_up_link_sends_the_visits_past_its_limit_to_its_expired_url() {
         "expired_url": "https://example.com/sold-out",
     }));
 
-    let person = [("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0")];
+    let person = [(
+        "User-Agent",
+        "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    )];
     let went: Vec<String> = (0..4).map(|_| goes(&app, &link.path(), &person)).collect();
 
     let (seat, sold_out) = ("https://example.com/seat", "https://example.com/sold-out");
@@ -251,7 +247,6 @@ fn a_used_up_link_sends_the_visits_past_its_limit_to_its_expired_url() {
 /// nor `Sec-Fetch-Site`, or a library's User-Agent) gets the page again, uncounted.
 #[test]
 fn only_a_browser_pressing_continue_on_this_sites_page_is_counted() {
-    backend!();
     let app = spawn_app();
     let link =
         app.seed_with(json!({ "target_url": "https://example.com/doc", "humans_only": true }));
@@ -263,7 +258,11 @@ fn only_a_browser_pressing_continue_on_this_sites_page_is_counted() {
     let action = continue_page(&app, &link, SCANNERS[0]);
     let path = action.strip_prefix(BASE).unwrap_or(&action).to_owned();
     let post = |headers: &[(&'static str, &'static str)]| {
-        let mut req = app.client.post(path.clone()).header(ContentType::Form).body("");
+        let mut req = app
+            .client
+            .post(path.clone())
+            .header(ContentType::Form)
+            .body("");
         for (name, value) in headers {
             req = req.header(Header::new(*name, *value));
         }
@@ -272,7 +271,10 @@ fn only_a_browser_pressing_continue_on_this_sites_page_is_counted() {
     let scanners: [&[(&str, &str)]; 4] = [
         &[("User-Agent", WINDOWS_CHROME), ("Accept", BROWSER)],
         &[("User-Agent", "python-requests/2.32.3")],
-        &[("User-Agent", "python-requests/2.32.3"), ("Sec-Fetch-Site", "same-origin")],
+        &[
+            ("User-Agent", "python-requests/2.32.3"),
+            ("Sec-Fetch-Site", "same-origin"),
+        ],
         &[("Sec-Fetch-Site", "same-origin")],
     ];
     for headers in scanners {
@@ -302,7 +304,6 @@ fn only_a_browser_pressing_continue_on_this_sites_page_is_counted() {
 /// forwarded and counted; every other client gets the Continue page, uncounted.
 #[test]
 fn only_clients_that_look_like_browsers_are_forwarded_and_counted() {
-    backend!();
     let app = spawn_app();
     let link =
         app.seed_with(json!({ "target_url": "https://example.com/doc", "humans_only": true }));
@@ -325,15 +326,28 @@ fn only_clients_that_look_like_browsers_are_forwarded_and_counted() {
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36",
         "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17928; Pro)",
     ];
-    let libraries = ["curl/8.5.0", "python-requests/2.32.3", "Go-http-client/1.1", "Wget/1.21.4"];
+    let libraries = [
+        "curl/8.5.0",
+        "python-requests/2.32.3",
+        "Go-http-client/1.1",
+        "Wget/1.21.4",
+    ];
     for ua in browsers {
-        assert_eq!(goes(&app, &link.path(), &[("User-Agent", ua)]), "https://example.com/doc", "{ua}");
+        assert_eq!(
+            goes(&app, &link.path(), &[("User-Agent", ua)]),
+            "https://example.com/doc",
+            "{ua}"
+        );
     }
     for ua in previewers.iter().chain(&libraries) {
         continue_page(&app, &link, ua);
     }
     let nobody = app.client.get(link.path()).dispatch();
-    assert_eq!(nobody.status(), Status::Ok, "no User-Agent: the Continue page");
+    assert_eq!(
+        nobody.status(),
+        Status::Ok,
+        "no User-Agent: the Continue page"
+    );
     assert!(continue_action(&nobody.into_string().unwrap()).is_some());
     assert_eq!(clicks(&app, &link), browsers.len());
 }

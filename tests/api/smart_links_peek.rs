@@ -39,7 +39,6 @@ fn ruled(app: &TestApp) -> Link {
 
 #[test]
 fn peek_says_which_rule_would_decide_for_the_visitor_described() {
-    backend!();
     let app = spawn_app();
     let link = ruled(&app);
 
@@ -82,16 +81,21 @@ fn peek_says_which_rule_would_decide_for_the_visitor_described() {
             "decided_by": decided_by,
         });
         let fields = ["target_url", "url", "target_changed_at", "decided_by"];
-        let answered: serde_json::Map<String, Value> =
-            fields.iter().map(|f| (f.to_string(), answer[f].clone())).collect();
+        let answered: serde_json::Map<String, Value> = fields
+            .iter()
+            .map(|f| (f.to_string(), answer[f].clone()))
+            .collect();
         assert_eq!(Value::Object(answered), expected, "{query}");
-        assert_eq!(answer["destinations"].as_array().map(Vec::len), Some(5), "{answer}");
+        assert_eq!(
+            answer["destinations"].as_array().map(Vec::len),
+            Some(5),
+            "{answer}"
+        );
     }
 }
 
 #[test]
 fn peek_without_device_or_language_asks_as_the_request_itself() {
-    backend!();
     let app = spawn_app();
     let link = ruled(&app);
 
@@ -124,7 +128,6 @@ fn peek_without_device_or_language_asks_as_the_request_itself() {
 
 #[test]
 fn peek_of_a_split_names_the_variant_it_drew() {
-    backend!();
     let app = spawn_app();
     let link = app.seed_with(json!({
         "target_url": "https://example.com/home",
@@ -147,7 +150,6 @@ fn peek_of_a_split_names_the_variant_it_drew() {
 
 #[test]
 fn peek_after_the_expiry_shows_the_expired_url_or_answers_410() {
-    backend!();
     let app = spawn_app();
     app.set_clock("2026-11-28T10:00:00Z");
     let mut sale =
@@ -177,8 +179,14 @@ fn peek_after_the_expiry_shows_the_expired_url_or_answers_410() {
         "max_clicks": 1,
         "expired_url": "https://example.com/sold-out",
     }));
-    let person = [("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0")];
-    assert_eq!(goes(&app, &used_up.path(), &person), "https://example.com/seat");
+    let person = [(
+        "User-Agent",
+        "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    )];
+    assert_eq!(
+        goes(&app, &used_up.path(), &person),
+        "https://example.com/seat"
+    );
     let (_, answer) = peek(&app, &used_up, "", &[]);
     assert_eq!(answer["decided_by"], "expired");
     assert_eq!(answer["target_url"], "https://example.com/sold-out");
@@ -186,7 +194,6 @@ fn peek_after_the_expiry_shows_the_expired_url_or_answers_410() {
 
 #[test]
 fn peek_refuses_a_device_or_time_it_cannot_be() {
-    backend!();
     let app = spawn_app();
     let link = ruled(&app);
 
@@ -207,7 +214,6 @@ fn peek_refuses_a_device_or_time_it_cannot_be() {
 
 #[test]
 fn peek_counts_nothing_and_its_page_shows_what_decided() {
-    backend!();
     let app = spawn_app();
     let link = app.seed_with(json!({
         "target_url": "https://example.com/home",

@@ -70,7 +70,6 @@ fn admin(app: &TestApp, link: &Link, days: u32) -> Value {
 
 #[test]
 fn visits_no_rule_took_are_split_in_proportion_to_the_weights() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let (client, link) = forgetful(
         dir.path(),
@@ -114,7 +113,6 @@ fn visits_no_rule_took_are_split_in_proportion_to_the_weights() {
 
 #[test]
 fn a_drawn_variant_is_kept_in_a_cookie_for_the_links_path_and_followed() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let body = json!({ "target_url": "https://example.com/default", "variants": halves() });
     let (client, link) = forgetful(dir.path(), body);
@@ -145,7 +143,6 @@ fn a_drawn_variant_is_kept_in_a_cookie_for_the_links_path_and_followed() {
 
 #[test]
 fn a_variant_cookie_out_of_range_or_garbled_is_ignored_and_a_variant_drawn_again() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let body = json!({ "target_url": "https://example.com/default", "variants": halves() });
     let (client, link) = forgetful(dir.path(), body);
@@ -172,7 +169,6 @@ fn a_variant_cookie_out_of_range_or_garbled_is_ignored_and_a_variant_drawn_again
 
 #[test]
 fn a_rule_that_holds_decides_before_the_split_and_sets_no_cookie() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let body = json!({
         "target_url": "https://example.com/default",
@@ -197,7 +193,6 @@ fn a_rule_that_holds_decides_before_the_split_and_sets_no_cookie() {
 
 #[test]
 fn each_rule_and_variant_counts_what_it_decided_over_the_window_and_after_a_restart() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("choices.db");
     let app = spawn_app_on(&db);
@@ -257,7 +252,6 @@ fn each_rule_and_variant_counts_what_it_decided_over_the_window_and_after_a_rest
 
 #[test]
 fn new_rules_start_their_counts_afresh_and_a_new_split_its_own() {
-    backend!();
     let app = spawn_app();
     let link = app.seed_with(json!({
         "target_url": "https://example.com/home",

@@ -11,11 +11,9 @@ use std::time::{Duration, Instant};
 use crate::server::{connect_from, free_port, try_send, Server};
 
 fn connect(port: u16) -> TcpStream {
-    let stream = TcpStream::connect_timeout(
-        &([127, 0, 0, 1], port).into(),
-        Duration::from_secs(10),
-    )
-    .expect("connect");
+    let stream =
+        TcpStream::connect_timeout(&([127, 0, 0, 1], port).into(), Duration::from_secs(10))
+            .expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_millis(1)))
         .unwrap();
@@ -64,11 +62,13 @@ fn frame(kind: u8, flags: u8, stream: u32, payload: &[u8]) -> Vec<u8> {
 
 #[test]
 fn one_connection_opening_2000_http2_streams_costs_the_server_no_memory() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = Server::start(dir.path(), port, &[]);
-    assert_eq!(try_send(port, "GET", "/health", &[], "").unwrap().status, 200);
+    assert_eq!(
+        try_send(port, "GET", "/health", &[], "").unwrap().status,
+        200
+    );
     let before = server.rss_kib();
 
     // Prior-knowledge h2c: the preface, empty SETTINGS, then 2,000 POST streams
@@ -76,12 +76,16 @@ fn one_connection_opening_2000_http2_streams_costs_the_server_no_memory() {
     let mut attack = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec();
     attack.extend(frame(0x4, 0, 0, &[]));
     // :method POST, :scheme http, :path /url, :authority x (HPACK, indexed and literal).
-    let headers = [0x83, 0x86, 0x44, 0x04, b'/', b'u', b'r', b'l', 0x41, 0x01, b'x'];
+    let headers = [
+        0x83, 0x86, 0x44, 0x04, b'/', b'u', b'r', b'l', 0x41, 0x01, b'x',
+    ];
     for n in 0..2000u32 {
         attack.extend(frame(0x1, 0x4, 2 * n + 1, &headers));
     }
     let mut stream = connect(port);
-    stream.set_write_timeout(Some(Duration::from_secs(5))).unwrap();
+    stream
+        .set_write_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
     // The server may close the connection before it has read every frame.
     let _ = stream.write_all(&attack);
     std::thread::sleep(Duration::from_millis(500));
@@ -92,13 +96,18 @@ fn one_connection_opening_2000_http2_streams_costs_the_server_no_memory() {
         "the server grew from {before} KiB to {after} KiB"
     );
     let ended = wait_closed(&mut stream, Instant::now(), Duration::from_secs(5));
-    assert!(ended.is_some(), "the server kept the HTTP/2 connection open");
-    assert_eq!(try_send(port, "GET", "/health", &[], "").unwrap().status, 200);
+    assert!(
+        ended.is_some(),
+        "the server kept the HTTP/2 connection open"
+    );
+    assert_eq!(
+        try_send(port, "GET", "/health", &[], "").unwrap().status,
+        200
+    );
 }
 
 #[test]
 fn eleven_hundred_silent_connections_under_a_1024_file_limit_leave_health_answering() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let settings = env(&[("ROCKET_HEADER_TIMEOUT", "3")]);
@@ -109,7 +118,10 @@ fn eleven_hundred_silent_connections_under_a_1024_file_limit_leave_health_answer
     let openers: Vec<_> = (0..8)
         .map(|_| std::thread::spawn(move || (0..138).map(|_| connect(port)).collect::<Vec<_>>()))
         .collect();
-    let mut silent: Vec<TcpStream> = openers.into_iter().flat_map(|t| t.join().unwrap()).collect();
+    let mut silent: Vec<TcpStream> = openers
+        .into_iter()
+        .flat_map(|t| t.join().unwrap())
+        .collect();
     assert!(silent.len() >= 1100);
     let opened = Instant::now();
     std::thread::sleep(Duration::from_millis(300));
@@ -134,20 +146,29 @@ fn eleven_hundred_silent_connections_under_a_1024_file_limit_leave_health_answer
             open += 1;
         }
     }
-    assert_eq!(open, 0, "{open} silent connections still open after {deadline:?}");
-    assert_eq!(try_send(port, "GET", "/health", &[], "").unwrap().status, 200);
+    assert_eq!(
+        open, 0,
+        "{open} silent connections still open after {deadline:?}"
+    );
+    assert_eq!(
+        try_send(port, "GET", "/health", &[], "").unwrap().status,
+        200
+    );
 }
 
 #[test]
 fn silent_connections_cut_off_at_the_header_timeout_count_in_metrics_by_reason() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let settings = env(&[("ROCKET_HEADER_TIMEOUT", "1")]);
     let _server = Server::start(dir.path(), port, &settings);
     let timed_out = "shortener_connections_shed_total{reason=\"header_timeout\"}";
     let before = super::metrics::scrape_binary(port);
-    assert_eq!(super::metrics::sample(&before, timed_out), Some(0.0), "{before}");
+    assert_eq!(
+        super::metrics::sample(&before, timed_out),
+        Some(0.0),
+        "{before}"
+    );
 
     let opened = Instant::now();
     let mut silent: Vec<TcpStream> = (0..3).map(|_| connect(port)).collect();
@@ -164,7 +185,6 @@ fn silent_connections_cut_off_at_the_header_timeout_count_in_metrics_by_reason()
 
 #[test]
 fn a_request_dribbled_a_byte_at_a_time_is_cut_off_at_the_header_timeout() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let settings = env(&[("ROCKET_HEADER_TIMEOUT", "2")]);
@@ -172,7 +192,9 @@ fn a_request_dribbled_a_byte_at_a_time_is_cut_off_at_the_header_timeout() {
 
     let mut stream = connect(port);
     let began = Instant::now();
-    stream.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ").unwrap();
+    stream
+        .write_all(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        .unwrap();
     let mut cut_off = None;
     while began.elapsed() < Duration::from_secs(8) {
         std::thread::sleep(Duration::from_millis(250));
@@ -186,12 +208,14 @@ fn a_request_dribbled_a_byte_at_a_time_is_cut_off_at_the_header_timeout() {
         cut_off >= Duration::from_millis(1900) && cut_off < Duration::from_secs(5),
         "cut off after {cut_off:?}, with a header timeout of 2 s"
     );
-    assert_eq!(try_send(port, "GET", "/health", &[], "").unwrap().status, 200);
+    assert_eq!(
+        try_send(port, "GET", "/health", &[], "").unwrap().status,
+        200
+    );
 }
 
 #[test]
 fn a_busy_keep_alive_connection_is_never_cut_off() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let settings = env(&[("ROCKET_HEADER_TIMEOUT", "1"), ("ROCKET_KEEP_ALIVE", "1")]);
@@ -200,7 +224,9 @@ fn a_busy_keep_alive_connection_is_never_cut_off() {
     // One request after another on one connection for 4 s: each arrives at once,
     // so none is slow, however long the connection has been busy.
     let mut stream = connect(port);
-    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
     let began = Instant::now();
     let mut answered = 0;
     while began.elapsed() < Duration::from_secs(4) {
@@ -208,8 +234,13 @@ fn a_busy_keep_alive_connection_is_never_cut_off() {
             .write_all(b"GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\n")
             .unwrap();
         let mut answer = [0u8; 4096];
-        let read = stream.read(&mut answer).expect("an answer on the busy connection");
-        assert!(answer[..read].starts_with(b"HTTP/1.1 200"), "after {answered} answers");
+        let read = stream
+            .read(&mut answer)
+            .expect("an answer on the busy connection");
+        assert!(
+            answer[..read].starts_with(b"HTTP/1.1 200"),
+            "after {answered} answers"
+        );
         answered += 1;
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -218,7 +249,6 @@ fn a_busy_keep_alive_connection_is_never_cut_off() {
 
 #[test]
 fn an_idle_keep_alive_connection_is_closed_after_keep_alive() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let settings = env(&[("ROCKET_KEEP_ALIVE", "2")]);
@@ -249,13 +279,18 @@ fn an_idle_keep_alive_connection_is_closed_after_keep_alive() {
 
 #[test]
 fn connection_limits_that_cannot_work_stop_the_launch() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shortener.db");
-    for (name, value) in [("header_timeout", 0u64), ("max_connections", 0), ("max_connections", 1u64 << 40)] {
+    for (name, value) in [
+        ("header_timeout", 0u64),
+        ("max_connections", 0),
+        ("max_connections", 1u64 << 40),
+    ] {
         let figment = crate::helpers::figment(&db).merge((name, value));
         let client = rocket::local::blocking::Client::tracked(shortener::build(figment));
-        let error = client.err().unwrap_or_else(|| panic!("{name} = {value} was accepted"));
+        let error = client
+            .err()
+            .unwrap_or_else(|| panic!("{name} = {value} was accepted"));
         // Inspecting the error marks it handled (Rocket panics on an unhandled one).
         assert!(
             matches!(error.kind(), rocket::error::ErrorKind::FailedFairings(_)),
@@ -331,7 +366,6 @@ fn has_created(raw: &str) -> bool {
 
 #[test]
 fn a_slow_request_sent_with_expect_100_continue_gets_its_whole_answer() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let target = slow_target(SLOW);
@@ -347,7 +381,11 @@ fn a_slow_request_sent_with_expect_100_continue_gets_its_whole_answer() {
         .unwrap();
     let mut interim = [0u8; 64];
     let read = stream.read(&mut interim).unwrap();
-    assert!(interim[..read].starts_with(b"HTTP/1.1 100"), "{:?}", String::from_utf8_lossy(&interim[..read]));
+    assert!(
+        interim[..read].starts_with(b"HTTP/1.1 100"),
+        "{:?}",
+        String::from_utf8_lossy(&interim[..read])
+    );
     let began = Instant::now();
     stream.write_all(body.as_bytes()).unwrap();
     let raw = read_to_close(&mut stream);
@@ -358,7 +396,6 @@ fn a_slow_request_sent_with_expect_100_continue_gets_its_whole_answer() {
 
 #[test]
 fn a_slow_request_pipelined_behind_a_quick_one_gets_its_whole_answer() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let target = slow_target(SLOW);
@@ -380,7 +417,6 @@ fn a_slow_request_pipelined_behind_a_quick_one_gets_its_whole_answer() {
 
 #[test]
 fn a_request_handled_for_longer_than_keep_alive_gets_its_whole_answer() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let target = slow_target(SLOW);
@@ -391,7 +427,8 @@ fn a_request_handled_for_longer_than_keep_alive_gets_its_whole_answer() {
     let mut fresh = connect(port);
     fresh.write_all(format!("{head}{body}").as_bytes()).unwrap();
     let mut kept = connect(port);
-    kept.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    kept.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
     kept.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
     let mut answer = [0u8; 1024];
     let read = kept.read(&mut answer).unwrap();
@@ -424,16 +461,21 @@ fn open_from(source: Ipv4Addr, port: u16, count: usize, first: &[u8]) -> Vec<Tcp
 /// so no cap per address is what closes them).
 fn one_byte_flood(port: u16) -> Vec<TcpStream> {
     let openers: Vec<_> = (2..10u8)
-        .map(|n| std::thread::spawn(move || open_from(Ipv4Addr::new(127, 0, 0, n), port, 138, b"G")))
+        .map(|n| {
+            std::thread::spawn(move || open_from(Ipv4Addr::new(127, 0, 0, n), port, 138, b"G"))
+        })
         .collect();
-    let flood: Vec<TcpStream> = openers.into_iter().flat_map(|t| t.join().unwrap()).collect();
+    let flood: Vec<TcpStream> = openers
+        .into_iter()
+        .flat_map(|t| t.join().unwrap())
+        .collect();
     assert!(flood.len() >= 1100);
     flood
 }
 
 #[test]
-fn eleven_hundred_one_byte_connections_under_a_1024_file_limit_leave_health_answering_after_the_header_timeout() {
-    backend!();
+fn eleven_hundred_one_byte_connections_under_a_1024_file_limit_leave_health_answering_after_the_header_timeout(
+) {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let settings = env(&[("ROCKET_HEADER_TIMEOUT", "2")]);
@@ -456,7 +498,6 @@ fn eleven_hundred_one_byte_connections_under_a_1024_file_limit_leave_health_answ
 
 #[test]
 fn a_keep_alive_client_keeps_its_connection_while_one_byte_connections_crowd_the_server() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     // Long timeouts: only shedding over the cap closes anything here.
@@ -464,7 +505,9 @@ fn a_keep_alive_client_keeps_its_connection_while_one_byte_connections_crowd_the
     let _server = Server::start_with(dir.path(), port, &settings, Some(1024));
 
     let mut client = connect(port);
-    client.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    client
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
     let flood = std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(300));
         let flood = one_byte_flood(port);
@@ -478,19 +521,25 @@ fn a_keep_alive_client_keeps_its_connection_while_one_byte_connections_crowd_the
         let mut answer = [0u8; 4096];
         let read = sent.and_then(|()| client.read(&mut answer));
         let ok = read.is_ok_and(|read| answer[..read].starts_with(b"HTTP/1.1 200"));
-        assert!(ok, "the keep-alive connection was closed after {answered} answers, {:?} in", began.elapsed());
+        assert!(
+            ok,
+            "the keep-alive connection was closed after {answered} answers, {:?} in",
+            began.elapsed()
+        );
         answered += 1;
         std::thread::sleep(Duration::from_millis(50));
     }
     // The cap did hold: the flood was shed down to it, a tenth below.
     let mut flood = flood.join().unwrap();
-    let open = flood.iter_mut().filter_map(|s| (!closed(s)).then_some(())).count();
+    let open = flood
+        .iter_mut()
+        .filter_map(|s| (!closed(s)).then_some(()))
+        .count();
     assert!(open < 768, "{open} one-byte connections still open");
 }
 
 #[test]
 fn one_client_address_keeps_at_most_max_connections_per_address() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let settings = env(&[
@@ -503,10 +552,17 @@ fn one_client_address_keeps_at_most_max_connections_per_address() {
     let mut modest = open_from(Ipv4Addr::new(127, 0, 0, 3), port, 10, b"");
     std::thread::sleep(Duration::from_millis(2500));
 
-    let open = greedy.iter_mut().filter_map(|s| (!closed(s)).then_some(())).count();
+    let open = greedy
+        .iter_mut()
+        .filter_map(|s| (!closed(s)).then_some(()))
+        .count();
     assert_eq!(open, 20, "connections from the greedy address still open");
-    let open = modest.iter_mut().filter_map(|s| (!closed(s)).then_some(())).count();
+    let open = modest
+        .iter_mut()
+        .filter_map(|s| (!closed(s)).then_some(()))
+        .count();
     assert_eq!(open, 10, "connections from another address still open");
-    let reply = crate::server::send_from(Ipv4Addr::new(127, 0, 0, 3), port, "GET", "/health", &[], "");
+    let reply =
+        crate::server::send_from(Ipv4Addr::new(127, 0, 0, 3), port, "GET", "/health", &[], "");
     assert_eq!(reply.status, 200);
 }

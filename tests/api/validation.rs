@@ -23,7 +23,6 @@ const INVALID_TARGETS: &[&str] = &[
 
 #[test]
 fn invalid_target_urls_are_bad_requests_in_json() {
-    backend!();
     let app = spawn_app();
 
     for target in INVALID_TARGETS {
@@ -41,7 +40,6 @@ fn invalid_target_urls_are_bad_requests_in_json() {
 
 #[test]
 fn over_long_targets_are_refused() {
-    backend!();
     let app = spawn_app();
     let long = format!("https://example.com/{}", "a".repeat(2048));
 
@@ -56,7 +54,6 @@ fn over_long_targets_are_refused() {
 
 #[test]
 fn a_link_to_the_shortener_itself_is_refused() {
-    backend!();
     let app = spawn_app();
 
     let res = app.create_json(json!({ "target_url": format!("{BASE}/abcde") }));
@@ -70,7 +67,6 @@ fn a_link_to_the_shortener_itself_is_refused() {
 
 #[test]
 fn the_form_comes_back_with_the_message_beside_the_field_and_the_typed_value() {
-    backend!();
     let app = spawn_app();
 
     let res = app.create_form("target_url=ftp%3A%2F%2Fexample.com%2F&custom_key=mine");
@@ -86,7 +82,6 @@ fn the_form_comes_back_with_the_message_beside_the_field_and_the_typed_value() {
 
 #[test]
 fn a_script_in_a_target_is_escaped_on_every_page() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/<script>alert(1)</script>");
 
@@ -111,7 +106,6 @@ fn a_script_in_a_target_is_escaped_on_every_page() {
 
 #[test]
 fn malformed_json_is_a_bad_request() {
-    backend!();
     let app = spawn_app();
 
     for body in [r#"{"target_url": "#, "not json", ""] {
@@ -125,7 +119,6 @@ fn malformed_json_is_a_bad_request() {
 
 #[test]
 fn json_of_the_wrong_shape_is_unprocessable() {
-    backend!();
     let app = spawn_app();
 
     for body in [
@@ -143,7 +136,6 @@ fn json_of_the_wrong_shape_is_unprocessable() {
 
 #[test]
 fn a_form_without_a_target_is_unprocessable() {
-    backend!();
     let app = spawn_app();
 
     let res = app.post_url(
@@ -159,7 +151,6 @@ fn a_form_without_a_target_is_unprocessable() {
 
 #[test]
 fn other_body_types_are_unsupported() {
-    backend!();
     let app = spawn_app();
 
     let plain = app.post_url(Some(ContentType::Plain), None, "https://example.com/");
@@ -175,30 +166,40 @@ fn other_body_types_are_unsupported() {
 
 #[test]
 fn the_password_and_the_edit_in_another_body_type_are_unsupported() {
-    backend!();
     let app = spawn_app();
-    let link = app.seed_with(json!({"target_url": "https://example.com/", "password": "open sesame"}));
+    let link =
+        app.seed_with(json!({"target_url": "https://example.com/", "password": "open sesame"}));
 
-    for (method, path) in [(Method::Post, link.path()), (Method::Patch, link.admin_path())] {
+    for (method, path) in [
+        (Method::Post, link.path()),
+        (Method::Patch, link.admin_path()),
+    ] {
         for body_type in [Some(ContentType::Plain), None] {
             let mut req = app.client.req(method, path.clone()).header(Accept::JSON);
             if let Some(body_type) = body_type {
                 req = req.header(body_type);
             }
             let res = req.body("x").dispatch();
-            assert_eq!(res.status(), Status::UnsupportedMediaType, "{method} {path}");
+            assert_eq!(
+                res.status(),
+                Status::UnsupportedMediaType,
+                "{method} {path}"
+            );
             assert!(detail(res).contains("application/x-www-form-urlencoded"));
         }
     }
     let (_, info) = app.get_json(&link.admin_path());
-    assert_eq!(info["target_url"], "https://example.com/", "nothing changed");
+    assert_eq!(
+        info["target_url"], "https://example.com/",
+        "nothing changed"
+    );
 }
 
 #[test]
 fn malformed_json_to_the_password_report_and_moderation_routes_is_a_400() {
-    backend!();
     let app = spawn_app();
-    let link = app.seed_with(json!({"target_url": "https://example.com/", "password": "open sesame"}));
+    let link =
+        app.seed_with(json!({"target_url": "https://example.com/", "password": "open sesame"}));
     let secret = rocket::execute(shortener::testing::moderation_secret(app.client.rocket()));
     let paths = [
         link.path(),
@@ -218,12 +219,15 @@ fn malformed_json_to_the_password_report_and_moderation_routes_is_a_400() {
         assert!(detail(res).starts_with("Malformed JSON"), "{path}");
     }
     assert_eq!(app.query_i64("select count(*) from report"), 0);
-    assert_eq!(app.get(&link.path(), None).status(), Status::Unauthorized, "still protected, not disabled");
+    assert_eq!(
+        app.get(&link.path(), None).status(),
+        Status::Unauthorized,
+        "still protected, not disabled"
+    );
 }
 
 #[test]
 fn over_size_bodies_are_too_large() {
-    backend!();
     let app = spawn_app();
     let huge = "a".repeat(300 * 1024);
 
@@ -243,7 +247,6 @@ fn over_size_bodies_are_too_large() {
 
 #[test]
 fn refused_input_leaves_stored_links_untouched() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/keep");
     app.get(&link.path(), None);
@@ -260,7 +263,6 @@ fn refused_input_leaves_stored_links_untouched() {
 
 #[test]
 fn a_target_with_a_user_name_or_password_is_refused() {
-    backend!();
     let app = spawn_app();
     let link = app.seed("https://example.com/keep");
 
@@ -293,7 +295,6 @@ fn a_target_with_a_user_name_or_password_is_refused() {
 
 #[test]
 fn a_target_is_stored_shown_and_sent_as_a_browser_reads_it() {
-    backend!();
     let app = spawn_app();
 
     for (typed, normalised) in [
@@ -302,7 +303,10 @@ fn a_target_is_stored_shown_and_sent_as_a_browser_reads_it() {
             "https://evil.example/@paypal.com/",
         ),
         ("https://Example.COM", "https://example.com/"),
-        ("https://example.com/?q=<b>", "https://example.com/?q=%3Cb%3E"),
+        (
+            "https://example.com/?q=<b>",
+            "https://example.com/?q=%3Cb%3E",
+        ),
         ("HTTP://EXAMPLE.com:80/a/../b", "http://example.com/b"),
     ] {
         let link = app.seed(typed);
@@ -339,7 +343,6 @@ fn assert_loop(app: &crate::helpers::TestApp, target: &str) {
 
 #[test]
 fn every_spelling_of_a_loopback_app_is_refused_as_a_loop() {
-    backend!();
     let app = app_on("http://127.0.0.1:8000");
 
     for target in [
@@ -359,7 +362,6 @@ fn every_spelling_of_a_loopback_app_is_refused_as_a_loop() {
 
 #[test]
 fn every_spelling_of_the_apps_name_is_refused_as_a_loop() {
-    backend!();
     let app = app_on("https://Bücher.example");
 
     for target in [
@@ -370,12 +372,14 @@ fn every_spelling_of_the_apps_name_is_refused_as_a_loop() {
         assert_loop(&app, target);
     }
     let other = app.seed("https://other.bücher.example/");
-    assert_eq!(other.str("target_url"), "https://other.xn--bcher-kva.example/");
+    assert_eq!(
+        other.str("target_url"),
+        "https://other.xn--bcher-kva.example/"
+    );
 }
 
 #[test]
 fn the_listening_address_is_the_app_on_its_port() {
-    backend!();
     let app = spawn_app_with(|f| f.merge(("address", "127.0.0.1")).merge(("port", 8123)));
 
     for target in [
@@ -393,15 +397,12 @@ fn the_listening_address_is_the_app_on_its_port() {
 /// it with a 422 that says so, beside its field on a page, and never panics.
 #[test]
 fn a_time_past_the_year_9999_in_utc_is_a_422_on_every_route_that_reads_a_time() {
-    backend!();
     let app = spawn_app();
     let edge = "9999-12-31T23:59:59-01:00";
     let encoded = "9999-12-31T23%3A59%3A59-01%3A00";
     let link = app.seed("https://example.com/");
     let admin = link.admin_path();
-    let rule = |when: serde_json::Value| {
-        json!([{ "when": when, "target_url": "https://example.com/later" }])
-    };
+    let rule = |when: serde_json::Value| json!([{ "when": when, "target_url": "https://example.com/later" }]);
 
     let mut refused: Vec<(String, rocket::local::blocking::LocalResponse<'_>)> = Vec::new();
     for at in ["/peek/anything".to_owned(), format!("/peek/{}", link.key())] {
@@ -425,7 +426,11 @@ fn a_time_past_the_year_9999_in_utc_is_a_422_on_every_route_that_reads_a_time() 
         ));
         refused.push((
             format!("rule {field} (JSON edit)"),
-            app.send_json(Method::Patch, &admin, json!({ "rules": rule(json!({ field: edge })) })),
+            app.send_json(
+                Method::Patch,
+                &admin,
+                json!({ "rules": rule(json!({ field: edge })) }),
+            ),
         ));
         let row: String = ["device", "language", "query", "after", "before"]
             .iter()
@@ -459,7 +464,10 @@ fn a_time_past_the_year_9999_in_utc_is_a_422_on_every_route_that_reads_a_time() 
         assert_eq!(res.status(), Status::UnprocessableEntity, "{case}");
         let json = res.content_type() == Some(ContentType::JSON);
         let body = res.into_string().unwrap_or_default();
-        assert!(body.contains("10000") || body.contains("9999"), "{case}: {body}");
+        assert!(
+            body.contains("10000") || body.contains("9999"),
+            "{case}: {body}"
+        );
         if case.contains("form") && case.contains("expires_at") {
             assert!(body.contains(r#"id="expires_at-error""#), "{case}: {body}");
         }
@@ -473,5 +481,9 @@ fn a_time_past_the_year_9999_in_utc_is_a_422_on_every_route_that_reads_a_time() 
     assert_eq!(app.link_count(), 1);
     let (status, info) = app.get_json(&admin);
     assert_eq!(status, Status::Ok);
-    assert!(info.get("rules").map_or(true, |r| r == &json!([]) || r.is_null()), "{info}");
+    assert!(
+        info.get("rules")
+            .map_or(true, |r| r == &json!([]) || r.is_null()),
+        "{info}"
+    );
 }

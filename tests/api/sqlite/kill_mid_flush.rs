@@ -40,7 +40,6 @@ fn follow(port: u16, key: &str) -> std::io::Result<u16> {
 
 #[test]
 fn sigkill_at_any_moment_of_a_click_write_keeps_every_written_click_and_link() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shortener.db");
     let port = free_port();

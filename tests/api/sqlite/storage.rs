@@ -7,7 +7,6 @@ use crate::helpers::{figment, spawn_app, spawn_app_on};
 
 #[test]
 fn a_fresh_file_is_created_and_migrated() {
-    backend!();
     let app = spawn_app();
 
     assert!(app.db_path.exists());
@@ -17,7 +16,6 @@ fn a_fresh_file_is_created_and_migrated() {
 
 #[test]
 fn restarting_on_a_file_with_data_keeps_every_link() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("restart.db");
     let first = spawn_app_on(&db);
@@ -40,7 +38,6 @@ fn restarting_on_a_file_with_data_keeps_every_link() {
 
 #[rocket::async_test]
 async fn every_pooled_connection_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let figment = figment(&dir.path().join("p.db")).merge(("databases.links.min_connections", 4));
     let client = Client::tracked(shortener::build(figment)).await.unwrap();
@@ -84,7 +81,6 @@ async fn every_pooled_connection_runs_in_wal_mode_with_foreign_keys_and_a_busy_t
 
 #[rocket::async_test]
 async fn admin_urls_from_before_secrets_were_hashed_keep_working() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("old.db");
     let old_secret = "LegacySecretLegacySecretLegacy42";
@@ -134,7 +130,6 @@ async fn admin_urls_from_before_secrets_were_hashed_keep_working() {
 
 #[test]
 fn the_database_never_holds_a_secret_key_in_the_clear() {
-    backend!();
     let app = crate::helpers::spawn_app();
     let link = app.seed("https://example.com/");
     let secret = link.admin_path().trim_start_matches("/admin/").to_owned();
@@ -178,7 +173,6 @@ fn one_link(dir: &std::path::Path) {
 
 #[test]
 fn a_fresh_database_and_its_wal_and_shm_files_are_readable_by_their_owner_only() {
-    backend!();
     let app = spawn_app();
     app.seed("https://example.com/");
 
@@ -195,7 +189,6 @@ fn a_fresh_database_and_its_wal_and_shm_files_are_readable_by_their_owner_only()
 
 #[test]
 fn export_and_backup_files_are_readable_by_their_owner_only() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     one_link(dir.path());
     let old = dir.path().join("old.json");
@@ -223,7 +216,6 @@ fn export_and_backup_files_are_readable_by_their_owner_only() {
 
 #[test]
 fn backup_and_export_refuse_a_symbolic_link_and_write_nothing_where_it_points() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     one_link(dir.path());
     let elsewhere = dir.path().join("elsewhere.db");
@@ -252,7 +244,6 @@ fn backup_and_export_refuse_a_symbolic_link_and_write_nothing_where_it_points() 
 
 #[test]
 fn backup_takes_its_argument_as_a_file_name_never_as_a_uri() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     one_link(dir.path());
 

@@ -84,7 +84,6 @@ fn create_loop(port: u16, stop: Arc<AtomicBool>) -> Seen {
 
 #[test]
 fn a_database_restart_under_two_instances_loses_nothing_acknowledged() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let direct = crate::backend::database_url(&dir.path().join("shared.db"));
     let proxy = Proxy::start(upstream());

@@ -15,7 +15,6 @@ use crate::server::{free_port, run, stdout, Server};
     ignore = "needs chromedriver on PATH (apt-get install chromium chromium-driver)"
 )]
 async fn the_token_prompt_the_report_form_and_the_moderation_page_work_in_a_real_browser() {
-    backend!();
     let driver = start_driver().expect("chromedriver starts");
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();

@@ -81,7 +81,6 @@ fn try_create(port: u16, target: &str) -> (u16, String) {
 
 #[test]
 fn a_read_only_database_refuses_writes_keeps_redirecting_and_recovers_with_every_click() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = start_without_override(dir.path(), port);
@@ -118,16 +117,24 @@ fn a_read_only_database_refuses_writes_keeps_redirecting_and_recovers_with_every
 
 #[test]
 fn a_deleted_database_file_refuses_writes_says_a_restart_is_needed_and_keeps_redirecting() {
-    backend!();
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = Server::start(dir.path(), port, &[]);
     let (_, key, _) = create(port, "https://example.com/known").unwrap();
     assert_eq!(send(port, "GET", &format!("/{key}"), &[], "").status, 307);
     // That click written (once a second) before the file goes.
-    std::thread::sleep(Duration::from_millis(1500));
+    let db = dir.path().join("shortener.db");
+    let clicks = format!("select clicks from link where key = '{key}'");
+    let started = std::time::Instant::now();
+    while crate::backend::query_scalar::<i64>(&db, &clicks) < 1 {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the click never written"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 
-    std::fs::remove_file(dir.path().join("shortener.db")).unwrap();
+    std::fs::remove_file(&db).unwrap();
     let body = until_health(port, 503);
     assert!(body.contains("deleted"), "{body}");
     assert!(body.contains("restart"), "{body}");

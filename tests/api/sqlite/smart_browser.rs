@@ -17,7 +17,6 @@ use super::browser::{
     ignore = "needs chromedriver on PATH (apt-get install chromium chromium-driver)"
 )]
 async fn a_one_time_smart_link_is_made_in_the_form_and_counts_a_person_not_a_headless_browser() {
-    backend!();
     let (driver, dir, _server, base, browser) = browser_and_server().await;
     let landing = format!("http://localhost:{}", landing_server());
 

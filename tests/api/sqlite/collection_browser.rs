@@ -25,7 +25,6 @@ async fn value(browser: &Client, css: &str) -> String {
     ignore = "needs chromedriver on PATH (apt-get install chromium chromium-driver)"
 )]
 async fn a_collection_and_new_secrets_work_in_a_real_browser() {
-    backend!();
     let (_driver, _dir, _server, base, browser) = browser_and_server().await;
     let landing = format!("http://localhost:{}", landing_server());
 

@@ -170,7 +170,6 @@ pub async fn text_when(browser: &Client, css: &str, wanted: impl Fn(&str) -> boo
     ignore = "needs chromedriver on PATH (apt-get install chromium chromium-driver)"
 )]
 async fn a_person_creates_copies_follows_counts_and_deletes_in_a_real_browser() {
-    backend!();
     let (driver, dir, _server, base, browser) = browser_and_server().await;
     let target = format!("http://localhost:{}/landing", landing_server());
 
@@ -303,7 +302,6 @@ pub async fn title_when(browser: &Client, wanted: &str) -> String {
     ignore = "needs chromedriver on PATH (apt-get install chromium chromium-driver)"
 )]
 async fn the_bulk_edit_and_password_forms_work_at_desktop_and_phone_width() {
-    backend!();
     let (_driver, _dir, _server, base, browser) = browser_and_server().await;
     let landing = format!("http://localhost:{}", landing_server());
 

@@ -118,7 +118,6 @@ fn pages(f: &Fixture) -> Vec<PageRequest> {
     ignore = "needs SHORTENER_VNU_JAR (npm install vnu-jar; Java)"
 )]
 fn every_kind_of_page_is_valid_html() {
-    backend!();
     let jar = std::env::var("SHORTENER_VNU_JAR").expect("SHORTENER_VNU_JAR names vnu.jar");
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();

@@ -47,7 +47,6 @@ async fn focus_is_visible(browser: &Client) -> bool {
     ignore = "needs chromedriver on PATH (apt-get install chromium chromium-driver)"
 )]
 async fn the_forms_work_at_phone_width_and_create_and_delete_by_keyboard_alone() {
-    backend!();
     let (_driver, _dir, _server, base, browser) = browser_and_server().await;
     let landing = format!("http://localhost:{}", landing_server());
     browser.set_window_size(390, 844).await.unwrap();
