@@ -1,6 +1,7 @@
 //! Following links: the redirect (the hot path), HEAD, peek, and the password form
 //! of protected links.
 
+use crate::web::single::Single;
 use std::sync::Arc;
 
 use askama::Template;
@@ -173,7 +174,9 @@ pub async fn follow_head(
 #[derive(rocket::FromForm, Deserialize, utoipa::ToSchema)]
 pub struct Unlock {
     /// Missing or wrong: 401 on a protected link; a link without one forwards anyway.
-    password: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    password: Single,
 }
 
 #[post("/<key>", format = "form", data = "<body>")]
@@ -184,7 +187,7 @@ async fn unlock_form(
     body: Option<Form<Unlock>>,
     visitor: Visitor<'_>,
 ) -> Result<VisitAnswer, Refusal<LockedPage>> {
-    let password = body.and_then(|b| b.into_inner().password);
+    let password = body.and_then(|b| b.into_inner().password.0);
     let mut asking = visitor.rule_input();
     asking.from_page = page.0;
     unlock(key?, password, visitor, asking).await
@@ -219,7 +222,7 @@ pub async fn unlock_json(
     // A JSON body is a program's, as `Accept: application/json` is on `GET`.
     let mut asking = visitor.rule_input();
     asking.program = true;
-    unlock(key, body.0.password, visitor, asking).await
+    unlock(key, body.0.password.0, visitor, asking).await
 }
 
 /// Any other body type (or none) on `POST /<key>`.

@@ -31,6 +31,7 @@ mod params;
 mod peek;
 mod report;
 pub mod respond;
+mod single;
 mod stats;
 mod token;
 mod url_info;

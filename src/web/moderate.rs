@@ -2,6 +2,7 @@
 //! links with open reports, most reported first, or a search by key or host; and the
 //! operator's decision on one link (disable with a reason, enable, dismiss).
 
+use crate::web::single::Single;
 use askama::Template;
 use rocket::form::Form;
 use rocket::response::Redirect;
@@ -271,10 +272,12 @@ pub async fn page(
 pub struct DecisionBody {
     /// `disable`, `enable` or `dismiss`.
     #[schema(value_type = String, required = true, pattern = "^(disable|enable|dismiss)$")]
-    action: Option<String>,
+    #[serde(default)]
+    action: Single,
     /// Required to disable (one line of 1 to 200 characters): visitors and the owner read it.
-    #[schema(value_type = String, max_length = 200)]
-    reason: Option<String>,
+    #[schema(value_type = String, required = false, max_length = 200)]
+    #[serde(default)]
+    reason: Single,
 }
 
 impl DecisionBody {
@@ -326,8 +329,8 @@ async fn decide_form(
     let secret = moderation_secret?;
     let body = body.map_or(
         DecisionBody {
-            action: None,
-            reason: None,
+            action: Single(None),
+            reason: Single(None),
         },
         Form::into_inner,
     );

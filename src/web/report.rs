@@ -2,6 +2,7 @@
 //! the peek page) and `POST /report/<key>`, as a form or JSON. Nothing about the
 //! visitor is kept; the allowance per address is held in memory only.
 
+use crate::web::single::Single;
 use std::net::IpAddr;
 
 use askama::Template;
@@ -122,12 +123,14 @@ pub async fn form_page(
 pub struct ReportBody {
     /// `phishing`, `malware`, `spam`, `illegal` or `other`.
     #[schema(value_type = String, required = true, pattern = "^(phishing|malware|spam|illegal|other)$")]
-    reason: Option<String>,
+    #[serde(default)]
+    reason: Single,
     /// What the visitor saw, at most 1,000 characters, without control characters
     /// other than line breaks and tabs.
-    #[schema(value_type = String, max_length = 1000,
+    #[schema(value_type = String, required = false, max_length = 1000,
         pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$")]
-    details: Option<String>,
+    #[serde(default)]
+    details: Single,
 }
 
 /// The thanks for a report.
@@ -152,8 +155,8 @@ async fn report_form(
 ) -> Result<(Status, Negotiated<Received>), Refusal<ReportPage>> {
     let body = body.map_or(
         ReportBody {
-            reason: None,
-            details: None,
+            reason: Single(None),
+            details: Single(None),
         },
         Form::into_inner,
     );

@@ -2,6 +2,7 @@
 //! and `POST /token` keeps it in a cookie (HttpOnly, SameSite=Lax, Secure on https).
 //! Programs send `Authorization: Bearer <token>` with each create instead.
 
+use crate::web::single::Single;
 use rocket::form::Form;
 use rocket::http::{Cookie, CookieJar, SameSite};
 use rocket::response::Redirect;
@@ -27,7 +28,8 @@ pub fn routes() -> Vec<Route> {
 pub struct TokenBody {
     /// A creator token from `shortener tokens create`.
     #[schema(value_type = String, required = true)]
-    token: Option<String>,
+    #[serde(default)]
+    token: Single,
 }
 
 /// What a kept token answers (JSON).
@@ -46,7 +48,7 @@ async fn token_form(
     links: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<Either<Redirect, Json<Kept>>, Refusal<IndexPage>> {
-    let token = body.and_then(|b| b.into_inner().token);
+    let token = body.and_then(|b| b.into_inner().token.0);
     keep(token, format, cookies, links, settings).await
 }
 
@@ -74,7 +76,7 @@ pub async fn token_json(
     settings: &State<Settings>,
 ) -> Result<Either<Redirect, Json<Kept>>, Refusal<IndexPage>> {
     let body = body?;
-    keep(body.0.token, format, cookies, links, settings).await
+    keep(body.0.token.0, format, cookies, links, settings).await
 }
 
 /// Any other body type (or none) on `POST /token`.

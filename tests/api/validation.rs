@@ -487,3 +487,38 @@ fn a_time_past_the_year_9999_in_utc_is_a_422_on_every_route_that_reads_a_time() 
         "{info}"
     );
 }
+
+#[test]
+fn a_form_field_given_twice_is_refused_beside_it_not_dropped() {
+    let app = spawn_app();
+    let target = "target_url=https%3A%2F%2Fexample.com%2F";
+
+    for field in [
+        "custom_key",
+        "expired_url",
+        "expires_at",
+        "max_clicks",
+        "target_url",
+    ] {
+        let body = format!("{target}&{field}=first&{field}=second");
+        let json = app
+            .client
+            .post("/url")
+            .header(ContentType::Form)
+            .header(Accept::JSON)
+            .body(&body)
+            .dispatch();
+        assert_eq!(json.status(), Status::UnprocessableEntity, "{field}");
+        let said = detail(json);
+        assert!(
+            said.contains(field) && said.contains("more than once"),
+            "{said}"
+        );
+
+        let page = app.post_form("/url", &body);
+        assert_eq!(page.status(), Status::UnprocessableEntity, "{field}");
+        let html = page.into_string().unwrap();
+        assert!(html.contains(field), "the page names the field: {field}");
+    }
+    assert_eq!(app.link_count(), 0, "nothing is stored");
+}

@@ -2,6 +2,7 @@
 //! deactivate links together, and a new secret when the old one leaked. Each works
 //! from the page's forms and from JSON.
 
+use crate::web::single::Single;
 use rocket::form::Form;
 use rocket::response::{Flash, Redirect};
 use rocket::serde::json::Json;
@@ -48,7 +49,8 @@ pub struct Join {
     /// The link's admin URL (`<base>/admin/<secret>`), or its bare secret.
     #[schema(value_type = String, required = true,
         pattern = "^[ \\t\\n\\r]*(?:(?:[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+)?/admin/)?[A-Za-z0-9]{32}/?[ \\t\\n\\r]*$")]
-    admin_url: Option<String>,
+    #[serde(default)]
+    admin_url: Single,
 }
 
 #[post("/collection/<secret>/links", format = "form", data = "<body>")]
@@ -60,7 +62,7 @@ async fn join_form(
     links: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<Changed<UrlInfo>, Refusal<CollectionPage>> {
-    let typed = body.and_then(|b| b.into_inner().admin_url);
+    let typed = body.and_then(|b| b.into_inner().admin_url.0);
     join(secret?, typed, format, links, settings).await
 }
 
@@ -89,7 +91,7 @@ pub async fn join_json(
     settings: &State<Settings>,
 ) -> Result<Changed<UrlInfo>, Refusal<CollectionPage>> {
     let secret = secret?;
-    let typed = body?.0.admin_url;
+    let typed = body?.0.admin_url.0;
     join(secret, typed, format, links, settings).await
 }
 

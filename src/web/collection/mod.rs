@@ -2,6 +2,7 @@
 //! `/collection/<secret>` shows it (HTML or JSON, and `links.csv`), and its changes
 //! (`changes`) add, deactivate and rotate.
 
+use crate::web::single::Single;
 use rocket::form::Form;
 use rocket::http::{ContentType, Header, Status};
 use rocket::request::FlashMessage;
@@ -46,7 +47,8 @@ pub struct NewCollection {
     /// 1 to 100 characters, not only spaces, no control characters.
     #[schema(value_type = String, required = true, max_length = 100,
         pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$")]
-    name: Option<String>,
+    #[serde(default)]
+    name: Single,
 }
 
 /// A new collection, as `POST /collections` answers it.
@@ -73,7 +75,7 @@ async fn create_form(
     links: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<Made, Refusal<IndexPage>> {
-    let name = body.and_then(|b| b.into_inner().name);
+    let name = body.and_then(|b| b.into_inner().name.0);
     create(allowed, name, format, links, settings).await
 }
 
@@ -101,7 +103,7 @@ pub async fn create_json(
     links: &State<Links>,
     settings: &State<Settings>,
 ) -> Result<Made, Refusal<IndexPage>> {
-    let name = body?.0.name;
+    let name = body?.0.name.0;
     create(allowed, name, format, links, settings).await
 }
 

@@ -26,6 +26,7 @@ use crate::settings::Settings;
 use crate::web::allowance::Allowed;
 use crate::web::filters;
 use crate::web::respond::{Negotiated, NoStore};
+use crate::web::single::Single;
 use crate::web::url_info::UrlInfo;
 
 /// The most links one request may create.
@@ -199,8 +200,8 @@ pub async fn from_form(
         .iter()
         .map(|line| {
             Ok(LinkForm {
-                target_url: Some(line.clone()),
-                target_urls: None,
+                target_url: Single(Some(line.clone())),
+                target_urls: Single(None),
                 ..form.clone()
             })
         })

@@ -15,6 +15,7 @@ use crate::domain::target::{OwnHosts, TargetUrl};
 use crate::error::{Error, Result};
 use crate::service::Draft;
 use crate::web::constraints;
+use crate::web::single::Single;
 
 use super::smart::{rules_of, variants_of, HumansOnly, JsonOnly, RuleRow, VariantRow};
 
@@ -24,21 +25,21 @@ use super::smart::{rules_of, variants_of, HumansOnly, JsonOnly, RuleRow, Variant
 pub struct LinkForm {
     /// Required; optional here only so a missing one gets the same 422 from both kinds of body.
     #[schema(schema_with = constraints::target_url, required = true)]
-    pub target_url: Option<String>,
+    pub target_url: Single,
     #[serde(default)]
     #[schema(schema_with = constraints::custom_key)]
-    pub custom_key: Option<String>,
+    pub custom_key: Single,
     /// RFC 3339, or a browser's `YYYY-MM-DDTHH:MM` taken as UTC.
     #[serde(default)]
     #[schema(schema_with = constraints::expires_at)]
-    pub expires_at: Option<String>,
+    pub expires_at: Single,
     /// The link answers 410 once it has forwarded this many times.
     #[serde(default, deserialize_with = "json_number")]
     #[schema(value_type = Option<i64>, minimum = 1)]
-    pub max_clicks: Option<String>,
+    pub max_clicks: Single,
     #[serde(default)]
     #[schema(schema_with = constraints::password)]
-    pub password: Option<String>,
+    pub password: Single,
     /// Ask the target before creating (the tutorial's "graceful forward"); a smart
     /// link's rule, variant and fallback targets too.
     #[serde(default)]
@@ -52,27 +53,27 @@ pub struct LinkForm {
     /// The secret (or URL) of a collection to add the link to.
     #[serde(default)]
     #[schema(schema_with = constraints::collection)]
-    pub collection: Option<String>,
+    pub collection: Single,
     /// Campaign tags added to the target before it is stored.
     #[serde(default)]
     #[schema(schema_with = constraints::campaign_tag)]
-    pub utm_source: Option<String>,
+    pub utm_source: Single,
     #[serde(default)]
     #[schema(schema_with = constraints::campaign_tag)]
-    pub utm_medium: Option<String>,
+    pub utm_medium: Single,
     #[serde(default)]
     #[schema(schema_with = constraints::campaign_tag)]
-    pub utm_campaign: Option<String>,
+    pub utm_campaign: Single,
     #[serde(default)]
     #[schema(schema_with = constraints::campaign_tag)]
-    pub utm_term: Option<String>,
+    pub utm_term: Single,
     #[serde(default)]
     #[schema(schema_with = constraints::campaign_tag)]
-    pub utm_content: Option<String>,
+    pub utm_content: Single,
     /// The home page's "one URL per line" box; never read from JSON (send an array).
     #[serde(skip)]
     #[schema(ignore)]
-    pub target_urls: Option<String>,
+    pub target_urls: Single,
     /// Where some visitors go instead (the first rule whose conditions all hold), at
     /// most 20.
     #[serde(default)]
@@ -85,7 +86,7 @@ pub struct LinkForm {
     /// Where the link sends visitors once expired or used up, instead of its 410 page.
     #[serde(default)]
     #[schema(schema_with = constraints::expired_url)]
-    pub expired_url: Option<String>,
+    pub expired_url: Single,
     /// Known link scanners and previewers get a page with a Continue button, and are
     /// not counted. Default: on for links with `max_clicks`.
     #[serde(default)]
@@ -103,18 +104,18 @@ pub struct LinkForm {
     /// with one more row, and nothing is created.
     #[serde(skip)]
     #[schema(ignore)]
-    pub more: Option<String>,
+    pub more: Single,
 }
 
 /// `max_clicks` in JSON is a number or null, as the contract says; kept as text so the
 /// form's field and JSON's share one check later.
 /// `28.0` is the whole number 28 (as JSON Schema counts integers).
-fn json_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+fn json_number<'de, D: Deserializer<'de>>(d: D) -> Result<Single, D::Error> {
     let number = Option::<serde_json::Number>::deserialize(d)?;
-    Ok(number.map(|n| match n.as_f64() {
+    Ok(Single(number.map(|n| match n.as_f64() {
         Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 9.0e15 => format!("{f:.0}"),
         _ => n.to_string(),
-    }))
+    })))
 }
 
 /// A non-empty optional field.
@@ -140,7 +141,7 @@ impl LinkForm {
         now: OffsetDateTime,
         token_id: Option<i64>,
     ) -> Result<Draft> {
-        let Some(target_url) = &self.target_url else {
+        let Some(target_url) = &self.target_url.0 else {
             return Err(unprocessable(
                 crate::i18n::Text::new("error-missing-field").with("field", "target_url"),
             ));

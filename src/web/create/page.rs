@@ -1,5 +1,6 @@
 //! The home page: the create form, shown empty or again around a refusal.
 
+use crate::web::single::Single;
 use askama::Template;
 use serde::Serialize;
 
@@ -47,7 +48,7 @@ impl From<LinkForm> for FormValues {
                 form.utm_term,
                 form.utm_content,
             ]
-            .map(Option::unwrap_or_default),
+            .map(Single::unwrap_or_default),
             target_urls: form.target_urls.unwrap_or_default(),
             smart: SmartFields::typed(
                 form.rule,

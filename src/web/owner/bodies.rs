@@ -1,6 +1,7 @@
 //! What the owner's changes carry: the JSON edit body and the admin page's forms,
 //! read into a service `Change`, and how the API description gives each.
 
+use crate::web::single::Single;
 use serde_json::Value;
 use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, OneOfBuilder, Schema, Type};
 use utoipa::openapi::{Ref, RefOr};
@@ -183,19 +184,19 @@ impl utoipa::ToSchema for ChangeAnswer {}
 pub struct MethodForm {
     #[field(name = "_method")]
     pub(super) method: String,
-    target_url: Option<String>,
+    target_url: Single,
     /// `on` or `off`.
-    forward_query: Option<String>,
+    forward_query: Single,
     /// `off` or `new`.
-    stats: Option<String>,
+    stats: Single,
     /// Present in the smart link's form: its rows replace the rules and split.
-    smart: Option<String>,
+    smart: Single,
     rule: Vec<RuleRow>,
     variant: Vec<VariantRow>,
-    expired_url: Option<String>,
+    expired_url: Single,
     humans_only: HumansOnly,
     /// "Add another" (`rule`, `variant`): the page again with one more row.
-    pub(super) more: Option<String>,
+    pub(super) more: Single,
 }
 
 impl MethodForm {
@@ -232,7 +233,7 @@ impl MethodForm {
             }
         };
         let typed = self.target_url.clone().unwrap_or_default();
-        let target = match (&self.target_url, forward_query, stats) {
+        let target = match (&self.target_url.0, forward_query, stats) {
             (None, None, None) => Some(String::new()),
             (target, _, _) => target.clone(),
         };
