@@ -5,7 +5,7 @@ use rocket::response::Responder;
 use rocket::{get, routes, Route};
 
 pub fn routes() -> Vec<Route> {
-    routes![asset, favicon, robots]
+    routes![asset, favicon, robots, manifest]
 }
 
 /// A file from `static/` with a cache lifetime; browsers revalidate after an hour.
@@ -51,3 +51,35 @@ fn robots() -> (ContentType, &'static str) {
         "User-agent: *\nDisallow: /admin/\nDisallow: /moderate/\nDisallow: /report/\n",
     )
 }
+
+/// The web app manifest: installed as an app (on Android, from the browser's menu),
+/// the site appears in the share sheet, and a shared page opens the home page's form
+/// filled in (`GET /?url=&text=&title=`); nothing is created until the user submits.
+#[get("/manifest.webmanifest")]
+fn manifest() -> Asset {
+    Asset::new(
+        ContentType::new("application", "manifest+json"),
+        MANIFEST.as_bytes(),
+    )
+}
+
+const MANIFEST: &str = r##"{
+  "name": "Shortener",
+  "short_name": "Shortener",
+  "description": "Paste a long URL and get a short link, plus a private page with its click count.",
+  "id": "/",
+  "start_url": "/",
+  "scope": "/",
+  "display": "standalone",
+  "background_color": "#ffffff",
+  "theme_color": "#2453c6",
+  "icons": [
+    { "src": "/static/favicon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any" }
+  ],
+  "share_target": {
+    "action": "/",
+    "method": "GET",
+    "params": { "url": "url", "text": "text", "title": "title" }
+  }
+}
+"##;

@@ -7,14 +7,14 @@ use rocket::{Request, Response};
 
 /// Scripts, styles and everything else only from this origin; no framing.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-                   connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+                   connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// The password form's page: the same, except that the form may lead anywhere on the
 /// web. Chromium applies `form-action` to the redirect that answers a form, and the
 /// right password answers with a 303 to the link's target, on another origin; naming
 /// that origin here would tell it to visitors without the password.
 pub const LOCKED_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-                   connect-src 'self'; form-action 'self' https: http:; base-uri 'none'; frame-ancestors 'none'";
+                   connect-src 'self'; manifest-src 'self'; form-action 'self' https: http:; base-uri 'none'; frame-ancestors 'none'";
 
 /// What `Shield` sets on every answer, as the API description lists it.
 pub const EVERY_ANSWER: &[(&str, &str)] = &[

@@ -101,6 +101,9 @@ home-collection = Sammlung anlegen
 home-collection-hint = Eine private Seite für viele Links: ihre Klicks zusammen, ein Diagramm, eine CSV-Datei. Kein Konto nötig: Die Adresse ist der Schlüssel, setzen Sie also ein Lesezeichen.
 home-collection-name = Name der Sammlung
 home-collection-start = Sammlung anlegen
+home-anywhere = Von überall kürzen
+home-anywhere-hint = Ziehen Sie diesen Link in Ihre Lesezeichenleiste. Ein Klick darauf auf einer beliebigen Seite öffnet dieses Formular mit deren Adresse. Als App auf dem Handy installiert, nimmt diese Seite Links auch über das Teilen-Menü an.
+home-bookmarklet = Diese Seite kürzen
 
 ## Smart link fields (the create form and the admin page)
 

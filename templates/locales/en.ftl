@@ -101,6 +101,9 @@ home-collection = Start a collection
 home-collection-hint = One private page for many links: their clicks together, one chart, a CSV. No account: its address is the key, so bookmark it.
 home-collection-name = Name of the collection
 home-collection-start = Start a collection
+home-anywhere = Shorten from anywhere
+home-anywhere-hint = Drag this link to your bookmarks bar. On any page, click it: this form opens with that page's address filled in. Installed as an app on a phone, this site also takes links from the share menu.
+home-bookmarklet = Shorten this page
 
 ## Smart link fields (the create form and the admin page)
 

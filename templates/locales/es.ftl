@@ -101,6 +101,9 @@ home-collection = Crear una colección
 home-collection-hint = Una página privada para muchos enlaces: sus clics juntos, un gráfico, un CSV. Sin cuenta: su dirección es la llave, así que guárdala en marcadores.
 home-collection-name = Nombre de la colección
 home-collection-start = Crear la colección
+home-anywhere = Acortar desde cualquier sitio
+home-anywhere-hint = Arrastre este enlace a su barra de marcadores. En cualquier página, púlselo: este formulario se abre con la dirección de esa página. Instalado como aplicación en un móvil, este sitio también recibe enlaces desde el menú de compartir.
+home-bookmarklet = Acortar esta página
 
 ## Smart link fields (the create form and the admin page)
 

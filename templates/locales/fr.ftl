@@ -101,6 +101,9 @@ home-collection = Créer une collection
 home-collection-hint = Une seule page privée pour plusieurs liens : leurs clics réunis, un graphique, un fichier CSV. Aucun compte : son adresse sert de clé, alors ajoutez-la à vos favoris.
 home-collection-name = Nom de la collection
 home-collection-start = Créer la collection
+home-anywhere = Raccourcir depuis n’importe où
+home-anywhere-hint = Glissez ce lien dans votre barre de favoris. Sur n’importe quelle page, cliquez dessus : ce formulaire s’ouvre avec l’adresse de cette page. Installé comme application sur un téléphone, ce site reçoit aussi les liens du menu de partage.
+home-bookmarklet = Raccourcir cette page
 
 ## Smart link fields (the create form and the admin page)
 

@@ -101,6 +101,9 @@ home-collection = Criar uma coleção
 home-collection-hint = Uma página privada para vários links: os cliques somados, um gráfico, um CSV. Sem conta: o endereço da página é a chave, então salve-o nos favoritos.
 home-collection-name = Nome da coleção
 home-collection-start = Criar uma coleção
+home-anywhere = Encurtar de qualquer lugar
+home-anywhere-hint = Arraste este link para a barra de favoritos. Em qualquer página, clique nele: este formulário abre com o endereço dessa página preenchido. Instalado como app no celular, este site também recebe links pelo menu de compartilhar.
+home-bookmarklet = Encurtar esta página
 
 ## Smart link fields (the create form and the admin page)
 

@@ -13,6 +13,7 @@ const NOT_JSON: &[&str] = &[
     "asset",        // static files
     "favicon",      // static file
     "robots",       // static file
+    "manifest",     // static file
     "deleted",      // the page the delete button lands on
     "openapi_json", // the spec itself
     "docs",         // the spec for people

@@ -51,6 +51,7 @@ mod scheduled_switch;
 mod schema;
 mod secret_files;
 mod server;
+mod share;
 mod smart_links;
 mod smart_links_changes;
 mod smart_links_humans;

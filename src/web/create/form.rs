@@ -282,7 +282,7 @@ mod tests {
         assert_eq!(form.max_clicks.as_deref(), Some("5"));
         let form: LinkForm =
             serde_json::from_str(r#"{"target_url": "https://a.b/", "max_clicks": null}"#).unwrap();
-        assert_eq!(form.max_clicks, None);
+        assert_eq!(*form.max_clicks, None);
         let whole = r#"{"target_url": "https://a.b/", "max_clicks": 28.0}"#;
         let form: LinkForm = serde_json::from_str(whole).unwrap();
         assert_eq!(form.max_clicks.as_deref(), Some("28"));

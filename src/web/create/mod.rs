@@ -36,11 +36,25 @@ pub fn routes() -> Vec<Route> {
 
 #[utoipa::path(get, path = "/", tag = "links",
     summary = "Welcome message and a map of the API (the create form in HTML)",
+    description = "In HTML, `url` (or else the first http(s) address in `text`, as a share sheet \
+        sends it) fills in the create form; nothing is created on a GET. `title` is accepted and \
+        not used.",
+    params(
+        ("url" = Option<String>, Query, description = "A long URL to fill the form in with"),
+        ("text" = Option<String>, Query, description = "Shared text: its first http(s) address fills the form in when `url` is empty"),
+        ("title" = Option<String>, Query, description = "A shared page's title (accepted, not used)"),
+    ),
     responses((status = 200, description = "The home page with the create forms, or (JSON) a welcome and a map of the API",
         content((IndexPage = "application/json"), (String = "text/html")))))]
-#[get("/")]
-pub fn index(settings: &State<Settings>, cookies: &CookieJar<'_>) -> Negotiated<IndexPage> {
-    let mut page = IndexPage::new(settings, FormValues::default(), None);
+#[get("/?<url>&<text>")]
+pub fn index(
+    url: Option<&str>,
+    text: Option<&str>,
+    settings: &State<Settings>,
+    cookies: &CookieJar<'_>,
+) -> Negotiated<IndexPage> {
+    let form = FormValues::shared(url, text);
+    let mut page = IndexPage::new(settings, form, None);
     page.ask_token = settings.private && cookies.get(TOKEN_COOKIE).is_none();
     Negotiated(page)
 }

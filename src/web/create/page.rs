@@ -83,12 +83,53 @@ pub struct IndexPage {
     #[serde(skip)]
     #[schema(ignore)]
     pub ask_token: bool,
+    /// The "shorten this page" bookmark: opens this form filled in with the page
+    /// the browser is on.
+    #[serde(skip)]
+    #[schema(ignore)]
+    bookmarklet: String,
 }
 
 /// A refused form's message and the field it belongs to (`None`: the whole form).
 struct FieldError {
     field: Option<&'static str>,
     message: Text,
+}
+
+/// A `javascript:` bookmark that opens the home page of `base` with the current
+/// page's address in the form (`GET /?url=`); a quote in `base` cannot end its string.
+fn bookmarklet(base: &str) -> String {
+    let base = base.replace('\'', "%27").replace('\\', "%5C");
+    format!("javascript:location.href='{base}/?url='+encodeURIComponent(location.href)")
+}
+
+impl FormValues {
+    /// The form filled in from what a share sheet or the bookmark sends (`GET /?url=`,
+    /// `text`): `url`, or else the first http(s) address in `text`. Nothing is created.
+    pub fn shared(url: Option<&str>, text: Option<&str>) -> FormValues {
+        let url = url.map(str::trim).filter(|url| !url.is_empty());
+        let target = url.or_else(|| text.and_then(first_address)).unwrap_or("");
+        FormValues {
+            target_url: target.chars().take(MAX_PREFILL).collect(),
+            ..FormValues::default()
+        }
+    }
+}
+
+/// More than a target may be long (2048), so a too-long one is shown and refused
+/// on submit; bounded all the same.
+const MAX_PREFILL: usize = 4096;
+
+/// The first word of `text` that starts as an http(s) address, without the
+/// punctuation that ends a sentence around it.
+fn first_address(text: &str) -> Option<&str> {
+    text.split_whitespace()
+        .map(|word| word.trim_start_matches(['(', '<', '"', '\'']))
+        .find(|word| {
+            let lower = word.get(..8).unwrap_or(word).to_ascii_lowercase();
+            lower.starts_with("http://") || lower.starts_with("https://")
+        })
+        .map(|word| word.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '>', '"', '\'']))
 }
 
 impl IndexPage {
@@ -109,6 +150,7 @@ impl IndexPage {
                 format!("GET {base}/admin/{{secret_key}}"),
                 format!("DELETE {base}/admin/{{secret_key}}"),
             ],
+            bookmarklet: bookmarklet(base),
             form,
             smart: smart.refused(error),
             ask_token: matches!(error, Some(Error::TokenRequired)),
@@ -175,5 +217,38 @@ pub fn refused(error: Error, values: FormValues, settings: &Settings) -> Refused
     Refusal {
         error,
         page: Some(page),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_share_fills_in_its_url_or_else_the_first_address_in_its_text() {
+        let target = |url, text| FormValues::shared(url, text).target_url;
+        assert_eq!(
+            target(Some(" https://a.example/x "), Some("https://b.example/")),
+            "https://a.example/x"
+        );
+        assert_eq!(
+            target(None, Some("Look: https://b.example/p?q=1, nice.")),
+            "https://b.example/p?q=1"
+        );
+        assert_eq!(
+            target(Some(""), Some("(HTTP://c.example/)")),
+            "HTTP://c.example/"
+        );
+        assert_eq!(target(None, Some("no address here, ftp://d.example/")), "");
+        assert_eq!(target(None, None), "");
+    }
+
+    #[test]
+    fn the_bookmarklet_keeps_a_quote_in_the_base_url_inside_its_string() {
+        let mark = bookmarklet("https://sho.rt/it's");
+        assert_eq!(
+            mark,
+            "javascript:location.href='https://sho.rt/it%27s/?url='+encodeURIComponent(location.href)"
+        );
     }
 }
