@@ -16,7 +16,7 @@ use crate::domain::password;
 use crate::domain::smart::{self, Smart};
 use crate::domain::target::{OwnHosts, TargetUrl};
 use crate::service::machinery::history::MAX_COUNT;
-use crate::service::{Installation, Record};
+use crate::service::{Installation, Link, Record};
 
 /// The two file formats: JSON (with each link's click history) and CSV (without).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,8 +54,9 @@ pub async fn export(
         }
         FileFormat::Csv => {
             let mut csv = csv::Writer::from_writer(&mut out);
+            // A row is the link alone: CSV has no place for a history.
             for row in &rows {
-                csv.serialize(row).map_err(|e| e.to_string())?;
+                csv.serialize(&row.link).map_err(|e| e.to_string())?;
                 bar.inc(1);
             }
             csv.flush().map_err(|e| e.to_string())?;
@@ -173,7 +174,10 @@ fn read(file: &Path, format: FileFormat) -> Result<Vec<Read>, String> {
                     Ok(true) => {
                         let place =
                             Place::Line(raw.position().map_or(line, |p| p.line()), rows.len() + 1);
-                        let record = raw.deserialize(Some(&headers)).map_err(|e| e.to_string());
+                        let record = raw
+                            .deserialize::<Link>(Some(&headers))
+                            .map(Record::from)
+                            .map_err(|e| e.to_string());
                         rows.push((place, record));
                     }
                     Err(e) if e.is_io_error() => {
@@ -228,7 +232,8 @@ fn checked(mut r: Record, own_hosts: &OwnHosts) -> Result<(Record, [u8; 32]), St
         );
     }
     r.history.validate()?;
-    let hash = hex32(&r.secret_hash).ok_or("secret_hash must be 64 hex digits")?;
+    let hash = <[u8; 32]>::try_from(r.secret_hash.as_slice())
+        .map_err(|_| "secret_hash must be 64 hex digits")?;
     Ok((r, hash))
 }
 
@@ -237,19 +242,6 @@ fn time(raw: &str) -> Result<String, String> {
     clock::parse(raw)
         .map(clock::stamp)
         .ok_or_else(|| format!("{raw:?} is not an RFC 3339 time (2026-11-28T14:00:00Z)"))
-}
-
-fn hex32(text: &str) -> Option<[u8; 32]> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 64 {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    for (i, pair) in bytes.chunks(2).enumerate() {
-        let pair = std::str::from_utf8(pair).ok()?;
-        out[i] = u8::from_str_radix(pair, 16).ok()?;
-    }
-    Some(out)
 }
 
 /// A progress bar on standard error for `len` links (drawn only on a terminal).
@@ -278,17 +270,4 @@ pub fn reader(path: &Path) -> Result<BufReader<File>, String> {
     File::open(path)
         .map(BufReader::new)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn secret_hashes_are_64_hex_digits() {
-        let hash = "00ff".repeat(16);
-        assert_eq!(hex32(&hash).unwrap()[..2], [0x00, 0xff]);
-        assert!(hex32("abc").is_none());
-        assert!(hex32(&"zz".repeat(32)).is_none());
-    }
 }

@@ -185,7 +185,7 @@ impl Links {
         if let Some(reason) = &link.disabled_reason {
             return Err(Error::Disabled(reason.clone()));
         }
-        if link.protected {
+        if link.protected() {
             return Err(Error::PasswordRequired);
         }
         let now = at.unwrap_or_else(|| self.clock.now());

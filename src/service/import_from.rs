@@ -12,7 +12,7 @@ use super::installation::Installation;
 use super::machinery::history::{History, MAX_COUNT};
 use super::store::import_from as store_import;
 use super::store::row::LinkRow;
-use super::store::{collections, records};
+use super::store::{collections, records, Link};
 use crate::domain::clock::{self, stamp};
 use crate::domain::collection::CollectionName;
 use crate::domain::keys::{SecretKey, ShortKey};
@@ -231,7 +231,7 @@ async fn store_step(
             outcome.notes.push((checked.record.key.clone(), note));
         }
         outcome.imported.push(Imported {
-            key: checked.record.key,
+            key: checked.record.link.key,
             secret: checked.secret,
             usual_key: checked.usual_key,
         });
@@ -305,9 +305,9 @@ fn convert(
         *clicks > 0 && time::Date::parse(day, date).is_ok()
     });
     let secret = SecretKey::random();
-    let record = records::Record {
+    let stored = Link {
         key: key.as_str().to_owned(),
-        secret_hash: String::new(),
+        secret_hash: Vec::new(),
         target_url: target.as_str().to_owned(),
         is_active: true,
         clicks: link.clicks.clamp(0, MAX_COUNT),
@@ -316,7 +316,6 @@ fn convert(
             .as_deref()
             .and_then(utc)
             .unwrap_or_else(|| now.to_owned()),
-        last_clicked_at: None,
         expires_at,
         max_clicks: link
             .max_clicks
@@ -324,11 +323,11 @@ fn convert(
             .map(|m| m.min(MAX_COUNT)),
         password_hash,
         disabled_reason,
-        target_changed_at: None,
         forward_query: link.forward_query,
-        smart: None,
-        expired_url: None,
-        humans_only: false,
+        ..Link::default()
+    };
+    let record = records::Record {
+        link: stored,
         history: History {
             days,
             ..History::default()

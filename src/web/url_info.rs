@@ -133,7 +133,7 @@ impl UrlInfo {
             created_at: link.created_at,
             expires_at: link.expires_at,
             max_clicks: link.max_clicks,
-            password_protected: link.protected,
+            password_protected: link.password_hash.is_some(),
             disabled_reason: link.disabled_reason,
             target_changed_at: link.target_changed_at,
             stats_url: link.stats_token.map(|token| settings.stats_url(&token)),

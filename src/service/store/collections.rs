@@ -3,7 +3,9 @@
 
 use sqlx::QueryBuilder;
 
-use super::{link_columns, Link};
+use const_format::concatcp;
+
+use super::link::{Link, COLUMNS};
 use crate::db::{on_db, Exec, Handle};
 use crate::domain::collection::Sort;
 use crate::domain::keys::SecretKey;
@@ -60,13 +62,13 @@ pub async fn find(db: &mut dyn Exec, secret: &SecretKey) -> Result<Collection> {
 
 /// Every link of collection `id`, deleted ones too, in the order they joined.
 pub async fn members(db: &mut dyn Exec, id: i64) -> Result<Vec<Member>> {
-    let sql = concat!(
+    let sql = concatcp!(
         "select cl.sealed_key, l.vault_secret, ",
-        link_columns!(),
+        COLUMNS,
         " from collection_link cl join link l on l.id = cl.link_id \
          where cl.collection_id = $1 order by cl.added_at, l.id"
     );
-    // `link_columns!` names bare columns; only `link` has them, so they need no prefix.
+    // `COLUMNS` names bare columns; only `link` has them, so they need no prefix.
     let rows: Vec<Member> = on_db!(db, |c| sqlx::query_as(sql).bind(id).fetch_all(c).await?);
     Ok(rows)
 }
@@ -98,7 +100,7 @@ pub async fn page(
         "select cl.sealed_key, l.vault_secret, {} from collection_link cl \
          join link l on l.id = cl.link_id where cl.collection_id = $1 and {MATCHES} \
          order by {order} limit $3 offset $4",
-        link_columns!()
+        COLUMNS
     );
     let pattern = like_pattern(filter);
     let offset = i64::try_from(offset).unwrap_or(i64::MAX);

@@ -18,10 +18,7 @@ const CHUNK: usize = 500;
 /// says why).
 pub async fn insert_links(db: &mut dyn Exec, rows: &[LinkRow]) -> Result<HashMap<String, i64>> {
     let stored = super::row::insert_links(db, rows).await?;
-    Ok(stored
-        .into_iter()
-        .map(|s| (s.link.key, s.link.id))
-        .collect())
+    Ok(stored.into_iter().map(|link| (link.key, link.id)).collect())
 }
 
 /// The targets of the links here with any of `keys`.

@@ -8,18 +8,21 @@
 
 use std::collections::HashMap;
 
+use const_format::concatcp;
 use sqlx::QueryBuilder;
 
 use crate::db::{on_db, Exec};
 use crate::domain::keys::{SecretKey, ShortKey};
 use crate::domain::target::TargetUrl;
 use crate::error::{Error, Result};
-use row::{LinkRow, Stored};
+use link::COLUMNS;
+use row::LinkRow;
 
 mod clicks;
 pub mod collections;
 pub mod history;
 pub mod import_from;
+pub mod link;
 pub mod moderation;
 pub mod owners;
 pub mod records;
@@ -28,68 +31,7 @@ pub use clicks::{
     add_choice_clicks, add_clicks, add_day_clicks, add_source_clicks, choice_clicks,
     forget_choices, insights, take_click,
 };
-
-/// A stored link, as the owner sees it. Its secret is not here: only its hash is stored.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Link {
-    /// The row id: clicks are written by it (one B-tree probe, not two).
-    pub id: i64,
-    pub key: String,
-    pub target_url: String,
-    pub is_active: bool,
-    pub clicks: i64,
-    /// UTC, RFC 3339 (`2026-11-28T14:00:00Z`).
-    pub created_at: String,
-    /// When the last click was written, in the same form; `None` before the first.
-    pub last_clicked_at: Option<String>,
-    /// When the link stops forwarding (same form), if ever.
-    pub expires_at: Option<String>,
-    /// The click that reaches this is the last one forwarded.
-    pub max_clicks: Option<i64>,
-    /// Whether visitors need a password (its hash is read only to check one).
-    pub protected: bool,
-    /// Why the operator disabled it (it answers 410); `None`: not disabled. The
-    /// service also fills it in for a target on the blocklist (`Links::vet`).
-    pub disabled_reason: Option<String>,
-    /// When the owner last changed the target (same form); `None`: never.
-    pub target_changed_at: Option<String>,
-    /// Opens the read-only statistics page; `None`: the owner turned it off.
-    pub stats_token: Option<String>,
-    /// Visitors' query strings are added to the target.
-    pub forward_query: bool,
-    /// The rules and the split, as JSON (`domain::smart::Smart`); `None`: none.
-    pub smart: Option<String>,
-    /// Where the link sends visitors once expired or used up, instead of its 410.
-    pub expired_url: Option<String>,
-    /// Known link scanners get a page with a Continue button, and are not counted.
-    pub humans_only: bool,
-}
-
-impl Link {
-    /// Past its expiry time or its click limit at `now`: it answers 410 from then on.
-    pub fn is_expired(&self, now: time::OffsetDateTime) -> bool {
-        let used_up = self.max_clicks.is_some_and(|max| self.clicks >= max);
-        let timed_out = self
-            .expires_at
-            .as_deref()
-            .and_then(crate::domain::clock::parse)
-            .is_some_and(|at| at <= now);
-        used_up || timed_out
-    }
-}
-
-/// The columns of `Link`, for every statement that returns links.
-macro_rules! link_columns {
-    () => {
-        "id, key, target_url, is_active, clicks, created_at, last_clicked_at, \
-         expires_at, max_clicks, password_hash is not null as protected, disabled_reason, \
-         target_changed_at, stats_token, forward_query, smart, expired_url, humans_only"
-    };
-}
-pub(crate) use link_columns;
-
-/// `link_columns!` as a constant, for the check that every column is read.
-pub const LINK_COLUMNS: &str = link_columns!();
+pub use link::Link;
 
 /// A link to create: its row, but for the key and the secret, which `create_many`
 /// draws (the key unless one was chosen).
@@ -170,9 +112,9 @@ struct Row {
 }
 
 /// Keys links by their secret hash, to match them to the requests that named them.
-fn by_secret_hash(rows: Vec<Stored>) -> HashMap<Vec<u8>, Link> {
+fn by_secret_hash(rows: Vec<Link>) -> HashMap<Vec<u8>, Link> {
     rows.into_iter()
-        .map(|row| (row.secret_hash, row.link))
+        .map(|link| (link.secret_hash.clone(), link))
         .collect()
 }
 
@@ -184,10 +126,10 @@ pub async fn set_target(
     target: &TargetUrl,
     now: &str,
 ) -> Result<Link> {
-    let sql = concat!(
+    let sql = concatcp!(
         "update link set target_url = $2, target_changed_at = $3 \
          where secret_hash = $1 and is_active and disabled_reason is null returning ",
-        link_columns!()
+        COLUMNS
     );
     owner_change(db, sql, secret, &[target.as_str(), now]).await
 }
@@ -229,9 +171,9 @@ pub async fn password_hash(db: &mut dyn Exec, id: i64) -> Result<String> {
 
 /// An active link by its public key, without counting a click (HEAD, peek).
 pub async fn find(db: &mut dyn Exec, key: &ShortKey) -> Result<Link> {
-    let sql = concat!(
+    let sql = concatcp!(
         "select ",
-        link_columns!(),
+        COLUMNS,
         " from link where key = $1 and is_active"
     );
     let link: Option<Link> = on_db!(db, |c| {
@@ -248,10 +190,10 @@ pub async fn find_by_secrets(
     db: &mut dyn Exec,
     hashes: &[[u8; 32]],
 ) -> Result<HashMap<Vec<u8>, Link>> {
-    let rows: Vec<Stored> = on_db!(db, |c| {
-        let mut select = QueryBuilder::new(concat!(
-            "select secret_hash, ",
-            link_columns!(),
+    let rows: Vec<Link> = on_db!(db, |c| {
+        let mut select = QueryBuilder::new(concatcp!(
+            "select ",
+            COLUMNS,
             " from link where is_active and secret_hash in ("
         ));
         let mut list = select.separated(", ");
@@ -271,9 +213,9 @@ pub async fn find_by_secrets(
 /// Deactivates a link (the tutorial's soft delete): it stops forwarding, and its
 /// key stays taken so it is never handed out again.
 pub async fn deactivate(db: &mut dyn Exec, secret: &SecretKey) -> Result<Link> {
-    let sql = concat!(
+    let sql = concatcp!(
         "update link set is_active = false where secret_hash = $1 and is_active returning ",
-        link_columns!()
+        COLUMNS
     );
     owner_change(db, sql, secret, &[]).await
 }

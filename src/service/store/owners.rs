@@ -1,7 +1,10 @@
 //! The owner's statements beyond the target and the soft delete: the stats link,
 //! query forwarding, a new secret, and the read-only statistics page's lookup.
 
-use super::{link_columns, owner_change, Link};
+use const_format::concatcp;
+
+use super::link::{Link, COLUMNS};
+use super::owner_change;
 use crate::db::{on_db, Exec};
 use crate::domain::keys::{SecretKey, StatsToken};
 use crate::error::{Error, Result};
@@ -14,9 +17,9 @@ pub async fn set_stats(
     token: Option<&StatsToken>,
 ) -> Result<Link> {
     // A token is never empty, so '' stands for none.
-    let sql = concat!(
+    let sql = concatcp!(
         "update link set stats_token = nullif($2, '') where secret_hash = $1 and is_active returning ",
-        link_columns!()
+        COLUMNS
     );
     let token = token.map_or("", StatsToken::as_str);
     owner_change(db, sql, secret, &[token]).await
@@ -26,9 +29,9 @@ pub async fn set_stats(
 /// carries the setting.
 pub async fn set_forward_query(db: &mut dyn Exec, secret: &SecretKey, on: bool) -> Result<Link> {
     // Values are bound as text; the comparison gives each database its own boolean.
-    let sql = concat!(
+    let sql = concatcp!(
         "update link set forward_query = ($2 = 'on') where secret_hash = $1 and is_active returning ",
-        link_columns!()
+        COLUMNS
     );
     owner_change(db, sql, secret, &[if on { "on" } else { "off" }]).await
 }
@@ -42,10 +45,10 @@ pub async fn set_smart(
     now: &str,
 ) -> Result<Link> {
     // Stored JSON is never empty, so '' stands for none.
-    let sql = concat!(
+    let sql = concatcp!(
         "update link set smart = nullif($2, ''), target_changed_at = $3 \
          where secret_hash = $1 and is_active and disabled_reason is null returning ",
-        link_columns!()
+        COLUMNS
     );
     owner_change(db, sql, secret, &[smart.as_deref().unwrap_or(""), now]).await
 }
@@ -56,19 +59,19 @@ pub async fn set_expired_url(
     secret: &SecretKey,
     url: Option<&str>,
 ) -> Result<Link> {
-    let sql = concat!(
+    let sql = concatcp!(
         "update link set expired_url = nullif($2, '') \
          where secret_hash = $1 and is_active and disabled_reason is null returning ",
-        link_columns!()
+        COLUMNS
     );
     owner_change(db, sql, secret, &[url.unwrap_or("")]).await
 }
 
 /// Turns `humans_only` on or off.
 pub async fn set_humans_only(db: &mut dyn Exec, secret: &SecretKey, on: bool) -> Result<Link> {
-    let sql = concat!(
+    let sql = concatcp!(
         "update link set humans_only = ($2 = 'on') where secret_hash = $1 and is_active returning ",
-        link_columns!()
+        COLUMNS
     );
     owner_change(db, sql, secret, &[if on { "on" } else { "off" }]).await
 }
@@ -109,10 +112,10 @@ pub async fn replace_secret(
     // The update takes the link's row first, so a join racing it (which reads the row
     // `for share` on PostgreSQL, or is one statement on SQLite) lands before the
     // delete below sees its membership, or finds the old secret gone.
-    let rotate = concat!(
+    let rotate = concatcp!(
         "update link set secret_hash = $2, vault_key = null, vault_secret = null \
          where secret_hash = $1 and is_active returning ",
-        link_columns!()
+        COLUMNS
     );
     let leave = "delete from collection_link where link_id = $1";
     let done: Option<(Link, u64)> = on_db!(db, |c| {
@@ -151,9 +154,9 @@ pub async fn link_id(db: &mut dyn Exec, secret: &SecretKey) -> Result<i64> {
 
 /// The active link whose stats page `token` opens.
 pub async fn by_stats_token(db: &mut dyn Exec, token: &StatsToken) -> Result<Link> {
-    let sql = concat!(
+    let sql = concatcp!(
         "select ",
-        link_columns!(),
+        COLUMNS,
         " from link where stats_token = $1 and is_active"
     );
     let link: Option<Link> = on_db!(db, |c| {

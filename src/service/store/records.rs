@@ -5,101 +5,64 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use const_format::concatcp;
+
+use super::link::{Link, COLUMNS};
 use super::row::LinkRow;
 use crate::db::{on_db, Exec};
 use crate::error::{Error, Result};
 use crate::service::machinery::history::History;
 
-/// Every stored field of a link, as exported and imported (the secret as its hash).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+/// Every stored field of a link and its click history, as exported and imported
+/// (the secret as its hash).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
-    pub key: String,
-    /// SHA-256 of the secret key, 64 hex digits (read as bytes: see `Stored`).
-    #[sqlx(skip)]
-    pub secret_hash: String,
-    pub target_url: String,
-    pub is_active: bool,
-    pub clicks: i64,
-    pub created_at: String,
-    pub last_clicked_at: Option<String>,
-    pub expires_at: Option<String>,
-    pub max_clicks: Option<i64>,
-    /// argon2 PHC string of the visitors' password, if any.
-    pub password_hash: Option<String>,
-    /// Why the operator disabled it, if they did.
-    #[serde(default)]
-    pub disabled_reason: Option<String>,
-    /// When its owner last changed the target, if ever.
-    #[serde(default)]
-    pub target_changed_at: Option<String>,
-    /// Visitors' query strings are added to the target.
-    #[serde(default)]
-    pub forward_query: bool,
-    /// The rules and split, as stored (JSON), if any.
-    #[serde(default)]
-    pub smart: Option<String>,
-    /// Where it leads once expired or used up, if set.
-    #[serde(default)]
-    pub expired_url: Option<String>,
-    /// Link scanners get the Continue page.
-    #[serde(default)]
-    pub humans_only: bool,
+    #[serde(flatten)]
+    pub link: Link,
     /// Clicks per day and per source; JSON exports carry it, CSV rows cannot.
-    #[sqlx(skip)]
     #[serde(default, skip_serializing_if = "History::is_empty")]
     pub history: History,
 }
 
-/// The columns of `Record`, with the secret hash as bytes.
-macro_rules! record_columns {
-    () => {
-        "key, secret_hash, target_url, is_active, clicks, created_at, \
-         last_clicked_at, expires_at, max_clicks, password_hash, disabled_reason, \
-         target_changed_at, forward_query, smart, expired_url, humans_only"
-    };
+/// A record reads as the link it holds.
+impl std::ops::Deref for Record {
+    type Target = Link;
+
+    fn deref(&self) -> &Link {
+        &self.link
+    }
 }
 
-/// `record_columns!` as a constant, for the check that every column is read.
-pub const COLUMNS: &str = record_columns!();
-
-/// A stored row: the hash as bytes, turned into hex here (the two databases spell
-/// hex encoding differently).
-#[derive(sqlx::FromRow)]
-struct Stored {
-    secret_hash: Vec<u8>,
-    #[sqlx(flatten)]
-    record: Record,
+impl std::ops::DerefMut for Record {
+    fn deref_mut(&mut self) -> &mut Link {
+        &mut self.link
+    }
 }
 
-impl From<Stored> for Record {
-    fn from(stored: Stored) -> Record {
-        let hex = stored
-            .secret_hash
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+impl From<Link> for Record {
+    fn from(link: Link) -> Record {
         Record {
-            secret_hash: hex,
-            ..stored.record
+            link,
+            history: History::default(),
         }
     }
 }
 
 /// Every link, in creation order (deleted ones too: they can be restored).
 pub async fn all_records(db: &mut dyn Exec) -> Result<Vec<Record>> {
-    let sql = concat!(
+    let sql = concatcp!(
         "select ",
-        record_columns!(),
+        COLUMNS,
         " from link where secret_hash is not null order by id"
     );
-    let rows: Vec<Stored> = on_db!(db, |c| sqlx::query_as(sql).fetch_all(c).await?);
+    let rows: Vec<Link> = on_db!(db, |c| sqlx::query_as(sql).fetch_all(c).await?);
     Ok(rows.into_iter().map(Record::from).collect())
 }
 
 /// One link by key, deleted or not.
 pub async fn record(db: &mut dyn Exec, key: &str) -> Result<Record> {
-    let sql = concat!("select ", record_columns!(), " from link where key = $1");
-    let row: Option<Stored> = on_db!(db, |c| {
+    let sql = concatcp!("select ", COLUMNS, " from link where key = $1");
+    let row: Option<Link> = on_db!(db, |c| {
         sqlx::query_as(sql).bind(key).fetch_optional(c).await?
     });
     row.map(Record::from).ok_or(Error::NotFound)
@@ -122,26 +85,7 @@ impl Record {
     /// The row that stores this record as it was, under `secret_hash` (a fresh
     /// statistics token: the exported one is not carried).
     pub fn row(&self, secret_hash: [u8; 32]) -> LinkRow {
-        LinkRow {
-            is_active: self.is_active,
-            clicks: self.clicks,
-            last_clicked_at: self.last_clicked_at.clone(),
-            expires_at: self.expires_at.clone(),
-            max_clicks: self.max_clicks,
-            password_hash: self.password_hash.clone(),
-            disabled_reason: self.disabled_reason.clone(),
-            target_changed_at: self.target_changed_at.clone(),
-            forward_query: self.forward_query,
-            smart: self.smart.clone(),
-            expired_url: self.expired_url.clone(),
-            humans_only: self.humans_only,
-            ..LinkRow::new(
-                self.key.clone(),
-                secret_hash,
-                self.target_url.clone(),
-                self.created_at.clone(),
-            )
-        }
+        LinkRow::restored(&self.link, secret_hash)
     }
 }
 
@@ -157,16 +101,16 @@ pub async fn insert_records(
     let mut stored: HashMap<Vec<u8>, (String, i64)> = super::row::insert_links(db, &rows)
         .await?
         .into_iter()
-        .map(|s| (s.secret_hash, (s.link.key, s.link.id)))
+        .map(|link| (link.secret_hash, (link.key, link.id)))
         .collect();
     let mut answers = Vec::with_capacity(records.len());
     for (record, hash) in records {
         // Taken once: a second record with the same secret (or key) was not stored.
         let mine = stored
             .get(&hash[..])
-            .is_some_and(|(key, _)| *key == record.key);
+            .is_some_and(|(key, _)| *key == record.link.key);
         let Some((_, id)) = mine.then(|| stored.remove(&hash[..])).flatten() else {
-            answers.push(Err(clash(db, &record.key).await?));
+            answers.push(Err(clash(db, &record.link.key).await?));
             continue;
         };
         super::history::insert_history(db, id, &record.history).await?;

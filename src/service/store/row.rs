@@ -4,7 +4,9 @@
 
 use sqlx::QueryBuilder;
 
-use super::{link_columns, Link};
+use const_format::concatcp;
+
+use super::link::{Link, COLUMNS};
 use crate::db::{on_db, Exec};
 use crate::error::Result;
 
@@ -38,8 +40,8 @@ pub const WRITTEN: [&str; 20] = [
 pub const DEFAULTED: [&str; 2] = ["id", "secret_key"];
 
 /// Columns read by name only in statements of their own, and where: every other
-/// column is read with a link (`LINK_COLUMNS`) or a record (`records::COLUMNS`).
-pub const READ_APART: [(&str, &str); 5] = [
+/// column is read with a link (`link::COLUMNS`).
+pub const READ_APART: [(&str, &str); 4] = [
     ("token_id", "moderation: the links a creator token made"),
     ("vault_key", "owners: sealing a link's key for a collection"),
     (
@@ -50,16 +52,13 @@ pub const READ_APART: [(&str, &str); 5] = [
         "secret_key",
         "startup: hashing the secrets of rows from before hashing",
     ),
-    ("password_hash", "follow: checking a visitor's password"),
 ];
 
 /// Every column of `link` that some statement reads.
 pub fn read_columns() -> Vec<&'static str> {
-    let listed = [super::LINK_COLUMNS, super::records::COLUMNS];
-    let words = listed.into_iter().flat_map(|list| {
-        list.split(',')
-            .map(|column| column.split_whitespace().next().unwrap_or_default())
-    });
+    let words = COLUMNS
+        .split(',')
+        .map(|column| column.split_whitespace().next().unwrap_or_default());
     words
         .chain(READ_APART.iter().map(|(column, _)| *column))
         .collect()
@@ -133,20 +132,39 @@ impl LinkRow {
     }
 }
 
-/// A stored row with its secret hash, to match it to the row that was written.
-#[derive(sqlx::FromRow)]
-pub struct Stored {
-    pub secret_hash: Vec<u8>,
-    #[sqlx(flatten)]
-    pub link: Link,
+impl LinkRow {
+    /// The row that stores `link` as it was read (from an export or another
+    /// shortener), under `secret_hash`, with a fresh statistics token.
+    pub fn restored(link: &Link, secret_hash: [u8; 32]) -> Self {
+        LinkRow {
+            is_active: link.is_active,
+            clicks: link.clicks,
+            last_clicked_at: link.last_clicked_at.clone(),
+            expires_at: link.expires_at.clone(),
+            max_clicks: link.max_clicks,
+            password_hash: link.password_hash.clone(),
+            disabled_reason: link.disabled_reason.clone(),
+            target_changed_at: link.target_changed_at.clone(),
+            forward_query: link.forward_query,
+            smart: link.smart.clone(),
+            expired_url: link.expired_url.clone(),
+            humans_only: link.humans_only,
+            ..LinkRow::new(
+                link.key.clone(),
+                secret_hash,
+                link.target_url.clone(),
+                link.created_at.clone(),
+            )
+        }
+    }
 }
 
 /// Inserts `rows`, `CHUNK` per statement; a row whose key or secret hash is taken is
 /// skipped (`on conflict do nothing`), so the answer holds just the rows stored.
-pub async fn insert_links(db: &mut dyn Exec, rows: &[LinkRow]) -> Result<Vec<Stored>> {
+pub async fn insert_links(db: &mut dyn Exec, rows: &[LinkRow]) -> Result<Vec<Link>> {
     let mut stored = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(CHUNK) {
-        let part: Vec<Stored> = on_db!(db, |c| {
+        let part: Vec<Link> = on_db!(db, |c| {
             let mut insert = QueryBuilder::new("insert into link (");
             insert.push(WRITTEN.join(", ")).push(") ");
             insert.push_values(chunk, |mut values, row| {
@@ -173,10 +191,7 @@ pub async fn insert_links(db: &mut dyn Exec, rows: &[LinkRow]) -> Result<Vec<Sto
                     .push_bind(vault_key)
                     .push_bind(vault_secret);
             });
-            insert.push(concat!(
-                " on conflict do nothing returning secret_hash, ",
-                link_columns!()
-            ));
+            insert.push(concatcp!(" on conflict do nothing returning ", COLUMNS));
             // Not kept prepared: the text changes with the chunk's size.
             insert
                 .build_query_as()

@@ -64,7 +64,7 @@ impl Forwarding {
                 .as_deref()
                 .and_then(crate::domain::clock::parse),
             limited: link.max_clicks.is_some(),
-            protected: link.protected,
+            protected: link.password_hash.is_some(),
             disabled: link.disabled_reason.map(Arc::from),
             forward_query: link.forward_query,
             smart: link
