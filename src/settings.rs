@@ -155,6 +155,8 @@ struct Config {
     click_write_grace: u64,
     /// Scheduled backups (SQLite).
     backup: BackupConfig,
+    /// Where the app-link files are (`/.well-known/...`); `None`: none served.
+    well_known_dir: Option<PathBuf>,
 }
 
 /// The checked settings, managed as Rocket state; the link service and the web
@@ -210,6 +212,8 @@ pub struct Settings {
     /// Scheduled backups, when `backup.dir` is set: an operator who forgets to copy
     /// the database still has yesterday's.
     pub backups: Option<Backups>,
+    /// The operator's app-link files, served as they are (`web::well_known`).
+    pub well_known_dir: Option<PathBuf>,
 }
 
 /// Which hosts links may not point to: the operator's file and the built-in list.
@@ -324,6 +328,7 @@ impl Settings {
             default_language,
             log_client_address: config.log_client_address,
             backups,
+            well_known_dir: config.well_known_dir,
         })
     }
 }

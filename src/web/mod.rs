@@ -31,10 +31,12 @@ mod params;
 mod peek;
 mod report;
 pub mod respond;
+mod sharex;
 mod single;
 mod stats;
 mod token;
 mod url_info;
+mod well_known;
 
 /// All routes, for `build()` to mount at `/`.
 pub fn routes() -> Vec<Route> {
@@ -48,6 +50,8 @@ pub fn routes() -> Vec<Route> {
     all.extend(stats::routes());
     all.extend(collection::routes());
     all.extend(assets::routes());
+    all.extend(well_known::routes());
+    all.extend(sharex::routes());
     all.extend(health::routes());
     all.extend(docs::routes());
     all
@@ -76,7 +80,7 @@ pub fn allowed_methods(path: &str) -> Option<&'static str> {
         ["collection", _] => Some("GET, HEAD"),
         ["collections"] => Some("POST"),
         [_] => Some("GET, HEAD, POST"),
-        ["peek" | "static" | "stats", _] => Some("GET, HEAD"),
+        ["peek" | "static" | "stats" | ".well-known", _] => Some("GET, HEAD"),
         ["report", _] => Some("GET, HEAD, POST"),
         ["moderate", _] => Some("GET, HEAD"),
         ["moderate", _, _] => Some("POST"),

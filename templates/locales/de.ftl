@@ -104,6 +104,9 @@ home-collection-start = Sammlung anlegen
 home-anywhere = Von überall kürzen
 home-anywhere-hint = Ziehen Sie diesen Link in Ihre Lesezeichenleiste. Ein Klick darauf auf einer beliebigen Seite öffnet dieses Formular mit deren Adresse. Als App auf dem Handy installiert, nimmt diese Seite Links auch über das Teilen-Menü an.
 home-bookmarklet = Diese Seite kürzen
+home-sharex = ShareX (Windows):
+home-sharex-download = den Custom Uploader herunterladen
+home-sharex-token = Ersetzen Sie YOUR-CREATOR-TOKEN durch Ihr Ersteller-Token.
 
 ## Smart link fields (the create form and the admin page)
 

@@ -104,6 +104,9 @@ home-collection-start = Start a collection
 home-anywhere = Shorten from anywhere
 home-anywhere-hint = Drag this link to your bookmarks bar. On any page, click it: this form opens with that page's address filled in. Installed as an app on a phone, this site also takes links from the share menu.
 home-bookmarklet = Shorten this page
+home-sharex = ShareX (Windows):
+home-sharex-download = download the custom uploader
+home-sharex-token = Put your creator token in place of YOUR-CREATOR-TOKEN.
 
 ## Smart link fields (the create form and the admin page)
 

@@ -104,6 +104,9 @@ home-collection-start = Crear la colección
 home-anywhere = Acortar desde cualquier sitio
 home-anywhere-hint = Arrastre este enlace a su barra de marcadores. En cualquier página, púlselo: este formulario se abre con la dirección de esa página. Instalado como aplicación en un móvil, este sitio también recibe enlaces desde el menú de compartir.
 home-bookmarklet = Acortar esta página
+home-sharex = ShareX (Windows):
+home-sharex-download = descargar el uploader personalizado
+home-sharex-token = Ponga su token de creador en lugar de YOUR-CREATOR-TOKEN.
 
 ## Smart link fields (the create form and the admin page)
 

@@ -104,6 +104,9 @@ home-collection-start = Créer la collection
 home-anywhere = Raccourcir depuis n’importe où
 home-anywhere-hint = Glissez ce lien dans votre barre de favoris. Sur n’importe quelle page, cliquez dessus : ce formulaire s’ouvre avec l’adresse de cette page. Installé comme application sur un téléphone, ce site reçoit aussi les liens du menu de partage.
 home-bookmarklet = Raccourcir cette page
+home-sharex = ShareX (Windows) :
+home-sharex-download = télécharger l’uploader personnalisé
+home-sharex-token = Remplacez YOUR-CREATOR-TOKEN par votre jeton de création.
 
 ## Smart link fields (the create form and the admin page)
 

@@ -104,6 +104,9 @@ home-collection-start = Criar uma coleção
 home-anywhere = Encurtar de qualquer lugar
 home-anywhere-hint = Arraste este link para a barra de favoritos. Em qualquer página, clique nele: este formulário abre com o endereço dessa página preenchido. Instalado como app no celular, este site também recebe links pelo menu de compartilhar.
 home-bookmarklet = Encurtar esta página
+home-sharex = ShareX (Windows):
+home-sharex-download = baixar o uploader personalizado
+home-sharex-token = Coloque seu token de criador no lugar de YOUR-CREATOR-TOKEN.
 
 ## Smart link fields (the create form and the admin page)
 

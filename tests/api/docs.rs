@@ -10,13 +10,16 @@ use crate::helpers::{spawn_app, BROWSER};
 
 /// Routes that are not part of the JSON API, and why.
 const NOT_JSON: &[&str] = &[
-    "asset",        // static files
-    "favicon",      // static file
-    "robots",       // static file
-    "manifest",     // static file
-    "deleted",      // the page the delete button lands on
-    "openapi_json", // the spec itself
-    "docs",         // the spec for people
+    "asset",                      // static files
+    "favicon",                    // static file
+    "robots",                     // static file
+    "manifest",                   // static file
+    "sharex",                     // a file to download
+    "apple_app_site_association", // the operator's file
+    "assetlinks",                 // the operator's file
+    "deleted",                    // the page the delete button lands on
+    "openapi_json",               // the spec itself
+    "docs",                       // the spec for people
     // The 415s of POST /{key} and PATCH /admin/{secret_key}, documented there.
     "unlock_unsupported",
     "edit_unsupported",

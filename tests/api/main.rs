@@ -62,6 +62,7 @@ mod sources;
 mod sqlite;
 mod stats_link;
 mod validation;
+mod well_known;
 
 #[cfg(postgres_tests)]
 mod postgres;

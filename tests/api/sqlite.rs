@@ -9,6 +9,7 @@ mod keyboard;
 mod kill_mid_flush;
 mod moderation_browser;
 mod screenshots;
+mod share_browser;
 mod smart_browser;
 mod storage;
 mod valid_html;

@@ -88,6 +88,10 @@ pub struct IndexPage {
     #[serde(skip)]
     #[schema(ignore)]
     bookmarklet: String,
+    /// Private mode: the ShareX uploader needs the user's creator token.
+    #[serde(skip)]
+    #[schema(ignore)]
+    private: bool,
 }
 
 /// A refused form's message and the field it belongs to (`None`: the whole form).
@@ -151,6 +155,7 @@ impl IndexPage {
                 format!("DELETE {base}/admin/{{secret_key}}"),
             ],
             bookmarklet: bookmarklet(base),
+            private: settings.private,
             form,
             smart: smart.refused(error),
             ask_token: matches!(error, Some(Error::TokenRequired)),
