@@ -1,6 +1,7 @@
 //! Values valid by construction: once one exists, the rest of the app need not check
 //! it again. Each is parsed at the edge (a path segment, a form field, a header).
 
+pub mod annotation;
 pub mod clock;
 pub mod collection;
 pub mod every;

@@ -10,6 +10,7 @@ use std::path::Path;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::domain::annotation::{Note, Title};
 use crate::domain::clock;
 use crate::domain::keys::ShortKey;
 use crate::domain::password;
@@ -217,6 +218,13 @@ fn checked(mut r: Record, own_hosts: &OwnHosts) -> Result<(Record, [u8; 32]), St
     if let Some(hash) = &r.password_hash {
         password::check_stored(hash)?;
     }
+    let text = |e: crate::error::Error| e.to_string();
+    r.title = Title::parse(r.title.as_deref().unwrap_or(""))
+        .map_err(text)?
+        .map(|t| t.as_str().to_owned());
+    r.note = Note::parse(r.note.as_deref().unwrap_or(""))
+        .map_err(text)?
+        .map(|n| n.as_str().to_owned());
     if let Some(stored) = &r.smart {
         let smart: Smart = serde_json::from_str(stored).map_err(|e| format!("smart: {e}"))?;
         let smart =

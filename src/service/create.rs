@@ -13,6 +13,7 @@ use super::links::Links;
 use super::store::row::LinkRow;
 use super::store::{self, Creation, Link};
 use crate::db::Conn;
+use crate::domain::annotation::{Note, Title};
 use crate::domain::keys::{SecretKey, ShortKey};
 use crate::domain::password::Password;
 use crate::domain::smart::Smart;
@@ -45,6 +46,9 @@ pub struct Draft {
     pub expired_url: Option<TargetUrl>,
     /// Known link scanners get a Continue page instead, uncounted.
     pub humans_only: bool,
+    /// The owner's title and note.
+    pub title: Option<Title>,
+    pub note: Option<Note>,
 }
 
 impl Links {
@@ -109,6 +113,8 @@ impl Links {
             smart: draft.smart.stored(),
             expired_url: draft.expired_url.map(|url| url.as_str().to_owned()),
             humans_only: draft.humans_only,
+            title: draft.title.map(|t| t.as_str().to_owned()),
+            note: draft.note.map(|n| n.as_str().to_owned()),
             // The key and the secret are drawn with the insert (`store::create_many`).
             ..LinkRow::new(
                 String::new(),

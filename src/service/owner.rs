@@ -2,6 +2,7 @@
 //! (its target, query forwarding, the stats link), delete it. Every change drops the cached target, and every read
 //! includes the clicks not yet written.
 
+use crate::domain::annotation::{Note, Title};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -30,6 +31,10 @@ pub struct Change {
     pub stats: Option<StatsChange>,
     /// Rules, split, fallback after the end, `humans_only`.
     pub smart: SmartChange,
+    /// A new title (`Some(None)`: none any more).
+    pub title: Option<Option<Title>>,
+    /// A new note (`Some(None)`: none any more).
+    pub note: Option<Option<Note>>,
 }
 
 /// What an owner does with the stats link.
@@ -122,6 +127,9 @@ impl Links {
         if let Some(stats) = change.stats {
             changed = Some(self.restats(secret, stats).await?);
         }
+        if change.title.is_some() || change.note.is_some() {
+            changed = Some(self.annotate(secret, &change).await?);
+        }
         if !change.smart.is_empty() {
             // Not inside `with_pending_clicks`: replacing rules waits for the flush itself.
             let link = self.change_smart(secret, &change.smart).await?;
@@ -165,6 +173,19 @@ impl Links {
             .await?;
         self.cache.remove(&link.key);
         Ok(link)
+    }
+
+    /// Sets the title and the note the change gives (either may be absent): the
+    /// owner's words, so a disabled or locked link takes them too. No cached target
+    /// carries them.
+    async fn annotate(&self, secret: &SecretKey, change: &Change) -> Result<store::Link> {
+        let title = change.title.as_ref().map(|t| t.as_ref().map(Title::as_str));
+        let note = change.note.as_ref().map(|n| n.as_ref().map(Note::as_str));
+        self.with_pending_clicks(async {
+            let mut conn = self.pool.acquire().await?;
+            store::owners::set_annotation(&mut conn, secret, title, note).await
+        })
+        .await
     }
 
     /// The link `update` returns, with the clicks not yet written added to it.

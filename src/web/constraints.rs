@@ -126,6 +126,35 @@ pub fn campaign_tag() -> Object {
         .build()
 }
 
+/// The owner's title for a link: one line; blank or null for none.
+pub fn title() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .max_length(Some(crate::domain::annotation::MAX_TITLE))
+        .pattern(Some("^[^\\u0000-\\u001F\\u007F-\\u009F]*$".to_owned()))
+        .description(Some(
+            "A title for the owner's pages and exports: at most 200 characters, no control \
+             characters. Blank or null: none.",
+        ))
+        .build()
+}
+
+/// The owner's note about a link: line breaks and tabs allowed; blank or null for none.
+pub fn note() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .max_length(Some(crate::domain::annotation::MAX_NOTE))
+        .pattern(Some(
+            "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$".to_owned(),
+        ))
+        .description(Some(
+            "A note for the owner only (never on the stats link or the peek page): at most \
+             1,000 characters; line breaks and tabs kept, no other control characters. Blank \
+             or null: none.",
+        ))
+        .build()
+}
+
 /// Where an expired link leads: a target URL; blank or null for none.
 pub fn expired_url() -> Schema {
     let blank = ObjectBuilder::new()

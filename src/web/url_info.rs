@@ -46,6 +46,10 @@ pub struct UrlInfo {
     /// Known link scanners and previewers get a page with a Continue button, and are
     /// not counted.
     pub humans_only: bool,
+    /// The owner's title for the link; `null`: none.
+    pub title: Option<String>,
+    /// The owner's note (only ever shown with the admin secret); `null`: none.
+    pub note: Option<String>,
 }
 
 /// A rule, with the clicks it took over the admin page's window (0 elsewhere).
@@ -125,6 +129,8 @@ impl UrlInfo {
                 .collect(),
             expired_url: link.expired_url,
             humans_only: link.humans_only,
+            title: link.title,
+            note: link.note,
             url: settings.short_url(&link.key),
             admin_url,
             target_url: link.target_url,

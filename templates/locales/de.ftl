@@ -71,7 +71,10 @@ home-target-url = Lange URL
 home-custom-key = Eigenes Kürzel
 home-custom-key-hint = 3 bis 32 Buchstaben, Ziffern, „-“ oder „_“. Leer lassen für ein zufälliges Kürzel.
 # A folded section; "check" is the option below that checks the long URL answers.
-home-more-options = Weitere Optionen: Ablauf, Klicklimit, Passwort, Kampagnen-Tags, Prüfung
+home-more-options = Weitere Optionen: Titel, Notiz, Ablauf, Klicklimit, Passwort, Kampagnen-Tags, Prüfung
+home-title-field = Titel
+home-note = Notiz
+home-note-hint = Nur Sie sehen sie, auf der privaten Seite dieses Links.
 home-expires-at = Läuft ab am
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, optional)
@@ -303,6 +306,7 @@ admin-edit = Ziel ändern…
 admin-edit-target = Neue lange URL
 admin-edit-hint = Klicks, Ablauf, Klicklimit und Passwort bleiben unverändert.
 admin-edit-save = Speichern
+admin-annotate = Titel und Notiz
 
 ## The admin page: the smart link (rules, a split between variants)
 
@@ -827,6 +831,8 @@ error-collection-name-missing = Geben Sie der Sammlung einen Namen
 # $max is the greatest number of characters of a collection's name.
 error-collection-name-too-long = Der Name darf höchstens { $max } Zeichen lang sein
 error-collection-name-control = Der Name darf keine Steuerzeichen enthalten
+error-text-too-long = Der Text darf höchstens { $max } Zeichen lang sein
+error-text-control = Der Text darf keine Steuerzeichen enthalten
 error-sort = sort muss date oder clicks sein
 error-page = page muss eine ganze Zahl ab 1 sein
 error-collection-full = Diese Sammlung ist voll: Sie fasst höchstens { $max } Links. Legen Sie eine weitere Sammlung an.

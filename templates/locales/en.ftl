@@ -71,7 +71,10 @@ home-target-url = Long URL
 home-custom-key = Custom key
 home-custom-key-hint = 3 to 32 letters, digits, "-" or "_". Leave empty for a random key.
 # A folded section; "check" is the option below that checks the long URL answers.
-home-more-options = More options: expiry, click limit, password, campaign tags, check
+home-more-options = More options: title, note, expiry, click limit, password, campaign tags, check
+home-title-field = Title
+home-note = Note
+home-note-hint = Only you see it, on this link's private page.
 home-expires-at = Expires at
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, optional)
@@ -303,6 +306,7 @@ admin-edit = Change where it goes…
 admin-edit-target = New long URL
 admin-edit-hint = Clicks, expiry, click limit and password stay as they are.
 admin-edit-save = Save
+admin-annotate = Title and note
 
 ## The admin page: the smart link (rules, a split between variants)
 
@@ -814,6 +818,8 @@ error-collection-name-missing = Give the collection a name
 # $max is the greatest number of characters of a collection's name.
 error-collection-name-too-long = The name must be at most { NUMBER($max, useGrouping: "false") } characters
 error-collection-name-control = The name must not contain control characters
+error-text-too-long = The text must be at most { NUMBER($max, useGrouping: "false") } characters
+error-text-control = The text must not contain control characters
 error-sort = sort must be date or clicks
 error-page = page must be a whole number from 1 up
 error-collection-full = This collection is full: it holds at most { NUMBER($max, useGrouping: "false") } links. Start another collection.

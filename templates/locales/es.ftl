@@ -71,7 +71,10 @@ home-target-url = URL larga
 home-custom-key = Clave personalizada
 home-custom-key-hint = De 3 a 32 letras, dígitos, «-» o «_». Déjala vacía para obtener una clave aleatoria.
 # A folded section; "check" is the option below that checks the long URL answers.
-home-more-options = Más opciones: caducidad, límite de clics, contraseña, etiquetas de campaña, comprobación
+home-more-options = Más opciones: título, nota, caducidad, límite de clics, contraseña, etiquetas de campaña, comprobación
+home-title-field = Título
+home-note = Nota
+home-note-hint = Solo usted la ve, en la página privada de este enlace.
 home-expires-at = Caduca el
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, opcional)
@@ -303,6 +306,7 @@ admin-edit = Cambiar adónde lleva…
 admin-edit-target = Nueva URL larga
 admin-edit-hint = Los clics, la caducidad, el límite de clics y la contraseña se mantienen igual.
 admin-edit-save = Guardar
+admin-annotate = Título y nota
 
 ## The admin page: the smart link (rules, a split between variants)
 
@@ -839,6 +843,8 @@ error-collection-name-missing = Ponle un nombre a la colección
 # $max is the greatest number of characters of a collection's name.
 error-collection-name-too-long = El nombre debe tener como máximo { $max } caracteres
 error-collection-name-control = El nombre no debe contener caracteres de control
+error-text-too-long = El texto debe tener como máximo { $max } caracteres
+error-text-control = El texto no debe contener caracteres de control
 error-sort = sort debe ser date o clicks
 error-page = page debe ser un número entero a partir de 1
 error-collection-full = Esta colección está llena: admite como máximo { $max } enlaces. Crea otra colección.

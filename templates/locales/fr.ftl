@@ -72,6 +72,9 @@ home-custom-key = Clé personnalisée
 home-custom-key-hint = De 3 à 32 lettres, chiffres, « - » ou « _ ». Laissez vide pour obtenir une clé aléatoire.
 # A folded section; "check" is the option below that checks the long URL answers.
 home-more-options = Plus d'options : expiration, limite de clics, mot de passe, balises de campagne, vérification
+home-title-field = Titre
+home-note = Note
+home-note-hint = Vous seul la voyez, sur la page privée de ce lien.
 home-expires-at = Expire le
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, facultatif)
@@ -312,6 +315,7 @@ admin-edit = Changer la destination…
 admin-edit-target = Nouvelle URL longue
 admin-edit-hint = Les clics, l'expiration, la limite de clics et le mot de passe restent inchangés.
 admin-edit-save = Enregistrer
+admin-annotate = Titre et note
 
 ## The admin page: the smart link (rules, a split between variants)
 
@@ -830,6 +834,8 @@ error-collection-name-missing = Donnez un nom à la collection
 # $max is the greatest number of characters of a collection's name.
 error-collection-name-too-long = Le nom doit comporter au plus { $max } caractères
 error-collection-name-control = Le nom ne doit pas contenir de caractères de contrôle
+error-text-too-long = Le texte doit comporter au plus { $max } caractères
+error-text-control = Le texte ne doit pas contenir de caractères de contrôle
 error-sort = sort doit valoir date ou clicks
 error-page = page doit être un nombre entier à partir de 1
 error-collection-full = Cette collection est pleine : elle contient au plus { $max } liens. Créez-en une autre.

@@ -71,7 +71,10 @@ home-target-url = URL longa
 home-custom-key = Chave personalizada
 home-custom-key-hint = De 3 a 32 letras, dígitos, "-" ou "_". Deixe em branco para uma chave aleatória.
 # A folded section; "check" is the option below that checks the long URL answers.
-home-more-options = Mais opções: validade, limite de cliques, senha, tags de campanha, verificação
+home-more-options = Mais opções: título, nota, validade, limite de cliques, senha, tags de campanha, verificação
+home-title-field = Título
+home-note = Nota
+home-note-hint = Só você a vê, na página privada deste link.
 home-expires-at = Expira em
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, opcional)
@@ -303,6 +306,7 @@ admin-edit = Alterar o destino…
 admin-edit-target = Nova URL longa
 admin-edit-hint = Cliques, validade, limite de cliques e senha continuam como estão.
 admin-edit-save = Salvar
+admin-annotate = Título e nota
 
 ## The admin page: the smart link (rules, a split between variants)
 
@@ -826,6 +830,8 @@ error-collection-name-missing = Dê um nome à coleção
 # $max is the greatest number of characters of a collection's name.
 error-collection-name-too-long = O nome deve ter no máximo { $max } caracteres
 error-collection-name-control = O nome não pode conter caracteres de controle
+error-text-too-long = O texto deve ter no máximo { $max } caracteres
+error-text-control = O texto não pode conter caracteres de controle
 error-sort = sort deve ser date ou clicks
 error-page = page deve ser um número inteiro a partir de 1
 error-collection-full = Esta coleção está cheia: ela comporta no máximo { $max } links. Crie outra coleção.

@@ -28,6 +28,8 @@ fn seeded(dir: &Path) -> Vec<Link> {
             "variants": [{"target_url": "https://example.com/a", "weight": 70},
                          {"target_url": "https://example.com/b", "weight": 30}],
             "expired_url": "https://example.com/over",
+            "title": "Every field",
+            "note": "two lines,\nwith \"quotes\"",
         })),
         app.seed_with(json!({ "target_url": "https://example.com/gone", "custom_key": "gone" })),
     ];
@@ -232,6 +234,8 @@ fn export_then_import_moves_every_field_in_both_formats() {
             "https://example.com/b",
             "https://example.com/over",
             "humans_only",
+            "Every field",
+            "with",
         ] {
             assert!(
                 again.contains(smart),

@@ -415,7 +415,9 @@ fn the_csv_lists_every_link_with_its_numbers_and_admin_url() {
             "clicks",
             "created_at",
             "status",
-            "admin_url"
+            "admin_url",
+            "title",
+            "note"
         ]
     );
     let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();

@@ -8,6 +8,7 @@
 //! names one; see build.rs); those two run on their own database in either run.
 
 mod admin;
+mod annotation;
 mod backend;
 mod backups;
 mod binary;

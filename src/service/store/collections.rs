@@ -142,7 +142,8 @@ pub async fn size(db: &mut dyn Exec, id: i64) -> Result<i64> {
 
 /// A link's key or target contains the pattern `$2` (lower-cased, `like_pattern`).
 const MATCHES: &str =
-    "(lower(l.key) like $2 escape '\\' or lower(l.target_url) like $2 escape '\\')";
+    "(lower(l.key) like $2 escape '\\' or lower(l.target_url) like $2 escape '\\' \
+     or lower(l.title) like $2 escape '\\' or lower(l.note) like $2 escape '\\')";
 
 /// `filter` as a LIKE pattern that matches it anywhere, literally (its `%`, `_` and
 /// `\` escaped), lower-cased as the column is.

@@ -51,12 +51,18 @@ pub struct Link {
     /// Known link scanners get a page with a Continue button, and are not counted.
     #[serde(default)]
     pub humans_only: bool,
+    /// The owner's title for it (at most 200 characters), if any.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The owner's note (at most 1,000 characters), if any: never shown to visitors.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// The columns of `Link`, for every statement that returns links.
 pub const COLUMNS: &str = "id, key, secret_hash, target_url, is_active, clicks, created_at, \
      last_clicked_at, expires_at, max_clicks, password_hash, disabled_reason, \
-     target_changed_at, stats_token, forward_query, smart, expired_url, humans_only";
+     target_changed_at, stats_token, forward_query, smart, expired_url, humans_only, title, note";
 
 impl Link {
     /// Whether visitors need a password.

@@ -67,6 +67,32 @@ pub async fn set_expired_url(
     owner_change(db, sql, secret, &[url.unwrap_or("")]).await
 }
 
+/// Sets the title and the note where given (`Some(None)`: none any more); the other
+/// stays as it is.
+pub async fn set_annotation(
+    db: &mut dyn Exec,
+    secret: &SecretKey,
+    title: Option<Option<&str>>,
+    note: Option<Option<&str>>,
+) -> Result<Link> {
+    // Bound as text: '' stands for none; a flag per column says whether to set it.
+    let sql = concatcp!(
+        "update link set \
+         title = case when $2 = 'set' then nullif($3, '') else title end, \
+         note = case when $4 = 'set' then nullif($5, '') else note end \
+         where secret_hash = $1 and is_active returning ",
+        COLUMNS
+    );
+    let flag = |set: bool| if set { "set" } else { "keep" };
+    let values = [
+        flag(title.is_some()),
+        title.flatten().unwrap_or(""),
+        flag(note.is_some()),
+        note.flatten().unwrap_or(""),
+    ];
+    owner_change(db, sql, secret, &values).await
+}
+
 /// Turns `humans_only` on or off.
 pub async fn set_humans_only(db: &mut dyn Exec, secret: &SecretKey, on: bool) -> Result<Link> {
     let sql = concatcp!(

@@ -12,7 +12,7 @@ use crate::error::Result;
 
 /// Every column a stored link is written with; the rest (`id`, SQLite's old
 /// `secret_key`) have their declared defaults (`DEFAULTED`).
-pub const WRITTEN: [&str; 20] = [
+pub const WRITTEN: [&str; 22] = [
     "key",
     "secret_hash",
     "target_url",
@@ -33,6 +33,8 @@ pub const WRITTEN: [&str; 20] = [
     "humans_only",
     "vault_key",
     "vault_secret",
+    "title",
+    "note",
 ];
 
 /// The columns of `link` no way in writes: the row id, and the clear-text secret of
@@ -64,7 +66,7 @@ pub fn read_columns() -> Vec<&'static str> {
         .collect()
 }
 
-/// Rows per statement: 20 values each, well within both databases' limits.
+/// Rows per statement: 22 values each, well within both databases' limits.
 const CHUNK: usize = 500;
 
 /// One link as written: a new one (`LinkRow::new`, then the fields the request set)
@@ -99,6 +101,9 @@ pub struct LinkRow {
     /// The link's key sealed with its admin secret, and the secret with the key, for
     /// the collections it joins (`domain::seal`).
     pub vault: Option<(Vec<u8>, Vec<u8>)>,
+    /// The owner's title and note (`domain::annotation`).
+    pub title: Option<String>,
+    pub note: Option<String>,
 }
 
 impl LinkRow {
@@ -128,6 +133,8 @@ impl LinkRow {
             expired_url: None,
             humans_only: false,
             vault: None,
+            title: None,
+            note: None,
         }
     }
 }
@@ -149,6 +156,8 @@ impl LinkRow {
             smart: link.smart.clone(),
             expired_url: link.expired_url.clone(),
             humans_only: link.humans_only,
+            title: link.title.clone(),
+            note: link.note.clone(),
             ..LinkRow::new(
                 link.key.clone(),
                 secret_hash,
@@ -189,7 +198,9 @@ pub async fn insert_links(db: &mut dyn Exec, rows: &[LinkRow]) -> Result<Vec<Lin
                     .push_bind(row.expired_url.as_deref())
                     .push_bind(row.humans_only)
                     .push_bind(vault_key)
-                    .push_bind(vault_secret);
+                    .push_bind(vault_secret)
+                    .push_bind(row.title.as_deref())
+                    .push_bind(row.note.as_deref());
             });
             insert.push(concatcp!(" on conflict do nothing returning ", COLUMNS));
             // Not kept prepared: the text changes with the chunk's size.

@@ -209,13 +209,16 @@ pub fn csv_header() -> Vec<u8> {
         "created_at",
         "status",
         "admin_url",
+        "title",
+        "note",
     ];
     // Writing to memory cannot fail.
     let _ = out.write_record(header);
     out.into_inner().unwrap_or_default()
 }
 
-/// The CSV lines of `members`: key, short URL, target, clicks, created, status, admin URL.
+/// The CSV lines of `members`: key, short URL, target, clicks, created, status, admin
+/// URL, title, note.
 pub fn csv_lines(members: Vec<Member>, settings: &Settings) -> Vec<u8> {
     let mut out = csv::Writer::from_writer(Vec::new());
     for member in members {
@@ -230,9 +233,21 @@ pub fn csv_lines(members: Vec<Member>, settings: &Settings) -> Vec<u8> {
             &info.created_at,
             row.status,
             row.admin_url().unwrap_or_default(),
+            &as_text(info.title.as_deref()),
+            &as_text(info.note.as_deref()),
         ]);
     }
     out.into_inner().unwrap_or_default()
+}
+
+/// An owner's text as a CSV cell a spreadsheet shows as text: one that would start a
+/// formula (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+fn as_text(text: Option<&str>) -> String {
+    let text = text.unwrap_or_default();
+    match text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        true => format!("'{text}"),
+        false => text.to_owned(),
+    }
 }
 
 impl Listed {

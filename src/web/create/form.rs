@@ -6,6 +6,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use time::OffsetDateTime;
 
+use crate::domain::annotation::{Note, Title};
 use crate::domain::clock::{self, stamp};
 use crate::domain::keys::{SecretKey, ShortKey};
 use crate::domain::password::Password;
@@ -92,6 +93,14 @@ pub struct LinkForm {
     #[serde(default)]
     #[schema(value_type = Option<bool>)]
     pub humans_only: HumansOnly,
+    /// A title for the owner's pages, at most 200 characters.
+    #[serde(default)]
+    #[schema(schema_with = constraints::title)]
+    pub title: Single,
+    /// A note for the owner only, at most 1,000 characters.
+    #[serde(default)]
+    #[schema(schema_with = constraints::note)]
+    pub note: Single,
     /// The form's rule rows; never read from JSON (send `rules`).
     #[serde(skip)]
     #[schema(ignore)]
@@ -165,6 +174,8 @@ impl LinkForm {
                 .map(|raw| smart::expired_url(raw, own_hosts))
                 .transpose()?,
             humans_only: self.humans_only.0.unwrap_or(max_clicks.is_some()),
+            title: Title::parse(self.title.as_deref().unwrap_or(""))?,
+            note: Note::parse(self.note.as_deref().unwrap_or(""))?,
         })
     }
 

@@ -29,6 +29,9 @@ pub struct FormValues {
     pub campaign: [String; 5],
     /// Rules, split, fallback after the end, `humans_only`.
     pub smart: SmartFields,
+    /// The owner's title and note.
+    pub title: String,
+    pub note: String,
 }
 
 impl From<LinkForm> for FormValues {
@@ -50,6 +53,8 @@ impl From<LinkForm> for FormValues {
             ]
             .map(Single::unwrap_or_default),
             target_urls: form.target_urls.unwrap_or_default(),
+            title: form.title.unwrap_or_default(),
+            note: form.note.unwrap_or_default(),
             smart: SmartFields::typed(
                 form.rule,
                 form.variant,
@@ -184,8 +189,10 @@ impl IndexPage {
             || !f.max_clicks.is_empty()
             || f.check_target
             || f.forward_query
+            || !f.title.is_empty()
+            || !f.note.is_empty()
             || f.campaign.iter().any(|tag| !tag.is_empty());
-        let refused = ["expires_at", "max_clicks", "password"]
+        let refused = ["expires_at", "max_clicks", "password", "title", "note"]
             .into_iter()
             .chain(crate::domain::query::CAMPAIGN_TAGS)
             .any(|field| self.error_for(field).is_some());

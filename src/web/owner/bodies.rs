@@ -6,6 +6,7 @@ use serde_json::Value;
 use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, OneOfBuilder, Schema, Type};
 use utoipa::openapi::{Ref, RefOr};
 
+use crate::domain::annotation::{Note, Title};
 use crate::error::{Error, Result};
 use crate::service::{Change, SmartChange, StatsChange};
 use crate::web::create::smart::{rules_of, variants_of, HumansOnly, RuleRow, VariantRow};
@@ -42,6 +43,8 @@ impl utoipa::PartialSchema for Edit {
                         .schema_type(Type::Boolean)
                         .description(Some("Link scanners get a Continue page and are not counted")),
                 )
+                .property("title", crate::web::constraints::title())
+                .property("note", crate::web::constraints::note())
         };
         let any_of = [
             "target_url",
@@ -51,6 +54,8 @@ impl utoipa::PartialSchema for Edit {
             "variants",
             "expired_url",
             "humans_only",
+            "title",
+            "note",
         ]
         .into_iter()
         .fold(AnyOfBuilder::new(), |any, field| {
@@ -61,7 +66,7 @@ impl utoipa::PartialSchema for Edit {
                 "One or more of: a new target (clicks, expiry, limit and password stay), query \
                  forwarding on or off, the stats link off or new, new rules or split (an empty \
                  array removes them; their counts start afresh), the fallback after the end, \
-                 humans_only",
+                 humans_only, the title and the note (null or blank removes them)",
             ))
             .into()
     }
@@ -102,14 +107,36 @@ pub(super) fn change_of(body: Value) -> Result<Change> {
         change.stats = Some(stats.as_str().and_then(stats_change).ok_or_else(shape)?);
     }
     change.smart = smart_change_of(&fields)?;
+    change.title = text_change(&fields, "title", Title::parse)?;
+    change.note = text_change(&fields, "note", Note::parse)?;
     let empty = change.target.is_none()
         && change.forward_query.is_none()
         && change.stats.is_none()
+        && change.title.is_none()
+        && change.note.is_none()
         && change.smart.is_empty();
     if empty {
         return Err(shape());
     }
     Ok(change)
+}
+
+/// A text part of a JSON edit: absent keeps it, `null` or blank removes it, a string
+/// is checked by `parse`.
+fn text_change<T>(
+    fields: &serde_json::Map<String, Value>,
+    field: &str,
+    parse: impl Fn(&str) -> Result<Option<T>>,
+) -> Result<Option<Option<T>>> {
+    match fields.get(field) {
+        None => Ok(None),
+        Some(Value::Null) => Ok(Some(None)),
+        Some(Value::String(text)) => parse(text).map(Some),
+        Some(_) => Err(Error::BadBody(
+            rocket::http::Status::UnprocessableEntity,
+            crate::i18n::Text::new(EDIT_SHAPE),
+        )),
+    }
 }
 
 /// The smart parts of a JSON edit, each of its own type.
@@ -197,6 +224,10 @@ pub struct MethodForm {
     humans_only: HumansOnly,
     /// "Add another" (`rule`, `variant`): the page again with one more row.
     pub(super) more: Single,
+    /// Present in the title and note form: both are set as typed (blank: none).
+    annotate: Single,
+    title: Single,
+    note: Single,
 }
 
 impl MethodForm {
@@ -204,6 +235,14 @@ impl MethodForm {
     /// the message when refused). A form with none of the fields asks for an empty
     /// target, which is refused beside the field.
     pub(super) fn change(self) -> Result<(Change, String)> {
+        if self.annotate.is_some() {
+            let change = Change {
+                title: Some(Title::parse(self.title.as_deref().unwrap_or(""))?),
+                note: Some(Note::parse(self.note.as_deref().unwrap_or(""))?),
+                ..Change::default()
+            };
+            return Ok((change, String::new()));
+        }
         if self.smart.is_some() {
             let smart = self.smart_change()?;
             return Ok((
@@ -242,7 +281,7 @@ impl MethodForm {
                 target,
                 forward_query,
                 stats,
-                smart: SmartChange::default(),
+                ..Change::default()
             },
             typed,
         ))

@@ -1,0 +1,207 @@
+//! A title and a note per link: given at creation (JSON and the form's "More
+//! options") and by an edit, shown to the owner, in collections (searched by `?q=`)
+//! and exports; the note never on the stats link or the peek page.
+
+use rocket::http::{Accept, ContentType, Method, Status};
+use serde_json::{json, Value};
+
+use crate::helpers::{detail, spawn_app, TestApp, BASE, BROWSER};
+
+/// The owner's view of the link at `admin`.
+fn owner_view(app: &TestApp, admin: &str) -> Value {
+    let (status, info) = app.get_json(admin);
+    assert_eq!(status, Status::Ok);
+    info
+}
+
+#[test]
+fn a_title_and_a_note_are_kept_from_json_and_shown_to_the_owner() {
+    let app = spawn_app();
+    let link = app.seed_with(json!({
+        "target_url": "https://example.com/sale",
+        "title": "  Spring sale  ",
+        "note": "For the March mailing.\r\nAsk Ana before changing.",
+    }));
+
+    assert_eq!(link.str("title"), "Spring sale");
+    assert_eq!(
+        link.str("note"),
+        "For the March mailing.\nAsk Ana before changing."
+    );
+    let info = owner_view(&app, &link.admin_path());
+    assert_eq!(info["title"], "Spring sale");
+    let page = app
+        .get(&link.admin_path(), Some(BROWSER))
+        .into_string()
+        .unwrap();
+    assert!(page.contains("Spring sale") && page.contains("Ask Ana before changing."));
+
+    let plain = app.seed("https://example.com/plain");
+    assert_eq!(plain.0["title"], Value::Null);
+    assert_eq!(plain.0["note"], Value::Null);
+}
+
+#[test]
+fn the_forms_more_options_take_a_title_and_a_note() {
+    let app = spawn_app();
+    let res = app.post_form(
+        "/url",
+        "target_url=https%3A%2F%2Fexample.com%2Fform&title=From+the+form&note=line+one%0D%0Aline+two",
+    );
+    assert_eq!(res.status(), Status::SeeOther);
+    let admin = res.headers().get_one("Location").unwrap().to_owned();
+    let info = owner_view(&app, admin.strip_prefix(BASE).unwrap_or(&admin));
+    assert_eq!(info["title"], "From the form");
+    assert_eq!(info["note"], "line one\nline two");
+}
+
+#[test]
+fn a_title_or_note_too_long_or_with_control_characters_is_refused_beside_it() {
+    let app = spawn_app();
+    let cases = [
+        ("title", json!("t".repeat(201)), "at most 200"),
+        ("title", json!("two\nlines"), "control characters"),
+        ("note", json!("n".repeat(1001)), "at most 1000"),
+        ("note", json!("\u{1b}[31mred"), "control characters"),
+    ];
+    for (field, value, said) in cases {
+        let mut body = json!({ "target_url": "https://example.com/" });
+        body[field] = value.clone();
+        let res = app.create_json(body);
+        assert_eq!(res.status(), Status::UnprocessableEntity, "{field} {value}");
+        let message = detail(res);
+        assert!(message.contains(said), "{field}: {message}");
+
+        let form = format!(
+            "target_url=https%3A%2F%2Fexample.com%2F&{field}={}",
+            urlencode(value.as_str().unwrap())
+        );
+        let page = app.post_form("/url", &form);
+        assert_eq!(page.status(), Status::UnprocessableEntity, "{field} form");
+        let html = page.into_string().unwrap();
+        assert!(
+            html.contains(&format!("id=\"{field}-error\"")),
+            "beside {field}"
+        );
+    }
+    assert_eq!(app.link_count(), 0, "nothing is stored");
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes().map(|b| format!("%{b:02X}")).collect()
+}
+
+#[test]
+fn an_edit_sets_or_removes_each_and_keeps_the_other() {
+    let app = spawn_app();
+    let link = app.seed_with(json!({
+        "target_url": "https://example.com/", "title": "Old", "note": "Keep me",
+    }));
+    let admin = link.admin_path();
+
+    let res = app.send_json(Method::Patch, &admin, json!({ "title": "New" }));
+    assert_eq!(res.status(), Status::Ok);
+    let info: Value = res.into_json().unwrap();
+    assert_eq!(
+        (info["title"].as_str(), info["note"].as_str()),
+        (Some("New"), Some("Keep me"))
+    );
+
+    let res = app.send_json(Method::Patch, &admin, json!({ "note": null }));
+    let info: Value = res.into_json().unwrap();
+    assert_eq!(
+        (info["title"].as_str(), info["note"].as_str()),
+        (Some("New"), None)
+    );
+
+    for bad in [json!({ "title": 5 }), json!({ "note": "x".repeat(1001) })] {
+        let res = app.send_json(Method::Patch, &admin, bad.clone());
+        assert_eq!(res.status(), Status::UnprocessableEntity, "{bad}");
+    }
+    assert_eq!(
+        owner_view(&app, &admin)["title"],
+        "New",
+        "a refused edit changes nothing"
+    );
+
+    let res = app
+        .client
+        .post(admin.clone())
+        .header(ContentType::Form)
+        .header(rocket::http::Header::new("Accept", BROWSER))
+        .body("_method=PATCH&annotate=1&title=From+the+page&note=")
+        .dispatch();
+    assert_eq!(res.status(), Status::SeeOther);
+    let info = owner_view(&app, &admin);
+    assert_eq!(info["title"], "From the page");
+    assert_eq!(info["note"], Value::Null, "a blank note removes it");
+    assert_eq!(
+        info["target_url"], "https://example.com/",
+        "the target stays"
+    );
+}
+
+#[test]
+fn the_note_is_never_on_the_stats_link_or_the_peek_page() {
+    let app = spawn_app();
+    let link = app.seed_with(json!({
+        "target_url": "https://example.com/", "title": "Shown title", "note": "owner-only-words",
+    }));
+    let stats = link.str("stats_url").strip_prefix(BASE).unwrap().to_owned();
+    let peek = format!("/peek/{}", link.key());
+    for path in [stats.as_str(), peek.as_str()] {
+        for accept in [Some(BROWSER), Some("application/json")] {
+            let body = app.get(path, accept).into_string().unwrap();
+            assert!(!body.contains("owner-only-words"), "{path} {accept:?}");
+        }
+    }
+}
+
+#[test]
+fn a_collection_shows_titles_finds_by_title_or_note_and_exports_them_as_text() {
+    let app = spawn_app();
+    let res = app.send_json(Method::Post, "/collections", json!({ "name": "Campaigns" }));
+    let made: Value = res.into_json().unwrap();
+    let path = made["url"]
+        .as_str()
+        .unwrap()
+        .strip_prefix(BASE)
+        .unwrap()
+        .to_owned();
+    let secret = path.rsplit('/').next().unwrap().to_owned();
+    for (target, title, note) in [
+        ("https://example.com/a", "Autumn launch", "printed flyer"),
+        (
+            "https://example.com/b",
+            "=HYPERLINK(\"http://evil.example\")",
+            "radio spot",
+        ),
+    ] {
+        app.seed_with(json!({
+            "target_url": target, "title": title, "note": note, "collection": secret,
+        }));
+    }
+
+    let by_title = app.get_json(&format!("{path}?q=autumn")).1;
+    assert_eq!(by_title["matching"], 1);
+    assert_eq!(by_title["links"][0]["title"], "Autumn launch");
+    let by_note = app.get_json(&format!("{path}?q=radio")).1;
+    assert_eq!(by_note["matching"], 1);
+    let page = app.get(&path, Some(BROWSER)).into_string().unwrap();
+    assert!(page.contains("Autumn launch"));
+
+    let csv = app
+        .client
+        .get(format!("{path}/links.csv"))
+        .header(Accept::CSV)
+        .dispatch()
+        .into_string()
+        .unwrap();
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let titles: Vec<String> = rows.records().map(|r| r.unwrap()[7].to_owned()).collect();
+    assert!(titles.contains(&"Autumn launch".to_owned()));
+    assert!(
+        titles.contains(&"'=HYPERLINK(\"http://evil.example\")".to_owned()),
+        "a formula stays text: {titles:?}"
+    );
+}
