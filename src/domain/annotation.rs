@@ -43,6 +43,34 @@ impl Note {
     }
 }
 
+/// The text of the first `<title>` in `html`, as a title: entities for `&`, `<`, `>`
+/// and quotes decoded, runs of white space (line breaks too) as one space, control
+/// characters dropped, cut to `MAX_TITLE` characters. `None` when there is none.
+pub fn title_in_html(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let open = lower.find("<title")?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find("</title")?;
+    let raw = html.get(start..end)?;
+    let decoded = raw
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    let words: Vec<&str> = decoded.split_whitespace().collect();
+    let text: String = words
+        .join(" ")
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_TITLE)
+        .collect();
+    let text = text.trim().to_owned();
+    (!text.is_empty()).then_some(text)
+}
+
 /// `raw` trimmed, once its length as typed and its characters are checked.
 fn checked(
     raw: &str,
@@ -77,11 +105,25 @@ mod tests {
             "Spring sale"
         );
         assert_eq!(Title::parse("   ").unwrap(), None);
-        assert!(Title::parse(" \t ").is_err(), "a tab is a control character");
+        assert!(
+            Title::parse(" \t ").is_err(),
+            "a tab is a control character"
+        );
         assert!(Title::parse(&"é".repeat(200)).unwrap().is_some());
         assert!(Title::parse(&"é".repeat(201)).is_err());
         assert!(Title::parse("two\nlines").is_err());
         assert!(Title::parse("bell\u{7}").is_err());
+    }
+
+    #[test]
+    fn a_pages_title_is_read_decoded_and_bounded() {
+        let page = "<HTML><head><Title lang=en>\n  Fish &amp; Chips\t&lt;best&gt; </title></head>";
+        assert_eq!(title_in_html(page).unwrap(), "Fish & Chips <best>");
+        assert_eq!(title_in_html("<title></title>"), None);
+        assert_eq!(title_in_html("<p>no title</p>"), None);
+        let long = format!("<title>{}</title>", "é".repeat(300));
+        assert_eq!(title_in_html(&long).unwrap().chars().count(), MAX_TITLE);
+        assert!(Title::parse(&title_in_html(&long).unwrap()).is_ok());
     }
 
     #[test]

@@ -73,7 +73,11 @@ impl Links {
 
     /// The target check and the password hash (slow, so after every cheap check),
     /// then the insert, with the next batch.
-    async fn create_checked(&self, draft: Draft, checker: &Checker) -> Result<(Link, SecretKey)> {
+    async fn create_checked(
+        &self,
+        mut draft: Draft,
+        checker: &Checker,
+    ) -> Result<(Link, SecretKey)> {
         self.blocklist.refuse(&draft.target)?;
         for url in draft
             .smart
@@ -87,7 +91,14 @@ impl Links {
             None => None,
         };
         if draft.check_target {
-            checker.target(&draft.target).await?;
+            match draft.title {
+                // An empty title is filled from the target page's own, when it has one.
+                None => {
+                    let found = checker.target_titled(&draft.target).await?;
+                    draft.title = found.and_then(|text| Title::parse(&text).ok().flatten());
+                }
+                Some(_) => checker.target(&draft.target).await?,
+            }
             // A smart link's other targets are asked too, one after another.
             let others = draft
                 .smart

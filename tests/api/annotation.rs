@@ -205,3 +205,97 @@ fn a_collection_shows_titles_finds_by_title_or_note_and_exports_them_as_text() {
         "a formula stays text: {titles:?}"
     );
 }
+
+/// A page server on loopback: `/page` is HTML with a title (after a large head, so
+/// the read is bounded), `/plain` is text; each request's method is kept.
+fn page_server() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let kept = seen.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            reader.read_line(&mut request).unwrap_or(0);
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap_or(0) > 2 {
+                line.clear();
+            }
+            let mut parts = request.split_whitespace();
+            let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            kept.lock().unwrap().push(format!("{method} {path}"));
+            let (kind, body) = match path {
+                "/page" => (
+                    "text/html; charset=utf-8",
+                    format!(
+                        "<!doctype html><head><meta name=x content=\"{}\"><title>\n Fish &amp; Chips &lt;script&gt;alert(1)&lt;/script&gt; </title>",
+                        "y".repeat(2000)
+                    ),
+                ),
+                _ => ("text/plain", "<title>not a page</title>".to_owned()),
+            };
+            let mut stream = reader.into_inner();
+            let body = if method == "HEAD" {
+                String::new()
+            } else {
+                body
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    (port, seen)
+}
+
+#[test]
+fn a_checked_link_without_a_title_takes_its_pages_title_escaped() {
+    let (port, seen) = page_server();
+    let app = crate::helpers::spawn_app_with(|f| {
+        f.merge(("allow_private_targets", true))
+            .merge(("check_ports", vec![80, 443, port]))
+    });
+    let page = format!("http://127.0.0.1:{port}/page");
+
+    let filled = app.seed_with(json!({ "target_url": page, "check_target": true }));
+    assert_eq!(
+        filled.str("title"),
+        "Fish & Chips <script>alert(1)</script>"
+    );
+    let html = app
+        .get(&filled.admin_path(), Some(BROWSER))
+        .into_string()
+        .unwrap();
+    assert!(
+        html.contains("Fish &#38; Chips &#60;script&#62;"),
+        "escaped on the page"
+    );
+    assert!(!html.contains("<script>alert(1)"));
+
+    let own = app.seed_with(json!({ "target_url": page, "check_target": true, "title": "Mine" }));
+    assert_eq!(own.str("title"), "Mine", "an owner's title is kept");
+    let unchecked = app.seed_with(json!({ "target_url": page }));
+    assert_eq!(
+        unchecked.0["title"],
+        Value::Null,
+        "only a checked link is filled"
+    );
+    let plain = format!("http://127.0.0.1:{port}/plain");
+    let text = app.seed_with(json!({ "target_url": plain, "check_target": true }));
+    assert_eq!(
+        text.0["title"],
+        Value::Null,
+        "only an HTML page has a title"
+    );
+
+    let asked = seen.lock().unwrap().clone();
+    assert_eq!(
+        asked.iter().filter(|r| r.ends_with("/page")).count(),
+        2,
+        "one request per checked link: {asked:?}"
+    );
+}

@@ -73,11 +73,24 @@ impl Checker {
     /// with one generic error, when it is off limits, unreachable, 404/410, 5xx or slow,
     /// or when it is not done by the request's deadline (waiting for a slot included).
     pub async fn target(&self, target: &TargetUrl) -> Result<()> {
+        self.target_read(target, false).await.map(|_| ())
+    }
+
+    /// As `target`, with a `GET`, and the page's `<title>` when it has one (read from
+    /// at most `TITLE_READ` bytes of it): what fills an empty link title.
+    pub async fn target_titled(&self, target: &TargetUrl) -> Result<Option<String>> {
+        self.target_read(target, true).await
+    }
+
+    async fn target_read(&self, target: &TargetUrl, titled: bool) -> Result<Option<String>> {
         let deadline = self
             .deadline
             .unwrap_or_else(|| Instant::now() + self.policy.deadline);
         let checked = match Instant::now() < deadline {
-            true => rocket::tokio::time::timeout_at(deadline, self.check_in_turn(target)).await,
+            true => {
+                let check = self.check_in_turn(target, titled);
+                rocket::tokio::time::timeout_at(deadline, check).await
+            }
             false => Ok(Err(Checked::Refused(Why::Deadline))),
         };
         let refused = match checked {
@@ -94,7 +107,11 @@ impl Checker {
     }
 
     /// Waits for slots, then runs the check.
-    async fn check_in_turn(&self, target: &TargetUrl) -> Result<(), Checked> {
+    async fn check_in_turn(
+        &self,
+        target: &TargetUrl,
+        titled: bool,
+    ) -> Result<Option<String>, Checked> {
         // The request's own slot first, so a waiting bulk item holds no app-wide slot.
         let _mine = match &self.request {
             Some(slots) => Some(slots.acquire().await.map_err(|_| closed())?),
@@ -103,7 +120,7 @@ impl Checker {
         let _app = self.app.acquire().await.map_err(|_| closed())?;
         let client = client(&self.policy)
             .map_err(|e| Checked::Unavailable(format!("no HTTP client: {e}")))?;
-        run(&client, target, &self.policy)
+        run(&client, target, &self.policy, titled)
             .await
             .map_err(Checked::Refused)
     }
@@ -151,10 +168,21 @@ impl fmt::Display for Why {
     }
 }
 
-async fn run(client: &Client, target: &TargetUrl, policy: &CheckPolicy) -> Result<(), Why> {
+/// How much of a page is read for its title.
+const TITLE_READ: usize = 64 * 1024;
+
+async fn run(
+    client: &Client,
+    target: &TargetUrl,
+    policy: &CheckPolicy,
+    titled: bool,
+) -> Result<Option<String>, Why> {
     let url = Url::parse(target.as_str()).map_err(|_| Why::NotAUrl)?;
     vet(&url, policy)?;
-    let mut res = client.head(url.clone()).send().await.map_err(explain)?;
+    let mut res = match titled {
+        true => client.get(url.clone()).send().await.map_err(explain)?,
+        false => client.head(url.clone()).send().await.map_err(explain)?,
+    };
     if matches!(
         res.status(),
         StatusCode::METHOD_NOT_ALLOWED | StatusCode::NOT_IMPLEMENTED
@@ -165,8 +193,31 @@ async fn run(client: &Client, target: &TargetUrl, policy: &CheckPolicy) -> Resul
         status if status.is_server_error() || matches!(status.as_u16(), 404 | 410) => {
             Err(Why::Answered(status))
         }
-        _ => Ok(()),
+        _ if titled => Ok(page_title(res).await),
+        _ => Ok(None),
     }
+}
+
+/// The `<title>` of an HTML answer, read from its first `TITLE_READ` bytes; `None`
+/// for anything else, or a page without one.
+async fn page_title(mut res: reqwest::Response) -> Option<String> {
+    let html = res
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().contains("html"));
+    if !html {
+        return None;
+    }
+    let mut head = Vec::new();
+    while head.len() < TITLE_READ {
+        match res.chunk().await {
+            Ok(Some(chunk)) => head.extend_from_slice(&chunk),
+            _ => break,
+        }
+    }
+    head.truncate(TITLE_READ);
+    crate::domain::annotation::title_in_html(&String::from_utf8_lossy(&head))
 }
 
 /// What may be asked before connecting: the port, and the address when it is literal
@@ -329,7 +380,7 @@ mod tests {
             "http://240.0.0.1/",
         ] {
             let target = TargetUrl::parse(url, &Default::default()).unwrap();
-            let refused = run(&client, &target, &policy).await;
+            let refused = run(&client, &target, &policy, false).await;
             assert_eq!(refused, Err(Why::OffLimits), "{url}");
         }
     }
