@@ -6,7 +6,7 @@ use std::fmt;
 
 use rocket::http::Status;
 
-use crate::i18n::Text;
+use crate::i18n::{Arg, Text};
 
 /// Everything that can go wrong in a request; `text` is the message the client sees
 /// (in the page's language), `Display` its English (what JSON answers carry).
@@ -28,6 +28,8 @@ pub enum Error {
     TargetCheck,
     /// The link expired or used up its clicks: never forwarded again.
     Gone,
+    /// The link is not live yet: it goes live at the stamp it holds. Nothing counted.
+    NotYet(String),
     /// The operator disabled the link (or its target's host is on the blocklist),
     /// with the reason given.
     Disabled(String),
@@ -92,6 +94,7 @@ impl Error {
             | Error::BadBody(_, message) => message.clone(),
             Error::TargetCheck => Text::new("error-target-check"),
             Error::Gone => Text::new("error-gone"),
+            Error::NotYet(at) => Text::new("error-not-yet").with("at", Arg::Time(at.clone())),
             Error::Disabled(reason) => Text::new("error-disabled").with("reason", reason.as_str()),
             Error::Blocked(host) => Text::new("error-blocked").with("host", host.as_str()),
             Error::TokenRequired => Text::new("error-token-required"),
@@ -201,7 +204,7 @@ impl Error {
     /// The one status each kind of error answers with.
     pub fn status(&self) -> Status {
         match self {
-            Error::NotFound | Error::Unknown { .. } => Status::NotFound,
+            Error::NotFound | Error::Unknown { .. } | Error::NotYet(_) => Status::NotFound,
             Error::InvalidUrl(_) => Status::BadRequest,
             Error::InvalidKey(_) | Error::Invalid { .. } => Status::UnprocessableEntity,
             Error::TargetCheck => Status::BadRequest,

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
-pub use text::Text;
+pub use text::{Arg, Text};
 
 /// A language the pages are available in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -27,6 +27,8 @@ pub enum Arg {
     Plain(String),
     /// A number: formatted the language's way, and it chooses plural forms.
     Number(i64),
+    /// A stored time (`2026-11-28T14:05:09Z`), as a date and time in words.
+    Time(String),
     /// Another message, said in the same language (the reason inside "Rule 2: ...").
     Text(Text),
 }
@@ -63,6 +65,7 @@ impl Text {
                 Arg::Plain(s) => FluentValue::from(s.as_str()),
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Text(text) => FluentValue::from(text.in_lang(lang)),
+                Arg::Time(at) => FluentValue::from(lang.date_time(at)),
             };
             args.set(*name, value);
         }

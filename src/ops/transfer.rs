@@ -215,6 +215,7 @@ fn checked(mut r: Record, own_hosts: &OwnHosts) -> Result<(Record, [u8; 32]), St
     r.created_at = time(&r.created_at)?;
     r.last_clicked_at = r.last_clicked_at.as_deref().map(time).transpose()?;
     r.expires_at = r.expires_at.as_deref().map(time).transpose()?;
+    r.starts_at = r.starts_at.as_deref().map(time).transpose()?;
     if let Some(hash) = &r.password_hash {
         password::check_stored(hash)?;
     }

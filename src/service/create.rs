@@ -29,6 +29,8 @@ pub struct Draft {
     pub custom_key: Option<ShortKey>,
     /// A stamp (`clock::stamp`) in the future.
     pub expires_at: Option<String>,
+    /// A stamp before `expires_at`: visitors are told when, until then.
+    pub starts_at: Option<String>,
     /// At least 1.
     pub max_clicks: Option<i64>,
     pub password: Option<Password>,
@@ -117,6 +119,7 @@ impl Links {
         let created_at = crate::domain::clock::stamp(self.clock.now());
         let row = LinkRow {
             expires_at: draft.expires_at,
+            starts_at: draft.starts_at,
             max_clicks: draft.max_clicks,
             password_hash,
             token_id: draft.token_id,

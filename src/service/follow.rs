@@ -77,6 +77,9 @@ impl Links {
         if let Some(reason) = &target.disabled {
             return Err(Error::Disabled(reason.to_string()));
         }
+        if target.starts_at.is_some() {
+            target.live(self.clock.now())?;
+        }
         if target.protected {
             return Err(Error::PasswordRequired);
         }
@@ -153,6 +156,7 @@ impl Links {
         if let Some(reason) = &target.disabled {
             return Err(Error::Disabled(reason.to_string()));
         }
+        target.live(self.clock.now())?;
         if target.protected {
             let attempt = password.ok_or(Error::PasswordRequired)?;
             let limit = self.unlock_limit.take(client);
@@ -185,10 +189,14 @@ impl Links {
         if let Some(reason) = &link.disabled_reason {
             return Err(Error::Disabled(reason.clone()));
         }
+        let now = at.unwrap_or_else(|| self.clock.now());
+        if link.is_waiting(now) {
+            let starts_at = link.starts_at.clone().unwrap_or_default();
+            return Err(Error::NotYet(starts_at));
+        }
         if link.protected() {
             return Err(Error::PasswordRequired);
         }
-        let now = at.unwrap_or_else(|| self.clock.now());
         let smart = Smart::from_stored(link.smart.as_deref());
         let all = destinations(&link.target_url, &smart, link.expired_url.as_deref());
         let next_switch_at = next_switch(&smart, now).map(stamp);

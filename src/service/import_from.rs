@@ -284,13 +284,6 @@ fn convert(
         }
         None => None,
     };
-    if let Some(since) = link.starts_at.as_deref().and_then(utc) {
-        if since.as_str() > now {
-            notes.push(format!(
-                "forwards now, not from {since}: this app has no start time"
-            ));
-        }
-    }
     let expires_at = match link.expires_at.as_deref() {
         Some(raw) => Some(
             utc(raw).ok_or_else(|| Skip::Withheld(format!("its expiry {raw:?} cannot be read")))?,
@@ -317,6 +310,7 @@ fn convert(
             .and_then(utc)
             .unwrap_or_else(|| now.to_owned()),
         expires_at,
+        starts_at: link.starts_at.as_deref().and_then(utc),
         max_clicks: link
             .max_clicks
             .filter(|m| *m >= 1)

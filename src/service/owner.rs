@@ -35,6 +35,21 @@ pub struct Change {
     pub title: Option<Option<Title>>,
     /// A new note (`Some(None)`: none any more).
     pub note: Option<Option<Note>>,
+    /// A new start time, a stamp (`Some(None)`: live at once).
+    pub starts_at: Option<Option<String>>,
+}
+
+impl Change {
+    /// Whether it asks for nothing.
+    pub fn is_empty(&self) -> bool {
+        self.target.is_none()
+            && self.forward_query.is_none()
+            && self.stats.is_none()
+            && self.title.is_none()
+            && self.note.is_none()
+            && self.starts_at.is_none()
+            && self.smart.is_empty()
+    }
 }
 
 /// What an owner does with the stats link.
@@ -57,6 +72,8 @@ pub struct AdminView {
     pub clients: Vec<SourceClicks>,
     /// Past its expiry time or its click limit: it answers 410 now.
     pub is_expired: bool,
+    /// Before its start time: visitors are told when it goes live.
+    pub is_waiting: bool,
     pub window: Window,
     /// A smart link's clicks over the window per rule and variant (`rule 1`, ...).
     pub choices: HashMap<String, i64>,
@@ -95,6 +112,7 @@ impl Links {
             referrers: history.top_referrers(),
             clients: history.top_clients(),
             is_expired: link.is_expired(now),
+            is_waiting: link.is_waiting(now),
             link,
             window,
             choices: HashMap::new(),
@@ -129,6 +147,9 @@ impl Links {
         }
         if change.title.is_some() || change.note.is_some() {
             changed = Some(self.annotate(secret, &change).await?);
+        }
+        if let Some(at) = &change.starts_at {
+            changed = Some(self.reschedule(secret, at.as_deref()).await?);
         }
         if !change.smart.is_empty() {
             // Not inside `with_pending_clicks`: replacing rules waits for the flush itself.
@@ -186,6 +207,33 @@ impl Links {
             store::owners::set_annotation(&mut conn, secret, title, note).await
         })
         .await
+    }
+
+    /// Sets when the link goes live (`None`: at once); the next visit, on any
+    /// instance, follows it. The start must come before the expiry time.
+    async fn reschedule(&self, secret: &SecretKey, at: Option<&str>) -> Result<store::Link> {
+        let link = self.link(secret).await?;
+        let ends = link
+            .expires_at
+            .as_deref()
+            .and_then(crate::domain::clock::parse);
+        let starts = at.and_then(crate::domain::clock::parse);
+        if let (Some(starts), Some(ends)) = (starts, ends) {
+            if starts >= ends {
+                return Err(Error::Invalid {
+                    field: "starts_at",
+                    message: crate::i18n::Text::new("error-starts-at-after-expiry"),
+                });
+            }
+        }
+        let link = self
+            .with_pending_clicks(async {
+                let mut conn = self.pool.acquire().await?;
+                store::owners::set_starts_at(&mut conn, secret, at).await
+            })
+            .await?;
+        self.cache.remove(&link.key);
+        Ok(link)
     }
 
     /// The link `update` returns, with the clicks not yet written added to it.

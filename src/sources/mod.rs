@@ -63,7 +63,7 @@ pub struct Foreign {
     /// UTC, `YYYY-MM-DD HH:MM:SS`, as every query gives times.
     pub created_at: Option<String>,
     pub expires_at: Option<String>,
-    /// Shlink's `valid_since`: not forwarding before then (this app has no such limit).
+    /// Shlink's `valid_since`: not forwarding before then (the link's `starts_at`).
     pub starts_at: Option<String>,
     pub max_clicks: Option<i64>,
     /// Disabled or banned by that shortener's operator.

@@ -96,6 +96,28 @@ pub fn expires_at() -> Schema {
         .into()
 }
 
+/// A start time; blank for none.
+pub fn starts_at() -> Schema {
+    let at = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)));
+    let none = ObjectBuilder::new().schema_type(Type::Null);
+    let blank = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(format!("^{BLANK}$")));
+    AnyOfBuilder::new()
+        .item(at)
+        .item(blank)
+        .item(none)
+        .description(Some(
+            "When the link goes live: before it, visitors get a 404 that says when, and \
+             nothing is counted. RFC 3339 (a browser's `YYYY-MM-DDTHH:MM` read as UTC); \
+             before `expires_at`.",
+        ))
+        .build()
+        .into()
+}
+
 /// The `collection` of a create: a collection's secret or its URL; blank for none.
 pub fn collection() -> Object {
     ObjectBuilder::new()

@@ -204,6 +204,22 @@ pub fn date_time<S: AsRef<str>>(at: S, values: &dyn Values) -> askama::Result<St
     Ok(language(values).date_time(at.as_ref()))
 }
 
+/// A time, stored or as typed, as a date-time field's value: its UTC wall time
+/// (which the field sends back and the app reads as UTC), or blank when it is no
+/// time (such a value would make the page invalid; browsers never send one).
+#[askama::filter_fn]
+pub fn local_input<S: AsRef<str>>(at: S, _values: &dyn Values) -> askama::Result<String> {
+    let at = crate::domain::clock::read(at.as_ref());
+    Ok(at.map_or_else(
+        |_| String::new(),
+        |at| {
+            crate::domain::clock::stamp(at)
+                .trim_end_matches('Z')
+                .to_owned()
+        },
+    ))
+}
+
 /// A day (`2026-11-28`), short (the chart's axis).
 #[askama::filter_fn]
 pub fn day_short<S: AsRef<str>>(day: S, values: &dyn Values) -> askama::Result<String> {

@@ -130,6 +130,10 @@ pub struct ErrorPage {
     /// The message for the client (in JSON, its English).
     #[schema(value_type = String)]
     pub detail: Text,
+    /// When the link goes live (RFC 3339), on the 404 of a link not live yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = DateTime)]
+    pub starts_at: Option<String>,
     #[serde(skip)]
     #[schema(ignore)]
     pub status: Status,
@@ -138,7 +142,11 @@ pub struct ErrorPage {
 impl ErrorPage {
     /// A page for `status` with the given message.
     pub fn new(status: Status, detail: Text) -> ErrorPage {
-        ErrorPage { detail, status }
+        ErrorPage {
+            detail,
+            status,
+            starts_at: None,
+        }
     }
 }
 
@@ -180,6 +188,10 @@ fn respond_with<'r>(
     if let Error::MethodNotAllowed(allow) = error {
         res.set_raw_header("Allow", *allow);
     }
+    if let Error::NotYet(_) = error {
+        // Not kept by any cache past the start.
+        res.set_raw_header("Cache-Control", "no-store");
+    }
     Ok(res)
 }
 
@@ -215,7 +227,10 @@ impl<'r> Responder<'r, 'static> for Error {
             Error::NotFound => not_found_message(req),
             other => other.text(),
         };
-        let page = ErrorPage::new(self.status(), detail);
+        let mut page = ErrorPage::new(self.status(), detail);
+        if let Error::NotYet(at) = &self {
+            page.starts_at = Some(at.clone());
+        }
         respond_with(&self, req, Negotiated(page))
     }
 }

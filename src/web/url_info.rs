@@ -22,6 +22,9 @@ pub struct UrlInfo {
     pub created_at: String,
     /// When the link stops forwarding, if ever (UTC, RFC 3339).
     pub expires_at: Option<String>,
+    /// When the link goes live (UTC, RFC 3339): before it, visitors get a 404 that
+    /// says when; `null`: live from its creation.
+    pub starts_at: Option<String>,
     /// The click that reaches this is the last one forwarded.
     pub max_clicks: Option<i64>,
     pub password_protected: bool,
@@ -138,6 +141,7 @@ impl UrlInfo {
             clicks: link.clicks,
             created_at: link.created_at,
             expires_at: link.expires_at,
+            starts_at: link.starts_at,
             max_clicks: link.max_clicks,
             password_protected: link.password_hash.is_some(),
             disabled_reason: link.disabled_reason,

@@ -78,6 +78,8 @@ home-note-hint = Nur Sie sehen sie, auf der privaten Seite dieses Links.
 home-expires-at = Läuft ab am
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, optional)
+home-starts-at = Aktiv ab
+home-starts-at-hint = Bis dahin erfahren Besucher, wann, und nichts wird gezählt.
 home-max-clicks = Nach so vielen Klicks beenden
 home-password = Passwort für Besucher
 home-password-hint = Mindestens 8 Zeichen. Besucher müssen es eingeben, bevor sie weitergeleitet werden.
@@ -270,6 +272,7 @@ admin-clicks = Klicks
 admin-expires = Läuft ab
 # The link never expires.
 admin-expires-never = Nie
+admin-starts = Aktiv ab
 admin-click-limit = Klicklimit
 # The click limit $max, and how many clicks are left before it is reached.
 admin-click-limit-value = { $max } (noch { $left } übrig)
@@ -289,6 +292,7 @@ admin-status-deleted = Gelöscht
 # $reason is the operator's reason, as they wrote it (not translated).
 admin-status-disabled = Vom Betreiber dieser Website deaktiviert: { $reason }. Besucher sehen „Dieser Link wurde deaktiviert“; er kann von hier aus weder geändert noch wieder aktiviert werden
 admin-status-expired = Abgelaufen: Besucher sehen „Dieser Link ist abgelaufen“
+admin-status-waiting = Noch nicht aktiv: Besucher erfahren, wann er online geht
 admin-status-active = Aktiv
 # Followed by the date and time of the last click.
 admin-last-click = letzter Klick:
@@ -307,6 +311,8 @@ admin-edit-target = Neue lange URL
 admin-edit-hint = Klicks, Ablauf, Klicklimit und Passwort bleiben unverändert.
 admin-edit-save = Speichern
 admin-annotate = Titel und Notiz
+admin-schedule = Startzeit
+admin-schedule-hint = Leer: sofort aktiv. Bis dahin erfahren Besucher, wann, und nichts wird gezählt.
 
 ## The admin page: the smart link (rules, a split between variants)
 
@@ -378,6 +384,8 @@ admin-notice-stats-new = Der Statistik-Link wurde ersetzt: Der alte öffnet nich
 admin-notice-smart = Gespeichert: die Regeln, die Aufteilung und wohin der Link nach dem Ende führt.
 admin-notice-rotated = Diese Seite hat eine neue Adresse: Die alte funktioniert nicht mehr, und der Link hat jede Sammlung verlassen, in der er war. Setzen Sie jetzt ein Lesezeichen für die neue.
 admin-notice-left = Der Link wurde aus dieser Sammlung genommen: Sie zeigt ihn nicht mehr.
+admin-notice-annotated = Gespeichert: Titel und Notiz.
+admin-notice-scheduled = Gespeichert: die Startzeit.
 
 ## The stats page (a link's counts, shared by its owner)
 
@@ -701,6 +709,7 @@ error-secret-taken = Ein Link mit diesem secret_hash ist bereits gespeichert
 ## Links that cannot be followed or changed
 
 error-gone = Dieser Link ist abgelaufen
+error-not-yet = Dieser Link ist noch nicht aktiv: Er geht am { $at } online.
 # $reason is the operator's own text, in whatever language they wrote it.
 error-disabled = Dieser Link wurde vom Betreiber deaktiviert: { $reason }
 # $reason is the operator's own text, in whatever language they wrote it.
@@ -773,6 +782,9 @@ error-edit-shape = Senden Sie ein Objekt mit einem oder mehreren der Felder "tar
 error-expires-at-format = expires_at muss ein Datum mit Uhrzeit sein, z. B. 2026-12-31T23:59:00Z
 error-expires-at-range = expires_at muss eine Zeit vor dem Jahr 10000 (UTC) sein
 error-expires-at-past = expires_at muss in der Zukunft liegen
+error-starts-at-format = starts_at muss ein Datum mit Uhrzeit sein, etwa 2026-12-31T23:59:00Z
+error-starts-at-range = starts_at muss vor dem Jahr 10000 (UTC) liegen
+error-starts-at-after-expiry = starts_at muss vor expires_at liegen
 error-max-clicks = max_clicks muss eine ganze Zahl sein, mindestens 1
 error-collection-secret = collection muss das Geheimnis einer Sammlung oder ihre URL sein
 # $name is the campaign tag's field (utm_source, utm_medium, ...); $max its greatest number of characters.

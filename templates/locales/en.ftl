@@ -78,6 +78,8 @@ home-note-hint = Only you see it, on this link's private page.
 home-expires-at = Expires at
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, optional)
+home-starts-at = Goes live at
+home-starts-at-hint = Until then, visitors are told when, and nothing is counted.
 home-max-clicks = Stop after this many clicks
 home-password = Password for visitors
 home-password-hint = At least 8 characters. Visitors must type it before they are forwarded.
@@ -270,6 +272,7 @@ admin-clicks = Clicks
 admin-expires = Expires
 # The link never expires.
 admin-expires-never = Never
+admin-starts = Goes live
 admin-click-limit = Click limit
 # The click limit $max, and how many clicks are left before it is reached.
 admin-click-limit-value = { $max } ({ $left } left)
@@ -289,6 +292,7 @@ admin-status-deleted = Deleted
 # $reason is the operator's reason, as they wrote it (not translated).
 admin-status-disabled = Disabled by the operator of this site: { $reason }. Visitors get "this link was disabled"; it cannot be changed or enabled again from here
 admin-status-expired = Expired: visitors get "this link has expired"
+admin-status-waiting = Not live yet: visitors are told when it goes live
 admin-status-active = Active
 # Followed by the date and time of the last click.
 admin-last-click = last click:
@@ -307,6 +311,8 @@ admin-edit-target = New long URL
 admin-edit-hint = Clicks, expiry, click limit and password stay as they are.
 admin-edit-save = Save
 admin-annotate = Title and note
+admin-schedule = Start time
+admin-schedule-hint = Blank: live now. Until then, visitors are told when, and nothing is counted.
 
 ## The admin page: the smart link (rules, a split between variants)
 
@@ -378,6 +384,8 @@ admin-notice-stats-new = The stats link was replaced: the old one no longer open
 admin-notice-smart = Saved: the rules, the split and where the link leads after the end.
 admin-notice-rotated = This page has a new address: the old one no longer works, and the link left every collection it was in. Bookmark this one now.
 admin-notice-left = The link was taken out of that collection: it no longer lists it.
+admin-notice-annotated = Saved: the title and the note.
+admin-notice-scheduled = Saved: the start time.
 
 ## The stats page (a link's counts, shared by its owner)
 
@@ -703,6 +711,7 @@ error-secret-taken = A link with this secret_hash is already stored
 ## Links that cannot be followed or changed
 
 error-gone = This link has expired
+error-not-yet = This link is not live yet: it goes live on { $at }.
 # $reason is the operator's own text, in whatever language they wrote it.
 error-disabled = This link was disabled by the operator: { $reason }
 # $reason is the operator's own text, in whatever language they wrote it.
@@ -760,6 +769,9 @@ error-edit-shape = Send an object with one or more of "target_url" (a URL), "for
 error-expires-at-format = expires_at must be a date and time such as 2026-12-31T23:59:00Z
 error-expires-at-range = expires_at must be a time before the year 10000 in UTC
 error-expires-at-past = expires_at must be in the future
+error-starts-at-format = starts_at must be a date and time such as 2026-12-31T23:59:00Z
+error-starts-at-range = starts_at must be a time before the year 10000 in UTC
+error-starts-at-after-expiry = starts_at must come before expires_at
 error-max-clicks = max_clicks must be a whole number, at least 1
 error-collection-secret = collection must be a collection's secret or its URL
 # $name is the campaign tag's field (utm_source, utm_medium, ...); $max its greatest number of characters.

@@ -78,6 +78,8 @@ home-note-hint = Solo usted la ve, en la página privada de este enlace.
 home-expires-at = Caduca el
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, opcional)
+home-starts-at = Activo desde
+home-starts-at-hint = Hasta entonces, los visitantes ven cuándo, y no se cuenta nada.
 home-max-clicks = Detener tras este número de clics
 home-password = Contraseña para los visitantes
 home-password-hint = Al menos 8 caracteres. Los visitantes deberán escribirla antes de ser redirigidos.
@@ -270,6 +272,7 @@ admin-clicks = Clics
 admin-expires = Caduca
 # The link never expires.
 admin-expires-never = Nunca
+admin-starts = Activo desde
 admin-click-limit = Límite de clics
 # The click limit $max, and how many clicks are left before it is reached.
 admin-click-limit-value = { $max } (quedan { $left })
@@ -289,6 +292,7 @@ admin-status-deleted = Eliminado
 # $reason is the operator's reason, as they wrote it (not translated).
 admin-status-disabled = Desactivado por el operador de este sitio: { $reason }. Los visitantes ven «este enlace fue desactivado»; no se puede cambiar ni volver a activar desde aquí
 admin-status-expired = Caducado: los visitantes ven «este enlace ha caducado»
+admin-status-waiting = Aún no activo: los visitantes ven cuándo se activa
 admin-status-active = Activo
 # Followed by the date and time of the last click.
 admin-last-click = último clic:
@@ -307,6 +311,8 @@ admin-edit-target = Nueva URL larga
 admin-edit-hint = Los clics, la caducidad, el límite de clics y la contraseña se mantienen igual.
 admin-edit-save = Guardar
 admin-annotate = Título y nota
+admin-schedule = Hora de inicio
+admin-schedule-hint = En blanco: activo ya. Hasta entonces, los visitantes ven cuándo, y no se cuenta nada.
 
 ## The admin page: the smart link (rules, a split between variants)
 
@@ -378,6 +384,8 @@ admin-notice-stats-new = Se ha sustituido el enlace de estadísticas: el antiguo
 admin-notice-smart = Guardado: las reglas, el reparto y adónde lleva el enlace después del final.
 admin-notice-rotated = Esta página tiene una dirección nueva: la antigua ya no funciona, y el enlace salió de todas las colecciones en las que estaba. Guarda esta en marcadores ahora.
 admin-notice-left = El enlace se sacó de esa colección: ya no lo muestra.
+admin-notice-annotated = Guardado: el título y la nota.
+admin-notice-scheduled = Guardado: la hora de inicio.
 
 ## The stats page (a link's counts, shared by its owner)
 
@@ -704,6 +712,7 @@ error-secret-taken = Ya hay guardado un enlace con este secret_hash
 ## Links that cannot be followed or changed
 
 error-gone = Este enlace ha caducado
+error-not-yet = Este enlace aún no está activo: se activa el { $at }.
 # $reason is the operator's own text, in whatever language they wrote it.
 error-disabled = El operador ha desactivado este enlace: { $reason }
 # $reason is the operator's own text, in whatever language they wrote it.
@@ -785,6 +794,9 @@ error-edit-shape = Envía un objeto con uno o más de estos campos: "target_url"
 error-expires-at-format = expires_at debe ser una fecha y hora como 2026-12-31T23:59:00Z
 error-expires-at-range = expires_at debe ser una hora anterior al año 10000 (UTC)
 error-expires-at-past = expires_at debe estar en el futuro
+error-starts-at-format = starts_at debe ser una fecha y hora como 2026-12-31T23:59:00Z
+error-starts-at-range = starts_at debe ser anterior al año 10000 en UTC
+error-starts-at-after-expiry = starts_at debe ser anterior a expires_at
 error-max-clicks = max_clicks debe ser un número entero, como mínimo 1
 error-collection-secret = collection debe ser el secreto de una colección o su URL
 # $name is the campaign tag's field (utm_source, utm_medium, ...); $max its greatest number of characters.

@@ -78,6 +78,8 @@ home-note-hint = Vous seul la voyez, sur la page privée de ce lien.
 home-expires-at = Expire le
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, facultatif)
+home-starts-at = Actif à partir de
+home-starts-at-hint = D'ici là, les visiteurs voient quand, et rien n'est compté.
 home-max-clicks = Arrêter après ce nombre de clics
 home-password = Mot de passe pour les visiteurs
 home-password-hint = Au moins 8 caractères. Les visiteurs doivent le saisir avant d'être redirigés.
@@ -276,6 +278,7 @@ admin-clicks = Clics
 admin-expires = Expire
 # The link never expires.
 admin-expires-never = Jamais
+admin-starts = Actif à partir de
 admin-click-limit = Limite de clics
 # The click limit $max, and how many clicks are left before it is reached.
 admin-click-limit-value = { $max } ({ $left ->
@@ -298,6 +301,7 @@ admin-status-deleted = Supprimé
 # $reason is the operator's reason, as they wrote it (not translated).
 admin-status-disabled = Désactivé par l'opérateur de ce site : { $reason }. Les visiteurs voient « ce lien a été désactivé » ; il ne peut être ni modifié ni réactivé depuis cette page
 admin-status-expired = Expiré : les visiteurs voient « ce lien a expiré »
+admin-status-waiting = Pas encore actif : les visiteurs voient quand il le sera
 admin-status-active = Actif
 # Followed by the date and time of the last click.
 admin-last-click = dernier clic :
@@ -316,6 +320,8 @@ admin-edit-target = Nouvelle URL longue
 admin-edit-hint = Les clics, l'expiration, la limite de clics et le mot de passe restent inchangés.
 admin-edit-save = Enregistrer
 admin-annotate = Titre et note
+admin-schedule = Heure de début
+admin-schedule-hint = Vide : actif tout de suite. D'ici là, les visiteurs voient quand, et rien n'est compté.
 
 ## The admin page: the smart link (rules, a split between variants)
 
@@ -387,6 +393,8 @@ admin-notice-stats-new = Le lien de statistiques a été remplacé : l'ancien n
 admin-notice-smart = Enregistré : les règles, la répartition et la destination du lien après la fin.
 admin-notice-rotated = Cette page a une nouvelle adresse : l'ancienne ne fonctionne plus, et le lien a quitté toutes les collections où il se trouvait. Ajoutez celle-ci à vos favoris dès maintenant.
 admin-notice-left = Le lien a été retiré de cette collection : elle ne l'affiche plus.
+admin-notice-annotated = Enregistré : le titre et la note.
+admin-notice-scheduled = Enregistré : l'heure de début.
 
 ## The stats page (a link's counts, shared by its owner)
 
@@ -713,6 +721,7 @@ error-secret-taken = Un lien avec ce secret_hash est déjà enregistré
 ## Links that cannot be followed or changed
 
 error-gone = Ce lien a expiré
+error-not-yet = Ce lien n'est pas encore actif : il le sera le { $at }.
 # $reason is the operator's own text, in whatever language they wrote it.
 error-disabled = Ce lien a été désactivé par l'opérateur : { $reason }
 # $reason is the operator's own text, in whatever language they wrote it.
@@ -776,6 +785,9 @@ error-edit-shape = Envoyez un objet contenant un ou plusieurs des champs "target
 error-expires-at-format = expires_at doit être une date et une heure, par exemple 2026-12-31T23:59:00Z
 error-expires-at-range = expires_at doit être une heure antérieure à l'an 10000 (UTC)
 error-expires-at-past = expires_at doit être dans le futur
+error-starts-at-format = starts_at doit être une date et une heure comme 2026-12-31T23:59:00Z
+error-starts-at-range = starts_at doit être avant l'an 10000 en UTC
+error-starts-at-after-expiry = starts_at doit précéder expires_at
 error-max-clicks = max_clicks doit être un nombre entier, au moins égal à 1
 error-collection-secret = collection doit être le secret d'une collection ou son URL
 # $name is the campaign tag's field (utm_source, utm_medium, ...); $max its greatest number of characters.

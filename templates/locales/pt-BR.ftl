@@ -78,6 +78,8 @@ home-note-hint = Só você a vê, na página privada deste link.
 home-expires-at = Expira em
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, opcional)
+home-starts-at = Ativo a partir de
+home-starts-at-hint = Até lá, os visitantes veem quando, e nada é contado.
 home-max-clicks = Parar depois deste número de cliques
 home-password = Senha para visitantes
 home-password-hint = Pelo menos 8 caracteres. Os visitantes precisam digitá-la antes de serem redirecionados.
@@ -270,6 +272,7 @@ admin-clicks = Cliques
 admin-expires = Expira em
 # The link never expires.
 admin-expires-never = Nunca
+admin-starts = Ativo a partir de
 admin-click-limit = Limite de cliques
 # The click limit $max, and how many clicks are left before it is reached.
 admin-click-limit-value = { $max } (restam { $left })
@@ -289,6 +292,7 @@ admin-status-deleted = Excluído
 # $reason is the operator's reason, as they wrote it (not translated).
 admin-status-disabled = Desativado pelo operador deste site: { $reason }. Os visitantes veem "este link foi desativado"; não é possível alterá-lo nem reativá-lo por aqui
 admin-status-expired = Expirado: os visitantes veem "este link expirou"
+admin-status-waiting = Ainda não ativo: os visitantes veem quando ele fica ativo
 admin-status-active = Ativo
 # Followed by the date and time of the last click.
 admin-last-click = último clique:
@@ -307,6 +311,8 @@ admin-edit-target = Nova URL longa
 admin-edit-hint = Cliques, validade, limite de cliques e senha continuam como estão.
 admin-edit-save = Salvar
 admin-annotate = Título e nota
+admin-schedule = Hora de início
+admin-schedule-hint = Em branco: ativo já. Até lá, os visitantes veem quando, e nada é contado.
 
 ## The admin page: the smart link (rules, a split between variants)
 
@@ -378,6 +384,8 @@ admin-notice-stats-new = O link de estatísticas foi substituído: o antigo não
 admin-notice-smart = Salvo: as regras, a divisão e para onde o link leva depois do fim.
 admin-notice-rotated = Esta página tem um novo endereço: o antigo não funciona mais, e o link saiu de todas as coleções em que estava. Adicione este aos favoritos agora.
 admin-notice-left = O link foi tirado dessa coleção: ela não o mostra mais.
+admin-notice-annotated = Salvo: o título e a nota.
+admin-notice-scheduled = Salvo: a hora de início.
 
 ## The stats page (a link's counts, shared by its owner)
 
@@ -700,6 +708,7 @@ error-secret-taken = Já existe um link armazenado com este secret_hash
 ## Links that cannot be followed or changed
 
 error-gone = Este link expirou
+error-not-yet = Este link ainda não está ativo: ele fica ativo em { $at }.
 # $reason is the operator's own text, in whatever language they wrote it.
 error-disabled = Este link foi desativado pelo operador: { $reason }
 # $reason is the operator's own text, in whatever language they wrote it.
@@ -772,6 +781,9 @@ error-edit-shape = Envie um objeto com um ou mais destes campos: "target_url" (u
 error-expires-at-format = expires_at deve ser uma data e hora como 2026-12-31T23:59:00Z
 error-expires-at-range = expires_at deve ser um horário anterior ao ano 10000 (UTC)
 error-expires-at-past = expires_at deve estar no futuro
+error-starts-at-format = starts_at deve ser uma data e hora como 2026-12-31T23:59:00Z
+error-starts-at-range = starts_at deve ser antes do ano 10000 em UTC
+error-starts-at-after-expiry = starts_at deve vir antes de expires_at
 error-max-clicks = max_clicks deve ser um número inteiro, no mínimo 1
 error-collection-secret = collection deve ser o segredo de uma coleção ou a URL dela
 # $name is the campaign tag's field (utm_source, utm_medium, ...); $max its greatest number of characters.

@@ -132,6 +132,11 @@ fn an_edit_sets_or_removes_each_and_keeps_the_other() {
         .body("_method=PATCH&annotate=1&title=From+the+page&note=")
         .dispatch();
     assert_eq!(res.status(), Status::SeeOther);
+    let page = app.get(&admin, Some(BROWSER)).into_string().unwrap();
+    assert!(
+        page.contains("Saved: the title and the note."),
+        "the notice says what was saved"
+    );
     let info = owner_view(&app, &admin);
     assert_eq!(info["title"], "From the page");
     assert_eq!(info["note"], Value::Null, "a blank note removes it");

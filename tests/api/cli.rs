@@ -21,6 +21,7 @@ fn seeded(dir: &Path) -> Vec<Link> {
             "target_url": "https://example.com/every-field",
             "custom_key": "every",
             "expires_at": "2027-01-01T00:00:00Z",
+            "starts_at": "2026-12-01T00:00:00Z",
             "max_clicks": 50,
             "password": "open sesame",
             "forward_query": true,
@@ -236,6 +237,7 @@ fn export_then_import_moves_every_field_in_both_formats() {
             "humans_only",
             "Every field",
             "with",
+            "2026-12-01T00:00:00Z",
         ] {
             assert!(
                 again.contains(smart),

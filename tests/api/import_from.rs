@@ -19,6 +19,8 @@ pub enum Want {
     To(&'static str),
     /// 410 (expired, used up or disabled), with this in the page.
     Gone(&'static str),
+    /// 404: not live yet, with this (when it goes live) in the page.
+    NotYet(&'static str),
 }
 
 /// What an import printed and wrote.
@@ -130,6 +132,11 @@ pub fn check_links(dir: &Path, imported: &Imported, wants: &[(&str, Want)]) -> (
             Want::Gone(why) => {
                 assert_eq!(reply.status, 410, "{key}");
                 assert!(reply.body.contains(why), "{key}: {}", reply.body);
+            }
+            Want::NotYet(when) => {
+                assert_eq!(reply.status, 404, "{key}: {}", reply.body);
+                assert!(reply.body.contains("not live yet"), "{key}: {}", reply.body);
+                assert!(reply.body.contains(when), "{key}: {}", reply.body);
             }
         }
         assert!(imported.admin.contains_key(*key), "{key} has an admin URL");

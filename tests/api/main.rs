@@ -61,6 +61,7 @@ mod smart_links_split;
 mod sockets;
 mod sources;
 mod sqlite;
+mod start_time;
 mod stats_link;
 mod validation;
 mod well_known;

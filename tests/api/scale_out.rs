@@ -126,6 +126,33 @@ fn an_edit_on_one_instance_reaches_the_other_within_a_second() {
 }
 
 #[test]
+fn a_start_time_set_on_one_instance_holds_on_the_other_within_a_second() {
+    let pair = two_instances(&[]);
+    let (_, key, secret) = create(pair.a.1, "https://example.com/launch").unwrap();
+    assert_eq!(visit(pair.b.1, &key), 307, "B caches it as live");
+
+    let set = |at: serde_json::Value| {
+        let body = json!({ "starts_at": at }).to_string();
+        let headers = [
+            ("Accept", "application/json"),
+            ("Content-Type", "application/json"),
+        ];
+        send(
+            pair.a.1,
+            "PATCH",
+            &format!("/admin/{secret}"),
+            &headers,
+            &body,
+        )
+        .status
+    };
+    assert_eq!(set(json!("2999-01-01T00:00:00Z")), 200);
+    assert!(until(pair.b.1, &key, 404) < Duration::from_secs(1));
+    assert_eq!(set(serde_json::Value::Null), 200);
+    assert!(until(pair.b.1, &key, 307) < Duration::from_secs(1));
+}
+
+#[test]
 fn a_link_disabled_on_one_instance_stops_forwarding_on_the_other_within_a_second() {
     let pair = two_instances(&[]);
     let (_, key, _) = create(pair.a.1, "https://example.com/abuse").unwrap();

@@ -57,17 +57,30 @@ pub struct Link {
     /// The owner's note (at most 1,000 characters), if any: never shown to visitors.
     #[serde(default)]
     pub note: Option<String>,
+    /// When it goes live (same form as `expires_at`); before it visitors are told
+    /// when and nothing is counted. `None`: live from its creation.
+    #[serde(default)]
+    pub starts_at: Option<String>,
 }
 
 /// The columns of `Link`, for every statement that returns links.
 pub const COLUMNS: &str = "id, key, secret_hash, target_url, is_active, clicks, created_at, \
      last_clicked_at, expires_at, max_clicks, password_hash, disabled_reason, \
-     target_changed_at, stats_token, forward_query, smart, expired_url, humans_only, title, note";
+     target_changed_at, stats_token, forward_query, smart, expired_url, humans_only, title, note, \
+     starts_at";
 
 impl Link {
     /// Whether visitors need a password.
     pub fn protected(&self) -> bool {
         self.password_hash.is_some()
+    }
+
+    /// Before its start time at `now`: visitors are told when it goes live.
+    pub fn is_waiting(&self, now: time::OffsetDateTime) -> bool {
+        self.starts_at
+            .as_deref()
+            .and_then(crate::domain::clock::parse)
+            .is_some_and(|at| at > now)
     }
 
     /// Past its expiry time or its click limit at `now`: it answers 410 from then on.

@@ -93,6 +93,21 @@ pub async fn set_annotation(
     owner_change(db, sql, secret, &values).await
 }
 
+/// Sets when the link goes live (a stamp; `None`: at once). Every server forgets
+/// the cached target, which carries it.
+pub async fn set_starts_at(
+    db: &mut dyn Exec,
+    secret: &SecretKey,
+    at: Option<&str>,
+) -> Result<Link> {
+    // A stamp is never empty, so '' stands for none.
+    let sql = concatcp!(
+        "update link set starts_at = nullif($2, '') where secret_hash = $1 and is_active returning ",
+        COLUMNS
+    );
+    owner_change(db, sql, secret, &[at.unwrap_or("")]).await
+}
+
 /// Turns `humans_only` on or off.
 pub async fn set_humans_only(db: &mut dyn Exec, secret: &SecretKey, on: bool) -> Result<Link> {
     let sql = concatcp!(

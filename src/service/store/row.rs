@@ -12,7 +12,7 @@ use crate::error::Result;
 
 /// Every column a stored link is written with; the rest (`id`, SQLite's old
 /// `secret_key`) have their declared defaults (`DEFAULTED`).
-pub const WRITTEN: [&str; 22] = [
+pub const WRITTEN: [&str; 23] = [
     "key",
     "secret_hash",
     "target_url",
@@ -35,6 +35,7 @@ pub const WRITTEN: [&str; 22] = [
     "vault_secret",
     "title",
     "note",
+    "starts_at",
 ];
 
 /// The columns of `link` no way in writes: the row id, and the clear-text secret of
@@ -66,7 +67,7 @@ pub fn read_columns() -> Vec<&'static str> {
         .collect()
 }
 
-/// Rows per statement: 22 values each, well within both databases' limits.
+/// Rows per statement: 23 values each, well within both databases' limits.
 const CHUNK: usize = 500;
 
 /// One link as written: a new one (`LinkRow::new`, then the fields the request set)
@@ -104,6 +105,8 @@ pub struct LinkRow {
     /// The owner's title and note (`domain::annotation`).
     pub title: Option<String>,
     pub note: Option<String>,
+    /// When it goes live (`clock::stamp`); `None`: at once.
+    pub starts_at: Option<String>,
 }
 
 impl LinkRow {
@@ -135,6 +138,7 @@ impl LinkRow {
             vault: None,
             title: None,
             note: None,
+            starts_at: None,
         }
     }
 }
@@ -158,6 +162,7 @@ impl LinkRow {
             humans_only: link.humans_only,
             title: link.title.clone(),
             note: link.note.clone(),
+            starts_at: link.starts_at.clone(),
             ..LinkRow::new(
                 link.key.clone(),
                 secret_hash,
@@ -200,7 +205,8 @@ pub async fn insert_links(db: &mut dyn Exec, rows: &[LinkRow]) -> Result<Vec<Lin
                     .push_bind(vault_key)
                     .push_bind(vault_secret)
                     .push_bind(row.title.as_deref())
-                    .push_bind(row.note.as_deref());
+                    .push_bind(row.note.as_deref())
+                    .push_bind(row.starts_at.as_deref());
             });
             insert.push(concatcp!(" on conflict do nothing returning ", COLUMNS));
             // Not kept prepared: the text changes with the chunk's size.

@@ -34,6 +34,10 @@ pub struct LinkForm {
     #[serde(default)]
     #[schema(schema_with = constraints::expires_at)]
     pub expires_at: Single,
+    /// RFC 3339, or a browser's `YYYY-MM-DDTHH:MM` taken as UTC.
+    #[serde(default)]
+    #[schema(schema_with = constraints::starts_at)]
+    pub starts_at: Single,
     /// The link answers 410 once it has forwarded this many times.
     #[serde(default, deserialize_with = "json_number")]
     #[schema(value_type = Option<i64>, minimum = 1)]
@@ -157,12 +161,16 @@ impl LinkForm {
         };
         let tags = self.campaign_tags()?;
         let max_clicks = given(&self.max_clicks).map(max_clicks).transpose()?;
+        let expires_at = given(&self.expires_at)
+            .map(|raw| expiry(raw, now))
+            .transpose()?;
+        let starts_at = start_time(self.starts_at.as_deref().unwrap_or(""))?;
+        in_order(starts_at.as_deref(), expires_at.as_deref())?;
         Ok(Draft {
             target: TargetUrl::parse(target_url, own_hosts)?.tagged(&tags),
             custom_key: given(&self.custom_key).map(ShortKey::custom).transpose()?,
-            expires_at: given(&self.expires_at)
-                .map(|raw| expiry(raw, now))
-                .transpose()?,
+            expires_at,
+            starts_at,
             max_clicks,
             password: Password::parse(self.password.as_deref().unwrap_or(""))?,
             check_target: self.check_target,
@@ -247,6 +255,32 @@ fn expiry(raw: &str, now: OffsetDateTime) -> Result<String> {
         return Err(invalid("expires_at", "error-expires-at-past"));
     }
     Ok(stamp(at))
+}
+
+/// A start time, stored as a stamp; blank for none (live at once). A time already
+/// past is taken as it is: the link is live.
+pub fn start_time(raw: &str) -> Result<Option<String>> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    let at = clock::read(raw.trim()).map_err(|bad| match bad {
+        clock::BadTime::Format => invalid("starts_at", "error-starts-at-format"),
+        clock::BadTime::Range => invalid("starts_at", "error-starts-at-range"),
+    })?;
+    Ok(Some(stamp(at)))
+}
+
+/// `starts_at` and `expires_at` (stamps) in order: a link must go live before it ends.
+fn in_order(starts_at: Option<&str>, expires_at: Option<&str>) -> Result<()> {
+    match (
+        starts_at.and_then(clock::parse),
+        expires_at.and_then(clock::parse),
+    ) {
+        (Some(starts), Some(ends)) if starts >= ends => {
+            Err(invalid("starts_at", "error-starts-at-after-expiry"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// A collection's secret, or its URL as the collection page shows it.

@@ -25,8 +25,8 @@ pub(super) mod smart;
 pub use smart::SmartFields;
 
 use bulk::BulkPage;
-pub use form::LinkForm;
 use form::{parse_item, unprocessable};
+pub use form::{start_time, LinkForm};
 use page::{refused, Refused};
 pub use page::{FormValues, IndexPage};
 

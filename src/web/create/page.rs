@@ -19,6 +19,7 @@ pub struct FormValues {
     pub target_url: String,
     pub custom_key: String,
     pub expires_at: String,
+    pub starts_at: String,
     pub max_clicks: String,
     pub check_target: bool,
     pub target_urls: String,
@@ -40,6 +41,7 @@ impl From<LinkForm> for FormValues {
             target_url: form.target_url.unwrap_or_default(),
             custom_key: form.custom_key.unwrap_or_default(),
             expires_at: form.expires_at.unwrap_or_default(),
+            starts_at: form.starts_at.unwrap_or_default(),
             max_clicks: form.max_clicks.unwrap_or_default(),
             check_target: form.check_target,
             forward_query: form.forward_query,
@@ -186,16 +188,24 @@ impl IndexPage {
     fn options_open(&self) -> bool {
         let f = &self.form;
         let typed = !f.expires_at.is_empty()
+            || !f.starts_at.is_empty()
             || !f.max_clicks.is_empty()
             || f.check_target
             || f.forward_query
             || !f.title.is_empty()
             || !f.note.is_empty()
             || f.campaign.iter().any(|tag| !tag.is_empty());
-        let refused = ["expires_at", "max_clicks", "password", "title", "note"]
-            .into_iter()
-            .chain(crate::domain::query::CAMPAIGN_TAGS)
-            .any(|field| self.error_for(field).is_some());
+        let refused = [
+            "expires_at",
+            "starts_at",
+            "max_clicks",
+            "password",
+            "title",
+            "note",
+        ]
+        .into_iter()
+        .chain(crate::domain::query::CAMPAIGN_TAGS)
+        .any(|field| self.error_for(field).is_some());
         typed || refused
     }
 

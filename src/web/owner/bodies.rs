@@ -45,6 +45,13 @@ impl utoipa::PartialSchema for Edit {
                 )
                 .property("title", crate::web::constraints::title())
                 .property("note", crate::web::constraints::note())
+                .property(
+                    "starts_at",
+                    OneOfBuilder::new()
+                        .item(crate::web::constraints::starts_at())
+                        .item(ObjectBuilder::new().schema_type(Type::Null))
+                        .description(Some("When the link goes live; null: at once")),
+                )
         };
         let any_of = [
             "target_url",
@@ -56,6 +63,7 @@ impl utoipa::PartialSchema for Edit {
             "humans_only",
             "title",
             "note",
+            "starts_at",
         ]
         .into_iter()
         .fold(AnyOfBuilder::new(), |any, field| {
@@ -66,7 +74,8 @@ impl utoipa::PartialSchema for Edit {
                 "One or more of: a new target (clicks, expiry, limit and password stay), query \
                  forwarding on or off, the stats link off or new, new rules or split (an empty \
                  array removes them; their counts start afresh), the fallback after the end, \
-                 humans_only, the title and the note (null or blank removes them)",
+                 humans_only, the title and the note (null or blank removes them), the start time \
+                 (null: live at once)",
             ))
             .into()
     }
@@ -109,13 +118,8 @@ pub(super) fn change_of(body: Value) -> Result<Change> {
     change.smart = smart_change_of(&fields)?;
     change.title = text_change(&fields, "title", Title::parse)?;
     change.note = text_change(&fields, "note", Note::parse)?;
-    let empty = change.target.is_none()
-        && change.forward_query.is_none()
-        && change.stats.is_none()
-        && change.title.is_none()
-        && change.note.is_none()
-        && change.smart.is_empty();
-    if empty {
+    change.starts_at = text_change(&fields, "starts_at", crate::web::create::start_time)?;
+    if change.is_empty() {
         return Err(shape());
     }
     Ok(change)
@@ -228,6 +232,9 @@ pub struct MethodForm {
     annotate: Single,
     title: Single,
     note: Single,
+    /// Present in the start time form: the time as typed (blank: live at once).
+    schedule: Single,
+    starts_at: Single,
 }
 
 impl MethodForm {
@@ -239,6 +246,14 @@ impl MethodForm {
             let change = Change {
                 title: Some(Title::parse(self.title.as_deref().unwrap_or(""))?),
                 note: Some(Note::parse(self.note.as_deref().unwrap_or(""))?),
+                ..Change::default()
+            };
+            return Ok((change, String::new()));
+        }
+        if self.schedule.is_some() {
+            let at = self.starts_at.as_deref().unwrap_or("");
+            let change = Change {
+                starts_at: Some(crate::web::create::start_time(at)?),
                 ..Change::default()
             };
             return Ok((change, String::new()));

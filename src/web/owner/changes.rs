@@ -230,7 +230,12 @@ async fn again(
         let mut page = AdminPage::new(view, secret, settings);
         match typed {
             Typed::Smart(fields) => page.smart = fields.refused(Some(&error)),
-            Typed::Target(typed) => page.edit = Some((typed, error.text())),
+            Typed::Target(typed) => match error.field() {
+                Some(field @ ("starts_at" | "title" | "note")) => {
+                    page.refused = Some((field, error.text()))
+                }
+                _ => page.edit = Some((typed, error.text())),
+            },
         }
         page
     });

@@ -29,6 +29,10 @@ pub struct AdminPage {
     counts: Counts,
     /// Past its expiry time or its click limit: it answers 410 now.
     is_expired: bool,
+    /// Before its start time: visitors are told when it goes live (`starts_at`).
+    #[serde(skip)]
+    #[schema(ignore)]
+    is_waiting: bool,
     /// The collections the link is in: each can list its admin URL, so the owner sees
     /// them and may take the link out of any.
     collections: Vec<Membership>,
@@ -40,6 +44,10 @@ pub struct AdminPage {
     #[serde(skip)]
     #[schema(ignore)]
     pub edit: Option<(String, Text)>,
+    /// A refused form of another field (`starts_at`, `title`, `note`): which, and why.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub refused: Option<(&'static str, Text)>,
     /// The smart link's form: as stored, or as typed when refused or given a row more.
     #[serde(skip)]
     #[schema(ignore)]
@@ -52,6 +60,14 @@ impl AdminPage {
         let svg = qr_code::svg(&self.info.url).unwrap_or_default();
         svg.find("<svg")
             .map_or(svg.clone(), |at| svg[at..].to_owned())
+    }
+
+    /// The message of a refused form beside `field`, if it was that field's.
+    fn error_for(&self, field: &str) -> Option<&Text> {
+        self.refused
+            .as_ref()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, message)| message)
     }
 
     fn remaining(&self) -> Option<i64> {
@@ -162,10 +178,12 @@ pub enum Notice {
     Rotated,
     Smart,
     Left,
+    Annotated,
+    Scheduled,
 }
 
 impl Notice {
-    const ALL: [(Notice, &'static str, &'static str); 8] = [
+    const ALL: [(Notice, &'static str, &'static str); 10] = [
         (Notice::Updated, "updated", "admin-notice-updated"),
         (Notice::ForwardOn, "forward-on", "admin-notice-forward-on"),
         (
@@ -178,6 +196,8 @@ impl Notice {
         (Notice::Smart, "smart", "admin-notice-smart"),
         (Notice::Rotated, "rotated", "admin-notice-rotated"),
         (Notice::Left, "left", "admin-notice-left"),
+        (Notice::Annotated, "annotated", "admin-notice-annotated"),
+        (Notice::Scheduled, "scheduled", "admin-notice-scheduled"),
     ];
 
     /// The notice of a change (the target's when it has one).
@@ -190,7 +210,9 @@ impl Notice {
             (_, Some(true), _) => Notice::ForwardOn,
             (_, Some(false), _) => Notice::ForwardOff,
             (_, _, Some(StatsChange::Off)) => Notice::StatsOff,
-            _ => Notice::StatsNew,
+            (_, _, Some(StatsChange::New)) => Notice::StatsNew,
+            _ if change.starts_at.is_some() => Notice::Scheduled,
+            _ => Notice::Annotated,
         }
     }
 
@@ -224,10 +246,12 @@ impl AdminPage {
             last_clicked_at: view.link.last_clicked_at.clone(),
             counts: Counts::take(&mut view),
             is_expired: view.is_expired,
+            is_waiting: view.is_waiting,
             collections: Membership::all(std::mem::take(&mut view.collections)),
             info: UrlInfo::new(view.link, secret, settings).counted(&view.choices),
             flash: None,
             edit: None,
+            refused: None,
         }
     }
 }

@@ -39,6 +39,8 @@ struct Fixture {
     collection: String,
     /// Rules, a split and a fallback, clicked through a rule and a variant.
     smart: (String, String),
+    /// Not live yet: it has a start time far ahead.
+    waiting: (String, String),
 }
 
 /// `(name, method, path, extra headers, body)` of one request per kind of page.
@@ -103,6 +105,10 @@ fn pages(f: &Fixture) -> Vec<PageRequest> {
         ("collection-join-refused", "POST", format!("/collection/{}/links", f.collection), form(), "admin_url=%3Cnot+a+url%3E".into()),
         ("collection-name-refused", "POST", "/collections".into(), form(), "name=".into()),
         ("admin-smart", "GET", admin(&f.smart), none(), String::new()),
+        ("not-live", "GET", format!("/{}", f.waiting.0), none(), String::new()),
+        ("admin-waiting", "GET", admin(&f.waiting), none(), String::new()),
+        ("admin-start-refused", "POST", admin(&f.waiting), form(), "_method=PATCH&schedule=1&starts_at=soon".into()),
+        ("home-start-refused", "POST", "/url".into(), form(), "target_url=https%3A%2F%2Fa.example%2F&starts_at=%3Csoon%3E".into()),
         ("admin-smart-more", "POST", admin(&f.smart), form(), "_method=PATCH&smart=on&more=variant&rule%5B0%5D.device=ios&rule%5B0%5D.target_url=https%3A%2F%2Fa.example%2F".into()),
         ("admin-smart-refused", "POST", admin(&f.smart), form(), "_method=PATCH&smart=on&rule%5B0%5D.device=phone&rule%5B0%5D.target_url=https%3A%2F%2Fa.example%2F".into()),
         ("home-more-rules", "POST", "/url".into(), form(), "more=rule&target_url=https%3A%2F%2Fa.example%2F&rule%5B0%5D.query=src%3D%3Cx%3E".into()),
@@ -297,7 +303,11 @@ fn fixture(port: u16, dir: &Path) -> Fixture {
             "",
         );
     }
+    let waiting = make(
+        json!({"target_url": "https://example.com/soon", "starts_at": "2999-01-01T00:00:00Z", "title": "Soon <b>"}),
+    );
     Fixture {
+        waiting,
         smart,
         stats,
         collection,

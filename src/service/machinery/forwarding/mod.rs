@@ -37,6 +37,9 @@ pub struct Forwarding {
     pub id: i64,
     pub url: Arc<str>,
     pub expires_at: Option<OffsetDateTime>,
+    /// When it goes live, if it was not live from the start (with the stamp to tell
+    /// visitors); checked only on links that have one.
+    pub starts_at: Option<(OffsetDateTime, Arc<str>)>,
     /// Has `max_clicks`: each click is counted (and allowed) by the database.
     pub limited: bool,
     /// Needs a password.
@@ -63,6 +66,10 @@ impl Forwarding {
                 .expires_at
                 .as_deref()
                 .and_then(crate::domain::clock::parse),
+            starts_at: link.starts_at.as_deref().and_then(|stamp| {
+                let at = crate::domain::clock::parse(stamp)?;
+                Some((at, Arc::from(stamp)))
+            }),
             limited: link.max_clicks.is_some(),
             protected: link.password_hash.is_some(),
             disabled: link.disabled_reason.map(Arc::from),
@@ -74,6 +81,14 @@ impl Forwarding {
                 .filter(|s| !s.is_empty()),
             expired_url: link.expired_url.map(Arc::from),
             humans_only: link.humans_only,
+        }
+    }
+
+    /// `NotYet` before the start time at `now`.
+    pub fn live(&self, now: OffsetDateTime) -> Result<()> {
+        match &self.starts_at {
+            Some((at, stamp)) if *at > now => Err(crate::error::Error::NotYet(stamp.to_string())),
+            _ => Ok(()),
         }
     }
 
@@ -221,6 +236,7 @@ pub(super) mod tests {
             id: 1,
             url: url.into(),
             expires_at: None,
+            starts_at: None,
             limited: false,
             protected: false,
             disabled: None,
