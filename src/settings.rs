@@ -157,6 +157,8 @@ struct Config {
     backup: BackupConfig,
     /// Where the app-link files are (`/.well-known/...`); `None`: none served.
     well_known_dir: Option<PathBuf>,
+    /// Owners of `humans_only` links may give them a preview for link previewers.
+    previews: bool,
 }
 
 /// The checked settings, managed as Rocket state; the link service and the web
@@ -214,6 +216,10 @@ pub struct Settings {
     pub backups: Option<Backups>,
     /// The operator's app-link files, served as they are (`web::well_known`).
     pub well_known_dir: Option<PathBuf>,
+    /// Owners may set link previews, shown on the Continue page of `humans_only`
+    /// links (`domain::preview`): off by default, since the owner's words and image
+    /// then reach chat apps in place of the target's own.
+    pub previews: bool,
 }
 
 /// Which hosts links may not point to: the operator's file and the built-in list.
@@ -329,6 +335,7 @@ impl Settings {
             log_client_address: config.log_client_address,
             backups,
             well_known_dir: config.well_known_dir,
+            previews: config.previews,
         })
     }
 }

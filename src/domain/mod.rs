@@ -8,6 +8,7 @@ pub mod every;
 pub mod hosts;
 pub mod keys;
 pub mod password;
+pub mod preview;
 pub mod query;
 pub mod report;
 pub mod seal;

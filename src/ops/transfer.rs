@@ -14,6 +14,7 @@ use crate::domain::annotation::{Note, Title};
 use crate::domain::clock;
 use crate::domain::keys::ShortKey;
 use crate::domain::password;
+use crate::domain::preview::{Preview, TypedPreview};
 use crate::domain::smart::{self, Smart};
 use crate::domain::target::{OwnHosts, TargetUrl};
 use crate::service::machinery::history::MAX_COUNT;
@@ -226,6 +227,15 @@ fn checked(mut r: Record, own_hosts: &OwnHosts) -> Result<(Record, [u8; 32]), St
     r.note = Note::parse(r.note.as_deref().unwrap_or(""))
         .map_err(text)?
         .map(|n| n.as_str().to_owned());
+    if let Some(stored) = &r.preview {
+        let preview: Preview = serde_json::from_str(stored).map_err(|e| format!("preview: {e}"))?;
+        let typed = TypedPreview {
+            title: Some(preview.title),
+            description: preview.description,
+            image_url: preview.image_url,
+        };
+        r.preview = typed.check(own_hosts).map_err(text)?.map(|p| p.stored());
+    }
     if let Some(stored) = &r.smart {
         let smart: Smart = serde_json::from_str(stored).map_err(|e| format!("smart: {e}"))?;
         let smart =

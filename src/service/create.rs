@@ -16,6 +16,7 @@ use crate::db::Conn;
 use crate::domain::annotation::{Note, Title};
 use crate::domain::keys::{SecretKey, ShortKey};
 use crate::domain::password::Password;
+use crate::domain::preview::Preview;
 use crate::domain::smart::Smart;
 use crate::domain::target::TargetUrl;
 use crate::error::Result;
@@ -51,6 +52,8 @@ pub struct Draft {
     /// The owner's title and note.
     pub title: Option<Title>,
     pub note: Option<Note>,
+    /// What link previewers are shown (a `humans_only` link's, where allowed).
+    pub preview: Option<Preview>,
 }
 
 impl Links {
@@ -81,10 +84,12 @@ impl Links {
         checker: &Checker,
     ) -> Result<(Link, SecretKey)> {
         self.blocklist.refuse(&draft.target)?;
+        self.may_preview(draft.preview.as_ref(), draft.humans_only)?;
         for url in draft
             .smart
             .targets()
             .chain(draft.expired_url.as_ref().map(TargetUrl::as_str))
+            .chain(image_of(draft.preview.as_ref()))
         {
             self.blocklist.refuse_url(url)?;
         }
@@ -105,7 +110,8 @@ impl Links {
             let others = draft
                 .smart
                 .targets()
-                .chain(draft.expired_url.as_ref().map(TargetUrl::as_str));
+                .chain(draft.expired_url.as_ref().map(TargetUrl::as_str))
+                .chain(image_of(draft.preview.as_ref()));
             for url in others {
                 checker
                     .target(&TargetUrl::parse(url, &self.own_hosts)?)
@@ -129,6 +135,7 @@ impl Links {
             humans_only: draft.humans_only,
             title: draft.title.map(|t| t.as_str().to_owned()),
             note: draft.note.map(|n| n.as_str().to_owned()),
+            preview: draft.preview.as_ref().map(Preview::stored),
             // The key and the secret are drawn with the insert (`store::create_many`).
             ..LinkRow::new(
                 String::new(),
@@ -165,5 +172,28 @@ impl Job for Creation {
         let stored = created.iter().filter(|r| r.is_ok()).count();
         metrics.links_created.inc_by(stored as u64);
         Ok(created)
+    }
+}
+
+/// A preview's image URL, checked with the link's targets (blocklist, `check_target`).
+fn image_of(preview: Option<&Preview>) -> Option<&str> {
+    preview.and_then(|p| p.image_url.as_deref())
+}
+
+impl Links {
+    /// `Invalid` beside `preview` when a preview may not be set: the operator has not
+    /// turned previews on, or the link is not `humans_only` (only its Continue page
+    /// carries one).
+    pub(super) fn may_preview(&self, preview: Option<&Preview>, humans_only: bool) -> Result<()> {
+        let refusal = match preview {
+            None => return Ok(()),
+            Some(_) if !self.previews => "error-previews-off",
+            Some(_) if !humans_only => "error-preview-humans-only",
+            Some(_) => return Ok(()),
+        };
+        Err(crate::error::Error::Invalid {
+            field: "preview",
+            message: crate::i18n::Text::new(refusal),
+        })
     }
 }

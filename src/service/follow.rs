@@ -14,6 +14,7 @@ use super::store;
 use crate::domain::clock::stamp;
 use crate::domain::keys::ShortKey;
 use crate::domain::password;
+use crate::domain::preview::Preview;
 use crate::domain::smart::destinations::{destinations, next_switch, Destination};
 use crate::domain::smart::{self, Choice, RuleInput, Smart};
 use crate::domain::visit::{Client, Visit};
@@ -27,8 +28,8 @@ pub enum Followed {
     To { url: Arc<str>, drawn: Option<usize> },
     /// A client that does not look like a browser (a link scanner, a library, no
     /// User-Agent) on a `humans_only` link: the page with a Continue button,
-    /// nothing counted.
-    Continue,
+    /// nothing counted; with the owner's preview for link previewers, if any.
+    Continue(Option<Arc<Preview>>),
 }
 
 /// What a peek found: the link, where a visit would go and what decided it
@@ -84,7 +85,7 @@ impl Links {
             return Err(Error::PasswordRequired);
         }
         if target.humans_only && visit.client != Client::Browser && !asking.is_program() {
-            return Ok(Followed::Continue);
+            return Ok(Followed::Continue(target.preview.clone()));
         }
         let counted = match target.limited {
             false => self.count(&target, visit),
@@ -169,7 +170,7 @@ impl Links {
             }
             turn.right();
         } else if target.humans_only && !pressed(visit, asking) && !asking.is_program() {
-            return Ok(Followed::Continue);
+            return Ok(Followed::Continue(target.preview.clone()));
         }
         let counted = self.pass(&target, visit).await;
         self.went(&target, counted, asking)

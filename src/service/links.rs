@@ -62,6 +62,8 @@ pub struct Links {
     pub(super) click_write_grace: std::time::Duration,
     /// Scheduled backups, when the operator asked for them.
     backups: Option<crate::settings::Backups>,
+    /// Owners may set link previews (`previews`).
+    pub(super) previews: bool,
 }
 
 impl Links {
@@ -95,6 +97,7 @@ impl Links {
             collection_max_links: settings.collection_max_links,
             click_write_grace: settings.click_write_grace,
             backups: settings.backups.clone(),
+            previews: settings.previews,
         })
     }
 

@@ -3,6 +3,7 @@
 //! includes the clicks not yet written.
 
 use crate::domain::annotation::{Note, Title};
+use crate::domain::preview::{Preview, TypedPreview};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -37,6 +38,8 @@ pub struct Change {
     pub note: Option<Option<Note>>,
     /// A new start time, a stamp (`Some(None)`: live at once).
     pub starts_at: Option<Option<String>>,
+    /// A new link preview, as typed (every part blank: none any more).
+    pub preview: Option<TypedPreview>,
 }
 
 impl Change {
@@ -48,6 +51,7 @@ impl Change {
             && self.title.is_none()
             && self.note.is_none()
             && self.starts_at.is_none()
+            && self.preview.is_none()
             && self.smart.is_empty()
     }
 }
@@ -151,6 +155,14 @@ impl Links {
         if let Some(at) = &change.starts_at {
             changed = Some(self.reschedule(secret, at.as_deref()).await?);
         }
+        if let Some(preview) = &change.preview {
+            let turning_on = change.smart.humans_only == Some(true);
+            let preview = preview.check(&self.own_hosts)?;
+            changed = Some(
+                self.set_preview(secret, preview.as_ref(), turning_on)
+                    .await?,
+            );
+        }
         if !change.smart.is_empty() {
             // Not inside `with_pending_clicks`: replacing rules waits for the flush itself.
             let link = self.change_smart(secret, &change.smart).await?;
@@ -230,6 +242,32 @@ impl Links {
             .with_pending_clicks(async {
                 let mut conn = self.pool.acquire().await?;
                 store::owners::set_starts_at(&mut conn, secret, at).await
+            })
+            .await?;
+        self.cache.remove(&link.key);
+        Ok(link)
+    }
+
+    /// Sets the link preview (`None`: none): only on a `humans_only` link, where the
+    /// operator allows previews; its image is checked against the blocklist as a
+    /// target is. `turning_on`: the same change turns `humans_only` on. Every
+    /// instance forgets the cached target, which carries it.
+    async fn set_preview(
+        &self,
+        secret: &SecretKey,
+        preview: Option<&Preview>,
+        turning_on: bool,
+    ) -> Result<store::Link> {
+        if let Some(image) = preview.and_then(|p| p.image_url.as_deref()) {
+            self.blocklist.refuse_url(image)?;
+        }
+        let link = self.link(secret).await?;
+        self.may_preview(preview, link.humans_only || turning_on)?;
+        let stored = preview.map(Preview::stored);
+        let link = self
+            .with_pending_clicks(async {
+                let mut conn = self.pool.acquire().await?;
+                store::owners::set_preview(&mut conn, secret, stored.as_deref()).await
             })
             .await?;
         self.cache.remove(&link.key);

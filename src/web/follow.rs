@@ -15,6 +15,7 @@ use serde::Deserialize;
 use super::origin::{OwnPage, SameOrigin};
 use super::respond::{unsupported_body, JsonObject, Page, Refusal};
 use crate::domain::keys::ShortKey;
+use crate::domain::preview::Preview;
 use crate::domain::smart::{self, RuleInput};
 use crate::domain::visit::Visit;
 use crate::error::{Error, Result};
@@ -79,6 +80,24 @@ impl<'r> Responder<'r, 'static> for VisitAnswer {
 pub struct ContinuePage {
     /// The link's short URL with the visit's query, where the button posts.
     action: String,
+    /// The owner's preview, as `og:` tags and on the page; only where the operator
+    /// turned previews on.
+    preview: Option<Arc<Preview>>,
+}
+
+impl ContinuePage {
+    /// The Continue page of `key` for this visit, with `preview` if previews are on.
+    fn new(
+        key: &ShortKey,
+        settings: &Settings,
+        query: Option<&str>,
+        preview: Option<Arc<Preview>>,
+    ) -> ContinuePage {
+        ContinuePage {
+            action: action(key, settings, query),
+            preview: preview.filter(|_| settings.previews),
+        }
+    }
 }
 
 /// The cookie that keeps a visitor on variant `drawn` of the link `key`: that path
@@ -113,7 +132,7 @@ fn action(key: &ShortKey, settings: &Settings, query: Option<&str>) -> String {
             content((String = "text/html"))),
         (status = 307, description = "To the target, or where a rule or variant decides (`Set-Cookie` keeps a visitor's variant), or to `expired_url` after the end", headers(("Location" = String))),
         (status = 401, description = "Protected by a password", body = crate::web::respond::ErrorPage),
-        (status = 404, description = "No such link", body = crate::web::respond::ErrorPage),
+        (status = 404, description = "No such link, or not live yet (`starts_at` says when; nothing counted)", body = crate::web::respond::ErrorPage),
         (status = 410, description = "Expired, used up, or disabled by the operator (with the reason)", body = crate::web::respond::ErrorPage),
     ))]
 #[get("/<key>")]
@@ -136,9 +155,12 @@ pub async fn follow(
                 cookie,
             )))
         }
-        Ok(Followed::Continue) => Ok(VisitAnswer::Continue(ContinuePage {
-            action: action(&key, settings, visitor.query),
-        })),
+        Ok(Followed::Continue(preview)) => Ok(VisitAnswer::Continue(ContinuePage::new(
+            &key,
+            settings,
+            visitor.query,
+            preview,
+        ))),
         Err(error) => Err(LockedPage::refusal(error, &key, settings, visitor.query)),
     }
 }
@@ -159,8 +181,9 @@ pub async fn follow_head(
         .peek(&key, &visitor.rule_input(), None)
         .await?;
     if peeked.link.humans_only {
-        let action = action(&key, visitor.settings, visitor.query);
-        return Ok(VisitAnswer::Continue(ContinuePage { action }));
+        let preview = Preview::from_stored(peeked.link.preview.as_deref()).map(Arc::new);
+        let page = ContinuePage::new(&key, visitor.settings, visitor.query, preview);
+        return Ok(VisitAnswer::Continue(page));
     }
     let url = peeked.target_url.into();
     Ok(VisitAnswer::Forward(Forward(
@@ -253,9 +276,9 @@ async fn unlock(
             let cookie = drawn.map(|n| variant_cookie(&key, n, settings));
             Ok(VisitAnswer::Forward(Forward(Status::SeeOther, url, cookie)))
         }
-        Ok(Followed::Continue) => Ok(VisitAnswer::Continue(ContinuePage {
-            action: action(&key, settings, query),
-        })),
+        Ok(Followed::Continue(preview)) => Ok(VisitAnswer::Continue(ContinuePage::new(
+            &key, settings, query, preview,
+        ))),
         Err(error) => Err(LockedPage::refusal(error, &key, settings, query)),
     }
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::domain::keys::SecretKey;
+use crate::domain::preview::Preview;
 use crate::domain::smart::{Choice, Rule, Smart, Variant, When};
 use crate::service::Link;
 use crate::settings::Settings;
@@ -53,6 +54,9 @@ pub struct UrlInfo {
     pub title: Option<String>,
     /// The owner's note (only ever shown with the admin secret); `null`: none.
     pub note: Option<String>,
+    /// What link previewers are shown on the Continue page (where the operator turned
+    /// previews on); `null`: none.
+    pub preview: Option<Preview>,
 }
 
 /// A rule, with the clicks it took over the admin page's window (0 elsewhere).
@@ -134,6 +138,7 @@ impl UrlInfo {
             humans_only: link.humans_only,
             title: link.title,
             note: link.note,
+            preview: Preview::from_stored(link.preview.as_deref()),
             url: settings.short_url(&link.key),
             admin_url,
             target_url: link.target_url,

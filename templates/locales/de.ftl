@@ -75,6 +75,11 @@ home-more-options = Weitere Optionen: Titel, Notiz, Ablauf, Klicklimit, Passwort
 home-title-field = Titel
 home-note = Notiz
 home-note-hint = Nur Sie sehen sie, auf der privaten Seite dieses Links.
+home-preview = Linkvorschau
+home-preview-hint = Was Chat-Apps und Mail-Vorschauen für diesen Link zeigen, statt der Karte des Ziels. Sie erscheint nur auf der Seite mit dem Weiter-Knopf, die sie bekommen; dafür braucht es „Nur Menschen zählen“.
+home-preview-title = Titel der Vorschau
+home-preview-description = Beschreibung der Vorschau
+home-preview-image = Bild-URL der Vorschau
 home-expires-at = Läuft ab am
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, optional)
@@ -311,6 +316,7 @@ admin-edit-target = Neue lange URL
 admin-edit-hint = Klicks, Ablauf, Klicklimit und Passwort bleiben unverändert.
 admin-edit-save = Speichern
 admin-annotate = Titel und Notiz
+admin-preview-hint = Nur auf der Weiter-Seite für Link-Vorschauen zu sehen. Alles leer: keine Vorschau.
 admin-schedule = Startzeit
 admin-schedule-hint = Leer: sofort aktiv. Bis dahin erfahren Besucher, wann, und nichts wird gezählt.
 
@@ -384,6 +390,7 @@ admin-notice-stats-new = Der Statistik-Link wurde ersetzt: Der alte öffnet nich
 admin-notice-smart = Gespeichert: die Regeln, die Aufteilung und wohin der Link nach dem Ende führt.
 admin-notice-rotated = Diese Seite hat eine neue Adresse: Die alte funktioniert nicht mehr, und der Link hat jede Sammlung verlassen, in der er war. Setzen Sie jetzt ein Lesezeichen für die neue.
 admin-notice-left = Der Link wurde aus dieser Sammlung genommen: Sie zeigt ihn nicht mehr.
+admin-notice-previewed = Gespeichert: die Linkvorschau.
 admin-notice-annotated = Gespeichert: Titel und Notiz.
 admin-notice-scheduled = Gespeichert: die Startzeit.
 
@@ -590,6 +597,7 @@ moderate-destinations = Schickt Besucher auch zu
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
 continue-title = Weiter zum Link
+continue-preview = Die Vorschau des Links
 continue-lead = Dieser Link zählt nur Besuche von Menschen, daher halten Link-Vorschauen und Mail-Scanner hier an.
 continue-button = Weiter
 continue-shorten-own = Eigenen Link kürzen
@@ -775,7 +783,7 @@ error-form-field = Formularfeld „{ $field }“: { $error }
 error-form-unreadable-because = Das Formular konnte nicht gelesen werden: { $error }
 error-form-unreadable = Das Formular konnte nicht gelesen werden
 # The names in quotes are the JSON fields, and true, false, "off", "new" and null their values: keep them.
-error-edit-shape = Senden Sie ein Objekt mit einem oder mehreren der Felder "target_url" (eine URL), "forward_query" (true oder false), "stats" ("off" oder "new"), "rules" und "variants" (Arrays), "expired_url" (eine URL oder null) und "humans_only" (true oder false)
+error-edit-shape = Senden Sie ein Objekt mit einem oder mehreren der Felder "target_url" (eine URL), "forward_query" (true oder false), "stats" ("off" oder "new"), "rules" und "variants" (Arrays), "expired_url" (eine URL oder null), "humans_only" (true oder false), "title" und "note" (Text oder null), "starts_at" (eine Zeit oder null) und "preview" (ein Objekt oder null)
 
 ## Fields of a new link
 
@@ -845,6 +853,10 @@ error-collection-name-too-long = Der Name darf höchstens { $max } Zeichen lang 
 error-collection-name-control = Der Name darf keine Steuerzeichen enthalten
 error-text-too-long = Der Text darf höchstens { $max } Zeichen lang sein
 error-text-control = Der Text darf keine Steuerzeichen enthalten
+error-preview-title = Eine Linkvorschau braucht einen Titel
+error-preview-image = Das Vorschaubild: { $reason }
+error-previews-off = Diese Instanz zeigt keine Linkvorschauen
+error-preview-humans-only = Eine Linkvorschau braucht humans_only: Sie erscheint nur auf der Weiter-Seite
 error-sort = sort muss date oder clicks sein
 error-page = page muss eine ganze Zahl ab 1 sein
 error-collection-full = Diese Sammlung ist voll: Sie fasst höchstens { $max } Links. Legen Sie eine weitere Sammlung an.

@@ -75,6 +75,11 @@ home-more-options = More options: title, note, expiry, click limit, password, ca
 home-title-field = Title
 home-note = Note
 home-note-hint = Only you see it, on this link's private page.
+home-preview = Link preview
+home-preview-hint = What chat apps and mail previews show for this link, instead of the target's own card. It appears only on the page with a Continue button that they get, so "Count people only" is on with it.
+home-preview-title = Preview title
+home-preview-description = Preview description
+home-preview-image = Preview image URL
 home-expires-at = Expires at
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, optional)
@@ -311,6 +316,7 @@ admin-edit-target = New long URL
 admin-edit-hint = Clicks, expiry, click limit and password stay as they are.
 admin-edit-save = Save
 admin-annotate = Title and note
+admin-preview-hint = Shown to link previewers on the Continue page only. All blank: no preview.
 admin-schedule = Start time
 admin-schedule-hint = Blank: live now. Until then, visitors are told when, and nothing is counted.
 
@@ -384,6 +390,7 @@ admin-notice-stats-new = The stats link was replaced: the old one no longer open
 admin-notice-smart = Saved: the rules, the split and where the link leads after the end.
 admin-notice-rotated = This page has a new address: the old one no longer works, and the link left every collection it was in. Bookmark this one now.
 admin-notice-left = The link was taken out of that collection: it no longer lists it.
+admin-notice-previewed = Saved: the link preview.
 admin-notice-annotated = Saved: the title and the note.
 admin-notice-scheduled = Saved: the start time.
 
@@ -592,6 +599,7 @@ moderate-destinations = Also sends visitors to
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
 continue-title = Continue to the link
+continue-preview = The link's preview
 continue-lead = This link counts only visits by people, so link previews and mail scanners stop here.
 continue-button = Continue
 continue-shorten-own = Shorten a link of your own
@@ -762,7 +770,7 @@ error-form-field = Form field '{ $field }': { $error }
 error-form-unreadable-because = The form could not be read: { $error }
 error-form-unreadable = The form could not be read
 # The names in quotes are the JSON fields, and true, false, "off", "new" and null their values: keep them.
-error-edit-shape = Send an object with one or more of "target_url" (a URL), "forward_query" (true or false), "stats" ("off" or "new"), "rules" and "variants" (arrays), "expired_url" (a URL or null) and "humans_only" (true or false)
+error-edit-shape = Send an object with one or more of "target_url" (a URL), "forward_query" (true or false), "stats" ("off" or "new"), "rules" and "variants" (arrays), "expired_url" (a URL or null), "humans_only" (true or false), "title" and "note" (text or null), "starts_at" (a time or null) and "preview" (an object or null)
 
 ## Fields of a new link
 
@@ -832,6 +840,10 @@ error-collection-name-too-long = The name must be at most { NUMBER($max, useGrou
 error-collection-name-control = The name must not contain control characters
 error-text-too-long = The text must be at most { NUMBER($max, useGrouping: "false") } characters
 error-text-control = The text must not contain control characters
+error-preview-title = A link preview needs a title
+error-preview-image = The preview image: { $reason }
+error-previews-off = This instance does not show link previews
+error-preview-humans-only = A link preview needs humans_only: it is shown only on the Continue page
 error-sort = sort must be date or clicks
 error-page = page must be a whole number from 1 up
 error-collection-full = This collection is full: it holds at most { NUMBER($max, useGrouping: "false") } links. Start another collection.

@@ -75,6 +75,11 @@ home-more-options = Más opciones: título, nota, caducidad, límite de clics, c
 home-title-field = Título
 home-note = Nota
 home-note-hint = Solo usted la ve, en la página privada de este enlace.
+home-preview = Vista previa del enlace
+home-preview-hint = Lo que las apps de chat y las vistas previas de correo muestran de este enlace, en lugar de la tarjeta del destino. Solo aparece en la página con el botón Continuar que reciben, así que necesita «Contar solo personas».
+home-preview-title = Título de la vista previa
+home-preview-description = Descripción de la vista previa
+home-preview-image = URL de la imagen de la vista previa
 home-expires-at = Caduca el
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, opcional)
@@ -311,6 +316,7 @@ admin-edit-target = Nueva URL larga
 admin-edit-hint = Los clics, la caducidad, el límite de clics y la contraseña se mantienen igual.
 admin-edit-save = Guardar
 admin-annotate = Título y nota
+admin-preview-hint = Solo se muestra a las vistas previas en la página Continuar. Todo en blanco: ninguna.
 admin-schedule = Hora de inicio
 admin-schedule-hint = En blanco: activo ya. Hasta entonces, los visitantes ven cuándo, y no se cuenta nada.
 
@@ -384,6 +390,7 @@ admin-notice-stats-new = Se ha sustituido el enlace de estadísticas: el antiguo
 admin-notice-smart = Guardado: las reglas, el reparto y adónde lleva el enlace después del final.
 admin-notice-rotated = Esta página tiene una dirección nueva: la antigua ya no funciona, y el enlace salió de todas las colecciones en las que estaba. Guarda esta en marcadores ahora.
 admin-notice-left = El enlace se sacó de esa colección: ya no lo muestra.
+admin-notice-previewed = Guardado: la vista previa del enlace.
 admin-notice-annotated = Guardado: el título y la nota.
 admin-notice-scheduled = Guardado: la hora de inicio.
 
@@ -593,6 +600,7 @@ moderate-destinations = También envía visitantes a
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
 continue-title = Continuar al enlace
+continue-preview = La vista previa del enlace
 continue-lead = Este enlace solo cuenta las visitas de personas, así que las vistas previas de enlaces y los escáneres de correo se detienen aquí.
 continue-button = Continuar
 continue-shorten-own = Acorta tu propio enlace
@@ -787,7 +795,7 @@ error-form-field = Campo del formulario «{ $field }»: { $error }
 error-form-unreadable-because = No se ha podido leer el formulario: { $error }
 error-form-unreadable = No se ha podido leer el formulario
 # The names in quotes are the JSON fields, and true, false, "off", "new" and null their values: keep them.
-error-edit-shape = Envía un objeto con uno o más de estos campos: "target_url" (una URL), "forward_query" (true o false), "stats" ("off" o "new"), "rules" y "variants" (arrays), "expired_url" (una URL o null) y "humans_only" (true o false)
+error-edit-shape = Envía un objeto con uno o más de estos campos: "target_url" (una URL), "forward_query" (true o false), "stats" ("off" o "new"), "rules" y "variants" (arrays), "expired_url" (una URL o null), "humans_only" (true o false), "title" y "note" (texto o null), "starts_at" (una hora o null) y "preview" (un objeto o null)
 
 ## Fields of a new link
 
@@ -857,6 +865,10 @@ error-collection-name-too-long = El nombre debe tener como máximo { $max } cara
 error-collection-name-control = El nombre no debe contener caracteres de control
 error-text-too-long = El texto debe tener como máximo { $max } caracteres
 error-text-control = El texto no debe contener caracteres de control
+error-preview-title = Una vista previa necesita un título
+error-preview-image = La imagen de la vista previa: { $reason }
+error-previews-off = Esta instancia no muestra vistas previas de enlaces
+error-preview-humans-only = Una vista previa necesita humans_only: solo se muestra en la página Continuar
 error-sort = sort debe ser date o clicks
 error-page = page debe ser un número entero a partir de 1
 error-collection-full = Esta colección está llena: admite como máximo { $max } enlaces. Crea otra colección.

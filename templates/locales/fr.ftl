@@ -75,6 +75,11 @@ home-more-options = Plus d'options : expiration, limite de clics, mot de passe,
 home-title-field = Titre
 home-note = Note
 home-note-hint = Vous seul la voyez, sur la page privée de ce lien.
+home-preview = Aperçu du lien
+home-preview-hint = Ce que les applis de discussion et les aperçus de courriel montrent pour ce lien, au lieu de la carte de la cible. Il n'apparaît que sur la page avec un bouton Continuer qu'ils reçoivent : il faut donc « Ne compter que les personnes ».
+home-preview-title = Titre de l'aperçu
+home-preview-description = Description de l'aperçu
+home-preview-image = URL de l'image de l'aperçu
 home-expires-at = Expire le
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, facultatif)
@@ -320,6 +325,7 @@ admin-edit-target = Nouvelle URL longue
 admin-edit-hint = Les clics, l'expiration, la limite de clics et le mot de passe restent inchangés.
 admin-edit-save = Enregistrer
 admin-annotate = Titre et note
+admin-preview-hint = Montré aux aperçus de liens sur la page Continuer seulement. Tout vide : aucun aperçu.
 admin-schedule = Heure de début
 admin-schedule-hint = Vide : actif tout de suite. D'ici là, les visiteurs voient quand, et rien n'est compté.
 
@@ -393,6 +399,7 @@ admin-notice-stats-new = Le lien de statistiques a été remplacé : l'ancien n
 admin-notice-smart = Enregistré : les règles, la répartition et la destination du lien après la fin.
 admin-notice-rotated = Cette page a une nouvelle adresse : l'ancienne ne fonctionne plus, et le lien a quitté toutes les collections où il se trouvait. Ajoutez celle-ci à vos favoris dès maintenant.
 admin-notice-left = Le lien a été retiré de cette collection : elle ne l'affiche plus.
+admin-notice-previewed = Enregistré : l'aperçu du lien.
 admin-notice-annotated = Enregistré : le titre et la note.
 admin-notice-scheduled = Enregistré : l'heure de début.
 
@@ -602,6 +609,7 @@ moderate-destinations = Envoie aussi des visiteurs vers
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
 continue-title = Continuer vers le lien
+continue-preview = L'aperçu du lien
 continue-lead = Ce lien ne compte que les visites de personnes : les aperçus de liens et les analyseurs de courriels s'arrêtent donc ici.
 continue-button = Continuer
 continue-shorten-own = Raccourcir votre propre lien
@@ -778,7 +786,7 @@ error-form-field = Champ de formulaire « { $field } » : { $error }
 error-form-unreadable-because = Le formulaire n'a pas pu être lu : { $error }
 error-form-unreadable = Le formulaire n'a pas pu être lu
 # The names in quotes are the JSON fields, and true, false, "off", "new" and null their values: keep them.
-error-edit-shape = Envoyez un objet contenant un ou plusieurs des champs "target_url" (une URL), "forward_query" (true ou false), "stats" ("off" ou "new"), "rules" et "variants" (des tableaux), "expired_url" (une URL ou null) et "humans_only" (true ou false)
+error-edit-shape = Envoyez un objet contenant un ou plusieurs des champs "target_url" (une URL), "forward_query" (true ou false), "stats" ("off" ou "new"), "rules" et "variants" (des tableaux), "expired_url" (une URL ou null), "humans_only" (true ou false), "title" et "note" (du texte ou null), "starts_at" (une heure ou null) et "preview" (un objet ou null)
 
 ## Fields of a new link
 
@@ -848,6 +856,10 @@ error-collection-name-too-long = Le nom doit comporter au plus { $max } caractè
 error-collection-name-control = Le nom ne doit pas contenir de caractères de contrôle
 error-text-too-long = Le texte doit comporter au plus { $max } caractères
 error-text-control = Le texte ne doit pas contenir de caractères de contrôle
+error-preview-title = Un aperçu de lien a besoin d'un titre
+error-preview-image = L'image de l'aperçu : { $reason }
+error-previews-off = Cette instance n'affiche pas d'aperçus de liens
+error-preview-humans-only = Un aperçu de lien demande humans_only : il n'est montré que sur la page Continuer
 error-sort = sort doit valoir date ou clicks
 error-page = page doit être un nombre entier à partir de 1
 error-collection-full = Cette collection est pleine : elle contient au plus { $max } liens. Créez-en une autre.

@@ -75,6 +75,11 @@ home-more-options = Mais opções: título, nota, validade, limite de cliques, s
 home-title-field = Título
 home-note = Nota
 home-note-hint = Só você a vê, na página privada deste link.
+home-preview = Prévia do link
+home-preview-hint = O que apps de conversa e prévias de e-mail mostram deste link, no lugar do cartão do destino. Só aparece na página com o botão Continuar que eles recebem, então precisa de "Contar só pessoas".
+home-preview-title = Título da prévia
+home-preview-description = Descrição da prévia
+home-preview-image = URL da imagem da prévia
 home-expires-at = Expira em
 # After "Expires at": the time typed is in UTC.
 home-expires-at-note = (UTC, opcional)
@@ -311,6 +316,7 @@ admin-edit-target = Nova URL longa
 admin-edit-hint = Cliques, validade, limite de cliques e senha continuam como estão.
 admin-edit-save = Salvar
 admin-annotate = Título e nota
+admin-preview-hint = Mostrada às prévias de links só na página Continuar. Tudo em branco: nenhuma.
 admin-schedule = Hora de início
 admin-schedule-hint = Em branco: ativo já. Até lá, os visitantes veem quando, e nada é contado.
 
@@ -384,6 +390,7 @@ admin-notice-stats-new = O link de estatísticas foi substituído: o antigo não
 admin-notice-smart = Salvo: as regras, a divisão e para onde o link leva depois do fim.
 admin-notice-rotated = Esta página tem um novo endereço: o antigo não funciona mais, e o link saiu de todas as coleções em que estava. Adicione este aos favoritos agora.
 admin-notice-left = O link foi tirado dessa coleção: ela não o mostra mais.
+admin-notice-previewed = Salvo: a prévia do link.
 admin-notice-annotated = Salvo: o título e a nota.
 admin-notice-scheduled = Salvo: a hora de início.
 
@@ -589,6 +596,7 @@ moderate-destinations = Também envia visitantes para
 ## The Continue page: a link that counts people only, opened by a link preview or mail scanner
 
 continue-title = Continuar para o link
+continue-preview = A prévia do link
 continue-lead = Este link conta só visitas de pessoas, por isso prévias de links e verificadores de e-mail param aqui.
 continue-button = Continuar
 continue-shorten-own = Encurte seu próprio link
@@ -774,7 +782,7 @@ error-form-field = Campo do formulário '{ $field }': { $error }
 error-form-unreadable-because = Não foi possível ler o formulário: { $error }
 error-form-unreadable = Não foi possível ler o formulário
 # The names in quotes are the JSON fields, and true, false, "off", "new" and null their values: keep them.
-error-edit-shape = Envie um objeto com um ou mais destes campos: "target_url" (uma URL), "forward_query" (true ou false), "stats" ("off" ou "new"), "rules" e "variants" (arrays), "expired_url" (uma URL ou null) e "humans_only" (true ou false)
+error-edit-shape = Envie um objeto com um ou mais destes campos: "target_url" (uma URL), "forward_query" (true ou false), "stats" ("off" ou "new"), "rules" e "variants" (arrays), "expired_url" (uma URL ou null), "humans_only" (true ou false), "title" e "note" (texto ou null), "starts_at" (uma hora ou null) e "preview" (um objeto ou null)
 
 ## Fields of a new link
 
@@ -844,6 +852,10 @@ error-collection-name-too-long = O nome deve ter no máximo { $max } caracteres
 error-collection-name-control = O nome não pode conter caracteres de controle
 error-text-too-long = O texto deve ter no máximo { $max } caracteres
 error-text-control = O texto não pode conter caracteres de controle
+error-preview-title = Uma prévia de link precisa de um título
+error-preview-image = A imagem da prévia: { $reason }
+error-previews-off = Esta instância não mostra prévias de links
+error-preview-humans-only = Uma prévia de link precisa de humans_only: ela só aparece na página Continuar
 error-sort = sort deve ser date ou clicks
 error-page = page deve ser um número inteiro a partir de 1
 error-collection-full = Esta coleção está cheia: ela comporta no máximo { $max } links. Crie outra coleção.

@@ -39,6 +39,7 @@ mod metrics;
 mod moderation_targets;
 mod negotiation;
 mod pages;
+mod previews;
 mod private;
 mod protected;
 mod qr;

@@ -61,13 +61,16 @@ pub struct Link {
     /// when and nothing is counted. `None`: live from its creation.
     #[serde(default)]
     pub starts_at: Option<String>,
+    /// The owner's link preview, as JSON (`domain::preview::Preview`); `None`: none.
+    #[serde(default)]
+    pub preview: Option<String>,
 }
 
 /// The columns of `Link`, for every statement that returns links.
 pub const COLUMNS: &str = "id, key, secret_hash, target_url, is_active, clicks, created_at, \
      last_clicked_at, expires_at, max_clicks, password_hash, disabled_reason, \
      target_changed_at, stats_token, forward_query, smart, expired_url, humans_only, title, note, \
-     starts_at";
+     starts_at, preview";
 
 impl Link {
     /// Whether visitors need a password.

@@ -108,6 +108,20 @@ pub async fn set_starts_at(
     owner_change(db, sql, secret, &[at.unwrap_or("")]).await
 }
 
+/// Sets the link preview (`Preview::stored`; `None`: none).
+pub async fn set_preview(
+    db: &mut dyn Exec,
+    secret: &SecretKey,
+    preview: Option<&str>,
+) -> Result<Link> {
+    // Stored JSON is never empty, so '' stands for none.
+    let sql = concatcp!(
+        "update link set preview = nullif($2, '') where secret_hash = $1 and is_active returning ",
+        COLUMNS
+    );
+    owner_change(db, sql, secret, &[preview.unwrap_or("")]).await
+}
+
 /// Turns `humans_only` on or off.
 pub async fn set_humans_only(db: &mut dyn Exec, secret: &SecretKey, on: bool) -> Result<Link> {
     let sql = concatcp!(

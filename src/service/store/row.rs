@@ -12,7 +12,7 @@ use crate::error::Result;
 
 /// Every column a stored link is written with; the rest (`id`, SQLite's old
 /// `secret_key`) have their declared defaults (`DEFAULTED`).
-pub const WRITTEN: [&str; 23] = [
+pub const WRITTEN: [&str; 24] = [
     "key",
     "secret_hash",
     "target_url",
@@ -36,6 +36,7 @@ pub const WRITTEN: [&str; 23] = [
     "title",
     "note",
     "starts_at",
+    "preview",
 ];
 
 /// The columns of `link` no way in writes: the row id, and the clear-text secret of
@@ -67,7 +68,7 @@ pub fn read_columns() -> Vec<&'static str> {
         .collect()
 }
 
-/// Rows per statement: 23 values each, well within both databases' limits.
+/// Rows per statement: 24 values each, well within both databases' limits.
 const CHUNK: usize = 500;
 
 /// One link as written: a new one (`LinkRow::new`, then the fields the request set)
@@ -107,6 +108,8 @@ pub struct LinkRow {
     pub note: Option<String>,
     /// When it goes live (`clock::stamp`); `None`: at once.
     pub starts_at: Option<String>,
+    /// The link preview (`Preview::stored`).
+    pub preview: Option<String>,
 }
 
 impl LinkRow {
@@ -139,6 +142,7 @@ impl LinkRow {
             title: None,
             note: None,
             starts_at: None,
+            preview: None,
         }
     }
 }
@@ -163,6 +167,7 @@ impl LinkRow {
             title: link.title.clone(),
             note: link.note.clone(),
             starts_at: link.starts_at.clone(),
+            preview: link.preview.clone(),
             ..LinkRow::new(
                 link.key.clone(),
                 secret_hash,
@@ -206,7 +211,8 @@ pub async fn insert_links(db: &mut dyn Exec, rows: &[LinkRow]) -> Result<Vec<Lin
                     .push_bind(vault_secret)
                     .push_bind(row.title.as_deref())
                     .push_bind(row.note.as_deref())
-                    .push_bind(row.starts_at.as_deref());
+                    .push_bind(row.starts_at.as_deref())
+                    .push_bind(row.preview.as_deref());
             });
             insert.push(concatcp!(" on conflict do nothing returning ", COLUMNS));
             // Not kept prepared: the text changes with the chunk's size.

@@ -10,6 +10,7 @@ use crate::domain::annotation::{Note, Title};
 use crate::domain::clock::{self, stamp};
 use crate::domain::keys::{SecretKey, ShortKey};
 use crate::domain::password::Password;
+use crate::domain::preview::TypedPreview;
 use crate::domain::query::{self, MAX_TAG};
 use crate::domain::smart::{self, Rule, Smart, Variant};
 use crate::domain::target::{OwnHosts, TargetUrl};
@@ -105,6 +106,21 @@ pub struct LinkForm {
     #[serde(default)]
     #[schema(schema_with = constraints::note)]
     pub note: Single,
+    /// What link previewers are shown on the Continue page of a `humans_only` link
+    /// (where the operator turned previews on); turns `humans_only` on by default.
+    #[serde(default)]
+    #[schema(value_type = Option<TypedPreview>)]
+    pub preview: JsonOnly<TypedPreview>,
+    /// The form's preview fields; never read from JSON (send `preview`).
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub preview_title: Single,
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub preview_description: Single,
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub preview_image_url: Single,
     /// The form's rule rows; never read from JSON (send `rules`).
     #[serde(skip)]
     #[schema(ignore)]
@@ -166,6 +182,7 @@ impl LinkForm {
             .transpose()?;
         let starts_at = start_time(self.starts_at.as_deref().unwrap_or(""))?;
         in_order(starts_at.as_deref(), expires_at.as_deref())?;
+        let preview = self.typed_preview().check(own_hosts)?;
         Ok(Draft {
             target: TargetUrl::parse(target_url, own_hosts)?.tagged(&tags),
             custom_key: given(&self.custom_key).map(ShortKey::custom).transpose()?,
@@ -181,10 +198,23 @@ impl LinkForm {
             expired_url: given(&self.expired_url)
                 .map(|raw| smart::expired_url(raw, own_hosts))
                 .transpose()?,
-            humans_only: self.humans_only.0.unwrap_or(max_clicks.is_some()),
+            humans_only: (self.humans_only.0).unwrap_or(max_clicks.is_some() || preview.is_some()),
             title: Title::parse(self.title.as_deref().unwrap_or(""))?,
             note: Note::parse(self.note.as_deref().unwrap_or(""))?,
+            preview,
         })
+    }
+
+    /// The preview from JSON's object or the form's fields.
+    fn typed_preview(&self) -> TypedPreview {
+        match &self.preview.0 {
+            Some(typed) => typed.clone(),
+            None => TypedPreview {
+                title: self.preview_title.0.clone(),
+                description: self.preview_description.0.clone(),
+                image_url: self.preview_image_url.0.clone(),
+            },
+        }
     }
 
     /// The rules and split, from JSON's arrays or the form's rows, checked.

@@ -33,6 +33,8 @@ pub struct FormValues {
     /// The owner's title and note.
     pub title: String,
     pub note: String,
+    /// The link preview's title, description and image URL.
+    pub preview: [String; 3],
 }
 
 impl From<LinkForm> for FormValues {
@@ -57,6 +59,12 @@ impl From<LinkForm> for FormValues {
             target_urls: form.target_urls.unwrap_or_default(),
             title: form.title.unwrap_or_default(),
             note: form.note.unwrap_or_default(),
+            preview: [
+                form.preview_title,
+                form.preview_description,
+                form.preview_image_url,
+            ]
+            .map(Single::unwrap_or_default),
             smart: SmartFields::typed(
                 form.rule,
                 form.variant,
@@ -99,6 +107,10 @@ pub struct IndexPage {
     #[serde(skip)]
     #[schema(ignore)]
     private: bool,
+    /// The operator allows link previews: "More options" offers them.
+    #[serde(skip)]
+    #[schema(ignore)]
+    previews: bool,
 }
 
 /// A refused form's message and the field it belongs to (`None`: the whole form).
@@ -163,6 +175,7 @@ impl IndexPage {
             ],
             bookmarklet: bookmarklet(base),
             private: settings.private,
+            previews: settings.previews,
             form,
             smart: smart.refused(error),
             ask_token: matches!(error, Some(Error::TokenRequired)),
@@ -194,6 +207,7 @@ impl IndexPage {
             || f.forward_query
             || !f.title.is_empty()
             || !f.note.is_empty()
+            || f.preview.iter().any(|part| !part.is_empty())
             || f.campaign.iter().any(|tag| !tag.is_empty());
         let refused = [
             "expires_at",
@@ -202,6 +216,7 @@ impl IndexPage {
             "password",
             "title",
             "note",
+            "preview",
         ]
         .into_iter()
         .chain(crate::domain::query::CAMPAIGN_TAGS)

@@ -7,6 +7,7 @@ use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, OneOfBuilder, Schema,
 use utoipa::openapi::{Ref, RefOr};
 
 use crate::domain::annotation::{Note, Title};
+use crate::domain::preview::TypedPreview;
 use crate::error::{Error, Result};
 use crate::service::{Change, SmartChange, StatsChange};
 use crate::web::create::smart::{rules_of, variants_of, HumansOnly, RuleRow, VariantRow};
@@ -46,6 +47,13 @@ impl utoipa::PartialSchema for Edit {
                 .property("title", crate::web::constraints::title())
                 .property("note", crate::web::constraints::note())
                 .property(
+                    "preview",
+                    OneOfBuilder::new()
+                        .item(Ref::from_schema_name("PreviewInput"))
+                        .item(ObjectBuilder::new().schema_type(Type::Null))
+                        .description(Some("What link previewers see on the Continue page of a humans_only link (where the operator allows previews); null: none")),
+                )
+                .property(
                     "starts_at",
                     OneOfBuilder::new()
                         .item(crate::web::constraints::starts_at())
@@ -64,6 +72,7 @@ impl utoipa::PartialSchema for Edit {
             "title",
             "note",
             "starts_at",
+            "preview",
         ]
         .into_iter()
         .fold(AnyOfBuilder::new(), |any, field| {
@@ -119,6 +128,16 @@ pub(super) fn change_of(body: Value) -> Result<Change> {
     change.title = text_change(&fields, "title", Title::parse)?;
     change.note = text_change(&fields, "note", Note::parse)?;
     change.starts_at = text_change(&fields, "starts_at", crate::web::create::start_time)?;
+    change.preview = match fields.get("preview") {
+        None => None,
+        Some(Value::Null) => Some(TypedPreview::default()),
+        Some(typed) => Some(serde_json::from_value(typed.clone()).map_err(|e| {
+            let message = crate::i18n::Text::new("error-invalid-body-field")
+                .with("field", "preview")
+                .with("error", e.to_string());
+            Error::BadBody(rocket::http::Status::UnprocessableEntity, message)
+        })?),
+    };
     if change.is_empty() {
         return Err(shape());
     }
@@ -235,6 +254,11 @@ pub struct MethodForm {
     /// Present in the start time form: the time as typed (blank: live at once).
     schedule: Single,
     starts_at: Single,
+    /// Present in the link preview form: its three fields (all blank: none).
+    preview: Single,
+    preview_title: Single,
+    preview_description: Single,
+    preview_image_url: Single,
 }
 
 impl MethodForm {
@@ -254,6 +278,17 @@ impl MethodForm {
             let at = self.starts_at.as_deref().unwrap_or("");
             let change = Change {
                 starts_at: Some(crate::web::create::start_time(at)?),
+                ..Change::default()
+            };
+            return Ok((change, String::new()));
+        }
+        if self.preview.is_some() {
+            let change = Change {
+                preview: Some(TypedPreview {
+                    title: self.preview_title.0.clone(),
+                    description: self.preview_description.0.clone(),
+                    image_url: self.preview_image_url.0.clone(),
+                }),
                 ..Change::default()
             };
             return Ok((change, String::new()));

@@ -231,7 +231,7 @@ async fn again(
         match typed {
             Typed::Smart(fields) => page.smart = fields.refused(Some(&error)),
             Typed::Target(typed) => match error.field() {
-                Some(field @ ("starts_at" | "title" | "note")) => {
+                Some(field @ ("starts_at" | "title" | "note" | "preview")) => {
                     page.refused = Some((field, error.text()))
                 }
                 _ => page.edit = Some((typed, error.text())),

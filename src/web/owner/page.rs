@@ -48,6 +48,10 @@ pub struct AdminPage {
     #[serde(skip)]
     #[schema(ignore)]
     pub refused: Option<(&'static str, Text)>,
+    /// The operator allows link previews: the page offers the form.
+    #[serde(skip)]
+    #[schema(ignore)]
+    previews: bool,
     /// The smart link's form: as stored, or as typed when refused or given a row more.
     #[serde(skip)]
     #[schema(ignore)]
@@ -180,10 +184,11 @@ pub enum Notice {
     Left,
     Annotated,
     Scheduled,
+    Previewed,
 }
 
 impl Notice {
-    const ALL: [(Notice, &'static str, &'static str); 10] = [
+    const ALL: [(Notice, &'static str, &'static str); 11] = [
         (Notice::Updated, "updated", "admin-notice-updated"),
         (Notice::ForwardOn, "forward-on", "admin-notice-forward-on"),
         (
@@ -198,6 +203,7 @@ impl Notice {
         (Notice::Left, "left", "admin-notice-left"),
         (Notice::Annotated, "annotated", "admin-notice-annotated"),
         (Notice::Scheduled, "scheduled", "admin-notice-scheduled"),
+        (Notice::Previewed, "previewed", "admin-notice-previewed"),
     ];
 
     /// The notice of a change (the target's when it has one).
@@ -212,6 +218,7 @@ impl Notice {
             (_, _, Some(StatsChange::Off)) => Notice::StatsOff,
             (_, _, Some(StatsChange::New)) => Notice::StatsNew,
             _ if change.starts_at.is_some() => Notice::Scheduled,
+            _ if change.preview.is_some() => Notice::Previewed,
             _ => Notice::Annotated,
         }
     }
@@ -252,6 +259,7 @@ impl AdminPage {
             flash: None,
             edit: None,
             refused: None,
+            previews: settings.previews,
         }
     }
 }

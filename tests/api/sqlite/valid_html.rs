@@ -41,6 +41,8 @@ struct Fixture {
     smart: (String, String),
     /// Not live yet: it has a start time far ahead.
     waiting: (String, String),
+    /// With a link preview (the server runs with `previews` on).
+    previewed: (String, String),
 }
 
 /// `(name, method, path, extra headers, body)` of one request per kind of page.
@@ -108,6 +110,9 @@ fn pages(f: &Fixture) -> Vec<PageRequest> {
         ("not-live", "GET", format!("/{}", f.waiting.0), none(), String::new()),
         ("admin-waiting", "GET", admin(&f.waiting), none(), String::new()),
         ("admin-start-refused", "POST", admin(&f.waiting), form(), "_method=PATCH&schedule=1&starts_at=soon".into()),
+        ("continue-with-preview", "GET", format!("/{}", f.previewed.0), vec![("User-Agent", "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)".to_owned())], String::new()),
+        ("admin-preview", "GET", admin(&f.previewed), none(), String::new()),
+        ("admin-preview-refused", "POST", admin(&f.previewed), form(), "_method=PATCH&preview=1&preview_description=%3Cno+title%3E".into()),
         ("home-start-refused", "POST", "/url".into(), form(), "target_url=https%3A%2F%2Fa.example%2F&starts_at=%3Csoon%3E".into()),
         ("admin-smart-more", "POST", admin(&f.smart), form(), "_method=PATCH&smart=on&more=variant&rule%5B0%5D.device=ios&rule%5B0%5D.target_url=https%3A%2F%2Fa.example%2F".into()),
         ("admin-smart-refused", "POST", admin(&f.smart), form(), "_method=PATCH&smart=on&rule%5B0%5D.device=phone&rule%5B0%5D.target_url=https%3A%2F%2Fa.example%2F".into()),
@@ -128,7 +133,8 @@ fn every_kind_of_page_is_valid_html() {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let limit = ("ROCKET_RATE_LIMIT", "{per_minute=1,burst=90}".to_owned());
-    let _server = Server::start(dir.path(), port, &[limit]);
+    let previews = ("ROCKET_PREVIEWS", "true".to_owned());
+    let _server = Server::start(dir.path(), port, &[limit, previews]);
     let fixture = fixture(port, dir.path());
     let out = dir.path().join("pages");
     std::fs::create_dir_all(&out).unwrap();
@@ -306,7 +312,11 @@ fn fixture(port: u16, dir: &Path) -> Fixture {
     let waiting = make(
         json!({"target_url": "https://example.com/soon", "starts_at": "2999-01-01T00:00:00Z", "title": "Soon <b>"}),
     );
+    let previewed = make(
+        json!({"target_url": "https://example.com/card", "preview": {"title": "A <card> & \"more\"", "description": "Words", "image_url": "https://img.example/a.png?x=1&y=<2>"}}),
+    );
     Fixture {
+        previewed,
         waiting,
         smart,
         stats,

@@ -10,6 +10,7 @@ use std::sync::{Arc, RwLock};
 use prometheus::IntCounter;
 use time::OffsetDateTime;
 
+use crate::domain::preview::Preview;
 use crate::domain::smart::Smart;
 use crate::error::Result;
 use crate::service::store::Link;
@@ -54,6 +55,8 @@ pub struct Forwarding {
     pub expired_url: Option<Arc<str>>,
     /// Known link scanners get the Continue page, uncounted.
     pub humans_only: bool,
+    /// What that page shows link previewers, if the owner wrote one.
+    pub preview: Option<Arc<Preview>>,
 }
 
 impl Forwarding {
@@ -81,6 +84,7 @@ impl Forwarding {
                 .filter(|s| !s.is_empty()),
             expired_url: link.expired_url.map(Arc::from),
             humans_only: link.humans_only,
+            preview: Preview::from_stored(link.preview.as_deref()).map(Arc::new),
         }
     }
 
@@ -244,6 +248,7 @@ pub(super) mod tests {
             smart: None,
             expired_url: None,
             humans_only: false,
+            preview: None,
         }
     }
 
