@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Lighthouse (accessibility and best practices) on the home, admin, smart link's admin,
-# peek, collection, stats, protected-link and error pages of the release binary (and
+# peek, collection, stats, Continue (with a link preview), protected-link, not-live-yet
+# and error pages of the release binary, link previews on (and
 # home, admin, smart and peek pages in German, French, Spanish and Portuguese), in
 # Debian's Chromium, light theme then dark. Prints each score; exits 1 if the home,
-# admin, smart, peek, collection or stats page scores below 100. The 401 and 404
-# pages are shown for information: Chromium logs their (correct) status as a console
+# admin, smart, peek, collection, stats or Continue page scores below 100. The 401 and
+# 404 pages are shown for information: Chromium logs their (correct) status as a console
 # error, which costs 4 best-practices points whatever the page holds.
 # Usage: bench/a11y.sh
 set -euo pipefail
@@ -19,6 +20,7 @@ if [ ! -x "$lighthouse" ]; then
 fi
 
 source bench/common.sh
+export ROCKET_PREVIEWS=true
 start_app "$work"
 base="http://127.0.0.1:$app_port"
 created=$(curl -sf -H 'Content-Type: application/json' \
@@ -42,13 +44,24 @@ locked=$(curl -sf -H 'Content-Type: application/json' \
     -d '{"target_url": "https://example.com/", "password": "open sesame"}' "$base/url" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])')
 
+# Headless Chromium says so in its User-Agent: it gets the Continue page a previewer gets.
+card=$(curl -sf -H 'Content-Type: application/json' -d '{"target_url": "https://example.com/",
+    "preview": {"title": "Spring sale", "description": "Half price this week", "image_url": "https://example.com/card.png"}}' \
+    "$base/url")
+card_admin=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["admin_url"])' <<<"$card")
+card_short=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])' <<<"$card")
+waiting=$(curl -sf -H 'Content-Type: application/json' \
+    -d '{"target_url": "https://example.com/", "starts_at": "2999-01-01T00:00:00Z"}' "$base/url" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])')
+
 export CHROME_PATH=$(command -v chromium)
 status=0
 printf '%-10s %-6s %14s %15s\n' page theme accessibility best-practices
 for theme in light dark; do
     for page in "home $base/" "admin $admin" "smart $smart_admin" "peek $base/peek/$smart_key" \
         "collection $collection" "stats $stats" \
-        "protected $locked" "error $base/no-such-link" \
+        "continue $card_short" "card $card_admin" \
+        "protected $locked" "not-live $waiting" "error $base/no-such-link" \
         "home-de $base/?lang=de" "admin-de $admin?lang=de" "home-fr $base/?lang=fr" "admin-fr $admin?lang=fr" \
         "home-es $base/?lang=es" "admin-es $admin?lang=es" "smart-pt $smart_admin?lang=pt-BR" "peek-pt $base/peek/$smart_key?lang=pt-BR"; do
         set -- $page
@@ -69,7 +82,7 @@ print(round(c["accessibility"]["score"] * 100), round(c["best-practices"]["score
 PY
 )
         printf '%-10s %-6s %14s %15s  %s\n' "$1" "$theme" "$a" "$b" "$failed"
-        case $1 in home* | admin* | smart* | peek* | collection | stats) [ "$a" = 100 ] && [ "$b" = 100 ] || status=1 ;; esac
+        case $1 in home* | admin* | smart* | peek* | collection | stats | continue | card) [ "$a" = 100 ] && [ "$b" = 100 ] || status=1 ;; esac
     done
 done
 exit $status

@@ -5,7 +5,7 @@
 # The one check left out (unsupported_method), and the rotations left out of the stateful
 # phase, have their reasons in bench/schemathesis.toml;
 # bench/schemathesis_hooks.py
-# fits the generators to two rules JSON Schema cannot state.
+# fits the generators to the rules JSON Schema cannot state.
 # Usage: bench/fuzz-api.sh [max examples per operation = 200]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,8 @@ examples=${1:-200}
 
 command -v st >/dev/null || python3 -m pip install -q 'schemathesis>=4,<5'
 source bench/common.sh
+# Link previews on, so their fields are exercised too (off, each is a 422).
+export ROCKET_PREVIEWS=true
 start_app "$work"
 
 PYTHONPATH="$PWD/bench" SCHEMATHESIS_HOOKS=schemathesis_hooks \

@@ -1,4 +1,4 @@
-"""Generators for three rules that JSON Schema cannot state, loaded by bench/fuzz-api.sh.
+"""Generators for the rules that JSON Schema cannot state, loaded by bench/fuzz-api.sh.
 
 Neither leaves out a check: they keep generated requests that the document calls
 valid to requests whose answer depends on the request alone.
@@ -44,13 +44,35 @@ def _order(item):
             when["after"], when["before"] = when["before"], when["after"]
 
 
+def _live(item):
+    """A link whose `starts_at` is ahead answers 404 until then, which the stateful
+    phase would take for a lost resource, and a start must come before the link's
+    expiry (the document says both in words): generated start times are in the past,
+    so generated links are live from their creation."""
+    if isinstance(item, dict) and isinstance(item.get("starts_at"), str) and item["starts_at"].strip():
+        item["starts_at"] = "2000-01-01T00:00:00Z"
+
+
+def _counts_people(item, editing):
+    """A preview needs `humans_only` (the document says so in words): a create that
+    gives one does not turn it off, and an edit that gives one turns it on."""
+    if not isinstance(item, dict) or not isinstance(item.get("preview"), dict):
+        return
+    if editing or item.get("humans_only") is False:
+        item["humans_only"] = True
+
+
 @schemathesis.hook
 def before_call(ctx, case, kwargs):
     """`check_target: true` asks the target over the network before creating: its
     answer depends on which hosts resolve and answer, not on the request, so
     generated links are created without it in every phase (tests/api/checked.rs
-    covers the check). Rules' times are put in order (`_order`)."""
+    covers the check). Rules' times are put in order (`_order`), start times are
+    in the past (`_live`), and previews come with `humans_only` (`_counts_people`)."""
+    editing = str(getattr(case, "method", "")).upper() == "PATCH"
     items = case.body if isinstance(case.body, list) else [case.body]
     for item in items:
         _uncheck(item)
         _order(item)
+        _live(item)
+        _counts_people(item, editing)

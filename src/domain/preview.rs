@@ -71,30 +71,29 @@ impl Preview {
     }
 }
 
-/// A preview as typed, before it is checked (`check`): a create's or an edit's
-/// `preview` object, or the forms' three fields. Every part blank: no preview.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+/// A preview as a JSON body gives it, before it is checked (`check`): an object with a
+/// title, and optionally a description and an image URL (blank or `null`: none).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[schema(as = PreviewInput)]
 pub struct TypedPreview {
-    /// At most 200 characters, one line; required when either other part is given.
-    pub title: Option<String>,
-    /// At most 300 characters, one line.
+    pub title: String,
+    #[serde(default)]
     pub description: Option<String>,
-    /// An http(s) URL of the image, checked as a target is (`check_target` too).
+    #[serde(default)]
     pub image_url: Option<String>,
 }
 
 impl TypedPreview {
-    /// The preview, checked; `None`: every part blank.
-    pub fn check(&self, own_hosts: &OwnHosts) -> Result<Option<Preview>, Error> {
+    /// The preview, checked; a blank title is refused (send `null` for no preview).
+    pub fn check(&self, own_hosts: &OwnHosts) -> Result<Preview, Error> {
         let part = |p: &Option<String>| p.clone().unwrap_or_default();
-        Preview::checked(
-            &part(&self.title),
+        let preview = Preview::checked(
+            &self.title,
             &part(&self.description),
             &part(&self.image_url),
             own_hosts,
-        )
+        )?;
+        preview.ok_or_else(|| invalid(Text::new("error-preview-title")))
     }
 }
 

@@ -230,11 +230,11 @@ fn checked(mut r: Record, own_hosts: &OwnHosts) -> Result<(Record, [u8; 32]), St
     if let Some(stored) = &r.preview {
         let preview: Preview = serde_json::from_str(stored).map_err(|e| format!("preview: {e}"))?;
         let typed = TypedPreview {
-            title: Some(preview.title),
+            title: preview.title,
             description: preview.description,
             image_url: preview.image_url,
         };
-        r.preview = typed.check(own_hosts).map_err(text)?.map(|p| p.stored());
+        r.preview = Some(typed.check(own_hosts).map_err(text)?.stored());
     }
     if let Some(stored) = &r.smart {
         let smart: Smart = serde_json::from_str(stored).map_err(|e| format!("smart: {e}"))?;

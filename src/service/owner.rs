@@ -3,7 +3,7 @@
 //! includes the clicks not yet written.
 
 use crate::domain::annotation::{Note, Title};
-use crate::domain::preview::{Preview, TypedPreview};
+use crate::domain::preview::Preview;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -38,8 +38,8 @@ pub struct Change {
     pub note: Option<Option<Note>>,
     /// A new start time, a stamp (`Some(None)`: live at once).
     pub starts_at: Option<Option<String>>,
-    /// A new link preview, as typed (every part blank: none any more).
-    pub preview: Option<TypedPreview>,
+    /// A new link preview (`Some(None)`: none any more).
+    pub preview: Option<Option<Preview>>,
 }
 
 impl Change {
@@ -157,7 +157,6 @@ impl Links {
         }
         if let Some(preview) = &change.preview {
             let turning_on = change.smart.humans_only == Some(true);
-            let preview = preview.check(&self.own_hosts)?;
             changed = Some(
                 self.set_preview(secret, preview.as_ref(), turning_on)
                     .await?,

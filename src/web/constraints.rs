@@ -77,27 +77,23 @@ pub fn password() -> Object {
 
 /// An expiry time, which must be in the future; blank for none.
 pub fn expires_at() -> Schema {
-    let at = ObjectBuilder::new()
-        .schema_type(Type::String)
-        .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)));
-    let none = ObjectBuilder::new().schema_type(Type::Null);
-    let blank = ObjectBuilder::new()
-        .schema_type(Type::String)
-        .pattern(Some(format!("^{BLANK}$")));
-    AnyOfBuilder::new()
-        .item(at)
-        .item(blank)
-        .item(none)
-        .description(Some(
-            "When the link stops forwarding (410 after): RFC 3339, in the future. A browser's \
-             `YYYY-MM-DDTHH:MM` is accepted too, read as UTC.",
-        ))
-        .build()
-        .into()
+    time_or_blank(
+        "When the link stops forwarding (410 after): RFC 3339, in the future. A browser's \
+         `YYYY-MM-DDTHH:MM` is accepted too, read as UTC.",
+    )
 }
 
 /// A start time; blank for none.
 pub fn starts_at() -> Schema {
+    time_or_blank(
+        "When the link goes live: before it, visitors get a 404 that says when, and \
+         nothing is counted. RFC 3339 (a browser's `YYYY-MM-DDTHH:MM` read as UTC); \
+         before `expires_at`.",
+    )
+}
+
+/// A date-time, blank or `null`, described by `description`.
+fn time_or_blank(description: &str) -> Schema {
     let at = ObjectBuilder::new()
         .schema_type(Type::String)
         .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)));
@@ -109,11 +105,7 @@ pub fn starts_at() -> Schema {
         .item(at)
         .item(blank)
         .item(none)
-        .description(Some(
-            "When the link goes live: before it, visitors get a 404 that says when, and \
-             nothing is counted. RFC 3339 (a browser's `YYYY-MM-DDTHH:MM` read as UTC); \
-             before `expires_at`.",
-        ))
+        .description(Some(description))
         .build()
         .into()
 }
@@ -189,6 +181,56 @@ pub fn expired_url() -> Schema {
         .description(Some(
             "Where visitors go once the link has expired or used up its clicks, instead of its \
              410 page; blank or absent: none",
+        ))
+        .build()
+        .into()
+}
+
+/// A link preview as JSON gives it: a title that is not blank, and optionally a
+/// description and an image URL; `null` for none.
+pub fn preview() -> Schema {
+    use crate::domain::preview::{MAX_DESCRIPTION, MAX_TITLE};
+    // Not a control character; and for the title's one required character, not white
+    // space either (what a trim removes).
+    let plain = "[^\\u0000-\\u001F\\u007F-\\u009F]";
+    let seen = "[^\\u0000-\\u0020\\u007F-\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]";
+    let title = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .max_length(Some(MAX_TITLE))
+        .pattern(Some(format!("^{plain}*{seen}{plain}*$")))
+        .description(Some(
+            "What previewers show as the title: at most 200 characters, one line",
+        ));
+    let description = ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .max_length(Some(MAX_DESCRIPTION))
+        .pattern(Some(format!("^{plain}*$")))
+        .description(Some(
+            "At most 300 characters, one line; blank or null: none",
+        ));
+    let blank = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(format!("^{BLANK}$")));
+    let image = AnyOfBuilder::new()
+        .item(target_url())
+        .item(blank)
+        .item(ObjectBuilder::new().schema_type(Type::Null))
+        .description(Some(
+            "The image previewers show, by URL (checked as a target is); blank or null: none",
+        ));
+    let object = ObjectBuilder::new()
+        .property("title", title)
+        .property("description", description)
+        .property("image_url", image)
+        .required("title")
+        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(false)));
+    AnyOfBuilder::new()
+        .item(object)
+        .item(ObjectBuilder::new().schema_type(Type::Null))
+        .description(Some(
+            "What link previewers are shown on the Continue page of a humans_only link, as og: \
+             tags, where the operator set previews = true (else 422); turns humans_only on \
+             unless it is false (then 422). null: none",
         ))
         .build()
         .into()

@@ -5,14 +5,7 @@
 use rocket::http::{Accept, ContentType, Method, Status};
 use serde_json::{json, Value};
 
-use crate::helpers::{detail, spawn_app, TestApp, BASE, BROWSER};
-
-/// The owner's view of the link at `admin`.
-fn owner_view(app: &TestApp, admin: &str) -> Value {
-    let (status, info) = app.get_json(admin);
-    assert_eq!(status, Status::Ok);
-    info
-}
+use crate::helpers::{detail, spawn_app, BASE, BROWSER};
 
 #[test]
 fn a_title_and_a_note_are_kept_from_json_and_shown_to_the_owner() {
@@ -28,7 +21,7 @@ fn a_title_and_a_note_are_kept_from_json_and_shown_to_the_owner() {
         link.str("note"),
         "For the March mailing.\nAsk Ana before changing."
     );
-    let info = owner_view(&app, &link.admin_path());
+    let info = app.owner_view(&link.admin_path());
     assert_eq!(info["title"], "Spring sale");
     let page = app
         .get(&link.admin_path(), Some(BROWSER))
@@ -50,7 +43,7 @@ fn the_forms_more_options_take_a_title_and_a_note() {
     );
     assert_eq!(res.status(), Status::SeeOther);
     let admin = res.headers().get_one("Location").unwrap().to_owned();
-    let info = owner_view(&app, admin.strip_prefix(BASE).unwrap_or(&admin));
+    let info = app.owner_view(admin.strip_prefix(BASE).unwrap_or(&admin));
     assert_eq!(info["title"], "From the form");
     assert_eq!(info["note"], "line one\nline two");
 }
@@ -119,7 +112,7 @@ fn an_edit_sets_or_removes_each_and_keeps_the_other() {
         assert_eq!(res.status(), Status::UnprocessableEntity, "{bad}");
     }
     assert_eq!(
-        owner_view(&app, &admin)["title"],
+        app.owner_view(&admin)["title"],
         "New",
         "a refused edit changes nothing"
     );
@@ -137,7 +130,7 @@ fn an_edit_sets_or_removes_each_and_keeps_the_other() {
         page.contains("Saved: the title and the note."),
         "the notice says what was saved"
     );
-    let info = owner_view(&app, &admin);
+    let info = app.owner_view(&admin);
     assert_eq!(info["title"], "From the page");
     assert_eq!(info["note"], Value::Null, "a blank note removes it");
     assert_eq!(
@@ -302,5 +295,26 @@ fn a_checked_link_without_a_title_takes_its_pages_title_escaped() {
         asked.iter().filter(|r| r.ends_with("/page")).count(),
         2,
         "one request per checked link: {asked:?}"
+    );
+}
+
+#[test]
+fn a_refused_title_on_the_admin_page_is_shown_beside_the_title() {
+    let app = spawn_app();
+    let link = app.seed("https://example.com/");
+    let admin = link.admin_path();
+    let body = format!("_method=PATCH&annotate=1&title={}&note=", "t".repeat(201));
+    let res = app.admin_form(&admin, &body);
+    assert_eq!(res.status(), Status::UnprocessableEntity);
+    let html = res.into_string().unwrap();
+    assert!(html.contains("id=\"new_title-error\""), "beside the title");
+    assert!(
+        !html.contains("id=\"new_target-error\""),
+        "not beside the target"
+    );
+    assert_eq!(
+        app.owner_view(&admin)["title"],
+        Value::Null,
+        "nothing changed"
     );
 }

@@ -123,6 +123,23 @@ impl TestApp {
             .dispatch()
     }
 
+    /// The owner's view of the link at `admin` (JSON), failing the test unless 200.
+    pub fn owner_view(&self, admin: &str) -> Value {
+        let (status, info) = self.get_json(admin);
+        assert_eq!(status, Status::Ok, "{admin}: {info}");
+        info
+    }
+
+    /// One of the admin page's forms at `admin`, posted from a browser.
+    pub fn admin_form(&self, admin: &str, body: &str) -> LocalResponse<'_> {
+        self.client
+            .post(admin.to_owned())
+            .header(ContentType::Form)
+            .header(Header::new("Accept", BROWSER))
+            .body(body.to_owned())
+            .dispatch()
+    }
+
     /// GET with the given `Accept` header (`None`: no header).
     pub fn get(&self, path: &str, accept: Option<&str>) -> LocalResponse<'_> {
         let mut req = self.client.get(path.to_owned());

@@ -3,7 +3,7 @@
 //! previewers get (a real page with a real button), and only where the operator
 //! turned `previews` on. The image is a URL, checked as a target is.
 
-use rocket::http::{ContentType, Header, Method, Status};
+use rocket::http::{Header, Method, Status};
 use serde_json::{json, Value};
 
 use crate::helpers::{detail, figment, spawn_app, spawn_app_with, spawn_with, TestApp, BROWSER};
@@ -152,7 +152,17 @@ fn a_preview_image_is_checked_as_a_target_and_a_preview_needs_a_title_and_humans
         (
             json!({ "description": "no title" }),
             Status::UnprocessableEntity,
+            "missing field `title`",
+        ),
+        (
+            json!({ "title": " \u{a0} " }),
+            Status::UnprocessableEntity,
             "needs a title",
+        ),
+        (
+            json!({}),
+            Status::UnprocessableEntity,
+            "missing field `title`",
         ),
         (
             json!({ "title": "t".repeat(201) }),
@@ -225,14 +235,7 @@ fn an_owner_sets_changes_and_removes_a_preview() {
     let (_, page) = as_previewer(&app, &link.path());
     assert!(page.contains("og:title"), "the cached target follows");
 
-    let form = |body: &str| {
-        app.client
-            .post(admin.clone())
-            .header(ContentType::Form)
-            .header(Header::new("Accept", BROWSER))
-            .body(body)
-            .dispatch()
-    };
+    let form = |body: &str| app.admin_form(&admin, body);
     let refused = form("_method=PATCH&preview=1&preview_title=&preview_description=orphan");
     assert_eq!(refused.status(), Status::UnprocessableEntity);
     let html = refused.into_string().unwrap();

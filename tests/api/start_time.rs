@@ -3,17 +3,10 @@
 //! the link forwards as any other. Set at creation (JSON and the form) and by the
 //! owner (PATCH and the admin page's form); time rules keep their own times.
 
-use rocket::http::{Accept, ContentType, Header, Method, Status};
+use rocket::http::{Accept, ContentType, Method, Status};
 use serde_json::{json, Value};
 
-use crate::helpers::{detail, header, spawn_app, spawn_app_with, TestApp, BROWSER};
-
-/// The owner's view of the link at `admin`.
-fn owner_view(app: &TestApp, admin: &str) -> Value {
-    let (status, info) = app.get_json(admin);
-    assert_eq!(status, Status::Ok);
-    info
-}
+use crate::helpers::{detail, header, spawn_app, spawn_app_with, BROWSER};
 
 #[test]
 fn before_its_start_a_link_says_when_and_counts_nothing_then_forwards() {
@@ -53,7 +46,7 @@ fn before_its_start_a_link_says_when_and_counts_nothing_then_forwards() {
     assert_eq!(later, Status::Ok, "peek at the start sees the target");
     assert_eq!(seen["target_url"], "https://example.com/launch");
     app.flush_clicks();
-    let info = owner_view(&app, &link.admin_path());
+    let info = app.owner_view(&link.admin_path());
     assert_eq!(info["clicks"], 0, "nothing counted before the start");
     let admin = app.get(&link.admin_path(), Some(BROWSER));
     let admin = admin.into_string().unwrap();
@@ -68,7 +61,7 @@ fn before_its_start_a_link_says_when_and_counts_nothing_then_forwards() {
     );
     assert_eq!(header(&res, "Location"), "https://example.com/launch");
     app.flush_clicks();
-    assert_eq!(owner_view(&app, &link.admin_path())["clicks"], 1);
+    assert_eq!(app.owner_view(&link.admin_path())["clicks"], 1);
 }
 
 #[test]
@@ -121,7 +114,7 @@ fn the_form_takes_a_start_time_as_utc_and_refuses_one_not_before_the_expiry() {
     let res = app.create_form("target_url=https://example.com/&starts_at=2030-03-05T08%3A30");
     assert_eq!(res.status(), Status::SeeOther);
     let admin = header(&res, "Location").to_owned();
-    let info = owner_view(&app, &admin);
+    let info = app.owner_view(&admin);
     assert_eq!(info["starts_at"], "2030-03-05T08:30:00Z");
     let html = app.get(&admin, Some(BROWSER)).into_string().unwrap();
     assert!(html.contains("March 5, 2030, 08:30 UTC"), "{html}");
@@ -198,19 +191,12 @@ fn an_owner_sets_moves_and_removes_the_start_time() {
         assert_eq!(res.status(), Status::UnprocessableEntity, "{bad}");
     }
     assert_eq!(
-        owner_view(&app, &admin)["starts_at"],
+        app.owner_view(&admin)["starts_at"],
         "2030-04-01T00:00:00Z",
         "nothing refused changed it"
     );
 
-    let form = |body: &str| {
-        app.client
-            .post(admin.clone())
-            .header(ContentType::Form)
-            .header(Header::new("Accept", BROWSER))
-            .body(body)
-            .dispatch()
-    };
+    let form = |body: &str| app.admin_form(&admin, body);
     let refused = form("_method=PATCH&schedule=1&starts_at=2030-07-01T00%3A00");
     assert_eq!(refused.status(), Status::UnprocessableEntity);
     let html = refused.into_string().unwrap();
@@ -229,14 +215,11 @@ fn an_owner_sets_moves_and_removes_the_start_time() {
         page.contains("value=\"2030-03-15T12:00:00\""),
         "the field shows it"
     );
-    assert_eq!(
-        owner_view(&app, &admin)["starts_at"],
-        "2030-03-15T12:00:00Z"
-    );
+    assert_eq!(app.owner_view(&admin)["starts_at"], "2030-03-15T12:00:00Z");
 
     let cleared = form("_method=PATCH&schedule=1&starts_at=");
     assert_eq!(cleared.status(), Status::SeeOther);
-    assert_eq!(owner_view(&app, &admin)["starts_at"], Value::Null);
+    assert_eq!(app.owner_view(&admin)["starts_at"], Value::Null);
     assert_eq!(
         app.get(&link.path(), None).status(),
         Status::TemporaryRedirect

@@ -10,7 +10,7 @@ use crate::domain::annotation::{Note, Title};
 use crate::domain::clock::{self, stamp};
 use crate::domain::keys::{SecretKey, ShortKey};
 use crate::domain::password::Password;
-use crate::domain::preview::TypedPreview;
+use crate::domain::preview::{Preview, TypedPreview};
 use crate::domain::query::{self, MAX_TAG};
 use crate::domain::smart::{self, Rule, Smart, Variant};
 use crate::domain::target::{OwnHosts, TargetUrl};
@@ -109,7 +109,7 @@ pub struct LinkForm {
     /// What link previewers are shown on the Continue page of a `humans_only` link
     /// (where the operator turned previews on); turns `humans_only` on by default.
     #[serde(default)]
-    #[schema(value_type = Option<TypedPreview>)]
+    #[schema(schema_with = constraints::preview)]
     pub preview: JsonOnly<TypedPreview>,
     /// The form's preview fields; never read from JSON (send `preview`).
     #[serde(skip)]
@@ -182,7 +182,7 @@ impl LinkForm {
             .transpose()?;
         let starts_at = start_time(self.starts_at.as_deref().unwrap_or(""))?;
         in_order(starts_at.as_deref(), expires_at.as_deref())?;
-        let preview = self.typed_preview().check(own_hosts)?;
+        let preview = self.preview(own_hosts)?;
         Ok(Draft {
             target: TargetUrl::parse(target_url, own_hosts)?.tagged(&tags),
             custom_key: given(&self.custom_key).map(ShortKey::custom).transpose()?,
@@ -205,15 +205,17 @@ impl LinkForm {
         })
     }
 
-    /// The preview from JSON's object or the form's fields.
-    fn typed_preview(&self) -> TypedPreview {
+    /// The preview from JSON's object (its title required) or the form's fields (all
+    /// blank: none).
+    fn preview(&self, own_hosts: &OwnHosts) -> Result<Option<Preview>> {
         match &self.preview.0 {
-            Some(typed) => typed.clone(),
-            None => TypedPreview {
-                title: self.preview_title.0.clone(),
-                description: self.preview_description.0.clone(),
-                image_url: self.preview_image_url.0.clone(),
-            },
+            Some(typed) => typed.check(own_hosts).map(Some),
+            None => Preview::checked(
+                self.preview_title.as_deref().unwrap_or(""),
+                self.preview_description.as_deref().unwrap_or(""),
+                self.preview_image_url.as_deref().unwrap_or(""),
+                own_hosts,
+            ),
         }
     }
 

@@ -114,8 +114,9 @@ fn form_schemas(spec: &OpenApi) -> Vec<(String, Schema)> {
         .collect()
 }
 
-/// Fields only JSON carries (a form gives rules and variants as rows of fields).
-const JSON_ONLY: [&str; 2] = ["rules", "variants"];
+/// Fields only JSON carries (a form gives rules and variants as rows of fields, and
+/// the preview as three fields).
+const JSON_ONLY: [&str; 3] = ["rules", "variants", "preview"];
 
 fn without_null(mut object: Object) -> Schema {
     object

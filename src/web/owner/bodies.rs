@@ -7,7 +7,8 @@ use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, OneOfBuilder, Schema,
 use utoipa::openapi::{Ref, RefOr};
 
 use crate::domain::annotation::{Note, Title};
-use crate::domain::preview::TypedPreview;
+use crate::domain::preview::{Preview, TypedPreview};
+use crate::domain::target::OwnHosts;
 use crate::error::{Error, Result};
 use crate::service::{Change, SmartChange, StatsChange};
 use crate::web::create::smart::{rules_of, variants_of, HumansOnly, RuleRow, VariantRow};
@@ -46,13 +47,7 @@ impl utoipa::PartialSchema for Edit {
                 )
                 .property("title", crate::web::constraints::title())
                 .property("note", crate::web::constraints::note())
-                .property(
-                    "preview",
-                    OneOfBuilder::new()
-                        .item(Ref::from_schema_name("PreviewInput"))
-                        .item(ObjectBuilder::new().schema_type(Type::Null))
-                        .description(Some("What link previewers see on the Continue page of a humans_only link (where the operator allows previews); null: none")),
-                )
+                .property("preview", crate::web::constraints::preview())
                 .property(
                     "starts_at",
                     OneOfBuilder::new()
@@ -106,7 +101,7 @@ const EDIT_SHAPE: &str = "error-edit-shape";
 
 /// The change a JSON edit asks for: each field, when present, of its own type (a
 /// `null` is refused, not read as absent), and at least one of them.
-pub(super) fn change_of(body: Value) -> Result<Change> {
+pub(super) fn change_of(body: Value, own_hosts: &OwnHosts) -> Result<Change> {
     let shape = || {
         let message = crate::i18n::Text::new(EDIT_SHAPE);
         Error::BadBody(rocket::http::Status::UnprocessableEntity, message)
@@ -130,13 +125,16 @@ pub(super) fn change_of(body: Value) -> Result<Change> {
     change.starts_at = text_change(&fields, "starts_at", crate::web::create::start_time)?;
     change.preview = match fields.get("preview") {
         None => None,
-        Some(Value::Null) => Some(TypedPreview::default()),
-        Some(typed) => Some(serde_json::from_value(typed.clone()).map_err(|e| {
-            let message = crate::i18n::Text::new("error-invalid-body-field")
-                .with("field", "preview")
-                .with("error", e.to_string());
-            Error::BadBody(rocket::http::Status::UnprocessableEntity, message)
-        })?),
+        Some(Value::Null) => Some(None),
+        Some(typed) => {
+            let typed: TypedPreview = serde_json::from_value(typed.clone()).map_err(|e| {
+                let message = crate::i18n::Text::new("error-invalid-body-field")
+                    .with("field", "preview")
+                    .with("error", e.to_string());
+                Error::BadBody(rocket::http::Status::UnprocessableEntity, message)
+            })?;
+            Some(Some(typed.check(own_hosts)?))
+        }
     };
     if change.is_empty() {
         return Err(shape());
@@ -265,7 +263,7 @@ impl MethodForm {
     /// The change the form asks for, and the target as typed (to show it again with
     /// the message when refused). A form with none of the fields asks for an empty
     /// target, which is refused beside the field.
-    pub(super) fn change(self) -> Result<(Change, String)> {
+    pub(super) fn change(self, own_hosts: &OwnHosts) -> Result<(Change, String)> {
         if self.annotate.is_some() {
             let change = Change {
                 title: Some(Title::parse(self.title.as_deref().unwrap_or(""))?),
@@ -283,12 +281,14 @@ impl MethodForm {
             return Ok((change, String::new()));
         }
         if self.preview.is_some() {
+            let preview = Preview::checked(
+                self.preview_title.as_deref().unwrap_or(""),
+                self.preview_description.as_deref().unwrap_or(""),
+                self.preview_image_url.as_deref().unwrap_or(""),
+                own_hosts,
+            )?;
             let change = Change {
-                preview: Some(TypedPreview {
-                    title: self.preview_title.0.clone(),
-                    description: self.preview_description.0.clone(),
-                    image_url: self.preview_image_url.0.clone(),
-                }),
+                preview: Some(preview),
                 ..Change::default()
             };
             return Ok((change, String::new()));

@@ -110,7 +110,9 @@ pub async fn edit_json(
 ) -> Result<Json<UrlInfo>> {
     let secret = secret?;
     let body = body.map_err(|e| json_error(&e))?.into_inner();
-    let link = links.change(&secret, change_of(body)?).await?;
+    let link = links
+        .change(&secret, change_of(body, &settings.own_hosts)?)
+        .await?;
     Ok(Json(UrlInfo::new(link, &secret, settings)))
 }
 
@@ -188,10 +190,14 @@ async fn edit(
         return Ok(Changed::Again(Negotiated(page)));
     }
     let typed_smart = form.smart_fields();
-    let (change, typed) = match form.change() {
+    let (change, typed) = match form.change(&settings.own_hosts) {
         Ok(parsed) => parsed,
         Err(error) => {
-            return Err(again(links, &secret, settings, error, Typed::Smart(typed_smart)).await)
+            let typed = match error.field() {
+                Some(field) if BESIDE_THEIR_FORMS.contains(&field) => Typed::Target(String::new()),
+                _ => Typed::Smart(typed_smart),
+            };
+            return Err(again(links, &secret, settings, error, typed).await);
         }
     };
     let typed = match change.smart.is_empty() {
@@ -210,6 +216,10 @@ async fn edit(
         Err(error) => Err(again(links, &secret, settings, error, typed).await),
     }
 }
+
+/// The fields whose forms on the admin page show their own refusals (the others' go
+/// beside the target or in the smart link's form).
+const BESIDE_THEIR_FORMS: [&str; 4] = ["starts_at", "title", "note", "preview"];
 
 /// What a refused edit form held, to show again around its message.
 enum Typed {
@@ -231,7 +241,7 @@ async fn again(
         match typed {
             Typed::Smart(fields) => page.smart = fields.refused(Some(&error)),
             Typed::Target(typed) => match error.field() {
-                Some(field @ ("starts_at" | "title" | "note" | "preview")) => {
+                Some(field) if BESIDE_THEIR_FORMS.contains(&field) => {
                     page.refused = Some((field, error.text()))
                 }
                 _ => page.edit = Some((typed, error.text())),
