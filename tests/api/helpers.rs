@@ -136,7 +136,7 @@ impl TestApp {
             .post(admin.to_owned())
             .header(ContentType::Form)
             .header(Header::new("Accept", BROWSER))
-            .body(body.to_owned())
+            .body(body)
             .dispatch()
     }
 
