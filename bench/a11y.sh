@@ -44,7 +44,7 @@ locked=$(curl -sf -H 'Content-Type: application/json' \
     -d '{"target_url": "https://example.com/", "password": "open sesame"}' "$base/url" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])')
 
-# Headless Chromium says so in its User-Agent: it gets the Continue page a previewer gets.
+# A humans_only link with a preview: its Continue page, and its admin page's preview form.
 card=$(curl -sf -H 'Content-Type: application/json' -d '{"target_url": "https://example.com/",
     "preview": {"title": "Spring sale", "description": "Half price this week", "image_url": "https://example.com/card.png"}}' \
     "$base/url")
@@ -65,9 +65,11 @@ for theme in light dark; do
         "home-de $base/?lang=de" "admin-de $admin?lang=de" "home-fr $base/?lang=fr" "admin-fr $admin?lang=fr" \
         "home-es $base/?lang=es" "admin-es $admin?lang=es" "smart-pt $smart_admin?lang=pt-BR" "peek-pt $base/peek/$smart_key?lang=pt-BR"; do
         set -- $page
-        scheme=()
+        scheme=() agent=()
         [ "$theme" = dark ] && scheme=(--blink-settings=preferredColorScheme=0)
-        "$lighthouse" "$2" --quiet --output=json --output-path="$work/report.json" \
+        # The Continue page is what a link previewer gets; a browser is forwarded.
+        [ "$1" = continue ] && agent=(--emulatedUserAgent="Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)")
+        "$lighthouse" "$2" "${agent[@]}" --quiet --output=json --output-path="$work/report.json" \
             --only-categories=accessibility,best-practices --form-factor=desktop --screenEmulation.disabled \
             --ignore-status-code \
             --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run ${scheme[*]:-}" \
