@@ -837,6 +837,7 @@ error-rule-device = das Gerät muss ios, android, mobile oder desktop sein
 ## The owner's page and the peek
 
 error-forward-query = forward_query muss on oder off sein
+error-humans-only = humans_only muss on, off oder auto sein
 error-stats-change = stats muss off oder new sein
 error-nothing-to-change = Nichts zu ändern: Senden Sie target_url, forward_query oder stats
 error-peek-device = device muss ios, android, mobile oder desktop sein

@@ -824,6 +824,7 @@ error-rule-device = the device must be ios, android, mobile or desktop
 ## The owner's page and the peek
 
 error-forward-query = forward_query must be on or off
+error-humans-only = humans_only must be on, off or auto
 error-stats-change = stats must be off or new
 error-nothing-to-change = Nothing to change: send target_url, forward_query or stats
 error-peek-device = device must be ios, android, mobile or desktop

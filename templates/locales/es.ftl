@@ -849,6 +849,7 @@ error-rule-device = el dispositivo debe ser ios, android, mobile o desktop
 ## The owner's page and the peek
 
 error-forward-query = forward_query debe ser on u off
+error-humans-only = humans_only debe ser on, off o auto
 error-stats-change = stats debe ser off o new
 error-nothing-to-change = No hay nada que cambiar: envía target_url, forward_query o stats
 error-peek-device = device debe ser ios, android, mobile o desktop

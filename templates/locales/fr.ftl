@@ -840,6 +840,7 @@ error-rule-device = l'appareil doit être ios, android, mobile ou desktop
 ## The owner's page and the peek
 
 error-forward-query = forward_query doit valoir on ou off
+error-humans-only = humans_only doit valoir on, off ou auto
 error-stats-change = stats doit valoir off ou new
 error-nothing-to-change = Rien à modifier : envoyez target_url, forward_query ou stats
 error-peek-device = device doit valoir ios, android, mobile ou desktop

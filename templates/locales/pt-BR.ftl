@@ -836,6 +836,7 @@ error-rule-device = o dispositivo deve ser ios, android, mobile ou desktop
 ## The owner's page and the peek
 
 error-forward-query = forward_query deve ser on ou off
+error-humans-only = humans_only deve ser on, off ou auto
 error-stats-change = stats deve ser off ou new
 error-nothing-to-change = Nada a alterar: envie target_url, forward_query ou stats
 error-peek-device = device deve ser ios, android, mobile ou desktop

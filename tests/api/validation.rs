@@ -522,3 +522,45 @@ fn a_form_field_given_twice_is_refused_beside_it_not_dropped() {
     }
     assert_eq!(app.link_count(), 0, "nothing is stored");
 }
+
+#[test]
+fn an_admin_form_reads_its_own_fields_once_and_ignores_the_others() {
+    let app = spawn_app_with(|f| f.merge(("owner_rate_limit.per_minute", 0)));
+    let link = app.seed("https://example.com/");
+    let admin = link.admin_path();
+    let form = |body: &str| {
+        app.client
+            .post(admin.clone())
+            .header(ContentType::Form)
+            .header(Accept::JSON)
+            .body(body.to_owned())
+            .dispatch()
+    };
+
+    // The stats buttons' form, with other forms' fields about it, each given twice
+    // and some not what their own form would take.
+    let noisy = "_method=PATCH&stats=off&starts_at=&starts_at=soon&humans_only=maybe\
+                 &title=a&title=b&target_url=ftp%3A%2F%2Fx&target_url=y";
+    let res = form(noisy);
+    assert_eq!(res.status(), Status::Ok, "the stats form is read alone");
+    let info: serde_json::Value = res.into_json().unwrap();
+    assert_eq!(info["stats_url"], serde_json::Value::Null);
+    assert_eq!(
+        info["target_url"], "https://example.com/",
+        "the target stays"
+    );
+    assert_eq!(info["title"], serde_json::Value::Null);
+
+    for (body, field) in [
+        ("_method=PATCH&stats=off&stats=new", "stats"),
+        ("_method=PATCH&target_url=https%3A%2F%2Fa.example%2F&target_url=https%3A%2F%2Fb.example%2F", "target_url"),
+        ("_method=PATCH&schedule=1&starts_at=&starts_at=2030-01-01T00%3A00", "starts_at"),
+    ] {
+        let res = form(body);
+        assert_eq!(res.status(), Status::UnprocessableEntity, "{body}");
+        let said = detail(res);
+        assert!(said.contains(field) && said.contains("more than once"), "{said}");
+    }
+    let res = form("_method=DELETE&stats=off&stats=new&humans_only=maybe");
+    assert_eq!(res.status(), Status::Ok, "a delete reads no other field");
+}

@@ -54,6 +54,23 @@ impl<'de> Deserialize<'de> for HumansOnly {
     }
 }
 
+impl HumansOnly {
+    /// A form's word for it: `on`, `off` (or `true`, `false`, ...) or `auto`; `None`
+    /// for anything else.
+    pub fn from_word(word: &str) -> Option<HumansOnly> {
+        match word {
+            "auto" => Some(HumansOnly(None)),
+            "" => None,
+            _ => {
+                let field = ValueField::from_value(word);
+                <bool as form::FromFormField>::from_value(field)
+                    .ok()
+                    .map(|on| HumansOnly(Some(on)))
+            }
+        }
+    }
+}
+
 #[rocket::async_trait]
 impl<'v> form::FromFormField<'v> for HumansOnly {
     fn default() -> Option<Self> {

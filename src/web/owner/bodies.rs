@@ -1,7 +1,6 @@
 //! What the owner's changes carry: the JSON edit body and the admin page's forms,
 //! read into a service `Change`, and how the API description gives each.
 
-use crate::web::single::Single;
 use serde_json::Value;
 use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, OneOfBuilder, Schema, Type};
 use utoipa::openapi::{Ref, RefOr};
@@ -227,146 +226,174 @@ impl utoipa::PartialSchema for ChangeAnswer {
 
 impl utoipa::ToSchema for ChangeAnswer {}
 
-/// The admin page's forms: `_method` says which change (`DELETE` or `PATCH`).
+/// The admin page's forms: `_method` says which change (`DELETE` or `PATCH`). Each of
+/// the page's forms sends a few of these fields; the one chosen reads its own and
+/// ignores the rest, whatever they hold, so every field is kept as given and a field
+/// the chosen form reads is refused when given twice (`once`).
 #[derive(rocket::FromForm)]
 pub struct MethodForm {
     #[field(name = "_method")]
     pub(super) method: String,
-    target_url: Single,
+    target_url: Vec<String>,
     /// `on` or `off`.
-    forward_query: Single,
+    forward_query: Vec<String>,
     /// `off` or `new`.
-    stats: Single,
+    stats: Vec<String>,
     /// Present in the smart link's form: its rows replace the rules and split.
-    smart: Single,
+    smart: Vec<String>,
     rule: Vec<RuleRow>,
     variant: Vec<VariantRow>,
-    expired_url: Single,
-    humans_only: HumansOnly,
+    expired_url: Vec<String>,
+    /// `on`, `off` or `auto`.
+    humans_only: Vec<String>,
     /// "Add another" (`rule`, `variant`): the page again with one more row.
-    pub(super) more: Single,
+    more: Vec<String>,
     /// Present in the title and note form: both are set as typed (blank: none).
-    annotate: Single,
-    title: Single,
-    note: Single,
+    annotate: Vec<String>,
+    title: Vec<String>,
+    note: Vec<String>,
     /// Present in the start time form: the time as typed (blank: live at once).
-    schedule: Single,
-    starts_at: Single,
+    schedule: Vec<String>,
+    starts_at: Vec<String>,
     /// Present in the link preview form: its three fields (all blank: none).
-    preview: Single,
-    preview_title: Single,
-    preview_description: Single,
-    preview_image_url: Single,
+    preview: Vec<String>,
+    preview_title: Vec<String>,
+    preview_description: Vec<String>,
+    preview_image_url: Vec<String>,
 }
 
-impl MethodForm {
-    /// The change the form asks for, and the target as typed (to show it again with
-    /// the message when refused). A form with none of the fields asks for an empty
-    /// target, which is refused beside the field.
-    pub(super) fn change(self, own_hosts: &OwnHosts) -> Result<(Change, String)> {
-        if self.annotate.is_some() {
-            let change = Change {
-                title: Some(Title::parse(self.title.as_deref().unwrap_or(""))?),
-                note: Some(Note::parse(self.note.as_deref().unwrap_or(""))?),
-                ..Change::default()
-            };
-            return Ok((change, String::new()));
-        }
-        if self.schedule.is_some() {
-            let at = self.starts_at.as_deref().unwrap_or("");
-            let change = Change {
-                starts_at: Some(crate::web::create::start_time(at)?),
-                ..Change::default()
-            };
-            return Ok((change, String::new()));
-        }
-        if self.preview.is_some() {
-            let preview = Preview::checked(
-                self.preview_title.as_deref().unwrap_or(""),
-                self.preview_description.as_deref().unwrap_or(""),
-                self.preview_image_url.as_deref().unwrap_or(""),
-                own_hosts,
-            )?;
-            let change = Change {
-                preview: Some(preview),
-                ..Change::default()
-            };
-            return Ok((change, String::new()));
-        }
-        if self.smart.is_some() {
-            let smart = self.smart_change()?;
-            return Ok((
-                Change {
-                    smart,
-                    ..Change::default()
-                },
-                String::new(),
-            ));
-        }
-        let invalid = |field: &'static str, id: &'static str| Error::Invalid {
+/// The one value of a field the chosen form reads (`None`: absent); a field given
+/// twice is refused beside it, as `Single` refuses it elsewhere.
+fn once<'a>(values: &'a [String], field: &'static str) -> Result<Option<&'a str>> {
+    match values {
+        [] => Ok(None),
+        [one] => Ok(Some(one)),
+        _ => Err(Error::Invalid {
             field,
-            message: crate::i18n::Text::new(id),
-        };
-        let forward_query = match self.forward_query.as_deref() {
-            None => None,
-            Some(word) => Some(match word {
-                "on" => true,
-                "off" => false,
-                _ => return Err(invalid("forward_query", "error-forward-query")),
-            }),
-        };
-        let stats = match self.stats.as_deref() {
-            None => None,
-            Some(word) => {
-                Some(stats_change(word).ok_or_else(|| invalid("stats", "error-stats-change"))?)
-            }
-        };
-        let typed = self.target_url.clone().unwrap_or_default();
-        let target = match (&self.target_url.0, forward_query, stats) {
-            (None, None, None) => Some(String::new()),
-            (target, _, _) => target.clone(),
-        };
-        Ok((
-            Change {
-                target,
-                forward_query,
-                stats,
-                ..Change::default()
-            },
-            typed,
-        ))
+            message: crate::i18n::Text::new("error-form-field")
+                .with("field", field)
+                .with("error", "given more than once"),
+        }),
     }
 }
 
 impl MethodForm {
+    /// Whether the smart link's form asked for one row more (`rule` or `variant`).
+    pub(super) fn more(&self) -> bool {
+        !self.more.is_empty()
+    }
+
+    /// The change the form asks for, and the target as typed (to show it again with
+    /// the message when refused). The forms are told apart by what they send: the
+    /// title and note, start time, preview and smart link forms by their marker
+    /// field, then the stats buttons, the query forwarding buttons, and last the
+    /// target's form (a form with none of the fields asks for an empty target, which
+    /// is refused beside the field).
+    pub(super) fn change(self, own_hosts: &OwnHosts) -> Result<(Change, String)> {
+        let change = if !self.annotate.is_empty() {
+            Change {
+                title: Some(Title::parse(text(&self.title, "title")?)?),
+                note: Some(Note::parse(text(&self.note, "note")?)?),
+                ..Change::default()
+            }
+        } else if !self.schedule.is_empty() {
+            let at = text(&self.starts_at, "starts_at")?;
+            Change {
+                starts_at: Some(crate::web::create::start_time(at)?),
+                ..Change::default()
+            }
+        } else if !self.preview.is_empty() {
+            let preview = Preview::checked(
+                text(&self.preview_title, "preview")?,
+                text(&self.preview_description, "preview")?,
+                text(&self.preview_image_url, "preview")?,
+                own_hosts,
+            )?;
+            Change {
+                preview: Some(preview),
+                ..Change::default()
+            }
+        } else if !self.smart.is_empty() {
+            Change {
+                smart: self.smart_change()?,
+                ..Change::default()
+            }
+        } else if let Some(word) = once(&self.stats, "stats")? {
+            let stats = stats_change(word).ok_or_else(|| invalid("stats", "error-stats-change"))?;
+            Change {
+                stats: Some(stats),
+                ..Change::default()
+            }
+        } else if let Some(word) = once(&self.forward_query, "forward_query")? {
+            let on = match word {
+                "on" => true,
+                "off" => false,
+                _ => return Err(invalid("forward_query", "error-forward-query")),
+            };
+            Change {
+                forward_query: Some(on),
+                ..Change::default()
+            }
+        } else {
+            let typed = text(&self.target_url, "target_url")?.to_owned();
+            let change = Change {
+                target: Some(typed.clone()),
+                ..Change::default()
+            };
+            return Ok((change, typed));
+        };
+        Ok((change, String::new()))
+    }
+
     /// The smart link's form: every row, so an emptied row removes its rule.
     fn smart_change(&self) -> Result<SmartChange> {
-        let fallback = self
-            .expired_url
-            .as_deref()
+        let fallback = once(&self.expired_url, "expired_url")?
             .map(str::trim)
             .filter(|u| !u.is_empty());
         Ok(SmartChange {
             rules: Some(rules_of(&self.rule)?),
             variants: Some(variants_of(&self.variant)?),
             expired_url: Some(fallback.map(str::to_owned)),
-            humans_only: self.humans_only.0,
+            humans_only: self.humans_only()?.0,
         })
+    }
+
+    /// `humans_only` as the smart link's form gives it.
+    fn humans_only(&self) -> Result<HumansOnly> {
+        match once(&self.humans_only, "humans_only")? {
+            None => Ok(HumansOnly(None)),
+            Some(word) => HumansOnly::from_word(word)
+                .ok_or_else(|| invalid("humans_only", "error-humans-only")),
+        }
     }
 
     /// The smart link's form as typed, with one more row if asked.
     pub(super) fn smart_fields(&self) -> SmartFields {
+        let first = |values: &[String]| values.first().cloned();
         let typed = SmartFields::typed(
             self.rule.clone(),
             self.variant.clone(),
-            self.expired_url.clone().unwrap_or_default(),
-            self.humans_only.0,
-            self.more.as_deref(),
+            first(&self.expired_url).unwrap_or_default(),
+            self.humans_only().map_or(None, |h| h.0),
+            first(&self.more).as_deref(),
         );
         SmartFields {
             submit: SmartFields::SAVE,
             ..typed
         }
+    }
+}
+
+/// The one value of a field the chosen form reads, empty when absent.
+fn text<'a>(values: &'a [String], field: &'static str) -> Result<&'a str> {
+    once(values, field).map(|v| v.unwrap_or(""))
+}
+
+/// `id` beside `field`.
+fn invalid(field: &'static str, id: &'static str) -> Error {
+    Error::Invalid {
+        field,
+        message: crate::i18n::Text::new(id),
     }
 }
 

@@ -183,7 +183,7 @@ async fn edit(
     links: &Links,
     settings: &Settings,
 ) -> Result<Changed, Refusal<AdminPage>> {
-    if form.more.is_some() {
+    if form.more() {
         let view = links.admin(&secret, Window::default()).await?;
         let mut page = AdminPage::new(view, &secret, settings);
         page.smart = form.smart_fields();
