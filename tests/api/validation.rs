@@ -533,7 +533,7 @@ fn an_admin_form_reads_its_own_fields_once_and_ignores_the_others() {
             .post(admin.clone())
             .header(ContentType::Form)
             .header(Accept::JSON)
-            .body(body.to_owned())
+            .body(body)
             .dispatch()
     };
 
