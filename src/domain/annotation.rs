@@ -60,7 +60,15 @@ pub fn title_in_html(html: &str) -> Option<String> {
         .replace("&#x27;", "'")
         .replace("&nbsp;", " ")
         .replace("&amp;", "&");
-    let words: Vec<&str> = decoded.split_whitespace().collect();
+    title_of(&decoded)
+}
+
+/// Any text as a title: runs of white space (line breaks too) as one space, control
+/// characters dropped, cut to `MAX_TITLE` characters; `None` when nothing is left.
+/// For titles from elsewhere (a page, another shortener), which are kept rather than
+/// refused.
+pub fn title_of(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
     let text: String = words
         .join(" ")
         .chars()
@@ -113,6 +121,16 @@ mod tests {
         assert!(Title::parse(&"é".repeat(201)).is_err());
         assert!(Title::parse("two\nlines").is_err());
         assert!(Title::parse("bell\u{7}").is_err());
+    }
+
+    #[test]
+    fn a_title_from_elsewhere_is_kept_on_one_line_and_cut_not_refused() {
+        let long = format!("Spring\r\n\t sale\u{7} {}", "!".repeat(300));
+        let title = title_of(&long).unwrap();
+        assert_eq!(title.chars().count(), MAX_TITLE);
+        assert!(title.starts_with("Spring sale !"));
+        assert!(Title::parse(&title).unwrap().is_some(), "a title as typed");
+        assert_eq!(title_of(" \n\t "), None);
     }
 
     #[test]

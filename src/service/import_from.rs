@@ -13,6 +13,7 @@ use super::machinery::history::{History, MAX_COUNT};
 use super::store::import_from as store_import;
 use super::store::row::LinkRow;
 use super::store::{collections, records, Link};
+use crate::domain::annotation::title_of;
 use crate::domain::clock::{self, stamp};
 use crate::domain::collection::CollectionName;
 use crate::domain::keys::{SecretKey, ShortKey};
@@ -318,6 +319,7 @@ fn convert(
         password_hash,
         disabled_reason,
         forward_query: link.forward_query,
+        title: link.title.as_deref().and_then(title_of),
         ..Link::default()
     };
     let record = records::Record {

@@ -76,13 +76,15 @@ pub struct Foreign {
     pub withheld: Option<String>,
     /// The visitor's query is passed on to the target (Shlink's `forward_query`).
     pub forward_query: bool,
+    /// The link's title there (Shlink's and YOURLS's `title`, Kutt's `description`).
+    pub title: Option<String>,
     /// Clicks per UTC day (`YYYY-MM-DD`), where the source kept visits.
     pub days: BTreeMap<String, i64>,
 }
 
 /// The two statements a source is read with. `links` answers, in order: a reference
 /// the days refer to, key, target, clicks, created, expires, starts, max clicks,
-/// disabled (0 or 1), password hash, domain, withheld, forward query (0 or 1);
+/// disabled (0 or 1), password hash, domain, withheld, forward query (0 or 1), title;
 /// `days`: reference, day, clicks.
 struct Queries {
     links: String,
@@ -311,7 +313,7 @@ fn int(row: &AnyRow, i: usize) -> Result<Option<i64>, sqlx::Error> {
 }
 
 /// What each column of the links statement is, as a skipped row's reason names it.
-const COLUMNS: [&str; 13] = [
+const COLUMNS: [&str; 14] = [
     "reference",
     "key",
     "target URL",
@@ -325,6 +327,7 @@ const COLUMNS: [&str; 13] = [
     "domain",
     "withheld reason",
     "query forwarding flag",
+    "title",
 ];
 
 /// Why column `i` of a row cannot be read, naming the column.
@@ -355,6 +358,7 @@ fn foreign(row: &AnyRow) -> Result<Foreign, String> {
         domain: text(10)?,
         withheld: text(11)?,
         forward_query: int(12)?.unwrap_or(0) != 0,
+        title: text(13)?,
         days: BTreeMap::new(),
     })
 }

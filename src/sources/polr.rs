@@ -13,7 +13,7 @@ pub(super) fn queries(d: Dialect, p: &str) -> Queries {
              {disabled}, {nt}, {nt}, \
              case when secret_key <> '' then \
              'a Polr secret link: it opened only with its secret ending' end, \
-             {no} from {p}links order by id",
+             {no}, {nt} from {p}links order by id",
             nt = d.text("null"),
             ni = d.int("null"),
             id = d.text("id"),

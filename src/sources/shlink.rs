@@ -1,7 +1,7 @@
 //! Shlink 3 and 4 (read from the Doctrine mappings and migrations of 4.6.0; 5.x only
 //! adds a hash column): `short_urls` holds each short code (unique per domain;
 //! `domain_id` null is the default domain, `domains.authority` the others), the
-//! long URL, `valid_since`/`valid_until`, `max_visits` and `forward_query`; `visits`
+//! long URL, `valid_since`/`valid_until`, `max_visits`, `forward_query` and `title`; `visits`
 //! a row per visit, which is also what Shlink counts. Times are in Shlink's
 //! `TIMEZONE`, UTC unless its operator set another.
 
@@ -12,7 +12,7 @@ pub(super) fn queries(d: Dialect, p: &str) -> Queries {
         links: format!(
             "select {id}, {key}, {url}, \
              (select {n} from {p}visits v where v.short_url_id = s.id), \
-             {created}, {until}, {since}, {max}, {no}, {nt}, {domain}, {nt}, {forward} \
+             {created}, {until}, {since}, {max}, {no}, {nt}, {domain}, {nt}, {forward}, {title} \
              from {p}short_urls s left join {p}domains d on d.id = s.domain_id \
              order by s.id",
             nt = d.text("null"),
@@ -27,6 +27,7 @@ pub(super) fn queries(d: Dialect, p: &str) -> Queries {
             no = d.int("0"),
             domain = d.text("d.authority"),
             forward = d.flag("s.forward_query"),
+            title = d.text("s.title"),
         ),
         days: Some(days(
             d,

@@ -11,13 +11,14 @@ pub(super) fn queries(d: Dialect, p: &str) -> Queries {
     Queries {
         links: format!(
             "select {keyword}, {keyword}, {url}, {clicks}, {created}, {nt}, {nt}, {ni}, \
-             {no}, {nt}, {nt}, {nt}, {no} from {p}url",
+             {no}, {nt}, {nt}, {nt}, {no}, {title} from {p}url",
             nt = d.text("null"),
             ni = d.int("null"),
             url = d.text("url"),
             clicks = d.int("clicks"),
             created = d.time(&d.quoted("timestamp")),
             no = d.int("0"),
+            title = d.text("title"),
         ),
         days: Some(days(
             d,

@@ -9,7 +9,12 @@ fn a_yourls_installation_moves_here_with_its_keys_clicks_and_visits() {
     let source = SourceDb::new(Server::MariaDb, "yourls.mysql.sql", dir.path(), None);
     let (d1, d2) = (day_ago(3), day_ago(2));
     let link = |key: &str, url: &str, clicks: u32| {
-        format!("('{key}', '{url}', null, '2024-03-01 10:00:00', '192.0.2.1', {clicks})")
+        let title = if key == "abc" {
+            "'A custom one'"
+        } else {
+            "null"
+        };
+        format!("('{key}', '{url}', {title}, '2024-03-01 10:00:00', '192.0.2.1', {clicks})")
     };
     let links = [
         link("abc", "https://example.com/custom", 3),
@@ -69,6 +74,7 @@ fn a_yourls_installation_moves_here_with_its_keys_clicks_and_visits() {
     let view = owner_view(port, &imported, "abc");
     assert_eq!(view["clicks"], 4, "3 there and the one just now");
     assert_eq!(view["created_at"], "2024-03-01T10:00:00Z");
+    assert_eq!(view["title"], "A custom one");
     assert_eq!(clicks_on(&view, &d1), 2);
     assert_eq!(clicks_on(&view, &d2), 1);
     assert_eq!(owner_view(port, &imported, "Mixed.Case")["clicks"], 8);

@@ -1,5 +1,7 @@
 //! Shlink 4.6 and Kutt 3.2 installations, on PostgreSQL and on SQLite, moved here.
 
+use serde_json::Value;
+
 use super::{check_links, clicks_on, import, import_again, owner_view, skipped, Want};
 use crate::server::send;
 use crate::sources::{day_ago, Server, SourceDb};
@@ -80,6 +82,10 @@ fn shlink(server: Server) {
              potential_bot, redirect_url, short_url_id, visit_location_id) values {}",
             visits.join(", ")
         ),
+        format!(
+            "update short_urls set title = 'Spring\n  sale {}' where id = 1",
+            "!".repeat(300)
+        ),
     ]);
 
     let imported = import(dir.path(), "shlink", &source.url, &[], 6);
@@ -115,6 +121,9 @@ fn shlink(server: Server) {
     );
     let view = owner_view(port, &imported, "abc");
     assert_eq!(view["clicks"], 5, "3 visits there, 2 here");
+    let title = format!("Spring sale {}", "!".repeat(188));
+    assert_eq!(view["title"], title, "its title, on one line, cut to 200");
+    assert_eq!(owner_view(port, &imported, "ltd")["title"], Value::Null);
     assert_eq!(view["created_at"], "2024-01-02T03:04:05Z");
     assert_eq!((clicks_on(&view, &d1), clicks_on(&view, &d2)), (2, 1));
     let limited = owner_view(port, &imported, "ltd");
@@ -251,6 +260,7 @@ fn kutt(server: Server) {
             "insert into visits (link_id, total, created_at) values {}",
             visits.join(", ")
         ),
+        "update links set description = 'From Kutt' where address = 'kutt1'".to_owned(),
     ]);
 
     let imported = import(dir.path(), "kutt", &source.url, &[], 9);
@@ -302,6 +312,7 @@ fn kutt(server: Server) {
     assert_eq!(right.header("location"), Some("https://example.com/secret"));
     let view = owner_view(port, &imported, "kutt1");
     assert_eq!(view["clicks"], 6);
+    assert_eq!(view["title"], "From Kutt", "its description is its title");
     assert_eq!(view["created_at"], "2024-06-01T12:00:00Z");
     assert_eq!((clicks_on(&view, &d1), clicks_on(&view, &d2)), (4, 1));
     assert_eq!(
